@@ -1,0 +1,112 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { SystemClock } from '@aftersales/kernel';
+import { SqliteEventStore } from '@aftersales/sqlite';
+import { median, perSecond } from '../support/statistics';
+import { createTempFolder } from '../support/temp-folder';
+import { generateOrderHistory } from '../workload/order-lifecycles';
+import { seedLog } from '../workload/seed-log';
+import type { WorkerReport } from './rebuild-worker';
+
+const run = promisify(execFile);
+
+export const REBUILD_HEAP_LIMIT_MB = 256;
+
+export interface RebuildOptions {
+  events: number;
+  rounds: number;
+  /** Timed passes per child process, after one warm-up pass. */
+  passes: number;
+  log: (line: string) => void;
+}
+
+export interface RebuildResults {
+  events: number;
+  orders: number;
+  scanRates: number[];
+  rebuildRates: number[];
+  scanMedian: number;
+  rebuildMedian: number;
+  /** Highest kernel-reported RSS of any rebuild child (heap capped at REBUILD_HEAP_LIMIT_MB). */
+  peakRssBytes: number;
+  peakHeapUsedBytes: number;
+  /** Problems with the rebuilt read model (wrong document count, checkpoint not at the head). */
+  problems: string[];
+}
+
+async function runWorker(mode: 'scan' | 'rebuild', eventsPath: string, readModelsPath: string, passes: number): Promise<WorkerReport> {
+  const worker = join(__dirname, 'rebuild-worker.js');
+  try {
+    const { stdout } = await run(
+      process.execPath,
+      [`--max-old-space-size=${REBUILD_HEAP_LIMIT_MB}`, worker, mode, eventsPath, readModelsPath, String(passes + 1)],
+      { maxBuffer: 1 << 20 },
+    );
+    return JSON.parse(stdout.trim().split('\n').pop() as string) as WorkerReport;
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr ?? '';
+    throw new Error(`the ${mode} child failed (heap capped at ${REBUILD_HEAP_LIMIT_MB} MB): ${stderr.slice(-2000) || String(error)}`);
+  }
+}
+
+const timedRates = (report: WorkerReport): number[] => report.passes.slice(1).map((p) => perSecond(p.events, p.ms));
+
+/** #4: rebuild of the `orders` read model from a realistic log vs a raw scan of the same table. */
+export async function rebuildOrders(options: RebuildOptions): Promise<RebuildResults> {
+  const folder = createTempFolder('rebuild');
+  try {
+    const eventsPath = folder.file('events.db');
+    const generatedAt = performance.now();
+    const history = generateOrderHistory(options.events);
+    const store = new SqliteEventStore({ path: eventsPath, clock: new SystemClock() });
+    await seedLog(store, history.steps);
+    await store.close();
+    options.log(
+      `  seeded ${history.events} events of ${history.orders} orders in ${((performance.now() - generatedAt) / 1000).toFixed(1)} s (not timed)`,
+    );
+    const results: RebuildResults = {
+      events: history.events,
+      orders: history.orders,
+      scanRates: [],
+      rebuildRates: [],
+      scanMedian: 0,
+      rebuildMedian: 0,
+      peakRssBytes: 0,
+      peakHeapUsedBytes: 0,
+      problems: [],
+    };
+    for (let round = 0; round < options.rounds; round++) {
+      const modes = round % 2 === 0 ? (['scan', 'rebuild'] as const) : (['rebuild', 'scan'] as const);
+      for (const mode of modes) {
+        const report = await runWorker(mode, eventsPath, folder.file(`read-models-${round}.db`), options.passes);
+        const rates = timedRates(report);
+        if (mode === 'scan') {
+          results.scanRates.push(...rates);
+        } else {
+          results.rebuildRates.push(...rates);
+          results.peakRssBytes = Math.max(results.peakRssBytes, report.peakRssBytes);
+          results.peakHeapUsedBytes = Math.max(results.peakHeapUsedBytes, report.sampledHeapUsedBytes);
+          results.problems.push(...checkRebuild(report, history));
+        }
+        const mb = (report.peakRssBytes / 2 ** 20).toFixed(0);
+        options.log(`  rebuild round ${round + 1} ${mode}: ${rates.map((r) => r.toFixed(0)).join(', ')} events/s (peak RSS ${mb} MB)`);
+      }
+    }
+    results.scanMedian = median(results.scanRates);
+    results.rebuildMedian = median(results.rebuildRates);
+    return results;
+  } finally {
+    folder.dispose();
+  }
+}
+
+function checkRebuild(report: WorkerReport, history: { events: number; orders: number }): string[] {
+  const problems: string[] = [];
+  for (const pass of report.passes) {
+    if (pass.events !== history.events) problems.push(`a rebuild pass saw ${pass.events} events, the log holds ${history.events}`);
+  }
+  if (report.documents !== history.orders) problems.push(`the read model holds ${report.documents} orders, the log ${history.orders}`);
+  if (report.checkpoint !== report.head) problems.push(`checkpoint ${report.checkpoint} is not at the head ${report.head}`);
+  return problems;
+}

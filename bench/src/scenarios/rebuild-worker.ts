@@ -1,0 +1,95 @@
+/**
+ * Child process of the rebuild measurement (started with a capped heap). `scan`: the raw baseline, a
+ * better-sqlite3 iterate() over the events table parsing each row's data. `rebuild`: the kernel
+ * ProjectionRunner rebuilding the order service's `orders` read model into a SqliteReadModelStore.
+ * Prints one JSON line: the passes (the first is a warm-up) and memory high-water marks.
+ */
+import Database from 'better-sqlite3';
+import { ProjectionRunner, SystemClock } from '@aftersales/kernel';
+import { ordersProjection, ORDERS_COLLECTION } from '@aftersales/order';
+import { SqliteEventStore, SqliteReadModelStore } from '@aftersales/sqlite';
+import { MemoryHighWater, sampledEventStore, sampledReadModels } from '../support/memory-high-water';
+
+export interface WorkerPass {
+  events: number;
+  ms: number;
+}
+
+export interface WorkerReport {
+  mode: 'scan' | 'rebuild';
+  /** passes[0] is the warm-up. */
+  passes: WorkerPass[];
+  peakRssBytes: number;
+  sampledHeapUsedBytes: number;
+  /** Rebuild only: what the read model holds afterwards. */
+  documents?: number;
+  checkpoint?: number;
+  head?: number;
+}
+
+function scan(eventsPath: string, passes: number): WorkerReport {
+  const db = new Database(eventsPath);
+  const highWater = new MemoryHighWater();
+  const statement = db.prepare<[], { data: string }>(
+    'SELECT position, event_id, stream_id, revision, type, schema_version, data, occurred_at, correlation_id, causation_id, ' +
+      'actor_id, actor_role, trace, recorded_at FROM events ORDER BY position',
+  );
+  const results: WorkerPass[] = [];
+  for (let pass = 0; pass < passes; pass++) {
+    const started = performance.now();
+    let events = 0;
+    let checksum = 0;
+    for (const row of statement.iterate()) {
+      const data = JSON.parse(row.data) as { orderId: string };
+      checksum += data.orderId.length;
+      if (++events % 20_000 === 0) highWater.sample();
+    }
+    results.push({ events, ms: performance.now() - started });
+    if (checksum === 0) throw new Error('the scan parsed nothing');
+  }
+  db.close();
+  return { mode: 'scan', passes: results, peakRssBytes: MemoryHighWater.processPeakRss(), sampledHeapUsedBytes: highWater.heapUsed };
+}
+
+async function rebuild(eventsPath: string, readModelsPath: string, passes: number): Promise<WorkerReport> {
+  const highWater = new MemoryHighWater();
+  const store = new SqliteEventStore({ path: eventsPath, clock: new SystemClock() });
+  const readModels = new SqliteReadModelStore({ path: readModelsPath });
+  const runner = new ProjectionRunner(sampledEventStore(store, highWater), sampledReadModels(readModels, highWater), ordersProjection);
+  const results: WorkerPass[] = [];
+  for (let pass = 0; pass < passes; pass++) {
+    const started = performance.now();
+    const report = await runner.rebuild();
+    results.push({ events: report.events, ms: performance.now() - started });
+  }
+  const checkpoint = await readModels.checkpoint(ordersProjection.name);
+  const head = await store.headPosition();
+  await readModels.close();
+  await store.close();
+  const db = new Database(readModelsPath);
+  const documents = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM documents WHERE collection = ?').get(ORDERS_COLLECTION)?.n ?? 0;
+  db.close();
+  return {
+    mode: 'rebuild',
+    passes: results,
+    peakRssBytes: MemoryHighWater.processPeakRss(),
+    sampledHeapUsedBytes: highWater.heapUsed,
+    documents,
+    checkpoint,
+    head,
+  };
+}
+
+async function main(): Promise<void> {
+  const [mode, eventsPath, readModelsPath, passesArg] = process.argv.slice(2);
+  const passes = Number(passesArg ?? 2);
+  const report = mode === 'scan' ? scan(eventsPath, passes) : await rebuild(eventsPath, readModelsPath, passes);
+  process.stdout.write(`${JSON.stringify(report)}\n`);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,109 @@
+import { createTempFolder } from '../support/temp-folder';
+import { median, perSecond } from '../support/statistics';
+import { repeatConcurrentlyFor, repeatFor, type Sample } from '../support/timed';
+import { CommandRig } from './command-rig';
+import { RawEventTable } from './raw-event-table';
+
+export interface WriteScenarioOptions {
+  rounds: number;
+  roundMs: number;
+  warmupMs: number;
+  log: (line: string) => void;
+}
+
+/** Medians over rounds, the per-round values, and what the store's counters say about group commit. */
+export interface PairedRates {
+  baseline: number[];
+  subject: number[];
+  baselineMedian: number;
+  subjectMedian: number;
+  /** Median of the per-round subject/baseline ratios (each pair measured back to back). */
+  ratioMedian: number;
+  appendsPerTransaction: number;
+  rawDataBytes: number;
+}
+
+const ORDERS = 2048;
+const IN_FLIGHT = 64;
+
+/**
+ * Measures a raw baseline and the command path in alternating rounds on the same disk, so a slow patch of
+ * fsyncs hits both; the order within a round flips every round.
+ */
+async function paired(
+  name: string,
+  options: WriteScenarioOptions,
+  baseline: (raw: RawEventTable, ms: number) => Sample,
+  subject: (rig: CommandRig, ms: number) => Promise<Sample>,
+): Promise<PairedRates> {
+  const folder = createTempFolder(name);
+  const raw = new RawEventTable(folder.file('raw.db'));
+  const rig = new CommandRig(folder.file('events.db'));
+  try {
+    await rig.placeOrders(ORDERS);
+    baseline(raw, options.warmupMs);
+    await subject(rig, options.warmupMs);
+    const rates = { baseline: [] as number[], subject: [] as number[], ratios: [] as number[] };
+    const before = rig.store.stats();
+    for (let round = 0; round < options.rounds; round++) {
+      const measureBaseline = () => baseline(raw, options.roundMs);
+      const measureSubject = () => subject(rig, options.roundMs);
+      let b: Sample;
+      let s: Sample;
+      if (round % 2 === 0) {
+        b = measureBaseline();
+        s = await measureSubject();
+      } else {
+        s = await measureSubject();
+        b = measureBaseline();
+      }
+      const [bRate, sRate] = [perSecond(b.count, b.ms), perSecond(s.count, s.ms)];
+      rates.baseline.push(bRate);
+      rates.subject.push(sRate);
+      rates.ratios.push(sRate / bRate);
+      options.log(`  ${name} round ${round + 1}: baseline ${bRate.toFixed(0)}/s, subject ${sRate.toFixed(0)}/s, ratio ${(sRate / bRate).toFixed(2)}`);
+    }
+    const after = rig.store.stats();
+    return {
+      baseline: rates.baseline,
+      subject: rates.subject,
+      baselineMedian: median(rates.baseline),
+      subjectMedian: median(rates.subject),
+      ratioMedian: median(rates.ratios),
+      appendsPerTransaction: (after.appends - before.appends) / Math.max(1, after.transactions - before.transactions),
+      rawDataBytes: raw.dataBytes,
+    };
+  } finally {
+    raw.close();
+    await rig.close();
+    folder.dispose();
+  }
+}
+
+/** #1 raw single-row transactions/s vs #2 sequential AddNote commands/s through CommandHandler + SqliteEventStore. */
+export function sequentialCommands(options: WriteScenarioOptions): Promise<PairedRates> {
+  let next = 0;
+  return paired(
+    'sequential',
+    options,
+    (raw, ms) => repeatFor(ms, () => raw.commit(1)),
+    (rig, ms) => repeatConcurrentlyFor(ms, 1, () => rig.addNote(rig.orderIds[next++ % rig.orderIds.length]).then(() => 1)),
+  );
+}
+
+/**
+ * #1b raw 64-row transactions (events/s) vs #3 64 AddNote commands always in flight (events/s). Each worker owns
+ * its own orders, so commands never race for a stream and group commit is what makes the difference.
+ */
+export function concurrentCommands(options: WriteScenarioOptions): Promise<PairedRates> {
+  return paired(
+    'concurrent',
+    options,
+    (raw, ms) => repeatFor(ms, () => raw.commit(IN_FLIGHT)),
+    (rig, ms) =>
+      repeatConcurrentlyFor(ms, IN_FLIGHT, (worker, iteration) => {
+        const perWorker = Math.floor(rig.orderIds.length / IN_FLIGHT);
+        return rig.addNote(rig.orderIds[worker + IN_FLIGHT * (iteration % perWorker)]);
+      }),
+  );
+}

@@ -1,0 +1,26 @@
+import type { DomainEventOf, EventDefinition } from '../define-event';
+import { compensationEvents } from './compensation-events';
+import { refundFulfilmentEvents } from './fulfilment-events';
+import { refundRequestEvents } from './request-events';
+import { refundReturnEvents } from './return-events';
+
+export * from './vocabulary';
+export * from './request-events';
+export * from './return-events';
+export * from './fulfilment-events';
+export * from './compensation-events';
+
+/**
+ * The refund service's catalogue: `XxxEvent` is the definition of event type Xxx, type `Xxx` its data.
+ * The ledger is a read model of RefundPaid and CompensationPaidOut, so it has no events of its own.
+ */
+const definitions = [...refundRequestEvents, ...refundReturnEvents, ...refundFulfilmentEvents, ...compensationEvents];
+
+/** Every refund event definition, in catalogue order. */
+export const refundEvents: EventDefinition[] = definitions;
+
+/** `{ type, data }` of every refund-service event (refund requests and compensations). */
+export type RefundEvent = DomainEventOf<(typeof definitions)[number]>;
+export type RefundEventType = RefundEvent['type'];
+/** The data of one refund event type. */
+export type RefundEventData<T extends RefundEventType> = Extract<RefundEvent, { type: T }>['data'];

@@ -1,0 +1,43 @@
+import { Type, type Static } from '@sinclair/typebox';
+import v1 from '../rulebooks/v1.json';
+
+/** Policy parameters: data, not code. Every decision that uses one records `version`. */
+export const RulebookSchema = Type.Object({
+  version: Type.String(),
+  effectiveFrom: Type.String({ format: 'date-time' }),
+  description: Type.String(),
+  order: Type.Object({
+    paymentReminderAfterHours: Type.Number({ exclusiveMinimum: 0 }),
+    unpaidAutoCloseHours: Type.Number({ exclusiveMinimum: 0 }),
+    shipWithinHours: Type.Number({ exclusiveMinimum: 0 }),
+    autoConfirmReceiptDays: Type.Number({ exclusiveMinimum: 0 }),
+  }),
+  logistics: Type.Object({ trackingExpiredAfterDays: Type.Number({ exclusiveMinimum: 0 }) }),
+  refund: Type.Object({
+    merchantResponseDays: Type.Number(),
+    buyerReturnShipDays: Type.Number(),
+    merchantConfirmReturnDays: Type.Number(),
+    escalateAfterRejectionDays: Type.Number(),
+    noReasonReturnDays: Type.Number(),
+    noReasonExcludedCategories: Type.Array(Type.String()),
+  }),
+  compensation: Type.Object({
+    lateShipment: Type.Object({ ruleId: Type.String(), percentOfPaid: Type.Number(), capMinor: Type.Integer() }),
+    counterfeit: Type.Object({ ruleId: Type.String(), multipleOfGoodsPrice: Type.Number() }),
+    notAsDescribed: Type.Object({
+      ruleId: Type.String(),
+      percentOfItemPrice: Type.Number(),
+      capMinor: Type.Integer(),
+      complainWithinDaysAfterCompletion: Type.Number(),
+    }),
+    supervisorApprovalAboveMinor: Type.Integer(),
+  }),
+  review: Type.Object({ windowDays: Type.Number(), reviseWithinDays: Type.Number() }),
+  penalty: Type.Object({ hiddenAtPoints: Type.Integer(), closedAtPoints: Type.Integer() }),
+});
+export type Rulebook = Static<typeof RulebookSchema>;
+
+/** Every published rulebook version, oldest first; decisions look up the version they recorded. */
+export const rulebooks: readonly Rulebook[] = [v1 as Rulebook];
+export const currentRulebook = (): Rulebook => rulebooks[rulebooks.length - 1];
+export const rulebookVersion = (version: string): Rulebook | undefined => rulebooks.find((r) => r.version === version);

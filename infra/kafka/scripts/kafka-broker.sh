@@ -1,0 +1,213 @@
+#!/usr/bin/env bash
+# A real single-node Apache Kafka broker (KRaft: one process is controller and broker) on 127.0.0.1, without Docker.
+#
+#   bash infra/kafka/scripts/kafka-broker.sh start|stop|status|restart|reset
+#
+# start   fetches the broker's jars from Maven Central with Maven (once, into .tools/kafka/lib), writes the config,
+#         formats the storage (once), starts the broker in the background and waits until it serves.
+# stop    stops the broker this script started (SIGTERM, then SIGKILL after a grace period).
+# status  exit 0 when the broker runs, 3 when it does not.
+# restart stop, then start (the data stays).
+# reset   stop, then delete the data (topics, offsets); the jars stay.
+#
+# Needs Java 17+ and Maven. Environment (all optional):
+#   KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), KAFKA_TOOLS_DIR (<repo>/.tools/kafka),
+#   KAFKA_HEAP_OPTS (-Xms256m -Xmx512m), KAFKA_START_TIMEOUT seconds (90).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/../../.." && pwd)"
+pom="$repo/infra/kafka/broker/pom.xml"
+
+tools="${KAFKA_TOOLS_DIR:-$repo/.tools/kafka}"
+lib="$tools/lib"
+data="$tools/data"
+conf="$tools/config"
+logs="$tools/logs"
+pid_file="$tools/broker.pid"
+port="${KAFKA_PORT:-9092}"
+controller_port="${KAFKA_CONTROLLER_PORT:-9093}"
+heap="${KAFKA_HEAP_OPTS:--Xms256m -Xmx512m}"
+start_timeout="${KAFKA_START_TIMEOUT:-90}"
+kafka_version="$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$pom")"
+
+say() { printf 'kafka-broker: %s\n' "$*"; }
+fail() { printf 'kafka-broker: ERROR: %s\n' "$*" >&2; exit 1; }
+
+require() {
+  command -v "$1" >/dev/null 2>&1 || fail "$1 is not installed ($2)"
+}
+
+# Pid of the broker this script started, if it still runs (a stale pid file is not trusted: the pid may be reused).
+running_pid() {
+  [[ -f "$pid_file" ]] || return 1
+  local pid
+  pid="$(cat "$pid_file")"
+  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
+  kill -0 "$pid" 2>/dev/null || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "kafka.Kafka $conf/server.properties" || return 1
+  echo "$pid"
+}
+
+port_open() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+fetch() {
+  local marker="$lib/.kafka-$kafka_version"
+  if [[ -f "$marker" ]]; then
+    say "broker jars present (Kafka $kafka_version, $lib)"
+    return
+  fi
+  require java "Java 17+ runs the broker"
+  require mvn "Maven fetches the broker from Maven Central"
+  say "fetching Apache Kafka $kafka_version (org.apache.kafka:kafka_2.13) and its runtime dependencies from Maven Central ..."
+  local started=$SECONDS staging="$tools/lib.partial"
+  rm -rf "$staging"
+  mkdir -p "$tools"
+  mvn -B -q -Dstyle.color=never -f "$pom" dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$staging" ||
+    fail "Maven could not fetch the broker (is Maven Central reachable?)"
+  rm -rf "$lib"
+  mv "$staging" "$lib"
+  touch "$marker"
+  say "fetched $(find "$lib" -name '*.jar' | wc -l) jars ($(du -sh "$lib" | cut -f1)) in $((SECONDS - started)) s"
+}
+
+write_config() {
+  mkdir -p "$conf" "$data" "$logs"
+  cat >"$conf/server.properties" <<EOF
+# Written by infra/kafka/scripts/kafka-broker.sh; rewritten on every start.
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:$controller_port
+listeners=PLAINTEXT://127.0.0.1:$port,CONTROLLER://127.0.0.1:$controller_port
+advertised.listeners=PLAINTEXT://127.0.0.1:$port
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+controller.listener.names=CONTROLLER
+inter.broker.listener.name=PLAINTEXT
+log.dirs=$data
+
+num.partitions=4
+auto.create.topics.enable=true
+default.replication.factor=1
+min.insync.replicas=1
+offsets.topic.replication.factor=1
+# Fewer internal partitions than the default 50: a dev broker starts faster and the first group join is quicker.
+offsets.topic.num.partitions=8
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+transaction.state.log.num.partitions=4
+# Tests subscribe and expect delivery at once; the default 3 s delay only helps groups with many members joining.
+group.initial.rebalance.delay.ms=0
+
+num.network.threads=2
+num.io.threads=4
+log.retention.hours=24
+EOF
+  cat >"$conf/log4j.properties" <<'EOF'
+log4j.rootLogger=INFO, stdout
+log4j.appender.stdout=org.apache.log4j.ConsoleAppender
+log4j.appender.stdout.layout=org.apache.log4j.PatternLayout
+log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n
+log4j.logger.kafka.request.logger=WARN
+log4j.logger.state.change.logger=WARN
+log4j.logger.org.apache.kafka.clients=WARN
+EOF
+}
+
+# java with the broker's classpath (the heap options are several words on purpose).
+read -r -a heap_words <<<"$heap"
+java_with_kafka=(java "${heap_words[@]}" -XX:+UseG1GC -Djava.awt.headless=true
+  "-Dlog4j.configuration=file:$conf/log4j.properties" -cp "$lib/*")
+
+format_storage() {
+  if [[ -f "$data/meta.properties" ]]; then
+    say "storage already formatted ($data)"
+    return
+  fi
+  local cluster_id
+  cluster_id="$("${java_with_kafka[@]}" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n 1)"
+  [[ -n "$cluster_id" ]] || fail "could not generate a cluster id"
+  say "formatting storage in $data (cluster id $cluster_id)"
+  "${java_with_kafka[@]}" kafka.tools.StorageTool format --config "$conf/server.properties" --cluster-id "$cluster_id" \
+    >"$logs/format.log" 2>&1 || { tail -n 20 "$logs/format.log" >&2; fail "formatting the storage failed"; }
+}
+
+start() {
+  local pid
+  if pid="$(running_pid)"; then
+    say "already running (pid $pid) on 127.0.0.1:$port"
+    return
+  fi
+  rm -f "$pid_file"
+  if port_open "$port" || port_open "$controller_port"; then
+    fail "port $port or $controller_port is taken by another process; set KAFKA_PORT / KAFKA_CONTROLLER_PORT"
+  fi
+  require java "Java 17+ runs the broker"
+  fetch
+  write_config
+  format_storage
+
+  local log="$logs/server.log" started=$SECONDS
+  say "starting Kafka $kafka_version on 127.0.0.1:$port (controller :$controller_port, log $log)"
+  : >"$log"
+  # setsid: the broker outlives the shell that started it and is not hit by that shell's signals.
+  setsid "${java_with_kafka[@]}" kafka.Kafka "$conf/server.properties" >>"$log" 2>&1 </dev/null &
+  pid=$!
+  echo "$pid" >"$pid_file"
+
+  while ! { port_open "$port" && grep -q 'Kafka Server started' "$log"; }; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      rm -f "$pid_file"
+      tail -n 40 "$log" >&2
+      fail "the broker exited during start-up (log above, full log $log)"
+    fi
+    if ((SECONDS - started >= start_timeout)); then
+      tail -n 40 "$log" >&2
+      stop >&2
+      fail "the broker did not serve within $start_timeout s (log above, full log $log)"
+    fi
+    sleep 0.5
+  done
+  say "running (pid $pid), ready in $((SECONDS - started)) s: KAFKA_BROKERS=127.0.0.1:$port"
+}
+
+stop() {
+  local pid
+  if ! pid="$(running_pid)"; then
+    rm -f "$pid_file"
+    say "not running"
+    return
+  fi
+  say "stopping pid $pid ..."
+  kill -TERM "$pid"
+  for _ in $(seq 1 60); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  if kill -0 "$pid" 2>/dev/null; then
+    say "still running after 30 s; killing it"
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
+  rm -f "$pid_file"
+  say "stopped"
+}
+
+status() {
+  local pid
+  if pid="$(running_pid)"; then
+    say "running (pid $pid) on 127.0.0.1:$port, Kafka $kafka_version, data $data"
+  else
+    say "not running"
+    return 3
+  fi
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop ;;
+  status) status ;;
+  restart) stop && start ;;
+  reset) stop && rm -rf "$data" && say "deleted $data" ;;
+  *) echo "usage: $0 start|stop|status|restart|reset" >&2; exit 2 ;;
+esac

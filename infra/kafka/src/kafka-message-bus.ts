@@ -1,0 +1,203 @@
+import type { ConsumerHandle, MessageBus, MessageHandler, OutgoingMessage } from '@aftersales/kernel';
+import { Kafka, Partitioners, logLevel, type Admin, type Producer, type RetryOptions } from 'kafkajs';
+import { consoleBusLogger, describeError, kafkajsLogCreator, type BusLogger } from './bus-logger';
+import type { DeadLetterPolicy } from './dead-letter';
+import { KafkaConsumer, type ConsumerTuning } from './kafka-consumer';
+import { toKafkaMessage } from './message-codec';
+import { defaultRetryPolicy, type RetryPolicy } from './retry-policy';
+
+export interface KafkaMessageBusOptions {
+  /** Bootstrap brokers, e.g. `['127.0.0.1:9092']` (see brokersFromEnv). */
+  brokers: string[];
+  /** Names this process in the broker's logs and metrics. Default `aftersales`. */
+  clientId?: string;
+  /** Partitions of a topic this bus creates on first use; an existing topic keeps its count. Default 4. */
+  partitions?: number;
+  /** Replication factor of topics this bus creates. Default: the broker's `default.replication.factor`. */
+  replicationFactor?: number;
+  /** Backoff of a failing message (the partition waits behind it). */
+  retry?: Partial<RetryPolicy>;
+  /** Without it a failing message is retried until it succeeds; with it, it is dead-lettered after `afterAttempts`. */
+  deadLetter?: DeadLetterPolicy;
+  consumer?: Partial<ConsumerTuning>;
+  /** kafkajs' retry of requests to the broker (reconnects, leader changes). */
+  connectionRetry?: RetryOptions;
+  logger?: BusLogger;
+  /** Source of infrastructure timestamps (a dead letter's `dlq-failed-at`). */
+  now?: () => number;
+}
+
+const defaultTuning: ConsumerTuning = {
+  sessionTimeoutMs: 30_000,
+  heartbeatIntervalMs: 3_000,
+  maxWaitTimeMs: 500,
+  maxConcurrentPartitions: 16,
+};
+
+/**
+ * The MessageBus port on Apache Kafka. The producer is idempotent (acks from all in-sync replicas, one request in
+ * flight, so a retried send neither duplicates nor reorders); the partition of a message is Kafka's default
+ * (murmur2 of the key), so every message of one order id lands on one partition, in publish order. Topics are
+ * created on first use. Consumers commit each offset after its handler resolved (see KafkaConsumer).
+ */
+export class KafkaMessageBus implements MessageBus {
+  private readonly kafka: Kafka;
+  private readonly admin: Admin;
+  private readonly producer: Producer;
+  private readonly retry: RetryPolicy;
+  private readonly tuning: ConsumerTuning;
+  private readonly logger: BusLogger;
+  private readonly topics = new Map<string, Promise<void>>();
+  private readonly consumers = new Set<KafkaConsumer>();
+  /** Groups consuming through this bus: one member per group per bus (kafkajs assigns every topic of a group to each member). */
+  private readonly activeGroups = new Set<string>();
+  private connecting: Promise<void> | undefined;
+  private closing: Promise<void> | undefined;
+
+  constructor(private readonly options: KafkaMessageBusOptions) {
+    if (options.brokers.length === 0) throw new Error('KafkaMessageBus needs at least one broker address');
+    const partitions = options.partitions ?? 4;
+    if (!Number.isInteger(partitions) || partitions < 1) throw new RangeError('partitions must be a positive integer');
+    this.logger = options.logger ?? consoleBusLogger;
+    this.retry = { ...defaultRetryPolicy, ...options.retry };
+    this.tuning = { ...defaultTuning, ...options.consumer };
+    this.kafka = new Kafka({
+      clientId: options.clientId ?? 'aftersales',
+      brokers: options.brokers,
+      logLevel: logLevel.WARN,
+      logCreator: kafkajsLogCreator(this.logger),
+      retry: options.connectionRetry,
+    });
+    this.admin = this.kafka.admin();
+    this.producer = this.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
+  }
+
+  /** Connects the producer and the admin client; publish and subscribe call it, call it early to fail fast. */
+  connect(): Promise<void> {
+    this.assertOpen();
+    this.connecting ??= Promise.all([this.admin.connect(), this.producer.connect()]).then(
+      () => undefined,
+      (error: unknown) => {
+        this.connecting = undefined;
+        throw error;
+      },
+    );
+    return this.connecting;
+  }
+
+  /** Creates a topic with an explicit partition count; refuses when it exists with another count. */
+  async createTopic(topic: string, partitions: number): Promise<void> {
+    await this.connect();
+    await this.ensureTopics([topic], partitions);
+    const count = await this.partitionCount(topic);
+    if (count !== partitions) throw new Error(`topic ${topic} already exists with ${count} partitions`);
+  }
+
+  async partitionCount(topic: string): Promise<number> {
+    await this.connect();
+    await this.ensureTopics([topic]);
+    const { topics } = await this.admin.fetchTopicMetadata({ topics: [topic] });
+    return topics[0].partitions.length;
+  }
+
+  async publish(topic: string, messages: OutgoingMessage[]): Promise<void> {
+    this.assertOpen();
+    const records = messages.map(toKafkaMessage);
+    if (records.length === 0) return;
+    await this.connect();
+    await this.ensureTopics([topic]);
+    await this.producer.send({ topic, messages: records, acks: -1 });
+  }
+
+  async subscribe(groupId: string, topics: string[], handler: MessageHandler): Promise<ConsumerHandle> {
+    this.assertOpen();
+    if (groupId.length === 0) throw new Error('a consumer group id must not be empty');
+    const uniqueTopics = [...new Set(topics)];
+    if (uniqueTopics.length === 0) throw new Error('subscribe needs at least one topic');
+    if (this.activeGroups.has(groupId)) {
+      throw new Error(`group '${groupId}' already consumes on this bus: subscribe once per group with all its topics`);
+    }
+    this.activeGroups.add(groupId);
+    try {
+      await this.connect();
+      await this.ensureTopics(uniqueTopics);
+      const metadata = await this.admin.fetchTopicMetadata({ topics: uniqueTopics });
+      const partitions = metadata.topics.reduce((sum, topic) => sum + topic.partitions.length, 0);
+      const consumer = await KafkaConsumer.start(
+        groupId,
+        uniqueTopics,
+        Math.max(1, Math.min(partitions, this.tuning.maxConcurrentPartitions)),
+        handler,
+        {
+          kafka: this.kafka,
+          admin: this.admin,
+          retry: this.retry,
+          deadLetter: this.options.deadLetter,
+          publish: (topic, messages) => this.publish(topic, messages),
+          logger: this.logger,
+          tuning: this.tuning,
+          now: this.options.now ?? Date.now,
+        },
+        () => {
+          this.activeGroups.delete(groupId);
+          this.consumers.delete(consumer);
+        },
+      );
+      this.consumers.add(consumer);
+      return consumer;
+    } catch (error) {
+      this.activeGroups.delete(groupId);
+      throw error;
+    }
+  }
+
+  /** Stops every consumer (in-flight handlers finish and commit), then disconnects the producer and the admin client. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      await Promise.all([...this.consumers].map((consumer) => consumer.stop()));
+      const results = await Promise.allSettled([this.producer.disconnect(), this.admin.disconnect()]);
+      for (const result of results) {
+        if (result.status === 'rejected') this.logger.warn(`bus: disconnecting from Kafka failed: ${describeError(result.reason)}`);
+      }
+    })();
+    return this.closing;
+  }
+
+  /** Creates missing topics once per bus; concurrent callers share the request. */
+  private async ensureTopics(topics: string[], partitions = this.options.partitions ?? 4): Promise<void> {
+    const missing = topics.filter((topic) => !this.topics.has(topic));
+    if (missing.length > 0) {
+      const creating = this.admin
+        .createTopics({
+          waitForLeaders: true,
+          topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: this.options.replicationFactor })),
+        })
+        .then(() => undefined);
+      for (const topic of missing) {
+        const created = creating.catch((error: unknown) => {
+          this.topics.delete(topic);
+          throw error;
+        });
+        this.topics.set(topic, created);
+      }
+    }
+    await Promise.all(topics.map((topic) => this.topics.get(topic)));
+  }
+
+  private assertOpen(): void {
+    if (this.closing) throw new Error('the message bus is closed');
+  }
+}
+
+/** Broker addresses from a comma-separated list such as `KAFKA_BROKERS=127.0.0.1:9092,127.0.0.1:9094`. */
+export function brokersFromEnv(value: string | undefined = process.env.KAFKA_BROKERS): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((broker) => broker.trim())
+    .filter((broker) => broker.length > 0);
+}

@@ -1,0 +1,95 @@
+import { partitionKeyOf } from '@aftersales/contracts';
+import type { CheckpointStore } from '../ports/checkpoint-store';
+import type { EventStore } from '../ports/event-store';
+import type { MessageBus, OutgoingMessage } from '../ports/message-bus';
+import { LiveLoop } from '../support/live-loop';
+import { messageOfEvent } from './bus-headers';
+
+export interface EventPublisherOptions {
+  eventStore: EventStore;
+  bus: MessageBus;
+  checkpoints: CheckpointStore;
+  /** Topic of an event type (from the contracts catalogue); throwing stops the publisher at that event, loudly. */
+  topicFor: (eventType: string) => string;
+  /** Name of the publisher's checkpoint. Default `event-publisher`. */
+  checkpointName?: string;
+  /** Events read and published per round. Default 500. */
+  batchSize?: number;
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * The only writer to the bus: follows the event log's all-stream from its checkpoint, publishes each committed
+ * event to its topic, then saves the checkpoint. A crash between the two publishes a batch again (at-least-once);
+ * consumers dedupe by event id.
+ */
+export class EventPublisher {
+  private readonly checkpointName: string;
+  private readonly batchSize: number;
+  private readonly loop: LiveLoop;
+  private published: number | undefined;
+  /** Rounds run one after another, whether started by the live loop or by catchUp(). */
+  private lastRound: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: EventPublisherOptions) {
+    this.checkpointName = options.checkpointName ?? 'event-publisher';
+    this.batchSize = options.batchSize ?? 500;
+    this.loop = new LiveLoop(
+      options.eventStore,
+      () => this.position(),
+      () => this.publishAvailable(),
+      options.onError ?? ((error) => console.error('[event-publisher]', error)),
+    );
+  }
+
+  /** Publishes continuously: whenever the log grows, its new events go to the bus. */
+  start(): void {
+    this.loop.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.loop.stop();
+    await this.lastRound;
+  }
+
+  /** Publishes everything committed before the call and resolves; rejects if a round fails. */
+  async catchUp(): Promise<void> {
+    const head = await this.options.eventStore.headPosition();
+    while ((await this.position()) < head) {
+      if ((await this.nextRound()) === 0) return;
+    }
+  }
+
+  /** Global position of the last event published (and checkpointed). */
+  async position(): Promise<number> {
+    this.published ??= (await this.options.checkpoints.get(this.checkpointName)) ?? 0;
+    return this.published;
+  }
+
+  private async publishAvailable(): Promise<void> {
+    while ((await this.nextRound()) > 0);
+  }
+
+  private nextRound(): Promise<number> {
+    const round = this.lastRound.then(() => this.publishBatch());
+    this.lastRound = round.catch(() => undefined);
+    return round;
+  }
+
+  private async publishBatch(): Promise<number> {
+    const events = await this.options.eventStore.readAll(await this.position(), this.batchSize);
+    if (events.length === 0) return 0;
+    const byTopic = new Map<string, OutgoingMessage[]>();
+    for (const event of events) {
+      const topic = this.options.topicFor(event.type);
+      const messages = byTopic.get(topic) ?? [];
+      messages.push(messageOfEvent(event, partitionKeyOf));
+      byTopic.set(topic, messages);
+    }
+    for (const [topic, messages] of byTopic) await this.options.bus.publish(topic, messages);
+    const last = events[events.length - 1].position;
+    await this.options.checkpoints.set(this.checkpointName, last);
+    this.published = last;
+    return events.length;
+  }
+}

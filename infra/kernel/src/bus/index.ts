@@ -1,0 +1,3 @@
+export * from './bus-headers';
+export * from './event-publisher';
+export * from './in-memory-checkpoint-store';

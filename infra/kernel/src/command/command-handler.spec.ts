@@ -1,0 +1,113 @@
+import { CommandHandler } from './command-handler';
+import { InMemoryEventStore } from '../memory/in-memory-event-store';
+import { ManualClock } from '../ports/clock';
+import { DomainError, IdempotencyKeyReuseError, WrongExpectedRevisionError, illegalTransition } from '../errors';
+import type { Decider } from '../decider';
+import type { Actor } from '@aftersales/contracts';
+
+type Cmd = { type: 'Add'; amount: number; at?: string } | { type: 'Close' };
+type Ev = { type: 'Added'; data: { orderId: string; amount: number; at?: string } } | { type: 'Closed'; data: { orderId: string } };
+type State = { total: number; closed: boolean };
+
+const counter: Decider<Cmd, State, Ev> = {
+  initialState: { total: 0, closed: false },
+  decide(command, state) {
+    if (state.closed) throw illegalTransition(command.type, 'closed');
+    if (command.type === 'Close') return [{ type: 'Closed', data: { orderId: 'o1' } }];
+    if (command.amount === 0) return [];
+    return [{ type: 'Added', data: { orderId: 'o1', amount: command.amount, at: command.at } }];
+  },
+  evolve(state, event) {
+    return event.type === 'Added' ? { ...state, total: state.total + event.data.amount } : { ...state, closed: true };
+  },
+};
+
+const actor: Actor = { id: 'agent-7', role: 'agent' };
+const setup = () => {
+  const clock = new ManualClock(new Date('2026-11-01T00:00:00Z'));
+  const store = new InMemoryEventStore(clock);
+  const handler = new CommandHandler(store, clock, { decider: counter, schemaVersionOf: () => 1 });
+  return { clock, store, handler };
+};
+
+describe('CommandHandler', () => {
+  it('given an empty stream, when a command is handled, then its events are appended with the metadata of the context', async () => {
+    const { store, handler } = setup();
+    const result = await handler.handle('counter-1', { type: 'Add', amount: 5 }, { actor, correlationId: 'corr-1', causationId: 'cause-1' });
+    expect(result.revision).toBe(0);
+    expect(result.state.total).toBe(5);
+    const [event] = await store.readStream('counter-1');
+    expect(event).toMatchObject({ type: 'Added', revision: 0, correlationId: 'corr-1', causationId: 'cause-1', actor, occurredAt: '2026-11-01T00:00:00.000Z' });
+    expect(result.eventIds).toEqual([event.eventId]);
+  });
+
+  it('given a command built from now, when handled, then it receives the clock time', async () => {
+    const { clock, store, handler } = setup();
+    clock.advanceBy(3_600_000);
+    await handler.handle('counter-1', (now) => ({ type: 'Add', amount: 1, at: now }), { actor });
+    const [event] = await store.readStream('counter-1');
+    expect((event.data as { at: string }).at).toBe('2026-11-01T01:00:00.000Z');
+  });
+
+  it('given a decision with no events and no key, when handled, then nothing is appended', async () => {
+    const { store, handler } = setup();
+    const result = await handler.handle('counter-1', { type: 'Add', amount: 0 }, { actor });
+    expect(result.eventIds).toEqual([]);
+    expect(await store.headPosition()).toBe(0);
+  });
+
+  it('given a replayed idempotency key with the same request, then the first outcome returns and nothing is appended', async () => {
+    const { store, handler } = setup();
+    const ctx = { actor, commandKey: { key: 'k1', requestHash: 'h1' } };
+    const first = await handler.handle('counter-1', { type: 'Add', amount: 5 }, ctx);
+    await handler.handle('counter-1', { type: 'Add', amount: 2 }, { actor });
+    const again = await handler.handle('counter-1', { type: 'Add', amount: 5 }, ctx);
+    expect(again.replayed).toBe(true);
+    expect(again.eventIds).toEqual(first.eventIds);
+    expect(again.state.total).toBe(5);
+    expect(again.revision).toBe(first.revision);
+    expect(await store.headPosition()).toBe(2);
+  });
+
+  it('given a used idempotency key, when sent with another request, then it is refused', async () => {
+    const { handler } = setup();
+    await handler.handle('counter-1', { type: 'Add', amount: 5 }, { actor, commandKey: { key: 'k1', requestHash: 'h1' } });
+    await expect(handler.handle('counter-1', { type: 'Add', amount: 6 }, { actor, commandKey: { key: 'k1', requestHash: 'h2' } })).rejects.toBeInstanceOf(
+      IdempotencyKeyReuseError,
+    );
+  });
+
+  it('given a stale expected revision (If-Match), then it fails with a conflict and is not retried', async () => {
+    const { store, handler } = setup();
+    await handler.handle('counter-1', { type: 'Add', amount: 5 }, { actor });
+    await handler.handle('counter-1', { type: 'Add', amount: 5 }, { actor });
+    await expect(handler.handle('counter-1', { type: 'Add', amount: 1 }, { actor, expectedRevision: 0 })).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+    expect(await store.headPosition()).toBe(2);
+  });
+
+  it('given another writer appended in between, when handled, then it reloads and retries', async () => {
+    const { store, handler, clock } = setup();
+    const other = new CommandHandler(store, clock, { decider: counter, schemaVersionOf: () => 1 });
+    await handler.handle('counter-1', { type: 'Add', amount: 1 }, { actor });
+    await other.handle('counter-1', { type: 'Add', amount: 10 }, { actor });
+    const result = await handler.handle('counter-1', { type: 'Add', amount: 100 }, { actor });
+    expect(result.state.total).toBe(111);
+    expect(result.revision).toBe(2);
+  });
+
+  it('given concurrent commands on one stream, then every one of them lands exactly once', async () => {
+    const { store, handler } = setup();
+    await Promise.all(Array.from({ length: 4 }, () => handler.handle('counter-1', { type: 'Add', amount: 1 }, { actor })));
+    const events = await store.readStream('counter-1');
+    expect(events.map((e) => e.revision)).toEqual([0, 1, 2, 3]);
+  });
+
+  it('given a refused transition, then the domain error surfaces and nothing is appended', async () => {
+    const { store, handler } = setup();
+    await handler.handle('counter-1', { type: 'Close' }, { actor });
+    const attempt = handler.handle('counter-1', { type: 'Add', amount: 1 }, { actor });
+    await expect(attempt).rejects.toBeInstanceOf(DomainError);
+    await expect(attempt).rejects.toMatchObject({ kind: 'conflict', details: { currentStatus: 'closed' } });
+    expect(await store.headPosition()).toBe(1);
+  });
+});

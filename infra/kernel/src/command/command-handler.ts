@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor, TraceContext } from '@aftersales/contracts';
+import { fold, type Decider, type DomainEvent } from '../decider';
+import { IdempotencyKeyReuseError, WrongExpectedRevisionError } from '../errors';
+import type { Clock } from '../ports/clock';
+import {
+  DuplicateCommandError,
+  type CommandKey,
+  type CommandKeyRecord,
+  type EventStore,
+  type NewEvent,
+  type RecordedEvent,
+} from '../ports/event-store';
+
+/** Who asks, why, and under which key: becomes the metadata of every event the command appends. */
+export interface CommandContext {
+  actor: Actor;
+  correlationId?: string;
+  /** The event or request that caused this command. */
+  causationId?: string | null;
+  trace?: TraceContext;
+  /** Client idempotency key, recorded atomically with the append. */
+  commandKey?: CommandKey;
+  /** If-Match: the revision the caller last saw; a mismatch is a conflict, never retried. */
+  expectedRevision?: number;
+}
+
+export interface CommandResult<S> {
+  streamId: string;
+  /** Revision of the stream's last event (-1 when the stream is still empty). */
+  revision: number;
+  state: S;
+  eventIds: string[];
+  events: RecordedEvent[];
+  /** True when the idempotency key was seen before and this is the first outcome, replayed. */
+  replayed: boolean;
+}
+
+export interface AggregateDefinition<C, S, E extends DomainEvent> {
+  decider: Decider<C, S, E>;
+  /** Schema version written for each event type (from the contracts catalogue). */
+  schemaVersionOf(type: E['type']): number;
+}
+
+/** The command may need "now": pass a function and it receives the clock's time as an ISO string. */
+export type CommandInput<C> = C | ((now: string) => C);
+
+interface CachedStream<S> {
+  revision: number;
+  state: S;
+}
+
+/**
+ * Load → decide → append with the expected revision. Retries a bounded number of times when another
+ * writer got in between; caches folded state so a hot stream is not re-read from the start.
+ */
+export class CommandHandler<C, S, E extends DomainEvent> {
+  private readonly cache = new Map<string, CachedStream<S>>();
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: Clock,
+    private readonly aggregate: AggregateDefinition<C, S, E>,
+    private readonly options: { maxAttempts?: number; cacheSize?: number } = {},
+  ) {}
+
+  async handle(streamId: string, input: CommandInput<C>, ctx: CommandContext): Promise<CommandResult<S>> {
+    if (ctx.commandKey) {
+      const previous = await this.store.findCommandKey(ctx.commandKey.key);
+      if (previous) return this.replay(previous, ctx.commandKey);
+    }
+    const maxAttempts = this.options.maxAttempts ?? 5;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.attempt(streamId, input, ctx);
+      } catch (error) {
+        if (error instanceof DuplicateCommandError && ctx.commandKey) return this.replay(error.record, ctx.commandKey);
+        const retryable = error instanceof WrongExpectedRevisionError && ctx.expectedRevision === undefined;
+        this.cache.delete(streamId);
+        if (!retryable || attempt >= maxAttempts) throw error;
+      }
+    }
+  }
+
+  /** Current state of a stream, folded from the log. */
+  async load(streamId: string): Promise<CachedStream<S>> {
+    const cached = this.cache.get(streamId);
+    const from = cached ? cached.revision + 1 : 0;
+    const events = await this.store.readStream(streamId, from);
+    if (events.length === 0 && cached) return cached;
+    const base = cached ?? { revision: -1, state: this.aggregate.decider.initialState };
+    const loaded = {
+      revision: events.length ? events[events.length - 1].revision : base.revision,
+      state: fold(this.aggregate.decider, base.state, events.map(toDomainEvent) as E[]),
+    };
+    this.remember(streamId, loaded);
+    return loaded;
+  }
+
+  private async attempt(streamId: string, input: CommandInput<C>, ctx: CommandContext): Promise<CommandResult<S>> {
+    const current = await this.load(streamId);
+    if (ctx.expectedRevision !== undefined && ctx.expectedRevision !== current.revision) {
+      throw new WrongExpectedRevisionError(streamId, ctx.expectedRevision, current.revision < 0 ? 'no_stream' : current.revision);
+    }
+    const now = this.clock.now().toISOString();
+    const command = typeof input === 'function' ? (input as (now: string) => C)(now) : input;
+    const decided = this.aggregate.decider.decide(command, current.state);
+    if (decided.length === 0 && !ctx.commandKey) {
+      return { streamId, revision: current.revision, state: current.state, eventIds: [], events: [], replayed: false };
+    }
+    const correlationId = ctx.correlationId ?? randomUUID();
+    const newEvents: NewEvent[] = decided.map((event) => ({
+      eventId: randomUUID(),
+      type: event.type,
+      schemaVersion: this.aggregate.schemaVersionOf(event.type),
+      data: event.data,
+      metadata: { occurredAt: now, correlationId, causationId: ctx.causationId ?? null, actor: ctx.actor, trace: ctx.trace },
+    }));
+    const expected = current.revision < 0 ? 'no_stream' : current.revision;
+    const result = await this.store.append(streamId, newEvents, decided.length ? expected : 'any', {
+      commandKey: ctx.commandKey,
+    });
+    const state = fold(this.aggregate.decider, current.state, decided);
+    const revision = decided.length ? result.revision : current.revision;
+    this.remember(streamId, { revision, state });
+    return { streamId, revision, state, eventIds: result.events.map((e) => e.eventId), events: result.events, replayed: false };
+  }
+
+  /** The first outcome of a command key: the stream folded up to the revision that command left it at. */
+  private async replay(record: CommandKeyRecord, key: CommandKey): Promise<CommandResult<S>> {
+    if (record.requestHash !== key.requestHash) throw new IdempotencyKeyReuseError(key.key);
+    const events = record.revision < 0 ? [] : (await this.store.readStream(record.streamId, 0)).filter((e) => e.revision <= record.revision);
+    const state = fold(this.aggregate.decider, this.aggregate.decider.initialState, events.map(toDomainEvent) as E[]);
+    const ids = new Set(record.eventIds);
+    return {
+      streamId: record.streamId,
+      revision: record.revision,
+      state,
+      eventIds: record.eventIds,
+      events: events.filter((e) => ids.has(e.eventId)),
+      replayed: true,
+    };
+  }
+
+  private remember(streamId: string, entry: CachedStream<S>): void {
+    this.cache.delete(streamId);
+    this.cache.set(streamId, entry);
+    const limit = this.options.cacheSize ?? 10_000;
+    if (this.cache.size > limit) this.cache.delete(this.cache.keys().next().value as string);
+  }
+}
+
+export const toDomainEvent = (event: RecordedEvent): DomainEvent => ({ type: event.type, data: event.data });

@@ -1,0 +1,3 @@
+export * from './in-memory-event-store';
+export * from './in-memory-read-model-store';
+export * from './in-memory-timer-store';

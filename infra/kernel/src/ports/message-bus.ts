@@ -1,0 +1,37 @@
+/** A message on a topic, with Kafka's shape: key, value, headers, partition, offset. */
+export interface BusMessage {
+  topic: string;
+  partition: number;
+  offset: number;
+  key: string;
+  /** JSON text of the event envelope. */
+  value: string;
+  headers: Record<string, string>;
+}
+
+export interface OutgoingMessage {
+  key: string;
+  value: string;
+  headers: Record<string, string>;
+}
+
+/** Called per message; the offset is committed only after the returned promise resolves. */
+export type MessageHandler = (message: BusMessage) => Promise<void>;
+
+export interface ConsumerHandle {
+  /** Resolves once every message published so far on the subscribed topics has been handled and committed. */
+  drain(): Promise<void>;
+  /** Sum of (end offset − committed offset) over the subscribed partitions. */
+  lag(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Kafka semantics: topics split into partitions by key, consumer groups with committed offsets
+ * that survive restarts, at-least-once delivery (what was not committed is delivered again).
+ */
+export interface MessageBus {
+  publish(topic: string, messages: OutgoingMessage[]): Promise<void>;
+  subscribe(groupId: string, topics: string[], handler: MessageHandler): Promise<ConsumerHandle>;
+  close(): Promise<void>;
+}

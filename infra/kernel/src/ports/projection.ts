@@ -1,0 +1,20 @@
+import type { RecordedEvent } from './event-store';
+import type { Document } from './read-model-store';
+
+/** Reads through pending writes of the current batch, then the store; writes are buffered until commit. */
+export interface UnitOfWork {
+  get<T extends Document>(collection: string, id: string): Promise<T | undefined>;
+  put(collection: string, doc: Document): void;
+  delete(collection: string, id: string): void;
+}
+
+/**
+ * A read model fed by the log. `apply` must be deterministic (no clock, no random): rebuilding from
+ * position 0 must reach the same documents as the live run.
+ */
+export interface Projection {
+  readonly name: string;
+  readonly collections: string[];
+  handles(eventType: string): boolean;
+  apply(event: RecordedEvent, uow: UnitOfWork): Promise<void>;
+}

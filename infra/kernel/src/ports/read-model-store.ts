@@ -1,0 +1,38 @@
+/** A stored read-model document: plain JSON with an id. */
+export type Document = { id: string } & Record<string, unknown>;
+
+/** Equality filters on top-level fields, a page size and an opaque cursor; results ordered by id. */
+export interface Query {
+  where?: Record<string, string | number | boolean | null>;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string;
+}
+
+/**
+ * What a batch of projected events changes, committed atomically together with the projection's
+ * checkpoint and the ids of the events it processed (so no effect is ever applied twice).
+ */
+export interface ReadModelBatch {
+  projection: string;
+  checkpoint: number;
+  puts: { collection: string; doc: Document }[];
+  deletes: { collection: string; id: string }[];
+  processedEventIds?: string[];
+}
+
+export interface ReadModelStore {
+  get<T extends Document>(collection: string, id: string): Promise<T | undefined>;
+  find<T extends Document>(collection: string, query: Query): Promise<Page<T>>;
+  commit(batch: ReadModelBatch): Promise<void>;
+  checkpoint(projection: string): Promise<number>;
+  /** True when this consumer already processed that event. */
+  wasProcessed(projection: string, eventId: string): Promise<boolean>;
+  /** Drops the collections' documents, processed ids and checkpoint of a projection (before a rebuild). */
+  reset(projection: string, collections: string[]): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,66 @@
+import { InMemoryEventStore, InMemoryReadModelStore } from '../memory';
+import { ProjectionRunner } from './projection-runner';
+import type { Projection } from '../ports/projection';
+import type { NewEvent } from '../ports/event-store';
+
+const totals: Projection = {
+  name: 'totals',
+  collections: ['totals'],
+  handles: (type) => type === 'Added',
+  async apply(event, uow) {
+    const data = event.data as { orderId: string; amount: number };
+    const doc = (await uow.get<{ id: string; total: number; events: number }>('totals', data.orderId)) ?? { id: data.orderId, total: 0, events: 0 };
+    uow.put('totals', { ...doc, total: doc.total + data.amount, events: doc.events + 1 });
+  },
+};
+
+const added = (orderId: string, amount: number, i: number): NewEvent => ({
+  eventId: `e-${orderId}-${i}`,
+  type: 'Added',
+  schemaVersion: 1,
+  data: { orderId, amount },
+  metadata: { occurredAt: '2026-11-01T00:00:00.000Z', correlationId: 'c', causationId: null, actor: { id: 'a', role: 'agent' } },
+});
+
+describe('ProjectionRunner', () => {
+  it('given events in the log, when caught up, then documents and the checkpoint reflect every event once', async () => {
+    const store = new InMemoryEventStore();
+    const readModels = new InMemoryReadModelStore();
+    for (let i = 0; i < 10; i++) await store.append(`s-${i % 3}`, [added(`o${i % 3}`, i, i)], 'any');
+    const runner = new ProjectionRunner(store, readModels, totals, { batchSize: 4 });
+
+    await runner.catchUp();
+    await runner.catchUp();
+
+    expect(await readModels.get('totals', 'o0')).toEqual({ id: 'o0', total: 0 + 3 + 6 + 9, events: 4 });
+    expect(await readModels.checkpoint('totals')).toBe(10);
+  });
+
+  it('given a live read model, when rebuilt from the log, then it reaches the same state', async () => {
+    const store = new InMemoryEventStore();
+    const readModels = new InMemoryReadModelStore();
+    const runner = new ProjectionRunner(store, readModels, totals);
+    for (let i = 0; i < 20; i++) {
+      await store.append(`s-${i % 4}`, [added(`o${i % 4}`, i * 10, i)], 'any');
+      if (i % 5 === 0) await runner.catchUp();
+    }
+    await runner.catchUp();
+    const live = await readModels.find('totals', {});
+
+    const report = await runner.rebuild();
+
+    expect(report.events).toBe(20);
+    expect(await readModels.find('totals', {})).toEqual(live);
+  });
+
+  it('given a started runner, when new events are appended, then it projects them without being asked', async () => {
+    const store = new InMemoryEventStore();
+    const readModels = new InMemoryReadModelStore();
+    const runner = new ProjectionRunner(store, readModels, totals);
+    runner.start();
+    await store.append('s-1', [added('o1', 7, 1)], 'any');
+    for (let i = 0; i < 50 && (await readModels.checkpoint('totals')) < 1; i++) await new Promise((r) => setTimeout(r, 10));
+    await runner.stop();
+    expect(await readModels.get('totals', 'o1')).toMatchObject({ total: 7 });
+  });
+});

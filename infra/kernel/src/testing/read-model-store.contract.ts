@@ -1,0 +1,253 @@
+import { DomainError } from '../errors';
+import { ManualClock } from '../ports/clock';
+import type { Document, ReadModelBatch, ReadModelStore } from '../ports/read-model-store';
+import type { StoreFactory, StoreHarness } from './store-harness';
+
+const batchOf = (changes: Partial<ReadModelBatch> & { checkpoint: number }): ReadModelBatch => ({
+  projection: 'orders',
+  puts: [],
+  deletes: [],
+  ...changes,
+});
+
+const order = (id: string, fields: Record<string, unknown> = {}): Document => ({ id, status: 'placed', ...fields });
+
+const ids = (docs: Document[]): string[] => docs.map((d) => d.id);
+
+/** Zero-padded ids sort the same as strings and as numbers, which keeps expected pages readable. */
+const orderId = (n: number): string => `o-${String(n).padStart(4, '0')}`;
+
+/** The behaviour every ReadModelStore adapter must have. */
+export function readModelStoreContract(name: string, makeStore: StoreFactory<ReadModelStore>): void {
+  describe(`ReadModelStore contract: ${name}`, () => {
+    let harness: StoreHarness<ReadModelStore>;
+    let store: ReadModelStore;
+
+    beforeEach(async () => {
+      harness = await makeStore({ clock: new ManualClock(new Date('2025-03-01T10:00:00.000Z')) });
+      store = harness.store;
+    });
+
+    afterEach(async () => {
+      await harness.dispose();
+    });
+
+    describe('documents and checkpoints', () => {
+      it('given an empty store, then nothing is found, the checkpoint is 0 and no event was processed', async () => {
+        expect(await store.get('orders', 'o-1')).toBeUndefined();
+        expect(await store.find('orders', {})).toEqual({ items: [] });
+        expect(await store.checkpoint('orders')).toBe(0);
+        expect(await store.wasProcessed('orders', 'ev-1')).toBe(false);
+      });
+
+      it('given a committed batch, then its documents, checkpoint and processed ids are all visible', async () => {
+        const doc = order('o-1', { total: { amount: 1250, currency: 'EUR' }, lines: [{ sku: 'a', qty: 2 }], note: null });
+
+        await store.commit(batchOf({ checkpoint: 7, puts: [{ collection: 'orders', doc }], processedEventIds: ['ev-1', 'ev-2'] }));
+
+        expect(await store.get('orders', 'o-1')).toEqual(doc);
+        expect(await store.checkpoint('orders')).toBe(7);
+        expect(await store.wasProcessed('orders', 'ev-1')).toBe(true);
+        expect(await store.wasProcessed('orders', 'ev-2')).toBe(true);
+        expect(await store.wasProcessed('orders', 'ev-3')).toBe(false);
+        expect(await store.wasProcessed('shipments', 'ev-1')).toBe(false);
+      });
+
+      it('given a document, when a later batch puts it again and deletes another, then the latest version wins and the other is gone', async () => {
+        await store.commit(
+          batchOf({
+            checkpoint: 1,
+            puts: [
+              { collection: 'orders', doc: order('o-1') },
+              { collection: 'orders', doc: order('o-2') },
+            ],
+          }),
+        );
+
+        await store.commit(
+          batchOf({
+            checkpoint: 2,
+            puts: [{ collection: 'orders', doc: order('o-1', { status: 'paid' }) }],
+            deletes: [{ collection: 'orders', id: 'o-2' }],
+          }),
+        );
+
+        expect(await store.get('orders', 'o-1')).toEqual(order('o-1', { status: 'paid' }));
+        expect(await store.get('orders', 'o-2')).toBeUndefined();
+        expect(await store.checkpoint('orders')).toBe(2);
+      });
+
+      it('given the same id in two collections, then they are separate documents', async () => {
+        await store.commit(
+          batchOf({
+            checkpoint: 1,
+            puts: [
+              { collection: 'orders', doc: order('x-1') },
+              { collection: 'order-notes', doc: { id: 'x-1', text: 'fragile' } },
+            ],
+          }),
+        );
+
+        expect(await store.get('orders', 'x-1')).toEqual(order('x-1'));
+        expect(await store.get('order-notes', 'x-1')).toEqual({ id: 'x-1', text: 'fragile' });
+        expect(ids((await store.find('orders', {})).items)).toEqual(['x-1']);
+      });
+
+      it('given a batch that cannot be stored, when committed, then it rejects and none of it is applied', async () => {
+        await store.commit(batchOf({ checkpoint: 3, puts: [{ collection: 'orders', doc: order('o-1') }], processedEventIds: ['ev-1'] }));
+        const circular: Document = order('o-bad');
+        circular.self = circular;
+
+        await expect(
+          store.commit(
+            batchOf({
+              checkpoint: 4,
+              puts: [
+                { collection: 'orders', doc: order('o-2') },
+                { collection: 'orders', doc: circular },
+              ],
+              deletes: [{ collection: 'orders', id: 'o-1' }],
+              processedEventIds: ['ev-2'],
+            }),
+          ),
+        ).rejects.toThrow();
+
+        expect(await store.get('orders', 'o-1')).toEqual(order('o-1'));
+        expect(await store.get('orders', 'o-2')).toBeUndefined();
+        expect(await store.checkpoint('orders')).toBe(3);
+        expect(await store.wasProcessed('orders', 'ev-2')).toBe(false);
+      });
+    });
+
+    describe('find', () => {
+      beforeEach(async () => {
+        await store.commit(
+          batchOf({
+            checkpoint: 1,
+            puts: [
+              { collection: 'orders', doc: order('o-3', { buyerId: 'b-1', total: 500, express: true, note: null }) },
+              { collection: 'orders', doc: order('o-1', { buyerId: 'b-1', total: 1250, express: false, note: 'gift' }) },
+              { collection: 'orders', doc: order('o-2', { buyerId: 'b-2', total: 500, express: true, status: 'paid' }) },
+              { collection: 'orders', doc: order('o-4', { buyerId: 'b-1', total: '500', express: 'true' }) },
+              { collection: 'shipments', doc: { id: 's-1', buyerId: 'b-1' } },
+            ],
+          }),
+        );
+      });
+
+      it('given no filter, then every document of the collection comes back ordered by id', async () => {
+        expect(ids((await store.find('orders', {})).items)).toEqual(['o-1', 'o-2', 'o-3', 'o-4']);
+      });
+
+      it.each<[string, Record<string, string | number | boolean | null>, string[]]>([
+        ['a string', { buyerId: 'b-1' }, ['o-1', 'o-3', 'o-4']],
+        ['a number, not its string form', { total: 500 }, ['o-2', 'o-3']],
+        ['a boolean, not its string form', { express: true }, ['o-2', 'o-3']],
+        ['false', { express: false }, ['o-1']],
+        ['a number, which never matches a boolean', { express: 1 }, []],
+        ['null, which also matches a missing field', { note: null }, ['o-2', 'o-3', 'o-4']],
+        ['several fields at once', { buyerId: 'b-1', total: 500 }, ['o-3']],
+        ['a value nobody has', { buyerId: 'b-9' }, []],
+      ])('given a filter on %s, then only the matching documents come back', async (_case, where, expected) => {
+        expect(ids((await store.find('orders', { where })).items)).toEqual(expected);
+      });
+
+      it('given a limit, then pages follow each other through the cursor until there is no next cursor', async () => {
+        const first = await store.find('orders', { limit: 3 });
+        const second = await store.find('orders', { limit: 3, cursor: first.nextCursor });
+
+        expect(ids(first.items)).toEqual(['o-1', 'o-2', 'o-3']);
+        expect(first.nextCursor).toEqual(expect.any(String));
+        expect(ids(second.items)).toEqual(['o-4']);
+        expect(second.nextCursor).toBeUndefined();
+      });
+
+      it('given a filter and a cursor, then paging keeps the filter', async () => {
+        const first = await store.find('orders', { where: { buyerId: 'b-1' }, limit: 2 });
+        const second = await store.find('orders', { where: { buyerId: 'b-1' }, limit: 2, cursor: first.nextCursor });
+
+        expect(ids(first.items)).toEqual(['o-1', 'o-3']);
+        expect(ids(second.items)).toEqual(['o-4']);
+        expect(second.nextCursor).toBeUndefined();
+      });
+
+      it('given a page that exactly ends the results, then it has no next cursor', async () => {
+        expect((await store.find('orders', { limit: 4 })).nextCursor).toBeUndefined();
+      });
+
+      it('given a cursor that was not issued by the store, then it is refused as invalid input', async () => {
+        const refusal = await store.find('orders', { cursor: '%%not-a-cursor%%' }).then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+
+        expect(refusal).toBeInstanceOf(DomainError);
+        expect(refusal).toMatchObject({ kind: 'invalid' });
+      });
+    });
+
+    describe('page sizes', () => {
+      const putOrders = async (count: number): Promise<void> => {
+        const puts = Array.from({ length: count }, (_, i) => ({ collection: 'orders', doc: order(orderId(i)) }));
+        await store.commit(batchOf({ checkpoint: 1, puts }));
+      };
+
+      it('given 60 documents and no limit, then a page holds 50', async () => {
+        await putOrders(60);
+
+        const page = await store.find('orders', {});
+
+        expect(page.items).toHaveLength(50);
+        expect(page.items[49].id).toBe(orderId(49));
+        expect(page.nextCursor).toEqual(expect.any(String));
+      });
+
+      it('given 520 documents and a limit above 500, then a page holds at most 500', async () => {
+        await putOrders(520);
+
+        const page = await store.find('orders', { limit: 10_000 });
+        const rest = await store.find('orders', { limit: 10_000, cursor: page.nextCursor });
+
+        expect(page.items).toHaveLength(500);
+        expect(ids(rest.items)).toEqual(Array.from({ length: 20 }, (_, i) => orderId(500 + i)));
+      });
+    });
+
+    describe('reset', () => {
+      it('given two projections, when one is reset, then its collections, checkpoint and processed ids are gone and the other is untouched', async () => {
+        await store.commit(batchOf({ checkpoint: 5, puts: [{ collection: 'orders', doc: order('o-1') }], processedEventIds: ['ev-1'] }));
+        await store.commit({
+          projection: 'shipments',
+          checkpoint: 6,
+          puts: [{ collection: 'shipments', doc: { id: 's-1' } }],
+          deletes: [],
+          processedEventIds: ['ev-1'],
+        });
+
+        await store.reset('orders', ['orders']);
+
+        expect(await store.get('orders', 'o-1')).toBeUndefined();
+        expect(await store.checkpoint('orders')).toBe(0);
+        expect(await store.wasProcessed('orders', 'ev-1')).toBe(false);
+        expect(await store.get('shipments', 's-1')).toEqual({ id: 's-1' });
+        expect(await store.checkpoint('shipments')).toBe(6);
+        expect(await store.wasProcessed('shipments', 'ev-1')).toBe(true);
+      });
+    });
+
+    describe('durability', () => {
+      it('given committed batches, when the store is reopened, then documents, checkpoints and processed ids are still there', async () => {
+        await store.commit(
+          batchOf({ checkpoint: 9, puts: [{ collection: 'orders', doc: order('o-1', { total: 10 }) }], processedEventIds: ['ev-9'] }),
+        );
+
+        store = await harness.reopen();
+
+        expect(await store.get('orders', 'o-1')).toEqual(order('o-1', { total: 10 }));
+        expect(ids((await store.find('orders', { where: { total: 10 } })).items)).toEqual(['o-1']);
+        expect(await store.checkpoint('orders')).toBe(9);
+        expect(await store.wasProcessed('orders', 'ev-9')).toBe(true);
+      });
+    });
+  });
+}

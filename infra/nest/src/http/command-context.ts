@@ -1,0 +1,126 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { ActorRoles, type Actor, type ActorRole, type TraceContext } from '@aftersales/contracts';
+import type { CommandContext } from '@aftersales/kernel';
+import { canonicalJson } from './canonical-json';
+import { headerOf, type HttpRequestLike } from './http-types';
+import { badRequest, type FieldError } from './problem';
+
+export const COMMAND_HEADERS = {
+  actorId: 'X-Actor-Id',
+  actorRole: 'X-Actor-Role',
+  idempotencyKey: 'Idempotency-Key',
+  ifMatch: 'If-Match',
+  correlationId: 'X-Correlation-Id',
+  traceparent: 'traceparent',
+  tracestate: 'tracestate',
+} as const;
+
+export interface CommandContextOptions {
+  /** Money-moving commands: a missing Idempotency-Key is a 400. */
+  idempotencyRequired?: boolean;
+}
+
+const MAX_HEADER_VALUE = 255;
+const PRINTABLE = /^[\x21-\x7e]+$/;
+const TRACEPARENT = /^[\da-f]{2}-[\da-f]{32}-[\da-f]{16}-[\da-f]{2}$/;
+
+/**
+ * Reads who acts, the idempotency key, If-Match and tracing headers into the kernel's CommandContext.
+ * Every bad header is reported at once in one 400 problem.
+ */
+export function commandContextFrom(req: HttpRequestLike, options: CommandContextOptions = {}): CommandContext {
+  const errors: FieldError[] = [];
+  const actor = actorFrom(req, errors);
+  const expectedRevision = expectedRevisionFrom(headerOf(req, COMMAND_HEADERS.ifMatch), errors);
+  const idempotencyKey = idempotencyKeyFrom(req, options, errors);
+  if (errors.length > 0 || !actor) {
+    throw badRequest(`Invalid request headers: ${errors.map((e) => e.field).join(', ')}`, errors, 'invalid_headers');
+  }
+  const ctx: CommandContext = {
+    actor,
+    correlationId: correlationIdFrom(req),
+    causationId: null,
+  };
+  const trace = traceFrom(req);
+  if (trace) ctx.trace = trace;
+  if (expectedRevision !== undefined) ctx.expectedRevision = expectedRevision;
+  if (idempotencyKey !== undefined) {
+    ctx.commandKey = {
+      key: `${req.method.toUpperCase()} ${routePatternOf(req)}:${actor.id}:${idempotencyKey}`,
+      requestHash: requestHashOf(req),
+    };
+  }
+  return ctx;
+}
+
+function actorFrom(req: HttpRequestLike, errors: FieldError[]): Actor | undefined {
+  const id = headerOf(req, COMMAND_HEADERS.actorId)?.trim();
+  const role = headerOf(req, COMMAND_HEADERS.actorRole)?.trim();
+  if (!id) errors.push({ field: COMMAND_HEADERS.actorId, message: 'required header: who acts' });
+  else if (id.length > MAX_HEADER_VALUE) errors.push({ field: COMMAND_HEADERS.actorId, message: `at most ${MAX_HEADER_VALUE} characters` });
+  if (!role) errors.push({ field: COMMAND_HEADERS.actorRole, message: `required header, one of ${ActorRoles.join(', ')}` });
+  else if (!isActorRole(role)) errors.push({ field: COMMAND_HEADERS.actorRole, message: `must be one of ${ActorRoles.join(', ')}` });
+  return id && role && isActorRole(role) && id.length <= MAX_HEADER_VALUE ? { id, role } : undefined;
+}
+
+const isActorRole = (value: string): value is ActorRole => (ActorRoles as readonly string[]).includes(value);
+
+/** `3`, `"3"` and `W/"3"` all mean revision 3; `*` means any revision (no check). */
+export function parseIfMatch(value: string | undefined): number | undefined | 'invalid' {
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  if (trimmed === '' || trimmed === '*') return undefined;
+  const match = /^(?:(\d{1,15})|"(\d{1,15})"|W\/"(\d{1,15})")$/.exec(trimmed);
+  if (!match) return 'invalid';
+  return Number(match[1] ?? match[2] ?? match[3]);
+}
+
+function expectedRevisionFrom(value: string | undefined, errors: FieldError[]): number | undefined {
+  const parsed = parseIfMatch(value);
+  if (parsed === 'invalid') {
+    errors.push({ field: COMMAND_HEADERS.ifMatch, message: 'must be a revision number, e.g. 3, "3" or W/"3"' });
+    return undefined;
+  }
+  return parsed;
+}
+
+function idempotencyKeyFrom(req: HttpRequestLike, options: CommandContextOptions, errors: FieldError[]): string | undefined {
+  const key = headerOf(req, COMMAND_HEADERS.idempotencyKey)?.trim();
+  if (!key) {
+    if (options.idempotencyRequired) errors.push({ field: COMMAND_HEADERS.idempotencyKey, message: 'required for this command (it moves money)' });
+    return undefined;
+  }
+  if (key.length > MAX_HEADER_VALUE || !PRINTABLE.test(key)) {
+    errors.push({ field: COMMAND_HEADERS.idempotencyKey, message: `1 to ${MAX_HEADER_VALUE} printable ASCII characters without spaces` });
+    return undefined;
+  }
+  return key;
+}
+
+function correlationIdFrom(req: HttpRequestLike): string {
+  const given = headerOf(req, COMMAND_HEADERS.correlationId)?.trim();
+  return given && given.length <= MAX_HEADER_VALUE && PRINTABLE.test(given) ? given : randomUUID();
+}
+
+/** Invalid trace headers are ignored, as W3C trace context asks. */
+function traceFrom(req: HttpRequestLike): TraceContext | undefined {
+  const traceparent = headerOf(req, COMMAND_HEADERS.traceparent)?.trim().toLowerCase();
+  if (!traceparent || !TRACEPARENT.test(traceparent)) return undefined;
+  const tracestate = headerOf(req, COMMAND_HEADERS.tracestate)?.trim();
+  return tracestate ? { traceparent, tracestate } : { traceparent };
+}
+
+/** The route pattern (`/orders/:orderId/payment`), so the key scope does not depend on the concrete id. */
+export function routePatternOf(req: HttpRequestLike): string {
+  const pattern = req.route?.path;
+  if (typeof pattern === 'string') return pattern;
+  return (req.originalUrl ?? req.url).split('?')[0];
+}
+
+/** sha256 over method, concrete URL and canonical body: the same key with another request is refused. */
+export function requestHashOf(req: HttpRequestLike): string {
+  const url = req.originalUrl ?? req.url;
+  return createHash('sha256')
+    .update(`${req.method.toUpperCase()}\n${url}\n${canonicalJson(req.body ?? {})}`)
+    .digest('hex');
+}

@@ -1,0 +1,23 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { CommandContext } from '@aftersales/kernel';
+import { COMMAND_HEADERS, commandContextFrom, type CommandContextOptions } from './command-context';
+import type { HttpRequestLike, HttpResponseLike } from './http-types';
+
+/** Set by @ApiCommand({ idempotencyRequired: true }); read by @CommandCtx(). */
+export const IDEMPOTENCY_REQUIRED = 'aftersales:idempotency-required';
+
+/**
+ * The CommandContext of this request: actor (X-Actor-Id/X-Actor-Role, required), command key (Idempotency-Key),
+ * expected revision (If-Match), correlation id and trace. Bad or missing headers → 400 naming them.
+ * The correlation id is echoed in the response so a caller can find the events its request caused.
+ */
+export const CommandCtx = createParamDecorator(
+  (options: CommandContextOptions | undefined, ctx: ExecutionContext): CommandContext => {
+    const req = ctx.switchToHttp().getRequest<HttpRequestLike>();
+    const required = Reflect.getMetadata(IDEMPOTENCY_REQUIRED, ctx.getHandler()) === true;
+    const commandContext = commandContextFrom(req, { idempotencyRequired: options?.idempotencyRequired ?? required });
+    const res = ctx.switchToHttp().getResponse<Partial<HttpResponseLike>>();
+    if (commandContext.correlationId) res.setHeader?.(COMMAND_HEADERS.correlationId, commandContext.correlationId);
+    return commandContext;
+  },
+);

@@ -1,0 +1,12 @@
+export * from './problem';
+export * from './problem-details.filter';
+export * from './validation';
+export * from './valid-input.decorators';
+export * from './command-context';
+export * from './command-ctx.decorator';
+export * from './api-command.decorator';
+export * from './responses';
+export * from './register-http-kit';
+export * from './http-types';
+export * from './canonical-json';
+export { ProblemSchema, toOpenApiSchema } from './openapi-schema';

@@ -1,0 +1,4 @@
+import 'reflect-metadata';
+export * from './http';
+export * from './ops';
+export * from './transport';

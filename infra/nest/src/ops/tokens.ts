@@ -1,0 +1,29 @@
+/** Injection tokens the runtime provides to the ops controllers. */
+export const HEALTH_CHECKS = 'aftersales:HEALTH_CHECKS';
+export const TIME_TRAVEL = 'aftersales:TIME_TRAVEL';
+export const PROJECTION_ADMIN = 'aftersales:PROJECTION_ADMIN';
+
+/** One dependency of the service; `check` rejects when it is down. */
+export interface HealthCheck {
+  name: string;
+  check(): Promise<void>;
+}
+
+/** Drives the manual clock: `advance` resolves after every timer that fell due has fired and been handled. */
+export interface TimeTravel {
+  now(): Date;
+  advance(ms: number): Promise<{ now: string; firedTimers: number }>;
+}
+
+export interface ProjectionRebuild {
+  name: string;
+  events: number;
+  ms: number;
+}
+
+export interface ProjectionAdmin {
+  names(): string[];
+  rebuild(name: string): Promise<ProjectionRebuild>;
+  /** Global position the projection has processed up to, when the store knows it. */
+  checkpoint?(name: string): Promise<number>;
+}

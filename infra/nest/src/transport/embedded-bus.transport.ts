@@ -1,0 +1,145 @@
+import { Server, type CustomTransportStrategy, type MessageHandler as NestHandler, type MsPattern } from '@nestjs/microservices';
+import type { BusMessage, ConsumerHandle, MessageBus } from '@aftersales/kernel';
+import { lastValueFrom, type Observable } from 'rxjs';
+import { EmbeddedBusContext } from './embedded-bus.context';
+
+export const EMBEDDED_BUS_TRANSPORT = Symbol('EMBEDDED_BUS_TRANSPORT');
+
+export interface EmbeddedBusTransportOptions {
+  /** Consumer group of handlers whose @EventPattern has no `group` extra. Default `default`. */
+  defaultGroup?: string;
+}
+
+/** A handler failed; the bus will deliver the message again. */
+export class EventHandlerFailedError extends Error {
+  constructor(
+    readonly group: string,
+    readonly busMessage: BusMessage,
+    readonly reason: unknown,
+  ) {
+    super(`handler of group '${group}' failed on ${busMessage.topic}[${busMessage.partition}]@${busMessage.offset}: ${reasonText(reason)}`);
+    this.name = 'EventHandlerFailedError';
+  }
+}
+
+/** Events of `on()`: `error` reports each failed delivery (the message is redelivered regardless). */
+export type EmbeddedBusEvents = { error: (error: EventHandlerFailedError) => void };
+
+/**
+ * Nest transport over our MessageBus. Each `@EventPattern(topic, { group })` handler joins consumer group `group`
+ * on `topic`; one subscription per group covers all its topics. A message is committed only after every handler of
+ * its group and topic completed (promise resolved, observable completed); an error makes the bus redeliver it.
+ */
+export class EmbeddedBusTransport extends Server<EmbeddedBusEvents> implements CustomTransportStrategy {
+  override readonly transportId = EMBEDDED_BUS_TRANSPORT;
+  private readonly defaultGroup: string;
+  /** group → topic → first handler; further handlers of the same group and topic hang off `next`, as in Nest. */
+  private readonly handlersByGroup = new Map<string, Map<string, NestHandler>>();
+  private readonly errorListeners: Array<EmbeddedBusEvents['error']> = [];
+  private consumers: ConsumerHandle[] = [];
+
+  constructor(
+    private readonly bus: MessageBus,
+    options: EmbeddedBusTransportOptions = {},
+  ) {
+    super();
+    this.defaultGroup = options.defaultGroup ?? 'default';
+  }
+
+  override addHandler(pattern: unknown, callback: NestHandler, isEventHandler = false, extras: Record<string, unknown> = {}): void {
+    if (!isEventHandler) return super.addHandler(pattern, callback, isEventHandler, extras);
+    const topic = this.normalizePattern(pattern as MsPattern);
+    const group = typeof extras.group === 'string' && extras.group.length > 0 ? extras.group : this.defaultGroup;
+    callback.isEventHandler = true;
+    callback.extras = extras;
+    const ofGroup = this.handlersByGroup.get(group) ?? new Map<string, NestHandler>();
+    this.handlersByGroup.set(group, ofGroup);
+    const head = ofGroup.get(topic);
+    if (!head) return void ofGroup.set(topic, callback);
+    let tail: NestHandler = head;
+    while (tail.next) tail = tail.next as NestHandler;
+    tail.next = callback;
+  }
+
+  /** The consumer groups and their topics, as subscribed by listen(). */
+  subscriptions(): Array<{ group: string; topics: string[] }> {
+    return [...this.handlersByGroup].map(([group, handlers]) => ({ group, topics: [...handlers.keys()] }));
+  }
+
+  async listen(callback: (...optionalParams: unknown[]) => unknown): Promise<void> {
+    try {
+      for (const pattern of this.messageHandlers.keys()) {
+        this.logger.warn(`@MessagePattern(${pattern}) ignored: the embedded bus carries events only`);
+      }
+      for (const [group, handlers] of this.handlersByGroup) {
+        const consumer = await this.bus.subscribe(group, [...handlers.keys()], (message) =>
+          this.deliver(group, handlers.get(message.topic)!, message),
+        );
+        this.consumers.push(consumer);
+      }
+      this._status$.next('connected');
+      callback();
+    } catch (error) {
+      await this.close();
+      callback(error);
+    }
+  }
+
+  /** Stops the consumers (in-flight handlers finish and commit); the bus itself belongs to whoever made it. */
+  async close(): Promise<void> {
+    const consumers = this.consumers;
+    this.consumers = [];
+    await Promise.all(consumers.map((consumer) => consumer.stop()));
+    this._status$.next('disconnected');
+  }
+
+  /** Resolves when every group has handled and committed everything published so far on its topics. */
+  async drain(): Promise<void> {
+    await Promise.all(this.consumers.map((consumer) => consumer.drain()));
+  }
+
+  async lag(): Promise<number> {
+    const lags = await Promise.all(this.consumers.map((consumer) => consumer.lag()));
+    return lags.reduce((sum, lag) => sum + lag, 0);
+  }
+
+  on<EventKey extends keyof EmbeddedBusEvents, EventCallback extends EmbeddedBusEvents[EventKey]>(
+    event: EventKey,
+    callback: EventCallback,
+  ): void {
+    if (event === 'error') this.errorListeners.push(callback);
+  }
+
+  unwrap<T>(): T {
+    return this.bus as T;
+  }
+
+  private async deliver(group: string, handler: NestHandler, message: BusMessage): Promise<void> {
+    const context = new EmbeddedBusContext([message, group]);
+    try {
+      const payload: unknown = JSON.parse(message.value);
+      await new Promise<void>((resolve, reject) => {
+        this.onProcessingStartHook(this.transportId, context, async () => {
+          try {
+            const result: unknown = await handler(payload, context);
+            await lastValueFrom(this.transformToObservable(result) as Observable<unknown>, { defaultValue: undefined });
+            this.onProcessingEndHook?.(this.transportId, context);
+            resolve();
+          } catch (error) {
+            reject(error);
+          }
+        });
+      });
+    } catch (reason) {
+      const error = new EventHandlerFailedError(group, message, reason);
+      for (const listener of this.errorListeners) listener(error);
+      throw error;
+    }
+  }
+}
+
+function reasonText(reason: unknown): string {
+  if (reason instanceof Error) return reason.message;
+  if (typeof reason === 'object' && reason !== null && 'message' in reason) return String(reason.message);
+  return String(reason);
+}

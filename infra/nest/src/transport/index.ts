@@ -1,0 +1,2 @@
+export * from './embedded-bus.context';
+export * from './embedded-bus.transport';

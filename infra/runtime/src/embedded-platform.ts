@@ -1,0 +1,36 @@
+import { join } from 'node:path';
+import { EventPublisher, type Clock, type Platform } from '@aftersales/kernel';
+import { SqliteEventStore, SqliteMessageBus, SqliteReadModelStore, SqliteTimerStore } from '@aftersales/sqlite';
+import { topicForEventType } from '@aftersales/contracts';
+
+export interface EmbeddedAdapters {
+  platform: Platform;
+  publisher: EventPublisher;
+  bus: SqliteMessageBus;
+  close(): Promise<void>;
+}
+
+/**
+ * The embedded adapters: one SQLite file per concern under the data directory. Only the event log needs
+ * fsync on every commit; read models and timers are derived from it with their checkpoints.
+ */
+export function openEmbeddedAdapters(dataDir: string, clock: Clock, settle: () => Promise<void>): EmbeddedAdapters {
+  const eventStore = new SqliteEventStore({ path: join(dataDir, 'events.db'), clock });
+  const readModels = new SqliteReadModelStore({ path: join(dataDir, 'read-models.db') });
+  const timers = new SqliteTimerStore({ path: join(dataDir, 'timers.db') });
+  const bus = new SqliteMessageBus({ filename: join(dataDir, 'bus.db'), now: () => clock.now().getTime() });
+  const publisher = new EventPublisher({ eventStore, bus, checkpoints: bus.checkpoints, topicFor: topicForEventType });
+  const platform: Platform = { eventStore, readModels, timers, bus, clock, settle };
+  return {
+    platform,
+    publisher,
+    bus,
+    async close() {
+      await publisher.stop();
+      await bus.close();
+      await timers.close();
+      await readModels.close();
+      await eventStore.close();
+    },
+  };
+}

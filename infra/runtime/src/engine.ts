@@ -1,0 +1,90 @@
+import {
+  ProjectionRunner,
+  TimerProjector,
+  TimerScheduler,
+  type EventStore,
+  type Platform,
+  type ReadModelStore,
+  type ServiceRuntime,
+  type Timer,
+  type TimerStore,
+  type Clock,
+} from '@aftersales/kernel';
+
+export interface Drainable {
+  drain(): Promise<void>;
+}
+
+/** Something that forwards the log somewhere and can say it has caught up (the bus publisher). */
+export interface LogFollower {
+  start(): void;
+  stop(): Promise<void>;
+  catchUp(): Promise<void>;
+}
+
+/**
+ * The background machinery shared by every service in a process: projections, durable timers and the
+ * publisher to the bus. `settle()` waits until all of it has caught up with the log.
+ */
+export class Engine {
+  readonly projections: ProjectionRunner[];
+  readonly timerProjector: TimerProjector;
+  readonly scheduler: TimerScheduler;
+  private readonly consumers: Drainable[] = [];
+
+  constructor(
+    private readonly deps: { eventStore: EventStore; readModels: ReadModelStore; timers: TimerStore; clock: Clock },
+    private readonly services: ServiceRuntime[],
+    private readonly publisher?: LogFollower,
+  ) {
+    this.projections = services.flatMap((s) => s.projections.map((p) => new ProjectionRunner(deps.eventStore, deps.readModels, p)));
+    this.timerProjector = new TimerProjector(deps.eventStore, deps.timers, services.flatMap((s) => s.timerPolicies));
+    this.scheduler = new TimerScheduler(deps.clock, deps.timers, (timer) => this.fire(timer));
+  }
+
+  /** Bus consumers (the transport) whose backlog settle() also waits for. */
+  addConsumer(consumer: Drainable): void {
+    this.consumers.push(consumer);
+  }
+
+  async start(options: { pollTimers: boolean; timerPollMs: number }): Promise<void> {
+    await this.settleOnce();
+    this.projections.forEach((p) => p.start());
+    this.timerProjector.start();
+    this.publisher?.start();
+    if (options.pollTimers) this.scheduler.start(options.timerPollMs);
+  }
+
+  async stop(): Promise<void> {
+    await this.scheduler.stop();
+    await Promise.all([...this.projections.map((p) => p.stop()), this.timerProjector.stop(), this.publisher?.stop()]);
+  }
+
+  /** Waits until projections, timers, the publisher and every consumer have processed the whole log. */
+  async settle(): Promise<void> {
+    for (let round = 0; round < 100; round++) {
+      const head = await this.deps.eventStore.headPosition();
+      await this.settleOnce();
+      if ((await this.deps.eventStore.headPosition()) === head) return;
+    }
+    throw new Error('the system did not settle after 100 rounds: a consumer keeps producing events');
+  }
+
+  projection(name: string): ProjectionRunner | undefined {
+    return this.projections.find((p) => p.name === name);
+  }
+
+  private async settleOnce(): Promise<void> {
+    await this.publisher?.catchUp();
+    for (const consumer of this.consumers) await consumer.drain();
+    await Promise.all([...this.projections.map((p) => p.catchUp()), this.timerProjector.catchUp()]);
+  }
+
+  private fire(timer: Timer): Promise<void> {
+    const service = this.services.find((s) => s.name === timer.service);
+    if (!service) throw new Error(`timer ${timer.timerId} belongs to unknown service ${timer.service}`);
+    return service.fireTimer(timer);
+  }
+}
+
+export type { Platform };

@@ -1,0 +1,29 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+
+export type SqliteDatabase = Database.Database;
+
+/**
+ * FULL fsyncs the WAL on every commit: required where a commit is the only copy of a fact (the log).
+ * NORMAL may lose the last commits on power loss but never corrupts; enough for state derived from the
+ * log together with its checkpoint (read models, timers), which is re-derived after a crash.
+ */
+export type Durability = 'FULL' | 'NORMAL';
+
+/** Opens (creating folders and file as needed) a database in WAL mode with the given durability. */
+export function openDatabase(path: string, durability: Durability): SqliteDatabase {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${durability}`);
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
+/** Either a file to open (and close with the store) or a database shared with other stores. */
+export type DatabaseSource = { path: string } | { database: SqliteDatabase };
+
+export function databaseFrom(source: DatabaseSource, durability: Durability): { db: SqliteDatabase; owned: boolean } {
+  return 'database' in source ? { db: source.database, owned: false } : { db: openDatabase(source.path, durability), owned: true };
+}

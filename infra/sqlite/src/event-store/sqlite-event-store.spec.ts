@@ -1,0 +1,122 @@
+import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { ManualClock, type EventStore } from '@aftersales/kernel';
+import { eventStoreContract, sampleEvent, sampleEvents, type StoreHarness } from '@aftersales/kernel/testing';
+import { inTempFolder } from '../__tests__/temp-store';
+import { SqliteEventStore } from './sqlite-event-store';
+
+eventStoreContract('SqliteEventStore', ({ clock }) =>
+  inTempFolder((folder) => new SqliteEventStore({ path: join(folder, 'events.db'), clock })),
+);
+
+describe('SqliteEventStore', () => {
+  let harness: StoreHarness<SqliteEventStore> & { folder: string };
+  let store: SqliteEventStore;
+
+  beforeEach(async () => {
+    const clock = new ManualClock(new Date('2025-03-01T10:00:00.000Z'));
+    harness = await inTempFolder((folder) => new SqliteEventStore({ path: join(folder, 'nested', 'log', 'events.db'), clock }));
+    store = harness.store;
+  });
+
+  afterEach(async () => {
+    await harness.dispose();
+  });
+
+  it('given a path in folders that do not exist, when opened, then the folders and the file are created', () => {
+    expect(existsSync(join(harness.folder, 'nested', 'log', 'events.db'))).toBe(true);
+  });
+
+  it('given an open store, then its connection runs in WAL mode with synchronous FULL', () => {
+    expect(store.durability()).toEqual({ journalMode: 'wal', synchronous: 'FULL' });
+  });
+
+  it('given 64 appends issued at once, when they commit, then they share far fewer than 64 transactions', async () => {
+    const before = store.stats();
+
+    await Promise.all(Array.from({ length: 64 }, (_, i) => store.append(`order-${i}`, sampleEvents(1), 'no_stream')));
+
+    const after = store.stats();
+    expect(after.appends - before.appends).toBe(64);
+    expect(after.events - before.events).toBe(64);
+    expect(after.transactions - before.transactions).toBeLessThanOrEqual(2);
+  });
+
+  it('given appends issued after different numbers of awaits, as command handlers do, then they join one transaction', async () => {
+    const appendAfter = async (awaits: number, streamId: string): Promise<unknown> => {
+      for (let i = 0; i < awaits; i++) await Promise.resolve();
+      return store.append(streamId, sampleEvents(1), 'no_stream');
+    };
+    const before = store.stats().transactions;
+
+    await Promise.all([appendAfter(0, 'order-a'), appendAfter(3, 'order-b'), appendAfter(20, 'order-c')]);
+
+    expect(store.stats().transactions - before).toBe(1);
+  });
+
+  it('given sequential appends, then each waits for its own commit and is counted as one transaction', async () => {
+    for (let i = 0; i < 5; i++) await store.append('order-1', sampleEvents(1), i - 1 < 0 ? 'no_stream' : i - 1);
+
+    expect(store.stats()).toEqual({ transactions: 5, appends: 5, events: 5 });
+  });
+
+  it('given a batch where one append reuses an existing event id, then only that append fails and the log stays gap-free', async () => {
+    const taken = sampleEvent('OrderPlaced');
+    await store.append('order-1', [taken], 'no_stream');
+
+    const outcomes = await Promise.allSettled([
+      store.append('order-2', sampleEvents(2), 'no_stream'),
+      store.append('order-3', [sampleEvent('OrderPlaced'), { ...sampleEvent('OrderPlaced'), eventId: taken.eventId }], 'no_stream'),
+      store.append('order-4', sampleEvents(1), 'no_stream'),
+    ]);
+
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(await store.readStream('order-3')).toEqual([]);
+    const log = await store.readAll(0, 10);
+    expect(log.map((e) => [e.streamId, e.position])).toEqual([
+      ['order-1', 1],
+      ['order-2', 2],
+      ['order-2', 3],
+      ['order-4', 4],
+    ]);
+    expect(await store.headPosition()).toBe(4);
+    const [, , last] = outcomes;
+    expect(last.status === 'fulfilled' && last.value.events[0].position).toBe(4);
+  });
+
+  it('given an event whose data cannot be serialised, then only its append fails', async () => {
+    const circular: Record<string, unknown> = { orderId: 'o-1' };
+    circular.self = circular;
+
+    const outcomes = await Promise.allSettled([
+      store.append('order-1', [sampleEvent('OrderPlaced', circular)], 'no_stream'),
+      store.append('order-2', sampleEvents(1), 'no_stream'),
+    ]);
+
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'fulfilled']);
+    expect((await store.readAll(0, 10)).map((e) => e.streamId)).toEqual(['order-2']);
+  });
+
+  it('given appends queued when the store is closed, then they are written before it closes and later appends are refused', async () => {
+    const pending = store.append('order-1', sampleEvents(2), 'no_stream');
+
+    await store.close();
+
+    await expect(pending).resolves.toMatchObject({ revision: 1 });
+    await expect(store.append('order-1', sampleEvents(1), 1)).rejects.toThrow('closed');
+    const reopened: EventStore = await harness.reopen();
+    expect(await reopened.headPosition()).toBe(2);
+  });
+
+  it('given a stream written before a restart, when its revision is evicted from the cache, then conflicts are still detected from the file', async () => {
+    await harness.dispose();
+    const clock = new ManualClock(new Date('2025-03-01T10:00:00.000Z'));
+    harness = await inTempFolder((folder) => new SqliteEventStore({ path: join(folder, 'events.db'), clock, revisionCacheSize: 2 }));
+    store = harness.store;
+    await store.append('order-1', sampleEvents(2), 'no_stream');
+    for (let i = 2; i <= 5; i++) await store.append(`order-${i}`, sampleEvents(1), 'no_stream');
+
+    await expect(store.append('order-1', sampleEvents(1), 0)).rejects.toMatchObject({ actual: 1 });
+    await expect(store.append('order-1', sampleEvents(1), 1)).resolves.toMatchObject({ revision: 2 });
+  });
+});

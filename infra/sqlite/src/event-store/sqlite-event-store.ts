@@ -1,0 +1,253 @@
+import type {
+  AppendOptions,
+  AppendResult,
+  Clock,
+  CommandKeyRecord,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  RecordedEvent,
+} from '@aftersales/kernel';
+import type Database from 'better-sqlite3';
+import { openDatabase, type SqliteDatabase } from '../database/open-database';
+import { AppendWaiters } from './append-waiters';
+import {
+  createEventLogSchema,
+  EVENT_COLUMNS,
+  toCommandKeyRecord,
+  toRecordedEvent,
+  type CommandKeyRow,
+  type EventRow,
+  type EventValues,
+} from './event-log-schema';
+import { RevisionCache } from './revision-cache';
+import { BatchView, type AppendRequest, type CommittedLog, type StagedAppend } from './staged-append';
+
+export interface SqliteEventStoreOptions {
+  /** Database file; its folder is created when missing. */
+  path: string;
+  /** Source of `recordedAt`. */
+  clock: Clock;
+  /** How many streams' last revisions to keep in memory (default 100 000). */
+  revisionCacheSize?: number;
+}
+
+/** Counters that show group commit at work: many appends per transaction under load. */
+export interface EventStoreStats {
+  transactions: number;
+  appends: number;
+  events: number;
+}
+
+type Outcome = { request: AppendRequest; staged: StagedAppend } | { request: AppendRequest; error: unknown };
+
+interface WrittenBatch {
+  outcomes: Outcome[];
+  view: BatchView;
+}
+
+/**
+ * The embedded event log. Appends requested while the event loop is busy are written together in one
+ * durable transaction (group commit); each is checked on its own, and its promise settles after COMMIT.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly db: SqliteDatabase;
+  private readonly clock: Clock;
+  private readonly revisions: RevisionCache;
+  private readonly waiters = new AppendWaiters();
+  private readonly counters: EventStoreStats = { transactions: 0, appends: 0, events: 0 };
+  private queue: AppendRequest[] = [];
+  private flushScheduled = false;
+  private closed = false;
+  private head: number;
+
+  private readonly insertEvent: Database.Statement<EventValues>;
+  private readonly insertCommandKey: Database.Statement<[string, string, string, number, string, string]>;
+  private readonly selectCommandKey: Database.Statement<[string], CommandKeyRow>;
+  private readonly selectLastRevision: Database.Statement<[string], { revision: number | null }>;
+  private readonly selectStream: Database.Statement<[string, number], EventRow>;
+  private readonly selectAll: Database.Statement<[number, number], EventRow>;
+  private readonly selectHead: Database.Statement<[], { head: number | null }>;
+  private readonly writeBatchInTransaction: Database.Transaction<(batch: AppendRequest[], isolate: boolean) => WrittenBatch>;
+  private readonly writeInSavepoint: Database.Transaction<(staged: StagedAppend) => void>;
+
+  private readonly committed: CommittedLog = {
+    lastRevision: (streamId) => this.lastRevision(streamId),
+    commandKey: (key) => this.commandKeyNow(key),
+  };
+
+  constructor(options: SqliteEventStoreOptions) {
+    this.clock = options.clock;
+    this.revisions = new RevisionCache(options.revisionCacheSize ?? 100_000);
+    this.db = openDatabase(options.path, 'FULL');
+    createEventLogSchema(this.db);
+
+    this.insertEvent = this.db.prepare(`INSERT INTO events (${EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.insertCommandKey = this.db.prepare(
+      'INSERT INTO command_keys (key, request_hash, stream_id, revision, event_ids, recorded_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    this.selectCommandKey = this.db.prepare('SELECT * FROM command_keys WHERE key = ?');
+    this.selectLastRevision = this.db.prepare('SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?');
+    this.selectStream = this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision`);
+    this.selectAll = this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`);
+    this.selectHead = this.db.prepare('SELECT MAX(position) AS head FROM events');
+    this.writeBatchInTransaction = this.db.transaction((batch: AppendRequest[], isolate: boolean) => this.writeBatch(batch, isolate));
+    this.writeInSavepoint = this.db.transaction((staged: StagedAppend) => this.write(staged));
+    this.head = this.readHead();
+  }
+
+  append(streamId: string, events: NewEvent[], expected: ExpectedRevision, options: AppendOptions = {}): Promise<AppendResult> {
+    if (this.closed) return Promise.reject(new Error('the event store is closed'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ streamId, events, expected, commandKey: options.commandKey, resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        // setImmediate, not a microtask: appends issued by other callbacks of this loop turn join the batch.
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  async readStream(streamId: string, fromRevision = 0): Promise<RecordedEvent[]> {
+    return this.selectStream.all(streamId, fromRevision).map(toRecordedEvent);
+  }
+
+  async readAll(afterPosition: number, limit: number): Promise<RecordedEvent[]> {
+    if (limit <= 0) return [];
+    return this.selectAll.all(afterPosition, limit).map(toRecordedEvent);
+  }
+
+  async headPosition(): Promise<number> {
+    return this.head;
+  }
+
+  async findCommandKey(key: string): Promise<CommandKeyRecord | undefined> {
+    return this.commandKeyNow(key);
+  }
+
+  waitForAppend(afterPosition: number, signal?: AbortSignal): Promise<void> {
+    if (this.head > afterPosition || this.closed || signal?.aborted) return Promise.resolve();
+    return this.waiters.wait(afterPosition, signal);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.flush();
+    this.closed = true;
+    this.waiters.releaseAll();
+    this.db.close();
+  }
+
+  stats(): EventStoreStats {
+    return { ...this.counters };
+  }
+
+  /** The connection's journal mode and synchronous level, as SQLite reports them. */
+  durability(): { journalMode: string; synchronous: 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA' } {
+    const levels = ['OFF', 'NORMAL', 'FULL', 'EXTRA'] as const;
+    return {
+      journalMode: String(this.db.pragma('journal_mode', { simple: true })),
+      synchronous: levels[Number(this.db.pragma('synchronous', { simple: true }))],
+    };
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const batch = this.queue;
+    this.queue = [];
+    if (batch.length === 0) return;
+
+    let written: WrittenBatch;
+    try {
+      written = this.writeBatchOnce(batch);
+    } catch (error) {
+      this.revisions.clear();
+      this.head = this.readHead();
+      for (const request of batch) request.reject(error);
+      return;
+    }
+
+    this.counters.transactions++;
+    for (const [streamId, revision] of written.view.revisions) this.revisions.set(streamId, revision);
+    this.head = written.view.head;
+    for (const outcome of written.outcomes) {
+      if ('error' in outcome) {
+        outcome.request.reject(outcome.error);
+      } else {
+        this.counters.appends++;
+        this.counters.events += outcome.staged.rows.length;
+        outcome.request.resolve(outcome.staged.result);
+      }
+    }
+    this.waiters.release(this.head);
+  }
+
+  /**
+   * Writes the batch without savepoints; if a row is refused by the database (e.g. a reused event id)
+   * the whole transaction rolls back and the batch is written again with one savepoint per append,
+   * so only the faulty append fails.
+   */
+  private writeBatchOnce(batch: AppendRequest[]): WrittenBatch {
+    try {
+      return this.writeBatchInTransaction.immediate(batch, false);
+    } catch (error) {
+      if (!isConstraintViolation(error)) throw error;
+      return this.writeBatchInTransaction.immediate(batch, true);
+    }
+  }
+
+  private writeBatch(batch: AppendRequest[], isolate: boolean): WrittenBatch {
+    const view = new BatchView(this.committed, this.head, this.clock.now().toISOString());
+    const outcomes: Outcome[] = [];
+    for (const request of batch) {
+      let staged: StagedAppend;
+      try {
+        staged = view.stage(request);
+      } catch (error) {
+        outcomes.push({ request, error });
+        continue;
+      }
+      if (isolate) {
+        try {
+          this.writeInSavepoint(staged);
+        } catch (error) {
+          outcomes.push({ request, error });
+          continue;
+        }
+      } else {
+        this.write(staged);
+      }
+      view.accept(staged);
+      outcomes.push({ request, staged });
+    }
+    return { outcomes, view };
+  }
+
+  private write(staged: StagedAppend): void {
+    for (const row of staged.rows) this.insertEvent.run(...row);
+    const key = staged.commandKey;
+    if (key) {
+      this.insertCommandKey.run(key.key, key.requestHash, key.streamId, key.revision, JSON.stringify(key.eventIds), key.recordedAt);
+    }
+  }
+
+  private lastRevision(streamId: string): number {
+    const cached = this.revisions.get(streamId);
+    if (cached !== undefined) return cached;
+    const revision = this.selectLastRevision.get(streamId)?.revision ?? -1;
+    this.revisions.set(streamId, revision);
+    return revision;
+  }
+
+  private commandKeyNow(key: string): CommandKeyRecord | undefined {
+    const row = this.selectCommandKey.get(key);
+    return row && toCommandKeyRecord(row);
+  }
+
+  private readHead(): number {
+    return this.selectHead.get()?.head ?? 0;
+  }
+}
+
+const isConstraintViolation = (error: unknown): boolean =>
+  typeof (error as { code?: unknown })?.code === 'string' && (error as { code: string }).code.startsWith('SQLITE_CONSTRAINT');

@@ -1,0 +1,131 @@
+import type { Document, Page, Query, ReadModelBatch, ReadModelStore } from '@aftersales/kernel';
+import type Database from 'better-sqlite3';
+import { databaseFrom, type DatabaseSource, type Durability, type SqliteDatabase } from '../database/open-database';
+import { decodeCursor, documentFilter, encodeCursor, pageSize } from './document-query';
+import { createReadModelSchema } from './read-model-schema';
+
+const MAX_CACHED_QUERY_SHAPES = 256;
+
+export interface SqliteReadModelStoreOptions {
+  /**
+   * Used only when the store opens its own file. NORMAL by default: documents, checkpoint and processed
+   * ids commit together, so losing the last commits on power loss only means re-projecting them from the log.
+   */
+  durability?: Durability;
+}
+
+/** Read models as JSON documents in SQLite, by default in their own file (e.g. `read-models.db`). */
+export class SqliteReadModelStore implements ReadModelStore {
+  private readonly db: SqliteDatabase;
+  private readonly ownsDatabase: boolean;
+  private readonly findStatements = new Map<string, Database.Statement<unknown[], { id: string; doc: string }>>();
+
+  private readonly selectDocument: Database.Statement<[string, string], { doc: string }>;
+  private readonly upsertDocument: Database.Statement<[string, string, string]>;
+  private readonly deleteDocument: Database.Statement<[string, string]>;
+  private readonly deleteCollection: Database.Statement<[string]>;
+  private readonly selectCheckpoint: Database.Statement<[string], { position: number }>;
+  private readonly upsertCheckpoint: Database.Statement<[string, number]>;
+  private readonly deleteCheckpoint: Database.Statement<[string]>;
+  private readonly insertProcessed: Database.Statement<[string, string]>;
+  private readonly selectProcessed: Database.Statement<[string, string], { found: number }>;
+  private readonly deleteProcessed: Database.Statement<[string]>;
+  private readonly commitInTransaction: Database.Transaction<(batch: ReadModelBatch) => void>;
+  private readonly resetInTransaction: Database.Transaction<(projection: string, collections: string[]) => void>;
+
+  constructor(source: DatabaseSource, options: SqliteReadModelStoreOptions = {}) {
+    const { db, owned } = databaseFrom(source, options.durability ?? 'NORMAL');
+    this.db = db;
+    this.ownsDatabase = owned;
+    createReadModelSchema(db);
+
+    this.selectDocument = db.prepare('SELECT doc FROM documents WHERE collection = ? AND id = ?');
+    this.upsertDocument = db.prepare(
+      'INSERT INTO documents (collection, id, doc) VALUES (?, ?, ?) ON CONFLICT (collection, id) DO UPDATE SET doc = excluded.doc',
+    );
+    this.deleteDocument = db.prepare('DELETE FROM documents WHERE collection = ? AND id = ?');
+    this.deleteCollection = db.prepare('DELETE FROM documents WHERE collection = ?');
+    this.selectCheckpoint = db.prepare('SELECT position FROM projection_checkpoints WHERE projection = ?');
+    this.upsertCheckpoint = db.prepare(
+      'INSERT INTO projection_checkpoints (projection, position) VALUES (?, ?) ON CONFLICT (projection) DO UPDATE SET position = excluded.position',
+    );
+    this.deleteCheckpoint = db.prepare('DELETE FROM projection_checkpoints WHERE projection = ?');
+    this.insertProcessed = db.prepare('INSERT OR IGNORE INTO projection_processed_events (projection, event_id) VALUES (?, ?)');
+    this.selectProcessed = db.prepare('SELECT 1 AS found FROM projection_processed_events WHERE projection = ? AND event_id = ?');
+    this.deleteProcessed = db.prepare('DELETE FROM projection_processed_events WHERE projection = ?');
+    this.commitInTransaction = db.transaction((batch: ReadModelBatch) => this.write(batch));
+    this.resetInTransaction = db.transaction((projection: string, collections: string[]) => {
+      for (const collection of collections) this.deleteCollection.run(collection);
+      this.deleteProcessed.run(projection);
+      this.deleteCheckpoint.run(projection);
+    });
+  }
+
+  async get<T extends Document>(collection: string, id: string): Promise<T | undefined> {
+    const row = this.selectDocument.get(collection, id);
+    return row && (JSON.parse(row.doc) as T);
+  }
+
+  async find<T extends Document>(collection: string, query: Query): Promise<Page<T>> {
+    const filter = documentFilter(query.where);
+    const limit = pageSize(query.limit);
+    const afterId = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+    const statement = this.findStatement(filter.shape, filter.sql, afterId !== undefined);
+    const params: unknown[] = [collection];
+    if (afterId !== undefined) params.push(afterId);
+    params.push(...filter.params, limit + 1);
+
+    const rows = statement.all(...params);
+    const items = rows.slice(0, limit).map((row) => JSON.parse(row.doc) as T);
+    return rows.length > limit ? { items, nextCursor: encodeCursor(rows[limit - 1].id) } : { items };
+  }
+
+  async commit(batch: ReadModelBatch): Promise<void> {
+    this.commitInTransaction.immediate(batch);
+  }
+
+  async checkpoint(projection: string): Promise<number> {
+    return this.selectCheckpoint.get(projection)?.position ?? 0;
+  }
+
+  async wasProcessed(projection: string, eventId: string): Promise<boolean> {
+    return this.selectProcessed.get(projection, eventId) !== undefined;
+  }
+
+  async reset(projection: string, collections: string[]): Promise<void> {
+    this.resetInTransaction.immediate(projection, collections);
+  }
+
+  async close(): Promise<void> {
+    if (this.ownsDatabase && this.db.open) this.db.close();
+  }
+
+  /** Puts before deletes: the unit of work keeps at most one pending change per document. */
+  private write(batch: ReadModelBatch): void {
+    for (const { collection, doc } of batch.puts) {
+      if (typeof doc.id !== 'string') throw new TypeError(`a ${collection} document has no string id`);
+      this.upsertDocument.run(collection, doc.id, JSON.stringify(doc));
+    }
+    for (const { collection, id } of batch.deletes) this.deleteDocument.run(collection, id);
+    for (const eventId of batch.processedEventIds ?? []) this.insertProcessed.run(batch.projection, eventId);
+    this.upsertCheckpoint.run(batch.projection, batch.checkpoint);
+  }
+
+  private findStatement(
+    shape: string,
+    filterSql: string,
+    afterCursor: boolean,
+  ): Database.Statement<unknown[], { id: string; doc: string }> {
+    const key = `${afterCursor ? 'after' : 'first'}|${shape}`;
+    let statement = this.findStatements.get(key);
+    if (!statement) {
+      const cursorSql = afterCursor ? ' AND id > ?' : '';
+      statement = this.db.prepare(
+        `SELECT id, doc FROM documents WHERE collection = ?${cursorSql}${filterSql} ORDER BY id LIMIT ?`,
+      ) as Database.Statement<unknown[], { id: string; doc: string }>;
+      if (this.findStatements.size >= MAX_CACHED_QUERY_SHAPES) this.findStatements.clear();
+      this.findStatements.set(key, statement);
+    }
+    return statement;
+  }
+}

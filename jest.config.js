@@ -1,0 +1,29 @@
+/** One jest setup for the whole workspace: sources are transpiled by SWC, workspace packages resolve to their src. */
+const swc = {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true },
+    target: 'es2022',
+  },
+  module: { type: 'commonjs' },
+  sourceMaps: 'inline',
+};
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/contracts', '<rootDir>/infra', '<rootDir>/services', '<rootDir>/test'],
+  testMatch: ['**/*.spec.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  moduleNameMapper: {
+    '^@aftersales/contracts$': '<rootDir>/contracts/src',
+    '^@aftersales/kernel$': '<rootDir>/infra/kernel/src',
+    '^@aftersales/kernel/testing$': '<rootDir>/infra/kernel/src/testing',
+    '^@aftersales/sqlite$': '<rootDir>/infra/sqlite/src',
+    '^@aftersales/kafka$': '<rootDir>/infra/kafka/src',
+    '^@aftersales/nest$': '<rootDir>/infra/nest/src',
+    '^@aftersales/order$': '<rootDir>/services/order/src',
+    '^@aftersales/logistics$': '<rootDir>/services/logistics/src',
+    '^@aftersales/runtime$': '<rootDir>/infra/runtime/src',
+  },
+  testTimeout: 30000,
+};

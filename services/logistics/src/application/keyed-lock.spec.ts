@@ -1,0 +1,35 @@
+import { KeyedLock } from './keyed-lock';
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
+
+describe('KeyedLock', () => {
+  it('given two tasks on the same key, then the second starts only after the first ended', async () => {
+    const lock = new KeyedLock();
+    const trace: string[] = [];
+    const task = (name: string) => async () => {
+      trace.push(`${name} start`);
+      await tick();
+      trace.push(`${name} end`);
+    };
+    await Promise.all([lock.run(['order:1'], task('a')), lock.run(['order:1', 'tracking:x'], task('b'))]);
+    expect(trace).toEqual(['a start', 'a end', 'b start', 'b end']);
+  });
+
+  it('given tasks on different keys, then they overlap', async () => {
+    const lock = new KeyedLock();
+    const trace: string[] = [];
+    const task = (name: string) => async () => {
+      trace.push(`${name} start`);
+      await tick();
+      trace.push(`${name} end`);
+    };
+    await Promise.all([lock.run(['order:1'], task('a')), lock.run(['order:2'], task('b'))]);
+    expect(trace.slice(0, 2)).toEqual(['a start', 'b start']);
+  });
+
+  it('given a task fails, then the key is released for the next one', async () => {
+    const lock = new KeyedLock();
+    await expect(lock.run(['k'], async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    await expect(lock.run(['k'], async () => 'next')).resolves.toBe('next');
+  });
+});

@@ -1,0 +1,37 @@
+import type { EventEnvelope, LogisticsEventData } from '@aftersales/contracts';
+import type { MarkDelivered, MarkReturned, MarkShipped } from '../domain';
+
+type ShipmentCommand = MarkShipped | MarkDelivered | MarkReturned;
+type WithoutTime<C> = C extends unknown ? Omit<C, 'at'> : never;
+
+/**
+ * The order command a logistics event calls for, without its `at` (the handler adds the clock's time), or
+ * undefined when the order does not care. Only outbound milestones move the order: return shipments belong
+ * to refunds, and a refusal (ShipmentException `refused`) moves the order only once the parcel is back
+ * (ShipmentReturned).
+ */
+export function orderCommandForLogisticsEvent(event: EventEnvelope): WithoutTime<ShipmentCommand> | undefined {
+  switch (event.type) {
+    case 'ShipmentDispatched': {
+      const data = event.data as LogisticsEventData<'ShipmentDispatched'>;
+      return {
+        type: 'MarkShipped',
+        orderId: data.orderId,
+        shipmentId: data.shipmentId,
+        carrier: data.carrier,
+        trackingNo: data.trackingNo,
+        dispatchedAt: data.dispatchedAt,
+      };
+    }
+    case 'ShipmentDelivered': {
+      const data = event.data as LogisticsEventData<'ShipmentDelivered'>;
+      return { type: 'MarkDelivered', orderId: data.orderId, shipmentId: data.shipmentId, deliveredAt: data.deliveredAt };
+    }
+    case 'ShipmentReturned': {
+      const data = event.data as LogisticsEventData<'ShipmentReturned'>;
+      return { type: 'MarkReturned', orderId: data.orderId, shipmentId: data.shipmentId, reason: data.reason, returnedAt: data.returnedAt };
+    }
+    default:
+      return undefined;
+  }
+}

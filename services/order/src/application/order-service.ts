@@ -1,0 +1,168 @@
+import { currentRulebook, orderEvents, type EventEnvelope, type OrderStatus, type Rulebook } from '@aftersales/contracts';
+import {
+  CommandHandler,
+  DomainError,
+  type CommandContext,
+  type CommandResult,
+  type Page,
+  type Platform,
+  type RecordedEvent,
+  type ServiceRuntime,
+  type Timer,
+} from '@aftersales/kernel';
+import {
+  makeOrderDecider,
+  ORDER_SERVICE,
+  orderTimerCommandTypes,
+  orderTimerPolicy,
+  type OrderCommand,
+  type OrderState,
+  type OrderTimerCommand,
+  type PlaceOrder,
+} from '../domain';
+import { consumerCommandKey, timerCommandKey } from './command-keys';
+import { orderCommandForLogisticsEvent } from './logistics-reactions';
+import { ORDERS_COLLECTION, orderStreamId, type OrderDocument } from './order-document';
+import { newOrderId } from './order-ids';
+import { ordersProjection } from './orders-projection';
+
+export type OrderCommandResult = CommandResult<OrderState>;
+
+/** What a command needs from its caller: everything but the type, the order id and the time. */
+type InputOf<T extends OrderCommand['type']> = Omit<Extract<OrderCommand, { type: T }>, 'type' | 'orderId' | 'at'>;
+
+export type PlaceOrderInput = Omit<InputOf<'PlaceOrder'>, 'currency'> & { currency?: string };
+export type PayOrderInput = InputOf<'PayOrder'>;
+export type CancelOrderInput = InputOf<'CancelOrder'>;
+export type AddNoteInput = Omit<InputOf<'AddNote'>, 'agentId'>;
+export type ChangeAddressInput = InputOf<'ChangeAddress'>['address'];
+export type RequestInvoiceInput = InputOf<'RequestInvoice'>;
+export type IssueInvoiceInput = InputOf<'IssueInvoice'>;
+export type CloseRefundedOrderInput = InputOf<'CloseRefundedOrder'>;
+
+export interface ListOrdersQuery {
+  shopId?: string;
+  buyerId?: string;
+  status?: OrderStatus;
+  limit?: number;
+  cursor?: string;
+}
+
+/** How a bus reaction ended; a refusal is final (redelivery would be refused again), so it is reported, not thrown. */
+export type ReactionOutcome =
+  | { outcome: 'applied'; eventIds: string[]; replayed: boolean }
+  | { outcome: 'ignored' }
+  | { outcome: 'refused'; code: string; message: string };
+
+export interface OrderService {
+  placeOrder(input: PlaceOrderInput, ctx: CommandContext): Promise<OrderCommandResult>;
+  payOrder(orderId: string, input: PayOrderInput, ctx: CommandContext): Promise<OrderCommandResult>;
+  cancelOrder(orderId: string, input: CancelOrderInput, ctx: CommandContext): Promise<OrderCommandResult>;
+  /** The note's author is the acting agent (ctx.actor.id). */
+  addNote(orderId: string, input: AddNoteInput, ctx: CommandContext): Promise<OrderCommandResult>;
+  changeAddress(orderId: string, address: ChangeAddressInput, ctx: CommandContext): Promise<OrderCommandResult>;
+  requestInvoice(orderId: string, input: RequestInvoiceInput, ctx: CommandContext): Promise<OrderCommandResult>;
+  issueInvoice(orderId: string, input: IssueInvoiceInput, ctx: CommandContext): Promise<OrderCommandResult>;
+  confirmReceipt(orderId: string, ctx: CommandContext): Promise<OrderCommandResult>;
+  /** For the refund service once everything paid was refunded. */
+  closeRefundedOrder(orderId: string, input: CloseRefundedOrderInput, ctx: CommandContext): Promise<OrderCommandResult>;
+  /** The `orders` read model document (eventually consistent with the log). */
+  getOrder(orderId: string): Promise<OrderDocument | undefined>;
+  listOrders(query: ListOrdersQuery): Promise<Page<OrderDocument>>;
+  /** The order's stream, each event in its envelope; [] for an unknown order. */
+  orderStream(orderId: string): Promise<RecordedEvent[]>;
+  /** Bus reaction to logistics events; idempotent on the event id. */
+  onLogisticsEvent(event: EventEnvelope): Promise<ReactionOutcome>;
+  readonly runtime: ServiceRuntime;
+}
+
+export interface OrderServiceOptions {
+  /** Rulebook whose numbers new decisions use; default the current one. */
+  rulebook?: Rulebook;
+  newOrderId?: (now: Date) => string;
+  log?: (message: string, details?: Record<string, unknown>) => void;
+}
+
+export const SCHEDULER_ACTOR = { id: 'scheduler', role: 'system' } as const;
+export const CONSUMER_GROUP = ORDER_SERVICE;
+
+const schemaVersions = new Map(orderEvents.map((d) => [d.type, d.version]));
+
+export function createOrderService(platform: Platform, options: OrderServiceOptions = {}): OrderService {
+  const handler = new CommandHandler(platform.eventStore, platform.clock, {
+    decider: makeOrderDecider(options.rulebook ?? currentRulebook()),
+    schemaVersionOf: (type) => schemaVersions.get(type) ?? 1,
+  });
+  const makeOrderId = options.newOrderId ?? newOrderId;
+  const log = options.log ?? ((message, details) => console.warn(`[order] ${message}`, details ?? ''));
+
+  const run = <T extends OrderCommand['type']>(type: T, orderId: string, input: object, ctx: CommandContext) =>
+    handler.handle(orderStreamId(orderId), (at) => ({ ...input, type, orderId, at }) as OrderCommand, ctx);
+
+  const fireTimer = async (timer: Timer): Promise<void> => {
+    const { type, orderId } = timer.command as Partial<OrderTimerCommand>;
+    if (!type || !orderTimerCommandTypes.includes(type) || typeof orderId !== 'string') {
+      throw new Error(`timer ${timer.timerId} carries no order timer command`);
+    }
+    await run(
+      type,
+      orderId,
+      {},
+      {
+        actor: { ...SCHEDULER_ACTOR },
+        correlationId: timer.scheduledBy.correlationId,
+        causationId: timer.scheduledBy.eventId,
+        commandKey: timerCommandKey(timer.timerId),
+      },
+    );
+  };
+
+  const onLogisticsEvent = async (event: EventEnvelope): Promise<ReactionOutcome> => {
+    const command = orderCommandForLogisticsEvent(event);
+    if (!command) return { outcome: 'ignored' };
+    try {
+      const { type, orderId, ...input } = command;
+      const result = await run(type, orderId, input, {
+        actor: event.actor,
+        correlationId: event.correlationId,
+        causationId: event.eventId,
+        trace: event.trace,
+        commandKey: consumerCommandKey(CONSUMER_GROUP, event.eventId),
+      });
+      return { outcome: 'applied', eventIds: result.eventIds, replayed: result.replayed };
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      log(`${event.type} ${event.eventId} refused by order ${command.orderId}: ${error.message}`, { code: error.code });
+      return { outcome: 'refused', code: error.code, message: error.message };
+    }
+  };
+
+  return {
+    placeOrder: (input, ctx) => {
+      const orderId = makeOrderId(platform.clock.now());
+      const command: Omit<PlaceOrder, 'type' | 'orderId' | 'at'> = { ...input, currency: input.currency ?? 'CNY' };
+      return run('PlaceOrder', orderId, command, ctx);
+    },
+    payOrder: (orderId, input, ctx) => run('PayOrder', orderId, input, ctx),
+    cancelOrder: (orderId, input, ctx) => run('CancelOrder', orderId, input, ctx),
+    addNote: (orderId, input, ctx) => run('AddNote', orderId, { ...input, agentId: ctx.actor.id }, ctx),
+    changeAddress: (orderId, address, ctx) => run('ChangeAddress', orderId, { address }, ctx),
+    requestInvoice: (orderId, input, ctx) => run('RequestInvoice', orderId, input, ctx),
+    issueInvoice: (orderId, input, ctx) => run('IssueInvoice', orderId, input, ctx),
+    confirmReceipt: (orderId, ctx) => run('ConfirmReceipt', orderId, {}, ctx),
+    closeRefundedOrder: (orderId, input, ctx) => run('CloseRefundedOrder', orderId, input, ctx),
+    getOrder: (orderId) => platform.readModels.get<OrderDocument>(ORDERS_COLLECTION, orderId),
+    listOrders: ({ limit, cursor, ...filters }) => {
+      const where = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as Record<string, string>;
+      return platform.readModels.find<OrderDocument>(ORDERS_COLLECTION, { where, limit, cursor });
+    },
+    orderStream: (orderId) => platform.eventStore.readStream(orderStreamId(orderId)),
+    onLogisticsEvent,
+    runtime: {
+      name: ORDER_SERVICE,
+      projections: [ordersProjection],
+      timerPolicies: [orderTimerPolicy],
+      fireTimer,
+    },
+  };
+}

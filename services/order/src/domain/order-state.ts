@@ -1,0 +1,64 @@
+import type { OrderCloseReason, OrderItem, OrderNoteFlag, OrderPaymentMethod, OrderStatus, ShippingAddress } from '@aftersales/contracts';
+
+export type OrderNote = { noteNo: number; text: string; flag?: OrderNoteFlag; actorId: string; at: string };
+
+export type OrderDeadlines = { payBy?: string; paymentReminderAt?: string; shipBy?: string; autoConfirmAt?: string };
+
+export type OrderInvoice = {
+  status: 'requested' | 'issued';
+  title: string;
+  taxId?: string;
+  requestedAt: string;
+  invoiceNo?: string;
+  issuedAt?: string;
+};
+
+export type OrderShipment = { shipmentId: string; carrier: string; trackingNo: string; dispatchedAt: string; late: boolean };
+
+export type ReturnedShipment = { shipmentId: string; reason: 'refused' | 'undeliverable' | 'other'; returnedAt: string };
+
+/**
+ * Everything the order knows, folded from its events. It is also the GET /orders/{id} view (plus `revision`),
+ * so the command responses and the read model show the same document.
+ */
+export type Order = {
+  id: string;
+  status: OrderStatus;
+  closeReason?: OrderCloseReason;
+  buyerId: string;
+  shopId: string;
+  currency: string;
+  items: OrderItem[];
+  itemsTotal: number;
+  shippingFee: number;
+  total: number;
+  /** What the buyer has paid so far: the total once paid online, or once a COD parcel is delivered. */
+  paidAmount: number;
+  paymentMethod: OrderPaymentMethod;
+  paymentRef?: string;
+  address: ShippingAddress;
+  /** Ship-by window agreed with the buyer at placement; absent: the rulebook default applies at payment. */
+  agreedShipWithinHours?: number;
+  notes: OrderNote[];
+  deadlines: OrderDeadlines;
+  /** Rulebook version that set each deadline (compensations and audits cite it). */
+  deadlineRulebooks: { payBy?: string; shipBy?: string; autoConfirmAt?: string };
+  placedAt: string;
+  paidAt?: string;
+  paymentReminderRecordedAt?: string;
+  shipByMissedAt?: string;
+  shipment?: OrderShipment;
+  shippedAt?: string;
+  deliveredAt?: string;
+  returnedToMerchant?: ReturnedShipment;
+  receiptConfirmedBy?: 'buyer' | 'auto';
+  completedAt?: string;
+  closedAt?: string;
+  cancellationReason?: string;
+  invoice?: OrderInvoice;
+};
+
+/** `null` until OrderPlaced. */
+export type OrderState = Order | null;
+
+export const initialOrderState: OrderState = null;

@@ -1,0 +1,16 @@
+import { Controller, Inject } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import { topicOf, type EventEnvelope } from '@aftersales/contracts';
+import { CONSUMER_GROUP, type OrderService } from '../application';
+import { ORDER_SERVICE_TOKEN } from './order-service.token';
+
+/** Logistics milestones move the order (shipped, delivered, returned). Idempotent: command key consumer:order:<eventId>. */
+@Controller()
+export class OrderReactionsController {
+  constructor(@Inject(ORDER_SERVICE_TOKEN) private readonly orders: OrderService) {}
+
+  @EventPattern(topicOf('logistics'), { group: CONSUMER_GROUP })
+  async onLogisticsEvent(@Payload() event: EventEnvelope): Promise<void> {
+    await this.orders.onLogisticsEvent(event);
+  }
+}

@@ -1,0 +1,48 @@
+/** A small fetch-based client for end-to-end tests: JSON in, status + headers + JSON out. */
+export interface HttpAnswer<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export type Actor = { id: string; role: string };
+
+export const buyer: Actor = { id: 'buyer-1', role: 'buyer' };
+export const agent: Actor = { id: 'agent-7', role: 'agent' };
+export const carrierWebhook: Actor = { id: 'carrier-sf', role: 'integrator' };
+
+export class HttpClient {
+  constructor(readonly baseUrl: string) {}
+
+  get<T = any>(path: string): Promise<HttpAnswer<T>> {
+    return this.send<T>('GET', path);
+  }
+
+  post<T = any>(path: string, body: unknown, actor: Actor = buyer, headers: Record<string, string> = {}): Promise<HttpAnswer<T>> {
+    return this.send<T>('POST', path, body, actor, headers);
+  }
+
+  put<T = any>(path: string, body: unknown, actor: Actor = buyer, headers: Record<string, string> = {}): Promise<HttpAnswer<T>> {
+    return this.send<T>('PUT', path, body, actor, headers);
+  }
+
+  async send<T>(method: string, path: string, body?: unknown, actor?: Actor, headers: Record<string, string> = {}): Promise<HttpAnswer<T>> {
+    const response = await fetch(this.baseUrl + path, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(actor ? { 'x-actor-id': actor.id, 'x-actor-role': actor.role } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: response.status, headers: response.headers, body: parsed as T };
+  }
+}
