@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { timeOrderedUuid } from '@aftersales/kernel';
 import Database from 'better-sqlite3';
+import { SeededRandom } from '../workload/seeded-random';
 
 /**
  * The baseline: plain better-sqlite3 on a table shaped like the event log (same columns, same unique
- * indexes), WAL + synchronous=FULL, no kernel and no adapter in between.
+ * indexes, event ids made the way the CommandHandler makes them), WAL + synchronous=FULL, no kernel and no
+ * adapter in between.
  */
 export class RawEventTable {
   private readonly db: Database.Database;
@@ -13,6 +16,7 @@ export class RawEventTable {
   private readonly revisions: number[];
   private readonly data: string;
   private readonly recordedAt = new Date().toISOString();
+  private readonly random = new SeededRandom(11);
 
   constructor(path: string, private readonly streams = 2048) {
     this.db = new Database(path);
@@ -56,11 +60,11 @@ export class RawEventTable {
 
   private insertRow(): void {
     const position = ++this.position;
-    const stream = position % this.streams;
+    const stream = this.random.int(0, this.streams - 1);
     const revision = ++this.revisions[stream];
     const at = new Date().toISOString();
     this.insert.run(
-      position, randomUUID(), `order-raw-${stream}`, revision, 'OrderNoteAdded', 1, this.data,
+      position, timeOrderedUuid(), `order-raw-${stream}`, revision, 'OrderNoteAdded', 1, this.data,
       at, randomUUID(), null, 'agent-17', 'agent', null, this.recordedAt,
     );
   }

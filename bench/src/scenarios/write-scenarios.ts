@@ -3,6 +3,7 @@ import { median, perSecond } from '../support/statistics';
 import { repeatConcurrentlyFor, repeatFor, type Sample } from '../support/timed';
 import { CommandRig } from './command-rig';
 import { RawEventTable } from './raw-event-table';
+import { SeededRandom } from '../workload/seeded-random';
 
 export interface WriteScenarioOptions {
   rounds: number;
@@ -82,28 +83,30 @@ async function paired(
 
 /** #1 raw single-row transactions/s vs #2 sequential AddNote commands/s through CommandHandler + SqliteEventStore. */
 export function sequentialCommands(options: WriteScenarioOptions): Promise<PairedRates> {
-  let next = 0;
+  const random = new SeededRandom(3);
   return paired(
     'sequential',
     options,
     (raw, ms) => repeatFor(ms, () => raw.commit(1)),
-    (rig, ms) => repeatConcurrentlyFor(ms, 1, () => rig.addNote(rig.orderIds[next++ % rig.orderIds.length]).then(() => 1)),
+    (rig, ms) => repeatConcurrentlyFor(ms, 1, () => rig.addNote(random.pick(rig.orderIds)).then(() => 1)),
   );
 }
 
 /**
  * #1b raw 64-row transactions (events/s) vs #3 64 AddNote commands always in flight (events/s). Each worker owns
- * its own orders, so commands never race for a stream and group commit is what makes the difference.
+ * its own orders (so commands never race for a stream) and picks among them at random, so a group commit
+ * touches orders all over the log, as real traffic does.
  */
 export function concurrentCommands(options: WriteScenarioOptions): Promise<PairedRates> {
+  const workers = Array.from({ length: IN_FLIGHT }, (_, worker) => new SeededRandom(100 + worker));
   return paired(
     'concurrent',
     options,
     (raw, ms) => repeatFor(ms, () => raw.commit(IN_FLIGHT)),
     (rig, ms) =>
-      repeatConcurrentlyFor(ms, IN_FLIGHT, (worker, iteration) => {
+      repeatConcurrentlyFor(ms, IN_FLIGHT, (worker) => {
         const perWorker = Math.floor(rig.orderIds.length / IN_FLIGHT);
-        return rig.addNote(rig.orderIds[worker + IN_FLIGHT * (iteration % perWorker)]);
+        return rig.addNote(rig.orderIds[worker + IN_FLIGHT * workers[worker].int(0, perWorker - 1)]);
       }),
   );
 }

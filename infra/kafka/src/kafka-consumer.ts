@@ -189,7 +189,7 @@ export class KafkaConsumer implements ConsumerHandle {
       }
       resolveOffset(record.offset);
       // Directly, not consumer.commitOffsets(): that one silently skips the commit once stop() has begun.
-      await commitOffsetsIfNecessary({ topics: [{ topic, partitions: [{ partition, offset: String(message.offset + 1) }] }] });
+      await commitOffsetsIfNecessary({ topics: [{ topic, partitions: [{ partition, offset: String(message.offset) }] }] });
       this.committedHere.set(partitionKey(topic, partition), message.offset + 1);
       this.progress.ring();
       await heartbeat();

@@ -4,6 +4,7 @@ import { consoleBusLogger, describeError, kafkajsLogCreator, type BusLogger } fr
 import type { DeadLetterPolicy } from './dead-letter';
 import { KafkaConsumer, type ConsumerTuning } from './kafka-consumer';
 import { toKafkaMessage } from './message-codec';
+import { retryRetriable } from './retry-retriable';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy';
 
 export interface KafkaMessageBusOptions {
@@ -168,25 +169,37 @@ export class KafkaMessageBus implements MessageBus {
     return this.closing;
   }
 
-  /** Creates missing topics once per bus; concurrent callers share the request. */
+  /**
+   * Creates missing topics once per bus (concurrent callers share the request) and waits until each one answers
+   * offset requests. Existing topics are looked up first, so a restart does not make the broker log creation errors.
+   */
   private async ensureTopics(topics: string[], partitions = this.options.partitions ?? 4): Promise<void> {
     const missing = topics.filter((topic) => !this.topics.has(topic));
     if (missing.length > 0) {
-      const creating = this.admin
-        .createTopics({
-          waitForLeaders: true,
-          topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: this.options.replicationFactor })),
-        })
-        .then(() => undefined);
+      const ready = this.createMissing(missing, partitions);
       for (const topic of missing) {
-        const created = creating.catch((error: unknown) => {
-          this.topics.delete(topic);
-          throw error;
-        });
-        this.topics.set(topic, created);
+        this.topics.set(
+          topic,
+          ready.catch((error: unknown) => {
+            this.topics.delete(topic);
+            throw error;
+          }),
+        );
       }
     }
     await Promise.all(topics.map((topic) => this.topics.get(topic)));
+  }
+
+  private async createMissing(topics: string[], partitions: number): Promise<void> {
+    const existing = new Set(await retryRetriable(() => this.admin.listTopics()));
+    const toCreate = topics.filter((topic) => !existing.has(topic));
+    if (toCreate.length === 0) return;
+    await this.admin.createTopics({
+      waitForLeaders: true,
+      topics: toCreate.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: this.options.replicationFactor })),
+    });
+    // The metadata names a leader a moment before that leader serves the partitions.
+    await Promise.all(toCreate.map((topic) => retryRetriable(() => this.admin.fetchTopicOffsets(topic))));
   }
 
   private assertOpen(): void {

@@ -1,4 +1,5 @@
 import type { Admin } from 'kafkajs';
+import { retryRetriable } from './retry-retriable';
 
 /** `topic|partition`: Kafka topic names cannot contain `|`. */
 export type PartitionKey = string;
@@ -14,7 +15,7 @@ export interface PartitionEnds {
 /** Where each partition of the topics ends, as the broker sees it now. */
 export async function endOffsets(admin: Admin, topics: string[]): Promise<Map<PartitionKey, PartitionEnds>> {
   const ends = new Map<PartitionKey, PartitionEnds>();
-  const perTopic = await Promise.all(topics.map(async (topic) => ({ topic, offsets: await admin.fetchTopicOffsets(topic) })));
+  const perTopic = await Promise.all(topics.map(async (topic) => ({ topic, offsets: await retryRetriable(() => admin.fetchTopicOffsets(topic)) })));
   for (const { topic, offsets } of perTopic) {
     for (const { partition, high, low } of offsets) ends.set(partitionKey(topic, partition), { high: Number(high), low: Number(low) });
   }
@@ -24,7 +25,7 @@ export async function endOffsets(admin: Admin, topics: string[]): Promise<Map<Pa
 /** The group's committed offsets (the next offset to consume); -1 where it never committed. */
 export async function committedOffsets(admin: Admin, groupId: string, topics: string[]): Promise<Map<PartitionKey, number>> {
   const committed = new Map<PartitionKey, number>();
-  for (const { topic, partitions } of await admin.fetchOffsets({ groupId, topics })) {
+  for (const { topic, partitions } of await retryRetriable(() => admin.fetchOffsets({ groupId, topics }))) {
     for (const { partition, offset } of partitions) committed.set(partitionKey(topic, partition), Number(offset));
   }
   return committed;

@@ -8,6 +8,7 @@ export * from './ports/message-bus';
 export * from './ports/timer-store';
 export * from './ports/projection';
 export * from './command/command-handler';
+export * from './command/time-ordered-id';
 export * from './projections/projection-runner';
 export * from './projections/unit-of-work';
 export * from './timers/timer-projector';

@@ -76,6 +76,7 @@ export async function startEmbedded(config: RuntimeConfig): Promise<RunningSyste
     { name: 'eventStore', check: async () => void (await platform.eventStore.headPosition()) },
     { name: 'readModels', check: async () => void (await platform.readModels.checkpoint('health')) },
     { name: 'timers', check: async () => void (await platform.timers.checkpoint()) },
+    { name: 'bus', check: async () => void (await adapters.publisher.position()) },
   ];
 
   const app = await NestFactory.create(
@@ -87,6 +88,9 @@ export async function startEmbedded(config: RuntimeConfig): Promise<RunningSyste
     }),
     { logger: ['error', 'warn'], abortOnError: false },
   );
+  const express = app.getHttpAdapter().getInstance() as { set(setting: string, value: unknown): void; disable(setting: string): void };
+  express.set('etag', false); // our ETag is the resource revision, set by the HTTP kit
+  express.disable('x-powered-by');
   registerHttpKit(app, { title: 'After-sales platform', version: '1.0.0', description: 'Orders, shipments and after-sales, event-sourced.' });
   const transport = new EmbeddedBusTransport(platform.bus);
   app.connectMicroservice({ strategy: transport }, { inheritAppConfig: true });

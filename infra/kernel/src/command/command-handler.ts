@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Actor, TraceContext } from '@aftersales/contracts';
 import { fold, type Decider, type DomainEvent } from '../decider';
 import { IdempotencyKeyReuseError, WrongExpectedRevisionError } from '../errors';
+import { timeOrderedUuid } from './time-ordered-id';
 import type { Clock } from '../ports/clock';
 import {
   DuplicateCommandError,
@@ -110,7 +111,7 @@ export class CommandHandler<C, S, E extends DomainEvent> {
     }
     const correlationId = ctx.correlationId ?? randomUUID();
     const newEvents: NewEvent[] = decided.map((event) => ({
-      eventId: randomUUID(),
+      eventId: timeOrderedUuid(),
       type: event.type,
       schemaVersion: this.aggregate.schemaVersionOf(event.type),
       data: event.data,

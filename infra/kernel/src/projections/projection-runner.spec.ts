@@ -53,6 +53,25 @@ describe('ProjectionRunner', () => {
     expect(await readModels.find('totals', {})).toEqual(live);
   });
 
+  it('given a rebuild read in many small batches, then the documents are committed once per unit of work, not once per batch', async () => {
+    const store = new InMemoryEventStore();
+    const readModels = new InMemoryReadModelStore();
+    for (let i = 0; i < 20; i++) await store.append(`s-${i % 4}`, [added(`o${i % 4}`, i, i)], 'any');
+    const commits: number[] = [];
+    const commit = readModels.commit.bind(readModels);
+    readModels.commit = async (batch) => {
+      commits.push(batch.puts.length);
+      await commit(batch);
+    };
+
+    await new ProjectionRunner(store, readModels, totals, { rebuildBatchSize: 3 }).rebuild();
+    await new ProjectionRunner(store, readModels, totals, { rebuildBatchSize: 3, rebuildCommitDocuments: 4 }).rebuild();
+
+    expect(commits).toEqual([4, 4, 4, 4, 2]);
+    expect(await readModels.get('totals', 'o1')).toEqual({ id: 'o1', total: 1 + 5 + 9 + 13 + 17, events: 5 });
+    expect(await readModels.checkpoint('totals')).toBe(20);
+  });
+
   it('given a started runner, when new events are appended, then it projects them without being asked', async () => {
     const store = new InMemoryEventStore();
     const readModels = new InMemoryReadModelStore();
