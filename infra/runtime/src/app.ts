@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Controller, HttpCode, Module, Post, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SystemClock, TimeTravel, type Clock, type ServiceRuntime } from '@aftersales/kernel';
+import { SystemClock, TimeTravel, type Clock, type ReadModelStore, type ServiceRuntime } from '@aftersales/kernel';
 import { EmbeddedBusTransport, HEALTH_CHECKS, OpsModule, PROJECTION_ADMIN, TIME_TRAVEL, registerHttpKit, type HealthCheck, type ProjectionAdmin } from '@aftersales/nest';
 import { OrderModule, createOrderService } from '@aftersales/order';
 import { LogisticsModule, createLogisticsService } from '@aftersales/logistics';
@@ -10,6 +10,8 @@ import type { RuntimeConfig } from './config';
 import { Engine } from './engine';
 import { openEmbeddedAdapters } from './embedded-platform';
 import { PersistentManualClock } from './manual-clock-file';
+import { TIMELINE_READ_MODELS, TimelineController } from './timeline/timeline.controller';
+import { timelineProjection } from './timeline/timeline-projection';
 
 export interface RunningSystem {
   app: INestApplication;
@@ -35,7 +37,13 @@ class SettleController {
 
 @Module({})
 class EmbeddedAppModule {
-  static register(parts: { engine: Engine; manualClock?: TimeTravel; services: DynamicModule[]; checks: HealthCheck[] }): DynamicModule {
+  static register(parts: {
+    engine: Engine;
+    manualClock?: TimeTravel;
+    services: DynamicModule[];
+    checks: HealthCheck[];
+    readModels: ReadModelStore;
+  }): DynamicModule {
     const projectionAdmin: ProjectionAdmin = {
       names: () => parts.engine.projections.map((p) => p.name),
       rebuild: async (name) => {
@@ -53,8 +61,11 @@ class EmbeddedAppModule {
     return {
       module: EmbeddedAppModule,
       imports: [...parts.services, OpsModule.register({ manualClock: Boolean(parts.manualClock), providers: opsProviders })],
-      controllers: [SettleController],
-      providers: [{ provide: Engine, useValue: parts.engine }],
+      controllers: [SettleController, TimelineController],
+      providers: [
+        { provide: Engine, useValue: parts.engine },
+        { provide: TIMELINE_READ_MODELS, useValue: parts.readModels },
+      ],
     };
   }
 }
@@ -67,7 +78,8 @@ export async function startEmbedded(config: RuntimeConfig): Promise<RunningSyste
 
   const order = createOrderService(platform);
   const logistics = createLogisticsService(platform);
-  const runtimes: ServiceRuntime[] = [order.runtime, logistics.runtime];
+  const timeline: ServiceRuntime = { name: 'timeline', projections: [timelineProjection], timerPolicies: [], fireTimer: async () => undefined };
+  const runtimes: ServiceRuntime[] = [order.runtime, logistics.runtime, timeline];
   const engine = new Engine(platform, runtimes, adapters.publisher);
 
   const timeTravel =
@@ -85,6 +97,7 @@ export async function startEmbedded(config: RuntimeConfig): Promise<RunningSyste
       manualClock: timeTravel,
       services: [OrderModule.register(order), LogisticsModule.register(logistics)],
       checks,
+      readModels: platform.readModels,
     }),
     { logger: ['error', 'warn'], abortOnError: false },
   );

@@ -1,0 +1,49 @@
+import { agent } from '../support/http-client';
+import { startTestSystem, type TestSystem } from '../support/embedded-system';
+import { carrierEvent, payOrder, placeOrder, postCarrierEvent, shipOrder } from '../support/orders';
+
+describe('order timeline across services', () => {
+  let t: TestSystem;
+  beforeAll(async () => {
+    t = await startTestSystem();
+  });
+  afterAll(async () => {
+    await t.stop();
+  });
+
+  it('given an order that was paid, shipped and delivered, then its timeline lists every service’s events in order with who did it and what caused it', async () => {
+    const order = await placeOrder(t.api);
+    await payOrder(t.api, order);
+    await t.api.post(`/orders/${order.id}/notes`, { text: 'fragile' }, agent);
+    const shipment = await shipOrder(t.api, order.id, 'SF-TIMELINE');
+    await postCarrierEvent(t.api, carrierEvent('SF-TIMELINE', 'tl-1', 'delivered', '2026-11-03T09:00:00.000Z'));
+    await t.settle();
+
+    const answer = await t.api.get(`/orders/${order.id}/timeline`);
+
+    expect(answer.status).toBe(200);
+    const entries = answer.body.entries as any[];
+    const positions = entries.map((e) => e.position);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    expect(entries.map((e) => `${e.service}:${e.type}`)).toEqual([
+      'order:OrderPlaced',
+      'order:OrderPaid',
+      'order:OrderNoteAdded',
+      'logistics:ShipmentCreated',
+      'logistics:ShipmentDispatched',
+      'order:OrderShipped',
+      'logistics:CarrierEventRecorded',
+      'logistics:ShipmentDelivered',
+      'order:OrderDelivered',
+    ]);
+    const dispatched = entries.find((e) => e.type === 'ShipmentDispatched');
+    const shipped = entries.find((e) => e.type === 'OrderShipped');
+    expect(shipped.causationId).toBe(dispatched.eventId);
+    expect(dispatched.streamId).toBe(`shipment-${shipment.id}`);
+    expect(entries.find((e) => e.type === 'OrderNoteAdded').actor).toEqual({ id: 'agent-7', role: 'agent' });
+  });
+
+  it('given an unknown order, then its timeline is 404', async () => {
+    expect((await t.api.get('/orders/ord_nothing/timeline')).status).toBe(404);
+  });
+});
