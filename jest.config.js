@@ -23,6 +23,7 @@ module.exports = {
     '^@aftersales/nest$': '<rootDir>/infra/nest/src',
     '^@aftersales/order$': '<rootDir>/services/order/src',
     '^@aftersales/logistics$': '<rootDir>/services/logistics/src',
+    '^@aftersales/refund$': '<rootDir>/services/refund/src',
     '^@aftersales/runtime$': '<rootDir>/infra/runtime/src',
   },
   testTimeout: 30000,

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import v1 from '../rulebooks/v1.json';
+import v2 from '../rulebooks/v2.json';
 
 /** Policy parameters: data, not code. Every decision that uses one records `version`. */
 export const RulebookSchema = Type.Object({
@@ -30,6 +31,9 @@ export const RulebookSchema = Type.Object({
       capMinor: Type.Integer(),
       complainWithinDaysAfterCompletion: Type.Number(),
     }),
+    outOfStock: Type.Object({ ruleId: Type.String(), percentOfGoodsPrice: Type.Number(), capMinor: Type.Integer() }),
+    /** Remedies an agent proposes (goodwill credit…): the agent names the amount, the rulebook bounds it. */
+    goodwill: Type.Object({ ruleId: Type.String(), maxMinor: Type.Integer() }),
     supervisorApprovalAboveMinor: Type.Integer(),
   }),
   review: Type.Object({ windowDays: Type.Number(), reviseWithinDays: Type.Number() }),
@@ -41,3 +45,9 @@ export type Rulebook = Static<typeof RulebookSchema>;
 export const rulebooks: readonly Rulebook[] = [v1 as Rulebook];
 export const currentRulebook = (): Rulebook => rulebooks[rulebooks.length - 1];
 export const rulebookVersion = (version: string): Rulebook | undefined => rulebooks.find((r) => r.version === version);
+
+/** Proposed versions, not in force: no decision uses them; what-if replays show what they would change. */
+export const draftRulebooks: readonly Rulebook[] = [v2 as Rulebook];
+/** A published or draft version, for what-if replays. */
+export const publishedOrDraftRulebook = (version: string): Rulebook | undefined =>
+  rulebookVersion(version) ?? draftRulebooks.find((r) => r.version === version);

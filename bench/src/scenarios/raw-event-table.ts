@@ -18,7 +18,10 @@ export class RawEventTable {
   private readonly recordedAt = new Date().toISOString();
   private readonly random = new SeededRandom(11);
 
-  constructor(path: string, private readonly streams = 2048) {
+  constructor(
+    path: string,
+    private readonly streams = 8192,
+  ) {
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
@@ -26,10 +29,10 @@ export class RawEventTable {
       CREATE TABLE events (
         position INTEGER PRIMARY KEY, event_id TEXT NOT NULL UNIQUE, stream_id TEXT NOT NULL, revision INTEGER NOT NULL,
         type TEXT NOT NULL, schema_version INTEGER NOT NULL, data TEXT NOT NULL, occurred_at TEXT NOT NULL,
-        correlation_id TEXT NOT NULL, causation_id TEXT, actor_id TEXT NOT NULL, actor_role TEXT NOT NULL, trace TEXT,
+        correlation_id TEXT NOT NULL, causation_id TEXT, actor_id TEXT NOT NULL, actor_role TEXT NOT NULL, traceparent TEXT, tracestate TEXT,
         recorded_at TEXT NOT NULL, UNIQUE (stream_id, revision)
       )`);
-    this.insert = this.db.prepare('INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    this.insert = this.db.prepare('INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
     this.revisions = new Array<number>(streams).fill(-1);
     this.data = JSON.stringify({
       orderId: 'ord_00000000000000000',
@@ -64,8 +67,21 @@ export class RawEventTable {
     const revision = ++this.revisions[stream];
     const at = new Date().toISOString();
     this.insert.run(
-      position, timeOrderedUuid(), `order-raw-${stream}`, revision, 'OrderNoteAdded', 1, this.data,
-      at, randomUUID(), null, 'agent-17', 'agent', null, this.recordedAt,
+      position,
+      timeOrderedUuid(),
+      `order-raw-${stream}`,
+      revision,
+      'OrderNoteAdded',
+      1,
+      this.data,
+      at,
+      randomUUID(),
+      null,
+      'agent-17',
+      'agent',
+      null,
+      null,
+      this.recordedAt,
     );
   }
 }

@@ -30,6 +30,8 @@ export interface RebuildResults {
   rebuildMedian: number;
   /** Highest kernel-reported RSS of any rebuild child (heap capped at REBUILD_HEAP_LIMIT_MB). */
   peakRssBytes: number;
+  /** RSS of a rebuild child before it opened the stores (modules loaded, NestJS included). */
+  startRssBytes: number;
   peakHeapUsedBytes: number;
   /** Problems with the rebuilt read model (wrong document count, checkpoint not at the head). */
   problems: string[];
@@ -73,6 +75,7 @@ export async function rebuildOrders(options: RebuildOptions): Promise<RebuildRes
       scanMedian: 0,
       rebuildMedian: 0,
       peakRssBytes: 0,
+      startRssBytes: 0,
       peakHeapUsedBytes: 0,
       problems: [],
     };
@@ -86,11 +89,15 @@ export async function rebuildOrders(options: RebuildOptions): Promise<RebuildRes
         } else {
           results.rebuildRates.push(...rates);
           results.peakRssBytes = Math.max(results.peakRssBytes, report.peakRssBytes);
+          results.startRssBytes = Math.max(results.startRssBytes, report.startRssBytes);
           results.peakHeapUsedBytes = Math.max(results.peakHeapUsedBytes, report.sampledHeapUsedBytes);
           results.problems.push(...checkRebuild(report, history));
         }
-        const mb = (report.peakRssBytes / 2 ** 20).toFixed(0);
-        options.log(`  rebuild round ${round + 1} ${mode}: ${rates.map((r) => r.toFixed(0)).join(', ')} events/s (peak RSS ${mb} MB)`);
+        const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+        options.log(
+          `  rebuild round ${round + 1} ${mode}: ${rates.map((r) => r.toFixed(0)).join(', ')} events/s ` +
+            `(RSS ${mb(report.startRssBytes)} at start, peak ${mb(report.peakRssBytes)})`,
+        );
       }
     }
     results.scanMedian = median(results.scanRates);

@@ -24,7 +24,8 @@ export interface PairedRates {
   rawDataBytes: number;
 }
 
-const ORDERS = 2048;
+/** Placed before measuring; within the CommandHandler's state cache (10 000), and each order collects a realistic few notes. */
+const ORDERS = 8192;
 const IN_FLIGHT = 64;
 
 /**
@@ -62,7 +63,9 @@ async function paired(
       rates.baseline.push(bRate);
       rates.subject.push(sRate);
       rates.ratios.push(sRate / bRate);
-      options.log(`  ${name} round ${round + 1}: baseline ${bRate.toFixed(0)}/s, subject ${sRate.toFixed(0)}/s, ratio ${(sRate / bRate).toFixed(2)}`);
+      options.log(
+        `  ${name} round ${round + 1}: baseline ${bRate.toFixed(0)}/s, subject ${sRate.toFixed(0)}/s, ratio ${(sRate / bRate).toFixed(2)}`,
+      );
     }
     const after = rig.store.stats();
     return {

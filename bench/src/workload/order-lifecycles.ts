@@ -74,7 +74,11 @@ function planLife(orderId: string, placedAt: number, random: SeededRandom): Plan
     const afterReminder = random.chance(0.2);
     if (afterReminder) plan.push({ at: at(12), role: 'system', command: (t) => ({ type: 'RecordPaymentReminder', orderId, at: t }) });
     readyToShip = at(afterReminder ? random.between(12.5, 60) : random.between(0.05, 11.5));
-    plan.push({ at: readyToShip, role: 'buyer', command: (t) => ({ type: 'PayOrder', orderId, amount: -1, paymentRef: `pay-${orderId}`, at: t }) });
+    plan.push({
+      at: readyToShip,
+      role: 'buyer',
+      command: (t) => ({ type: 'PayOrder', orderId, amount: -1, paymentRef: `pay-${orderId}`, at: t }),
+    });
   }
   const shippedAt = readyToShip + random.between(2, 80) * HOUR;
   if (random.chance(0.08)) {
@@ -84,23 +88,52 @@ function planLife(orderId: string, placedAt: number, random: SeededRandom): Plan
   }
   const wantsInvoice = random.chance(0.2);
   if (wantsInvoice) {
-    plan.push({ at: placedAt + random.between(0.2, 5) * HOUR, role: 'buyer', command: (t) => ({ type: 'RequestInvoice', orderId, title: 'Hangzhou Tea Trading Co.', taxId: '91330100MA2B3C4D5E', at: t }) });
+    plan.push({
+      at: placedAt + random.between(0.2, 5) * HOUR,
+      role: 'buyer',
+      command: (t) => ({ type: 'RequestInvoice', orderId, title: 'Hangzhou Tea Trading Co.', taxId: '91330100MA2B3C4D5E', at: t }),
+    });
   }
   const shipBy = readyToShip + 72 * HOUR;
   if (shippedAt > shipBy) plan.push({ at: shipBy, role: 'system', command: (t) => ({ type: 'CheckShipByDeadline', orderId, at: t }) });
-  const dispatch = (t: string) => ({ type: 'MarkShipped' as const, orderId, shipmentId: `shp-${orderId}`, carrier: 'sf', trackingNo: `SF${orderId.slice(-8)}`, dispatchedAt: t, at: t });
+  const dispatch = (t: string) => ({
+    type: 'MarkShipped' as const,
+    orderId,
+    shipmentId: `shp-${orderId}`,
+    carrier: 'sf',
+    trackingNo: `SF${orderId.slice(-8)}`,
+    dispatchedAt: t,
+    at: t,
+  });
   plan.push({ at: shippedAt, role: 'system', command: dispatch });
-  if (wantsInvoice) plan.push({ at: shippedAt + random.between(1, 48) * HOUR, role: 'integrator', command: (t) => ({ type: 'IssueInvoice', orderId, invoiceNo: `INV-${orderId}`, at: t }) });
+  if (wantsInvoice)
+    plan.push({
+      at: shippedAt + random.between(1, 48) * HOUR,
+      role: 'integrator',
+      command: (t) => ({ type: 'IssueInvoice', orderId, invoiceNo: `INV-${orderId}`, at: t }),
+    });
   if (random.chance(0.03)) {
     end = shippedAt + random.between(24, 120) * HOUR;
-    plan.push({ at: end, role: 'system', command: (t) => ({ type: 'MarkReturned', orderId, shipmentId: `shp-${orderId}`, reason: 'refused', returnedAt: t, at: t }) });
+    plan.push({
+      at: end,
+      role: 'system',
+      command: (t) => ({ type: 'MarkReturned', orderId, shipmentId: `shp-${orderId}`, reason: 'refused', returnedAt: t, at: t }),
+    });
     return withNotes(plan, orderId, placedAt, end, random);
   }
   const deliveredAt = shippedAt + random.between(20, 96) * HOUR;
-  plan.push({ at: deliveredAt, role: 'system', command: (t) => ({ type: 'MarkDelivered', orderId, shipmentId: `shp-${orderId}`, deliveredAt: t, at: t }) });
+  plan.push({
+    at: deliveredAt,
+    role: 'system',
+    command: (t) => ({ type: 'MarkDelivered', orderId, shipmentId: `shp-${orderId}`, deliveredAt: t, at: t }),
+  });
   end = random.chance(0.55) ? deliveredAt + random.between(0.5, 96) * HOUR : shippedAt + 10 * 24 * HOUR;
   const byBuyer = end < shippedAt + 10 * 24 * HOUR;
-  plan.push({ at: end, role: byBuyer ? 'buyer' : 'system', command: (t) => ({ type: byBuyer ? 'ConfirmReceipt' : 'AutoConfirmReceipt', orderId, at: t }) });
+  plan.push({
+    at: end,
+    role: byBuyer ? 'buyer' : 'system',
+    command: (t) => ({ type: byBuyer ? 'ConfirmReceipt' : 'AutoConfirmReceipt', orderId, at: t }),
+  });
   return withNotes(plan, orderId, placedAt, end, random);
 }
 
@@ -109,7 +142,11 @@ function withNotes(plan: Planned[], orderId: string, from: number, to: number, r
   const count = roll < 0.45 ? 0 : roll < 0.75 ? 1 : roll < 0.9 ? 2 : 3;
   for (let n = 0; n < count; n++) {
     const sequence = random.int(0, 1_000_000);
-    plan.push({ at: from + random.between(0.01, 1) * (to - from + HOUR), role: 'agent', command: (t) => addNoteCommand(orderId, t, sequence, `agent-${sequence % 40}`) });
+    plan.push({
+      at: from + random.between(0.01, 1) * (to - from + HOUR),
+      role: 'agent',
+      command: (t) => addNoteCommand(orderId, t, sequence, `agent-${sequence % 40}`),
+    });
   }
   return plan.sort((a, b) => a.at - b.at);
 }

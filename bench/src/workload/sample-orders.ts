@@ -31,7 +31,12 @@ export function sampleAddress(random: SeededRandom): ShippingAddress {
   };
 }
 
-export function placeOrderCommand(orderId: string, at: string, random: SeededRandom, paymentMethod: 'online' | 'cod' = 'online'): PlaceOrder {
+export function placeOrderCommand(
+  orderId: string,
+  at: string,
+  random: SeededRandom,
+  paymentMethod: 'online' | 'cod' = 'online',
+): PlaceOrder {
   const count = random.int(1, 3);
   const start = random.int(0, catalogue.length - 1);
   const items = Array.from({ length: count }, (_, i) => ({ ...catalogue[(start + i) % catalogue.length], quantity: random.int(1, 3) }));

@@ -102,6 +102,8 @@ const dispatchFields = {
   trackingExpiresAt: Timestamp('Tracking expires if the shipment is neither delivered nor returned by then'),
   rulebookVersion: Type.String({ description: 'Rulebook version used for trackingExpiresAt' }),
 };
+/** Outbound milestones of a reissue (补发) shipment name the refund it fulfils: the order does not follow that parcel. */
+const reissueRefundId = Type.Optional(Id('Reissue only: the refund whose items this outbound shipment sends again'));
 
 export const ShipmentDispatchedEvent = defineEvent({
   type: 'ShipmentDispatched',
@@ -110,7 +112,7 @@ export const ShipmentDispatchedEvent = defineEvent({
   description:
     'An outbound shipment left the merchant (发货): the order becomes shipped. Emitted once, either on the merchant’s ' +
     'dispatch command or implied by the first carrier scan that shows the parcel in the carrier’s hands.',
-  schema: Type.Object(dispatchFields, { additionalProperties: false }),
+  schema: Type.Object({ ...dispatchFields, refundId: reissueRefundId }, { additionalProperties: false }),
   example: {
     shipmentId: 'shp_01J9Z6Q4X8',
     orderId: 'ord_01J9Z5M2K7',
@@ -199,7 +201,7 @@ export const ShipmentDeliveredEvent = defineEvent({
   description:
     'An outbound shipment was delivered (signed for): the order becomes delivered. Exactly once per shipment; a later ' +
     'or late-arriving scan never moves a delivered shipment back.',
-  schema: Type.Object(deliveredFields, { additionalProperties: false }),
+  schema: Type.Object({ ...deliveredFields, refundId: reissueRefundId }, { additionalProperties: false }),
   example: {
     shipmentId: 'shp_01J9Z6Q4X8',
     orderId: 'ord_01J9Z5M2K7',
@@ -279,6 +281,7 @@ export const ShipmentReturnedEvent = defineEvent({
       trigger: MilestoneTriggerSchema,
       carrierEventId: Type.Optional(carrierEventId),
       note: Type.Optional(Type.String({ maxLength: 1024 })),
+      refundId: reissueRefundId,
     },
     { additionalProperties: false },
   ),

@@ -58,6 +58,7 @@ export const CompensationDecidedEvent = defineEvent({
       approvalThreshold: Money('Amount above which a supervisor must approve, from the rulebook'),
       refundId: Type.Optional(Id('Refund request this compensation accompanies, if any')),
       disputeId: Type.Optional(Id('Dispute whose remedy this compensation pays, if any')),
+      note: Type.Optional(Text('Why the agent proposed it (goodwill after a bad review…), in their words', 1000)),
       decidedAt: Timestamp('When the compensation was decided'),
     },
     { additionalProperties: false },

@@ -1,6 +1,9 @@
 import type { DomainEventOf, EventDefinition } from '../define-event';
+import { refundAllowanceEvents } from './allowance-events';
 import { compensationEvents } from './compensation-events';
 import { refundFulfilmentEvents } from './fulfilment-events';
+import { payoutEvents } from './payout-events';
+import { refundPaymentAuthorizationEvents } from './payment-authorization-events';
 import { refundRequestEvents } from './request-events';
 import { refundReturnEvents } from './return-events';
 
@@ -9,12 +12,16 @@ export * from './request-events';
 export * from './return-events';
 export * from './fulfilment-events';
 export * from './compensation-events';
+export * from './payout-events';
+export * from './payment-authorization-events';
+export * from './allowance-events';
 
 /**
  * The refund service's catalogue: `XxxEvent` is the definition of event type Xxx, type `Xxx` its data.
- * The ledger is a read model of RefundPaid and CompensationPaidOut, so it has no events of its own.
+ * The ledger is a read model of RefundPaid, CompensationPaidOut and PayoutSucceeded, so it has no events of its own.
  */
-const definitions = [...refundRequestEvents, ...refundReturnEvents, ...refundFulfilmentEvents, ...compensationEvents];
+const definitions = [...refundRequestEvents, ...refundReturnEvents, ...refundFulfilmentEvents, ...compensationEvents, ...payoutEvents,
+  ...refundPaymentAuthorizationEvents, ...refundAllowanceEvents];
 
 /** Every refund event definition, in catalogue order. */
 export const refundEvents: EventDefinition[] = definitions;

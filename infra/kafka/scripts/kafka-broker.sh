@@ -12,7 +12,9 @@
 #
 # Needs Java 17+ and Maven. Environment (all optional):
 #   KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), KAFKA_TOOLS_DIR (<repo>/.tools/kafka),
-#   KAFKA_HEAP_OPTS (-Xms256m -Xmx512m), KAFKA_START_TIMEOUT seconds (90).
+#   KAFKA_HEAP_OPTS (-Xms256m -Xmx512m), KAFKA_START_TIMEOUT seconds (90),
+#   KAFKA_VERSION (the pom's kafka.version, 3.9.2; 4.1.x works too: switching version re-fetches the jars, and going
+#   back to an older version needs `reset` first, as the storage is formatted for the newer one).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -29,7 +31,7 @@ port="${KAFKA_PORT:-9092}"
 controller_port="${KAFKA_CONTROLLER_PORT:-9093}"
 heap="${KAFKA_HEAP_OPTS:--Xms256m -Xmx512m}"
 start_timeout="${KAFKA_START_TIMEOUT:-90}"
-kafka_version="$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$pom")"
+kafka_version="${KAFKA_VERSION:-$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$pom")}"
 
 say() { printf 'kafka-broker: %s\n' "$*"; }
 fail() { printf 'kafka-broker: ERROR: %s\n' "$*" >&2; exit 1; }
@@ -65,8 +67,11 @@ fetch() {
   local started=$SECONDS staging="$tools/lib.partial"
   rm -rf "$staging"
   mkdir -p "$tools"
-  mvn -B -q -Dstyle.color=never -f "$pom" dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$staging" ||
-    fail "Maven could not fetch the broker (is Maven Central reachable?)"
+  if ! mvn -B -Dstyle.color=never -f "$pom" dependency:copy-dependencies -DincludeScope=runtime -Dkafka.version="$kafka_version" \
+    -DoutputDirectory="$staging" >"$tools/maven.log" 2>&1; then
+    tail -n 30 "$tools/maven.log" >&2
+    fail "Maven could not fetch the broker (is Maven Central reachable?); full output in $tools/maven.log"
+  fi
   rm -rf "$lib"
   mv "$staging" "$lib"
   touch "$marker"

@@ -4,3 +4,5 @@ export { ConsumerStuckError } from './consumer-stuck-error';
 export { DeadLetterHeader, defaultDeadLetterTopic, type DeadLetterPolicy } from './dead-letter';
 export type { RetryPolicy } from './retry-policy';
 export type { BusLogger } from './bus-logger';
+export { deleteNamespace } from './admin/namespace';
+export { groupProgress } from './admin/group-progress';

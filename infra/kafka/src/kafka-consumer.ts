@@ -175,7 +175,15 @@ export class KafkaConsumer implements ConsumerHandle {
     return there === undefined ? here : Math.max(here, there);
   }
 
-  private async handleBatch({ batch, resolveOffset, commitOffsetsIfNecessary, heartbeat, pause, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  private async handleBatch({
+    batch,
+    resolveOffset,
+    commitOffsetsIfNecessary,
+    heartbeat,
+    pause,
+    isRunning,
+    isStale,
+  }: EachBatchPayload): Promise<void> {
     const { topic, partition } = batch;
     for (const record of batch.messages) {
       if (this.abort.signal.aborted || !isRunning() || isStale()) return;
@@ -187,9 +195,10 @@ export class KafkaConsumer implements ConsumerHandle {
         this.resumeAfter(backoffDelay(this.deps.retry, this.failures.get(partitionKey(topic, partition))?.attempts ?? 1), pause());
         return;
       }
+      // Directly, not consumer.commitOffsets(): that one silently skips the commit once stop() has begun. If the
+      // commit fails, the error goes to kafkajs (it rejoins or refetches) and, unresolved, the message comes again.
+      await commitOffsetsIfNecessary({ topics: [{ topic, partitions: [{ partition, offset: String(message.offset + 1) }] }] });
       resolveOffset(record.offset);
-      // Directly, not consumer.commitOffsets(): that one silently skips the commit once stop() has begun.
-      await commitOffsetsIfNecessary({ topics: [{ topic, partitions: [{ partition, offset: String(message.offset) }] }] });
       this.committedHere.set(partitionKey(topic, partition), message.offset + 1);
       this.progress.ring();
       await heartbeat();
@@ -237,7 +246,9 @@ export class KafkaConsumer implements ConsumerHandle {
     try {
       await this.deps.publish(topic, [deadLetterOf(message, this.groupId, failure.attempts, failure.error, new Date(this.deps.now()))]);
     } catch (error) {
-      this.deps.logger.error(`bus: group '${this.groupId}' could not dead-letter ${where} to ${topic}; retrying it: ${describeError(error)}`);
+      this.deps.logger.error(
+        `bus: group '${this.groupId}' could not dead-letter ${where} to ${topic}; retrying it: ${describeError(error)}`,
+      );
       return 'failed';
     }
     this.deps.logger.error(

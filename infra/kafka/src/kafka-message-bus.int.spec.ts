@@ -140,7 +140,9 @@ describeWithBroker('KafkaMessageBus on a real broker', () => {
         const topic = unique('orders');
         await kafka.subscribe('g-' + topic, [topic], async () => undefined);
 
-        await expect(kafka.subscribe('g-' + topic, [unique('other')], async () => undefined)).rejects.toThrow('already consumes on this bus');
+        await expect(kafka.subscribe('g-' + topic, [unique('other')], async () => undefined)).rejects.toThrow(
+          'already consumes on this bus',
+        );
       });
     });
 

@@ -27,6 +27,7 @@ export function toBusMessage(topic: string, partition: number, record: KafkaMess
     key: record.key ? text(record.key) : '',
     value: record.value ? text(record.value) : '',
     headers,
+    ...(Number(record.timestamp) > 0 ? { timestamp: Number(record.timestamp) } : {}),
   };
 }
 

@@ -15,7 +15,9 @@ export interface PartitionEnds {
 /** Where each partition of the topics ends, as the broker sees it now. */
 export async function endOffsets(admin: Admin, topics: string[]): Promise<Map<PartitionKey, PartitionEnds>> {
   const ends = new Map<PartitionKey, PartitionEnds>();
-  const perTopic = await Promise.all(topics.map(async (topic) => ({ topic, offsets: await retryRetriable(() => admin.fetchTopicOffsets(topic)) })));
+  const perTopic = await Promise.all(
+    topics.map(async (topic) => ({ topic, offsets: await retryRetriable(() => admin.fetchTopicOffsets(topic)) })),
+  );
   for (const { topic, offsets } of perTopic) {
     for (const { partition, high, low } of offsets) ends.set(partitionKey(topic, partition), { high: Number(high), low: Number(low) });
   }

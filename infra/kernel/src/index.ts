@@ -15,6 +15,7 @@ export * from './timers/timer-projector';
 export * from './timers/timer-scheduler';
 export * from './timers/time-travel';
 export * from './support/live-loop';
+export * from './support/maybe-promise';
 export * from './memory';
 export * from './ports/checkpoint-store';
 export * from './bus';

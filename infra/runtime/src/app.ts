@@ -1,48 +1,52 @@
 import 'reflect-metadata';
-import { Controller, HttpCode, Module, Post, type DynamicModule, type INestApplication } from '@nestjs/common';
+import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SystemClock, TimeTravel, type Clock, type ReadModelStore, type ServiceRuntime } from '@aftersales/kernel';
-import { EmbeddedBusTransport, HEALTH_CHECKS, OpsModule, PROJECTION_ADMIN, TIME_TRAVEL, registerHttpKit, type HealthCheck, type ProjectionAdmin } from '@aftersales/nest';
-import { OrderModule, createOrderService } from '@aftersales/order';
-import { LogisticsModule, createLogisticsService } from '@aftersales/logistics';
+import { SystemClock, TimeTravel, type Clock, type Platform } from '@aftersales/kernel';
+import { ServiceNames, topicOf, type ServiceName } from '@aftersales/contracts';
+import {
+  HEALTH_CHECKS,
+  MessageBusTransport,
+  OpsModule,
+  PROJECTION_ADMIN,
+  TIME_TRAVEL,
+  registerHttpKit,
+  type GroupStatus,
+  type HealthCheck,
+  type ProjectionAdmin,
+} from '@aftersales/nest';
 import type { RuntimeConfig } from './config';
 import { Engine } from './engine';
-import { openEmbeddedAdapters } from './embedded-platform';
+import { openEmbeddedAdapters, type ProcessAdapters } from './embedded-platform';
+import { openKafkaAdapters } from './kafka-platform';
+import { ForeignEventFeed } from './bus/foreign-event-feed';
 import { PersistentManualClock } from './manual-clock-file';
-import { TIMELINE_READ_MODELS, TimelineController } from './timeline/timeline.controller';
-import { timelineProjection } from './timeline/timeline-projection';
+import { BusController } from './admin/bus.controller';
+import { PROCESS_STATUS, type ProcessStatus } from './admin/process-status';
+import { SettleController } from './admin/settle.controller';
+import { MANUAL_TIMERS, TimersController, type ManualTimers } from './admin/timers.controller';
+import { PEER_LOGISTICS, PEER_ORDERS, PeerCommandsController } from './peers/peer-commands.controller';
+import { buildServices, selectServices, type BuiltService, type ServiceContext } from './services/service-catalog';
 
 export interface RunningSystem {
   app: INestApplication;
   engine: Engine;
   url: string;
   clock: Clock;
+  /** The services this process runs. */
+  services: string[];
   close(): Promise<void>;
 }
 
-@ApiTags('operations')
-@Controller('admin')
-class SettleController {
-  constructor(private readonly engine: Engine) {}
-
-  @Post('settle')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Returns once every committed event is published, consumed, projected and its timers scheduled' })
-  async settle(): Promise<{ settled: true }> {
-    await this.engine.settle();
-    return { settled: true };
-  }
-}
-
 @Module({})
-class EmbeddedAppModule {
+class ProcessAppModule {
   static register(parts: {
     engine: Engine;
-    manualClock?: TimeTravel;
-    services: DynamicModule[];
+    manualClock?: { timeTravel: TimeTravel; timers: ManualTimers };
+    services: BuiltService[];
     checks: HealthCheck[];
-    readModels: ReadModelStore;
+    status: ProcessStatus;
+    /** Serve the /internal commands other service processes call (Kafka mode). */
+    servePeers: boolean;
   }): DynamicModule {
     const projectionAdmin: ProjectionAdmin = {
       names: () => parts.engine.projections.map((p) => p.name),
@@ -53,64 +57,109 @@ class EmbeddedAppModule {
       },
       checkpoint: (name) => parts.engine.projection(name)!.position(),
     };
+    const facade = (name: string) => parts.services.find((service) => service.name === name)?.facade ?? null;
     const opsProviders = [
       { provide: HEALTH_CHECKS, useValue: parts.checks },
       { provide: PROJECTION_ADMIN, useValue: projectionAdmin },
-      ...(parts.manualClock ? [{ provide: TIME_TRAVEL, useValue: parts.manualClock }] : []),
+      ...(parts.manualClock ? [{ provide: TIME_TRAVEL, useValue: parts.manualClock.timeTravel }] : []),
     ];
     return {
-      module: EmbeddedAppModule,
-      imports: [...parts.services, OpsModule.register({ manualClock: Boolean(parts.manualClock), providers: opsProviders })],
-      controllers: [SettleController, TimelineController],
+      module: ProcessAppModule,
+      imports: [
+        ...parts.services.flatMap((service) => service.modules),
+        OpsModule.register({ manualClock: Boolean(parts.manualClock), providers: opsProviders }),
+      ],
+      controllers: [
+        SettleController,
+        BusController,
+        ...(parts.manualClock ? [TimersController] : []),
+        ...(parts.servePeers ? [PeerCommandsController] : []),
+      ],
       providers: [
+        { provide: PEER_ORDERS, useValue: facade('order') },
+        { provide: PEER_LOGISTICS, useValue: facade('logistics') },
         { provide: Engine, useValue: parts.engine },
-        { provide: TIMELINE_READ_MODELS, useValue: parts.readModels },
+        { provide: PROCESS_STATUS, useValue: parts.status },
+        ...(parts.manualClock ? [{ provide: MANUAL_TIMERS, useValue: parts.manualClock.timers }] : []),
       ],
     };
   }
 }
 
-/** Starts every service in one process on the embedded adapters: what `pnpm start` runs. */
-export async function startEmbedded(config: RuntimeConfig): Promise<RunningSystem> {
+/**
+ * Starts the chosen services (default all) in this process: `pnpm start` runs all of them on the embedded adapters;
+ * with `bus: 'kafka'` a process runs its services on its own stores and shares events over Kafka (see multi-process.ts).
+ */
+export async function startSystem(config: RuntimeConfig, remote?: ServiceContext['remote']): Promise<RunningSystem> {
+  const bus = config.bus ?? 'embedded';
+  const definitions = selectServices(config.services);
   const clock = config.clock === 'manual' ? new PersistentManualClock(config.dataDir, config.manualClockStart) : new SystemClock();
-  const adapters = openEmbeddedAdapters(config.dataDir, clock, () => engine.settle());
+  const settle = () => engine.settle();
+  let adapters: ProcessAdapters;
+  if (bus === 'kafka') {
+    if (!config.kafka) throw new Error('bus kafka needs the kafka configuration (KAFKA_BROKERS)');
+    adapters = await openKafkaAdapters(config.dataDir, clock, settle, config.kafka, `aftersales-${definitions.map((d) => d.name).join('+')}`);
+  } else {
+    adapters = openEmbeddedAdapters(config.dataDir, clock, settle);
+  }
   const { platform } = adapters;
 
-  const order = createOrderService(platform);
-  const logistics = createLogisticsService(platform);
-  const timeline: ServiceRuntime = { name: 'timeline', projections: [timelineProjection], timerPolicies: [], fireTimer: async () => undefined };
-  const runtimes: ServiceRuntime[] = [order.runtime, logistics.runtime, timeline];
-  const engine = new Engine(platform, runtimes, adapters.publisher);
+  let services: BuiltService[];
+  try {
+    services = buildServices(definitions, { platform, clock, bus, dataDir: config.dataDir, remote });
+  } catch (error) {
+    await adapters.close();
+    throw error;
+  }
+  const engine = new Engine(
+    platform,
+    services.flatMap((service) => service.runtimes),
+    adapters.publisher,
+  );
+  const transport = new MessageBusTransport(platform.bus);
+  engine.addConsumer(transport);
+  const sideConsumers = [...services.flatMap((service) => service.sideConsumers), ...(bus === 'kafka' ? foreignEventFeeds(services, platform) : [])];
+  for (const consumer of sideConsumers) engine.addConsumer(consumer);
 
-  const timeTravel =
-    clock instanceof PersistentManualClock ? new TimeTravel(clock, platform.timers, engine.scheduler, () => engine.settle()) : undefined;
+  const status: ProcessStatus = {
+    head: () => platform.eventStore.headPosition(),
+    groups: async (): Promise<GroupStatus[]> => [...(await transport.groupStatus()), ...(await Promise.all(sideConsumers.map((c) => c.status())))],
+  };
+  const manualClock =
+    clock instanceof PersistentManualClock
+      ? {
+          timeTravel: new TimeTravel(clock, platform.timers, engine.scheduler, settle),
+          timers: { clock, timers: platform.timers, scheduler: engine.scheduler },
+        }
+      : undefined;
   const checks: HealthCheck[] = [
     { name: 'eventStore', check: async () => void (await platform.eventStore.headPosition()) },
     { name: 'readModels', check: async () => void (await platform.readModels.checkpoint('health')) },
     { name: 'timers', check: async () => void (await platform.timers.checkpoint()) },
-    { name: 'bus', check: async () => void (await adapters.publisher.position()) },
+    {
+      name: 'bus',
+      check: async () => {
+        const published = await adapters.publisher.position();
+        if (bus === 'embedded') return undefined;
+        const groups = await status.groups();
+        return { published, lag: groups.reduce((sum, group) => sum + group.lag, 0), groups: Object.fromEntries(groups.map((g) => [g.group, g.lag])) };
+      },
+    },
   ];
 
-  const app = await NestFactory.create(
-    EmbeddedAppModule.register({
-      engine,
-      manualClock: timeTravel,
-      services: [OrderModule.register(order), LogisticsModule.register(logistics)],
-      checks,
-      readModels: platform.readModels,
-    }),
-    { logger: ['error', 'warn'], abortOnError: false },
-  );
+  const app = await NestFactory.create(ProcessAppModule.register({ engine, manualClock, services, checks, status, servePeers: bus === 'kafka' }), {
+    logger: ['error', 'warn'],
+    abortOnError: false,
+  });
   const express = app.getHttpAdapter().getInstance() as { set(setting: string, value: unknown): void; disable(setting: string): void };
   express.set('etag', false); // our ETag is the resource revision, set by the HTTP kit
   express.disable('x-powered-by');
   registerHttpKit(app, { title: 'After-sales platform', version: '1.0.0', description: 'Orders, shipments and after-sales, event-sourced.' });
-  const transport = new EmbeddedBusTransport(platform.bus);
   app.connectMicroservice({ strategy: transport }, { inheritAppConfig: true });
-  engine.addConsumer(transport);
 
   await engine.start({ pollTimers: config.clock === 'system', timerPollMs: config.timerPollMs });
   await app.startAllMicroservices();
+  for (const consumer of sideConsumers) await consumer.start();
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address() as { port: number };
 
@@ -119,13 +168,33 @@ export async function startEmbedded(config: RuntimeConfig): Promise<RunningSyste
     app,
     engine,
     clock,
+    services: services.map((service) => service.name),
     url: `http://${config.host}:${address.port}`,
     async close() {
       if (closed) return;
       closed = true;
       await app.close();
+      for (const consumer of sideConsumers) await consumer.stop();
       await engine.stop();
       await adapters.close();
     },
   };
 }
+
+/** Kafka mode: the projections that read other services' events get them from the bus (group `<service>.read-models`). */
+function foreignEventFeeds(services: BuiltService[], platform: Platform): ForeignEventFeed[] {
+  return services.flatMap((service) => {
+    if (!(ServiceNames as readonly string[]).includes(service.name)) return [];
+    const feed = ForeignEventFeed.of({
+      bus: platform.bus,
+      readModels: platform.readModels,
+      group: `${service.name}.read-models`,
+      projections: service.runtimes.flatMap((runtime) => runtime.projections),
+      localTopic: topicOf(service.name as ServiceName),
+    });
+    return feed ? [feed] : [];
+  });
+}
+
+/** Every service in one process on the embedded adapters (the name the tests and `pnpm start` know). */
+export const startEmbedded = (config: RuntimeConfig): Promise<RunningSystem> => startSystem(config);

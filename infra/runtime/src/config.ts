@@ -1,5 +1,21 @@
 import { resolve } from 'node:path';
 
+/** Which message bus the services of a process share events over. */
+export type BusKind = 'embedded' | 'kafka';
+
+export interface KafkaRuntimeConfig {
+  brokers: string[];
+  /**
+   * Prepended to every topic and consumer group name (default none): lets test runs share one broker without seeing
+   * each other's messages. Production leaves it empty, so topics are exactly the contracts' names.
+   */
+  topicPrefix: string;
+  /** A message whose handler failed this many times goes to `<topic>.dlq` and its partition moves on. */
+  deadLetterAfterAttempts: number;
+  /** The broker drops a silent member after this long (a killed process's partitions move on after it). */
+  sessionTimeoutMs: number;
+}
+
 export interface RuntimeConfig {
   port: number;
   host: string;
@@ -9,14 +25,27 @@ export interface RuntimeConfig {
   manualClockStart?: string;
   /** How often the scheduler looks for due timers on the system clock. */
   timerPollMs: number;
+  /** Default `embedded` (the SQLite bus in the data directory). */
+  bus?: BusKind;
+  /** Required when `bus` is `kafka`. */
+  kafka?: KafkaRuntimeConfig;
+  /** The services this process runs (see SERVICE_NAMES); default all of them. */
+  services?: string[];
 }
 
-/** Reads the environment: PORT, HOST, AFTERSALES_DATA_DIR, AFTERSALES_CLOCK, AFTERSALES_CLOCK_START, AFTERSALES_TIMER_POLL_MS. */
+/**
+ * Reads the environment: PORT, HOST, AFTERSALES_DATA_DIR, AFTERSALES_CLOCK, AFTERSALES_CLOCK_START,
+ * AFTERSALES_TIMER_POLL_MS, AFTERSALES_SERVICES (comma-separated, default all), AFTERSALES_BUS (embedded | kafka) and,
+ * for Kafka, KAFKA_BROKERS, AFTERSALES_TOPIC_PREFIX, AFTERSALES_DLQ_AFTER_ATTEMPTS, AFTERSALES_KAFKA_SESSION_TIMEOUT_MS.
+ */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
   const clock = env.AFTERSALES_CLOCK ?? 'system';
   if (clock !== 'system' && clock !== 'manual') throw new Error(`AFTERSALES_CLOCK must be system or manual, not ${clock}`);
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not ${env.PORT}`);
+  const bus = env.AFTERSALES_BUS ?? 'embedded';
+  if (bus !== 'embedded' && bus !== 'kafka') throw new Error(`AFTERSALES_BUS must be embedded or kafka, not ${bus}`);
+  const services = listOf(env.AFTERSALES_SERVICES);
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
@@ -24,5 +53,34 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeConf
     clock,
     manualClockStart: env.AFTERSALES_CLOCK_START,
     timerPollMs: Number(env.AFTERSALES_TIMER_POLL_MS ?? 1000),
+    bus,
+    ...(bus === 'kafka' ? { kafka: kafkaConfigFromEnv(env) } : {}),
+    ...(services.length > 0 ? { services } : {}),
   };
+}
+
+export function kafkaConfigFromEnv(env: NodeJS.ProcessEnv = process.env): KafkaRuntimeConfig {
+  const brokers = listOf(env.KAFKA_BROKERS);
+  if (brokers.length === 0) throw new Error('AFTERSALES_BUS=kafka needs KAFKA_BROKERS, e.g. 127.0.0.1:9092 (`pnpm kafka:start` runs one)');
+  const topicPrefix = env.AFTERSALES_TOPIC_PREFIX ?? '';
+  if (!/^[A-Za-z0-9._-]*$/.test(topicPrefix)) throw new Error(`AFTERSALES_TOPIC_PREFIX may hold letters, digits, '.', '_' and '-' only, not ${topicPrefix}`);
+  return {
+    brokers,
+    topicPrefix,
+    deadLetterAfterAttempts: positiveInteger(env.AFTERSALES_DLQ_AFTER_ATTEMPTS ?? '5', 'AFTERSALES_DLQ_AFTER_ATTEMPTS'),
+    sessionTimeoutMs: positiveInteger(env.AFTERSALES_KAFKA_SESSION_TIMEOUT_MS ?? '30000', 'AFTERSALES_KAFKA_SESSION_TIMEOUT_MS'),
+  };
+}
+
+function listOf(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+}
+
+function positiveInteger(value: string, name: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new Error(`${name} must be a positive integer, not ${value}`);
+  return number;
 }

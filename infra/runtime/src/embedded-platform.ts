@@ -3,11 +3,16 @@ import { EventPublisher, type Clock, type Platform } from '@aftersales/kernel';
 import { SqliteEventStore, SqliteMessageBus, SqliteReadModelStore, SqliteTimerStore } from '@aftersales/sqlite';
 import { topicForEventType } from '@aftersales/contracts';
 
-export interface EmbeddedAdapters {
+/** The adapters one process runs on, whichever bus it uses. */
+export interface ProcessAdapters {
   platform: Platform;
+  /** Follows this process's log onto the bus. */
   publisher: EventPublisher;
-  bus: SqliteMessageBus;
   close(): Promise<void>;
+}
+
+export interface EmbeddedAdapters extends ProcessAdapters {
+  bus: SqliteMessageBus;
 }
 
 /**

@@ -1,10 +1,20 @@
 import { configFromEnv } from './config';
-import { startEmbedded } from './app';
+import { startSystem } from './app';
+import { peersFromEnv, remoteLogistics, remoteOrders } from './peers/remote-ports';
 
 async function main(): Promise<void> {
   const config = configFromEnv();
-  const system = await startEmbedded(config);
-  console.log(`after-sales platform listening on ${system.url} (data: ${config.dataDir}, clock: ${config.clock}); API docs at ${system.url}/docs`);
+  const peers = peersFromEnv();
+  const order = peers.get('order');
+  const logistics = peers.get('logistics');
+  const system = await startSystem(config, {
+    ...(order ? { orders: remoteOrders(order) } : {}),
+    ...(logistics ? { logistics: remoteLogistics(logistics) } : {}),
+  });
+  console.log(
+    `after-sales platform (${system.services.join(', ')}) listening on ${system.url} (data: ${config.dataDir}, clock: ${config.clock}, ` +
+      `bus: ${config.bus ?? 'embedded'}); API docs at ${system.url}/docs`,
+  );
   const shutdown = (signal: string) => {
     console.log(`${signal}: shutting down`);
     system.close().then(

@@ -6,9 +6,7 @@ import { brokersFromEnv } from '../kafka-message-bus';
 
 /** Where the Kafka integration tests find a broker. */
 export type TestBrokerSource =
-  | { kind: 'env'; brokers: string[] }
-  | { kind: 'testcontainers'; dockerHost: string }
-  | { kind: 'none'; reason: string };
+  { kind: 'env'; brokers: string[] } | { kind: 'testcontainers'; dockerHost: string } | { kind: 'none'; reason: string };
 
 /**
  * KAFKA_BROKERS when set (CI starts infra/kafka/scripts/kafka-broker.sh and sets it); else testcontainers' Kafka
@@ -32,7 +30,9 @@ export function testBrokerSource(): TestBrokerSource {
 function reachableDockerHost(): string | undefined {
   const candidates = process.env.DOCKER_HOST
     ? [process.env.DOCKER_HOST]
-    : ['/var/run/docker.sock', join(homedir(), '.docker/run/docker.sock')].filter((path) => existsSync(path)).map((path) => `unix://${path}`);
+    : ['/var/run/docker.sock', join(homedir(), '.docker/run/docker.sock')]
+        .filter((path) => existsSync(path))
+        .map((path) => `unix://${path}`);
   return candidates.find(answersPing);
 }
 

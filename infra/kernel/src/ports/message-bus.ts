@@ -7,6 +7,8 @@ export interface BusMessage {
   /** JSON text of the event envelope. */
   value: string;
   headers: Record<string, string>;
+  /** When the bus accepted the message (ms since the epoch; Kafka's record timestamp), where the bus records it. */
+  timestamp?: number;
 }
 
 export interface OutgoingMessage {

@@ -1,9 +1,14 @@
+import type { MaybePromise } from '../support/maybe-promise';
 import type { RecordedEvent } from './event-store';
 import type { Document } from './read-model-store';
 
 /** Reads through pending writes of the current batch, then the store; writes are buffered until commit. */
 export interface UnitOfWork {
-  get<T extends Document>(collection: string, id: string): Promise<T | undefined>;
+  /**
+   * The document as the batch sees it. Answered synchronously when no store read is needed (a pending write, or a
+   * collection known to be empty, as during a rebuild); `await` works either way.
+   */
+  get<T extends Document>(collection: string, id: string): MaybePromise<T | undefined>;
   put(collection: string, doc: Document): void;
   delete(collection: string, id: string): void;
 }
@@ -16,5 +21,6 @@ export interface Projection {
   readonly name: string;
   readonly collections: string[];
   handles(eventType: string): boolean;
-  apply(event: RecordedEvent, uow: UnitOfWork): Promise<void>;
+  /** May finish synchronously (returning nothing): the runner awaits only a returned promise. */
+  apply(event: RecordedEvent, uow: UnitOfWork): MaybePromise<void>;
 }

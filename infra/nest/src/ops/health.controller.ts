@@ -7,6 +7,8 @@ export interface CheckOutcome {
   status: 'ok' | 'down';
   ms: number;
   error?: string;
+  /** What a passing check reported, e.g. the bus' consumer lag. */
+  details?: Record<string, unknown>;
 }
 
 export interface HealthReport {
@@ -42,8 +44,8 @@ async function runCheck(check: HealthCheck): Promise<[string, CheckOutcome]> {
     timer = setTimeout(() => reject(new Error(`no answer within ${HEALTH_CHECK_TIMEOUT_MS} ms`)), HEALTH_CHECK_TIMEOUT_MS);
   });
   try {
-    await Promise.race([check.check(), timeout]);
-    return [check.name, { status: 'ok', ms: Date.now() - started }];
+    const details = await Promise.race([check.check(), timeout]);
+    return [check.name, { status: 'ok', ms: Date.now() - started, ...(details ? { details } : {}) }];
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return [check.name, { status: 'down', ms: Date.now() - started, error: message }];

@@ -3,10 +3,10 @@ export const HEALTH_CHECKS = 'aftersales:HEALTH_CHECKS';
 export const TIME_TRAVEL = 'aftersales:TIME_TRAVEL';
 export const PROJECTION_ADMIN = 'aftersales:PROJECTION_ADMIN';
 
-/** One dependency of the service; `check` rejects when it is down. */
+/** One dependency of the service; `check` rejects when it is down, and may resolve with figures to show (e.g. lag). */
 export interface HealthCheck {
   name: string;
-  check(): Promise<void>;
+  check(): Promise<void | Record<string, unknown>>;
 }
 
 /** Drives the manual clock: `advance` resolves after every timer that fell due has fired and been handled. */

@@ -22,6 +22,15 @@ export class EventHandlerFailedError extends Error {
   }
 }
 
+/** Where one consumer group stands: what it still has to handle, and how many messages this process handled. */
+export interface GroupStatus {
+  group: string;
+  topics: string[];
+  lag: number;
+  /** Messages handled (and so committed) by this process since it started. */
+  delivered: number;
+}
+
 /** Events of `on()`: `error` reports each failed delivery (the message is redelivered regardless). */
 export type EmbeddedBusEvents = { error: (error: EventHandlerFailedError) => void };
 
@@ -36,7 +45,8 @@ export class EmbeddedBusTransport extends Server<EmbeddedBusEvents> implements C
   /** group → topic → first handler; further handlers of the same group and topic hang off `next`, as in Nest. */
   private readonly handlersByGroup = new Map<string, Map<string, NestHandler>>();
   private readonly errorListeners: Array<EmbeddedBusEvents['error']> = [];
-  private consumers: ConsumerHandle[] = [];
+  private consumers: Array<{ group: string; handle: ConsumerHandle }> = [];
+  private readonly delivered = new Map<string, number>();
 
   constructor(
     private readonly bus: MessageBus,
@@ -72,10 +82,11 @@ export class EmbeddedBusTransport extends Server<EmbeddedBusEvents> implements C
         this.logger.warn(`@MessagePattern(${pattern}) ignored: the embedded bus carries events only`);
       }
       for (const [group, handlers] of this.handlersByGroup) {
-        const consumer = await this.bus.subscribe(group, [...handlers.keys()], (message) =>
-          this.deliver(group, handlers.get(message.topic)!, message),
-        );
-        this.consumers.push(consumer);
+        const handle = await this.bus.subscribe(group, [...handlers.keys()], async (message) => {
+          await this.deliver(group, handlers.get(message.topic)!, message);
+          this.delivered.set(group, (this.delivered.get(group) ?? 0) + 1);
+        });
+        this.consumers.push({ group, handle });
       }
       this._status$.next('connected');
       callback();
@@ -89,18 +100,31 @@ export class EmbeddedBusTransport extends Server<EmbeddedBusEvents> implements C
   async close(): Promise<void> {
     const consumers = this.consumers;
     this.consumers = [];
-    await Promise.all(consumers.map((consumer) => consumer.stop()));
+    await Promise.all(consumers.map((consumer) => consumer.handle.stop()));
     this._status$.next('disconnected');
   }
 
   /** Resolves when every group has handled and committed everything published so far on its topics. */
   async drain(): Promise<void> {
-    await Promise.all(this.consumers.map((consumer) => consumer.drain()));
+    await Promise.all(this.consumers.map((consumer) => consumer.handle.drain()));
   }
 
   async lag(): Promise<number> {
-    const lags = await Promise.all(this.consumers.map((consumer) => consumer.lag()));
-    return lags.reduce((sum, lag) => sum + lag, 0);
+    const groups = await this.groupStatus();
+    return groups.reduce((sum, group) => sum + group.lag, 0);
+  }
+
+  /** Lag and deliveries per consumer group of this transport. */
+  async groupStatus(): Promise<GroupStatus[]> {
+    const topicsOf = new Map(this.subscriptions().map(({ group, topics }) => [group, topics]));
+    return Promise.all(
+      this.consumers.map(async ({ group, handle }) => ({
+        group,
+        topics: topicsOf.get(group) ?? [],
+        lag: await handle.lag(),
+        delivered: this.delivered.get(group) ?? 0,
+      })),
+    );
   }
 
   on<EventKey extends keyof EmbeddedBusEvents, EventCallback extends EmbeddedBusEvents[EventKey]>(
@@ -143,3 +167,6 @@ function reasonText(reason: unknown): string {
   if (typeof reason === 'object' && reason !== null && 'message' in reason) return String(reason.message);
   return String(reason);
 }
+
+/** The same transport, named for what it is: Nest's bridge to any MessageBus (the SQLite bus or Kafka). */
+export { EmbeddedBusTransport as MessageBusTransport };

@@ -22,7 +22,8 @@ export function createEventLogSchema(db: SqliteDatabase): void {
       causation_id    TEXT,
       actor_id        TEXT    NOT NULL,
       actor_role      TEXT    NOT NULL,
-      trace           TEXT,
+      traceparent     TEXT,
+      tracestate      TEXT,
       recorded_at     TEXT    NOT NULL,
       UNIQUE (stream_id, revision)
     );
@@ -37,61 +38,61 @@ export function createEventLogSchema(db: SqliteDatabase): void {
   `);
 }
 
+/** Every column, in the order of EventValues: an event is written and read back as a positional value array. */
 export const EVENT_COLUMNS =
-  'position, event_id, stream_id, revision, type, schema_version, data, occurred_at, correlation_id, causation_id, actor_id, actor_role, trace, recorded_at';
+  'position, event_id, stream_id, revision, type, schema_version, data, occurred_at, correlation_id, causation_id, ' +
+  'actor_id, actor_role, traceparent, tracestate, recorded_at';
 
-export interface EventRow {
-  position: number;
-  event_id: string;
-  stream_id: string;
-  revision: number;
-  type: string;
-  schema_version: number;
-  data: string;
-  occurred_at: string;
-  correlation_id: string;
-  causation_id: string | null;
-  actor_id: string;
-  actor_role: string;
-  trace: string | null;
-  recorded_at: string;
-}
+export const EVENT_PLACEHOLDERS = EVENT_COLUMNS.split(',').map(() => '?').join(', ');
 
-/** Values in EVENT_COLUMNS order, for the positional insert statement. */
+/** One event row in EVENT_COLUMNS order (statements run with `.raw()`: no per-row object with 15 named keys). */
 export type EventValues = [
-  number,
-  string,
-  string,
-  number,
-  string,
-  number,
-  string,
-  string,
-  string,
-  string | null,
-  string,
-  string,
-  string | null,
-  string,
+  position: number,
+  eventId: string,
+  streamId: string,
+  revision: number,
+  type: string,
+  schemaVersion: number,
+  data: string,
+  occurredAt: string,
+  correlationId: string,
+  causationId: string | null,
+  actorId: string,
+  actorRole: string,
+  traceparent: string | null,
+  tracestate: string | null,
+  recordedAt: string,
 ];
 
-export function toRecordedEvent(row: EventRow): RecordedEvent {
+export function toRecordedEvent(row: EventValues): RecordedEvent {
   const event: RecordedEvent = {
-    eventId: row.event_id,
-    type: row.type,
-    schemaVersion: row.schema_version,
-    streamId: row.stream_id,
-    revision: row.revision,
-    position: row.position,
-    occurredAt: row.occurred_at,
-    recordedAt: row.recorded_at,
-    correlationId: row.correlation_id,
-    causationId: row.causation_id,
-    actor: { id: row.actor_id, role: row.actor_role as ActorRole },
-    data: JSON.parse(row.data) as unknown,
+    eventId: row[1],
+    type: row[4],
+    schemaVersion: row[5],
+    streamId: row[2],
+    revision: row[3],
+    position: row[0],
+    occurredAt: row[7],
+    recordedAt: row[14],
+    correlationId: row[8],
+    causationId: row[9],
+    actor: { id: row[10], role: row[11] as ActorRole },
+    data: JSON.parse(row[6]) as unknown,
   };
-  if (row.trace !== null) event.trace = JSON.parse(row.trace) as TraceContext;
+  const trace = traceOf(row[12], row[13]);
+  if (trace) event.trace = trace;
   return event;
+}
+
+/** The trace context as two nullable columns. */
+export const traceColumns = (trace: TraceContext | undefined): [traceparent: string | null, tracestate: string | null] => [
+  trace?.traceparent ?? null,
+  trace?.tracestate ?? null,
+];
+
+function traceOf(traceparent: string | null, tracestate: string | null): TraceContext | undefined {
+  if (traceparent === null) return undefined;
+  return tracestate === null ? { traceparent } : { traceparent, tracestate };
 }
 
 export interface CommandKeyRow {

@@ -14,10 +14,10 @@ import { AppendWaiters } from './append-waiters';
 import {
   createEventLogSchema,
   EVENT_COLUMNS,
+  EVENT_PLACEHOLDERS,
   toCommandKeyRecord,
   toRecordedEvent,
   type CommandKeyRow,
-  type EventRow,
   type EventValues,
 } from './event-log-schema';
 import { RevisionCache } from './revision-cache';
@@ -65,8 +65,8 @@ export class SqliteEventStore implements EventStore {
   private readonly insertCommandKey: Database.Statement<[string, string, string, number, string, string]>;
   private readonly selectCommandKey: Database.Statement<[string], CommandKeyRow>;
   private readonly selectLastRevision: Database.Statement<[string], { revision: number | null }>;
-  private readonly selectStream: Database.Statement<[string, number], EventRow>;
-  private readonly selectAll: Database.Statement<[number, number], EventRow>;
+  private readonly selectStream: Database.Statement<[string, number], EventValues>;
+  private readonly selectAll: Database.Statement<[number, number], EventValues>;
   private readonly selectHead: Database.Statement<[], { head: number | null }>;
   private readonly writeBatchInTransaction: Database.Transaction<(batch: AppendRequest[], isolate: boolean) => WrittenBatch>;
   private readonly writeInSavepoint: Database.Transaction<(staged: StagedAppend) => void>;
@@ -82,14 +82,14 @@ export class SqliteEventStore implements EventStore {
     this.db = openDatabase(options.path, 'FULL');
     createEventLogSchema(this.db);
 
-    this.insertEvent = this.db.prepare(`INSERT INTO events (${EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.insertEvent = this.db.prepare(`INSERT INTO events (${EVENT_COLUMNS}) VALUES (${EVENT_PLACEHOLDERS})`);
     this.insertCommandKey = this.db.prepare(
       'INSERT INTO command_keys (key, request_hash, stream_id, revision, event_ids, recorded_at) VALUES (?, ?, ?, ?, ?, ?)',
     );
     this.selectCommandKey = this.db.prepare('SELECT * FROM command_keys WHERE key = ?');
     this.selectLastRevision = this.db.prepare('SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?');
-    this.selectStream = this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision`);
-    this.selectAll = this.db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`);
+    this.selectStream = this.selectValues<[string, number]>('WHERE stream_id = ? AND revision >= ? ORDER BY revision');
+    this.selectAll = this.selectValues<[number, number]>('WHERE position > ? ORDER BY position LIMIT ?');
     this.selectHead = this.db.prepare('SELECT MAX(position) AS head FROM events');
     this.writeBatchInTransaction = this.db.transaction((batch: AppendRequest[], isolate: boolean) => this.writeBatch(batch, isolate));
     this.writeInSavepoint = this.db.transaction((staged: StagedAppend) => this.write(staged));
@@ -229,6 +229,11 @@ export class SqliteEventStore implements EventStore {
     if (key) {
       this.insertCommandKey.run(key.key, key.requestHash, key.streamId, key.revision, JSON.stringify(key.eventIds), key.recordedAt);
     }
+  }
+
+  /** Rows come back as value arrays in EVENT_COLUMNS order. */
+  private selectValues<P extends unknown[]>(where: string): Database.Statement<P, EventValues> {
+    return this.db.prepare<P, EventValues>(`SELECT ${EVENT_COLUMNS} FROM events ${where}`).raw(true);
   }
 
   private lastRevision(streamId: string): number {

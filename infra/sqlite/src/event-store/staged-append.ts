@@ -8,7 +8,7 @@ import {
   type NewEvent,
   type RecordedEvent,
 } from '@aftersales/kernel';
-import type { EventValues } from './event-log-schema';
+import { traceColumns, type EventValues } from './event-log-schema';
 import { assertExpectedRevision } from './expected-revision';
 
 /** An append waiting for the next group commit. */
@@ -77,7 +77,7 @@ export class BatchView {
         metadata.causationId ?? null,
         metadata.actor.id,
         metadata.actor.role,
-        metadata.trace ? JSON.stringify(metadata.trace) : null,
+        ...traceColumns(metadata.trace),
         this.recordedAt,
       ]);
       const entry: RecordedEvent = {

@@ -1,5 +1,11 @@
 import type { SqliteDatabase } from '../database/open-database';
 
+/**
+ * `documents` is a rowid table on purpose: documents are about 1–3 KB, and a WITHOUT ROWID b-tree keeps at most
+ * ~1 KB of a row on its page, so larger documents spilled into overflow pages that every upsert rewrote (a rowid
+ * table made the 100 000-event order rebuild of `pnpm bench` about 25 % faster). The primary key stays as a
+ * unique index, which `ON CONFLICT (collection, id)` and the id-ordered pages use.
+ */
 export function createReadModelSchema(db: SqliteDatabase): void {
   db.exec(`
     CREATE TABLE IF NOT EXISTS documents (
@@ -7,7 +13,7 @@ export function createReadModelSchema(db: SqliteDatabase): void {
       id          TEXT NOT NULL,
       doc         TEXT NOT NULL,
       PRIMARY KEY (collection, id)
-    ) WITHOUT ROWID;
+    );
     CREATE TABLE IF NOT EXISTS projection_checkpoints (
       projection  TEXT    PRIMARY KEY,
       position    INTEGER NOT NULL

@@ -214,3 +214,27 @@ describe('logistics service: return shipments', () => {
     expect(delivered.result.events[1].data).toMatchObject({ refundId: 'rfd_1', orderId: 'ord_1' });
   });
 });
+
+describe('logistics service: reissue shipments', () => {
+  it('given a delivered order, when the merchant registers a reissue for a refund, then an outbound shipment names the refund and its scans find it', async () => {
+    const result = await service.createReissueShipment(
+      { orderId: 'ord_1', refundId: 'rfd_2', carrier: 'sf', trackingNo: 'SF77' },
+      merchant,
+    );
+    expect(result.events.map((e) => [e.type, e.data])).toEqual([
+      ['ShipmentCreated', expect.objectContaining({ direction: 'outbound', refundId: 'rfd_2', orderId: 'ord_1' })],
+    ]);
+    const dispatched = await service.dispatchShipment(result.state.shipmentId, merchant);
+    expect(dispatched.events[0]).toMatchObject({ type: 'ShipmentDispatched', data: { refundId: 'rfd_2' } });
+    expect(await service.getShipment(result.state.shipmentId)).toMatchObject({ status: 'dispatched', direction: 'outbound' });
+  });
+
+  it('given a tracking number in use, when a reissue reuses it, then 409 and nothing is appended', async () => {
+    await service.createReissueShipment({ orderId: 'ord_1', refundId: 'rfd_2', carrier: 'sf', trackingNo: 'SF77' }, merchant);
+    const error = await refusal(
+      service.createReissueShipment({ orderId: 'ord_1', refundId: 'rfd_3', carrier: 'SF', trackingNo: 'sf77' }, merchant),
+    );
+    expect(error).toMatchObject({ kind: 'conflict', code: ShipmentRules.trackingNumberInUse });
+    expect(platform.eventStore.log).toHaveLength(1);
+  });
+});

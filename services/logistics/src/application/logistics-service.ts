@@ -23,6 +23,7 @@ import { waitUntil } from './wait-until';
 import type {
   CarrierEventInput,
   CommandOptions,
+  CreateReissueShipmentInput,
   CreateReturnShipmentInput,
   CreateShipmentInput,
   LogisticsService,
@@ -185,6 +186,23 @@ export function createLogisticsService(platform: Platform, options: LogisticsSer
     });
   }
 
+  async function createReissueShipment(input: CreateReissueShipmentInput, ctx: CommandContext, commandOptions?: CommandOptions) {
+    const shipmentId = makeShipmentId(clock.now());
+    return locks.run([`tracking:${trackingKeyOf(input.carrier, input.trackingNo)}`], async () => {
+      const trackingNoUsedBy = await trackingNoUser(input.carrier, input.trackingNo);
+      const command: CommandFor<'CreateReissueShipment'> = {
+        type: 'CreateReissueShipment',
+        shipmentId,
+        orderId: input.orderId,
+        refundId: input.refundId,
+        carrier: input.carrier,
+        trackingNo: input.trackingNo,
+        ...(trackingNoUsedBy ? { trackingNoUsedBy } : {}),
+      };
+      return run(shipmentId, command, ctx, commandOptions);
+    });
+  }
+
   async function recordCarrierEvent(input: CarrierEventInput, ctx: CommandContext, commandOptions?: CommandOptions) {
     const occurredAt = isoTime(input.occurredAt, '/occurredAt');
     const entry = await readModels.get<TrackingIndexEntry>(TRACKING_INDEX_COLLECTION, trackingKeyOf(input.carrier, input.trackingNo));
@@ -276,6 +294,7 @@ export function createLogisticsService(platform: Platform, options: LogisticsSer
   return {
     createShipment,
     createReturnShipment,
+    createReissueShipment,
     printLabel: (shipmentId, ctx, o) => run(shipmentId, { type: 'PrintLabel' }, ctx, o),
     dispatchShipment: (shipmentId, ctx, o) => run(shipmentId, { type: 'DispatchShipment', rules }, ctx, o),
     recordCarrierEvent,

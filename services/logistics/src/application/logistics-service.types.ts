@@ -27,6 +27,13 @@ export interface CreateReturnShipmentInput {
   handedOverAt?: string;
 }
 
+export interface CreateReissueShipmentInput {
+  orderId: string;
+  refundId: string;
+  carrier: string;
+  trackingNo: string;
+}
+
 export interface CarrierEventInput {
   carrier: string;
   trackingNo: string;
@@ -67,6 +74,8 @@ export interface LogisticsService {
   createShipment(input: CreateShipmentInput, ctx: CommandContext, options?: CommandOptions): Promise<ShipmentCommandResult>;
   /** A return shipment for a refund (buyer → merchant); for the refund service. */
   createReturnShipment(input: CreateReturnShipmentInput, ctx: CommandContext, options?: CommandOptions): Promise<ShipmentCommandResult>;
+  /** An outbound reissue (补发) shipment for a refund, whatever the order's status; for the refund service. */
+  createReissueShipment(input: CreateReissueShipmentInput, ctx: CommandContext, options?: CommandOptions): Promise<ShipmentCommandResult>;
   printLabel(shipmentId: string, ctx: CommandContext, options?: CommandOptions): Promise<ShipmentCommandResult>;
   dispatchShipment(shipmentId: string, ctx: CommandContext, options?: CommandOptions): Promise<ShipmentCommandResult>;
   /** Finds the shipment by carrier + tracking number (404 when none); idempotent on the carrier event id. */

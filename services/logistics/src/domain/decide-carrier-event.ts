@@ -54,7 +54,7 @@ function deliveredEvent(state: ShipmentState, scan: RecordCarrierEvent): Event {
     carrierEventId: scan.carrierEventId,
     subStatus: scan.subStatus,
   });
-  if (state.direction === 'outbound') return { type: 'ShipmentDelivered', data };
+  if (state.direction === 'outbound') return { type: 'ShipmentDelivered', data: defined({ ...data, refundId: state.refundId }) };
   return { type: 'ReturnShipmentDelivered', data: { ...data, refundId: state.refundId ?? '' } };
 }
 
@@ -76,6 +76,7 @@ function returnedToSenderEvents(state: ShipmentState, scan: RecordCarrierEvent):
         reason: hasException(state, 'refused') ? 'refused' : 'undeliverable',
         trigger: 'carrier_scan',
         carrierEventId: scan.carrierEventId,
+        refundId: state.refundId,
       }),
     },
   ];

@@ -1,7 +1,7 @@
 import { DomainError, illegalTransition, invalid, ruleViolation } from '@aftersales/kernel';
 import { dispatchedEvent, type Event } from './decide-support';
 import { evolveShipment } from './evolve-shipment';
-import type { CreateReturnShipment, CreateShipment } from './shipment-commands';
+import type { CreateReissueShipment, CreateReturnShipment, CreateShipment } from './shipment-commands';
 import { ShipmentRules } from './shipment-rules';
 import { initialShipmentState, type ShipmentState } from './shipment-state';
 
@@ -83,4 +83,25 @@ export function createReturnShipment(command: CreateReturnShipment, state: Shipm
   if (command.handedOverAt === undefined) return [createdEvent];
   const returnShipment = evolveShipment(initialShipmentState, createdEvent);
   return [createdEvent, dispatchedEvent(returnShipment, command.handedOverAt, 'manual', command.rules)];
+}
+
+/** The merchant sends a refund's items again (补发): outbound, tied to the refund, whatever the order's status. */
+export function createReissueShipment(command: CreateReissueShipment, state: ShipmentState): Event[] {
+  refuseExisting(state);
+  requireCarrierAndTrackingNo(command.carrier, command.trackingNo);
+  refuseUsedTrackingNo(command.trackingNoUsedBy, command.carrier, command.trackingNo);
+  return [
+    {
+      type: 'ShipmentCreated',
+      data: {
+        shipmentId: command.shipmentId,
+        orderId: command.orderId,
+        direction: 'outbound',
+        refundId: command.refundId,
+        carrier: command.carrier.trim(),
+        trackingNo: command.trackingNo.trim(),
+        createdAt: command.at,
+      },
+    },
+  ];
 }

@@ -66,6 +66,7 @@ export function markReturned(command: MarkShipmentReturned, state: ShipmentState
         reason: command.reason,
         trigger: 'manual',
         note: command.note,
+        refundId: state.refundId,
       }),
     },
   ];

@@ -40,7 +40,8 @@ export function dispatchedEvent(
     trackingExpiresAt: addDays(dispatchedAt, rules.trackingExpiredAfterDays),
     rulebookVersion: rules.version,
   });
-  if (state.direction === 'outbound') return { type: 'ShipmentDispatched', data };
+  // an outbound parcel with a refund id is a reissue: its milestones name the refund
+  if (state.direction === 'outbound') return { type: 'ShipmentDispatched', data: defined({ ...data, refundId: state.refundId }) };
   return { type: 'ReturnShipmentDispatched', data: { ...data, refundId: state.refundId ?? '' } };
 }
 

@@ -45,6 +45,18 @@ export interface CreateReturnShipment {
   rules: TrackingRules;
 }
 
+/** A reissue (补发) for a refund: an outbound parcel sent again for an order that already shipped; the order does not follow it. */
+export interface CreateReissueShipment {
+  type: 'CreateReissueShipment';
+  shipmentId: string;
+  orderId: string;
+  refundId: string;
+  carrier: string;
+  trackingNo: string;
+  at: string;
+  trackingNoUsedBy?: string;
+}
+
 export interface PrintLabel {
   type: 'PrintLabel';
   at: string;
@@ -98,6 +110,7 @@ export interface ExpireTracking {
 export type ShipmentCommand =
   | CreateShipment
   | CreateReturnShipment
+  | CreateReissueShipment
   | PrintLabel
   | DispatchShipment
   | RecordCarrierEvent

@@ -128,6 +128,69 @@ describe('shipment decider: creating a shipment', () => {
   });
 });
 
+describe('shipment decider: reissue (补发) shipments', () => {
+  const reissue = {
+    type: 'CreateReissueShipment',
+    shipmentId: SHIPMENT,
+    orderId: ORDER,
+    refundId: REFUND,
+    carrier: 'sf',
+    trackingNo: 'SF200',
+    at: '2026-11-09T09:00:00.000Z',
+  } as const;
+
+  it('when a reissue shipment is registered, then an outbound ShipmentCreated names the refund', () => {
+    expect(given().when(reissue)).toEqual([
+      {
+        type: 'ShipmentCreated',
+        data: {
+          shipmentId: SHIPMENT,
+          orderId: ORDER,
+          direction: 'outbound',
+          refundId: REFUND,
+          carrier: 'sf',
+          trackingNo: 'SF200',
+          createdAt: reissue.at,
+        },
+      },
+    ]);
+  });
+
+  it('given a tracking number in use, when a reissue shipment reuses it, then 409', () => {
+    const error = refusalOf(() => given().when({ ...reissue, trackingNoUsedBy: 'shp_other' }));
+    expect(error).toMatchObject({ kind: 'conflict', code: ShipmentRules.trackingNumberInUse });
+  });
+
+  it('given a reissue shipment, when it is dispatched and delivered, then its outbound milestones carry the refund id', () => {
+    const { log } = run(
+      [],
+      [reissue, { type: 'DispatchShipment', at: '2026-11-09T10:00:00.000Z', rules }, scan('d1', 'delivered', '2026-11-10T10:00:00.000Z')],
+    );
+    const milestones = log.filter((e) => e.type === 'ShipmentDispatched' || e.type === 'ShipmentDelivered');
+    expect(milestones.map((e) => [e.type, (e.data as { refundId?: string }).refundId])).toEqual([
+      ['ShipmentDispatched', REFUND],
+      ['ShipmentDelivered', REFUND],
+    ]);
+  });
+
+  it('given a dispatched reissue shipment, when it comes back to the merchant, then ShipmentReturned names the refund', () => {
+    const { log } = run(
+      [],
+      [
+        reissue,
+        { type: 'DispatchShipment', at: '2026-11-09T10:00:00.000Z', rules },
+        { type: 'MarkShipmentReturned', reason: 'undeliverable', at: '2026-11-12T10:00:00.000Z' },
+      ],
+    );
+    expect(log[log.length - 1]).toMatchObject({ type: 'ShipmentReturned', data: { refundId: REFUND } });
+  });
+
+  it('given an ordinary outbound shipment, when it is dispatched, then its milestone has no refund id', () => {
+    const [event] = given(created()).when({ type: 'DispatchShipment', at: '2026-11-02T10:00:00.000Z', rules });
+    expect(event.data).not.toHaveProperty('refundId');
+  });
+});
+
 describe('shipment decider: label and dispatch', () => {
   it('given a created shipment, when the label is printed twice, then one ShipmentLabelPrinted', () => {
     const { log } = run(

@@ -1,7 +1,7 @@
 import type { LogisticsEvent } from '@aftersales/contracts';
 import type { Decider } from '@aftersales/kernel';
 import { recordCarrierEvent } from './decide-carrier-event';
-import { createReturnShipment, createShipment } from './decide-creation';
+import { createReissueShipment, createReturnShipment, createShipment } from './decide-creation';
 import { cancel, dispatch, expireTracking, markReturned, printLabel, reportException } from './decide-lifecycle';
 import { evolveShipment } from './evolve-shipment';
 import type { ShipmentCommand } from './shipment-commands';
@@ -25,6 +25,8 @@ function decide(command: ShipmentCommand, state: ShipmentState): LogisticsEvent[
       return createShipment(command, state);
     case 'CreateReturnShipment':
       return createReturnShipment(command, state);
+    case 'CreateReissueShipment':
+      return createReissueShipment(command, state);
     case 'PrintLabel':
       return printLabel(command, state);
     case 'DispatchShipment':

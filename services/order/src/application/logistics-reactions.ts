@@ -7,10 +7,12 @@ type WithoutTime<C> = C extends unknown ? Omit<C, 'at'> : never;
 /**
  * The order command a logistics event calls for, without its `at` (the handler adds the clock's time), or
  * undefined when the order does not care. Only outbound milestones move the order: return shipments belong
- * to refunds, and a refusal (ShipmentException `refused`) moves the order only once the parcel is back
- * (ShipmentReturned).
+ * to refunds (so do reissue parcels, which name their refund), and a refusal (ShipmentException `refused`)
+ * moves the order only once the parcel is back (ShipmentReturned).
  */
 export function orderCommandForLogisticsEvent(event: EventEnvelope): WithoutTime<ShipmentCommand> | undefined {
+  // A reissue (补发) parcel names its refund: it is the refund's business, the order follows its own shipment only.
+  if ((event.data as { refundId?: string }).refundId !== undefined) return undefined;
   switch (event.type) {
     case 'ShipmentDispatched': {
       const data = event.data as LogisticsEventData<'ShipmentDispatched'>;

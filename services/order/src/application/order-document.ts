@@ -7,11 +7,15 @@ export const orderStreamId = (orderId: string): string => `order-${orderId}`;
 /** GET /orders/{id}: the folded order plus the revision of the last event it reflects. */
 export type OrderDocument = Order & { revision: number };
 
-export const toOrderDocument = (order: Order, revision: number): OrderDocument => ({ ...order, revision });
-
-export function orderOfDocument(document: OrderDocument): Order {
-  const { revision: _revision, ...order } = document;
-  return order;
+/**
+ * The order evolved from an event, as its document at that event's revision. evolveOrder returns a new top-level
+ * object for every event, so the revision is set on that object instead of copying the whole order once more
+ * (a rebuild does this for every event in the log).
+ */
+export function documentAt(evolved: Order, revision: number): OrderDocument {
+  const document = evolved as OrderDocument;
+  document.revision = revision;
+  return document;
 }
 
 /** The view a command answers with; the HTTP kit adds `revision` and `eventIds`. */

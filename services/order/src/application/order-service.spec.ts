@@ -217,4 +217,75 @@ describe('order service (in-memory platform)', () => {
 
     expect(outcome).toEqual({ outcome: 'ignored' });
   });
+
+  it('given a delivered exchange, when the refund service places the replacement, then it copies buyer, shop, address and lines at no charge, once', async () => {
+    const original = await placeAndPay();
+    const input = {
+      orderId: 'ord_replacement1',
+      replacesOrderId: original,
+      exchangeRefundId: 'rfd_x1',
+      items: [{ sku: 'cup', quantity: 1 }],
+    };
+    const refundCtx: CommandContext = {
+      actor: { id: 'refund', role: 'system' },
+      commandKey: { key: 'consumer:refund:evt-1', requestHash: 'h' },
+    };
+
+    const first = await service.placeReplacementOrder(input, refundCtx);
+    const again = await service.placeReplacementOrder(input, refundCtx);
+    await env.platform.settle();
+
+    expect(first.state).toMatchObject({
+      id: 'ord_replacement1',
+      status: 'awaiting_shipment',
+      buyerId: 'buyer-1',
+      shopId: 'shop-1',
+      address,
+      items: [{ sku: 'cup', title: 'Tea cup', quantity: 1, unitPrice: 0 }],
+      total: 0,
+      replacesOrderId: original,
+      exchangeRefundId: 'rfd_x1',
+    });
+    expect(again.replayed).toBe(true);
+    expect((await service.orderStream('ord_replacement1')).map((e) => e.type)).toEqual(['OrderPlaced']);
+    expect(await service.getOrder('ord_replacement1')).toMatchObject({ replacesOrderId: original, total: 0 });
+  });
+
+  it('given lines the original order does not have, when a replacement is placed, then 400 naming the line and nothing is appended', async () => {
+    const original = await placeAndPay();
+    await expect(
+      service.placeReplacementOrder(
+        { orderId: 'ord_r2', replacesOrderId: original, exchangeRefundId: 'rfd_x2', items: [{ sku: 'nope', quantity: 1 }] },
+        agent,
+      ),
+    ).rejects.toMatchObject({ kind: 'invalid', details: { fields: [{ field: '/items/0/sku', message: expect.any(String) }] } });
+    await expect(
+      service.placeReplacementOrder(
+        { orderId: 'ord_r3', replacesOrderId: 'ord_missing', exchangeRefundId: 'rfd_x3', items: [{ sku: 'cup', quantity: 1 }] },
+        agent,
+      ),
+    ).rejects.toMatchObject({ kind: 'not_found' });
+    expect(await service.orderStream('ord_r2')).toEqual([]);
+  });
+
+  it('given a shipped order, when the dispatch of a reissue parcel (naming its refund) arrives, then the order ignores it', async () => {
+    const orderId = await placeAndPay();
+    await service.onLogisticsEvent(dispatched(orderId, 'lg-1'));
+    const reissue = logisticsEvent(
+      'ShipmentDispatched',
+      {
+        shipmentId: 'shp-2',
+        orderId,
+        refundId: 'rfd_r1',
+        carrier: 'sf',
+        trackingNo: 'SF2',
+        dispatchedAt: '2026-11-05T08:00:00.000Z',
+        trigger: 'manual',
+      },
+      'lg-2',
+    );
+
+    expect(await service.onLogisticsEvent(reissue)).toEqual({ outcome: 'ignored' });
+    expect((await service.orderStream(orderId)).map((e) => e.type)).toEqual(['OrderPlaced', 'OrderPaid', 'OrderShipped']);
+  });
 });

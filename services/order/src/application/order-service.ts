@@ -2,6 +2,8 @@ import { currentRulebook, orderEvents, type EventEnvelope, type OrderStatus, typ
 import {
   CommandHandler,
   DomainError,
+  invalid,
+  notFound,
   type CommandContext,
   type CommandResult,
   type Page,
@@ -19,6 +21,7 @@ import {
   type OrderState,
   type OrderTimerCommand,
   type PlaceOrder,
+  type PlaceReplacementOrder,
 } from '../domain';
 import { consumerCommandKey, timerCommandKey } from './command-keys';
 import { orderCommandForLogisticsEvent } from './logistics-reactions';
@@ -39,6 +42,13 @@ export type ChangeAddressInput = InputOf<'ChangeAddress'>['address'];
 export type RequestInvoiceInput = InputOf<'RequestInvoice'>;
 export type IssueInvoiceInput = InputOf<'IssueInvoice'>;
 export type CloseRefundedOrderInput = InputOf<'CloseRefundedOrder'>;
+/** An exchange's replacement: the id is allocated by the refund service, the rest is read from the original order. */
+export interface PlaceReplacementOrderInput {
+  orderId: string;
+  replacesOrderId: string;
+  exchangeRefundId: string;
+  items: { sku: string; quantity: number }[];
+}
 
 export interface ListOrdersQuery {
   shopId?: string;
@@ -64,6 +74,8 @@ export interface OrderService {
   requestInvoice(orderId: string, input: RequestInvoiceInput, ctx: CommandContext): Promise<OrderCommandResult>;
   issueInvoice(orderId: string, input: IssueInvoiceInput, ctx: CommandContext): Promise<OrderCommandResult>;
   confirmReceipt(orderId: string, ctx: CommandContext): Promise<OrderCommandResult>;
+  /** For the refund service: an exchange's replacement order, at no charge; idempotent on exchangeRefundId. */
+  placeReplacementOrder(input: PlaceReplacementOrderInput, ctx: CommandContext): Promise<OrderCommandResult>;
   /** For the refund service once everything paid was refunded. */
   closeRefundedOrder(orderId: string, input: CloseRefundedOrderInput, ctx: CommandContext): Promise<OrderCommandResult>;
   /** The `orders` read model document (eventually consistent with the log). */
@@ -137,6 +149,28 @@ export function createOrderService(platform: Platform, options: OrderServiceOpti
     }
   };
 
+  const placeReplacementOrder = async (input: PlaceReplacementOrderInput, ctx: CommandContext) => {
+    const { state: original } = await handler.load(orderStreamId(input.replacesOrderId));
+    if (original === null) throw notFound('order', input.replacesOrderId);
+    const fields: { field: string; message: string }[] = [];
+    const items = input.items.map((wanted, i) => {
+      const line = original.items.find((item) => item.sku === wanted.sku);
+      if (!line) fields.push({ field: `/items/${i}/sku`, message: `order ${original.id} has no line ${wanted.sku}` });
+      return { ...(line ?? { title: wanted.sku, unitPrice: 0 }), sku: wanted.sku, quantity: wanted.quantity };
+    });
+    if (fields.length > 0) throw invalid('the replacement lines must come from the original order', fields);
+    const command: Omit<PlaceReplacementOrder, 'type' | 'orderId' | 'at'> = {
+      replacesOrderId: original.id,
+      exchangeRefundId: input.exchangeRefundId,
+      buyerId: original.buyerId,
+      shopId: original.shopId,
+      currency: original.currency,
+      items,
+      address: original.address,
+    };
+    return run('PlaceReplacementOrder', input.orderId, command, ctx);
+  };
+
   return {
     placeOrder: (input, ctx) => {
       const orderId = makeOrderId(platform.clock.now());
@@ -151,6 +185,7 @@ export function createOrderService(platform: Platform, options: OrderServiceOpti
     issueInvoice: (orderId, input, ctx) => run('IssueInvoice', orderId, input, ctx),
     confirmReceipt: (orderId, ctx) => run('ConfirmReceipt', orderId, {}, ctx),
     closeRefundedOrder: (orderId, input, ctx) => run('CloseRefundedOrder', orderId, input, ctx),
+    placeReplacementOrder,
     getOrder: (orderId) => platform.readModels.get<OrderDocument>(ORDERS_COLLECTION, orderId),
     listOrders: ({ limit, cursor, ...filters }) => {
       const where = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as Record<string, string>;

@@ -1,7 +1,7 @@
 import { orderEvents, type OrderEvent } from '@aftersales/contracts';
-import { toDomainEvent, type Projection } from '@aftersales/kernel';
+import { andThen, toDomainEvent, type Projection, type RecordedEvent, type UnitOfWork } from '@aftersales/kernel';
 import { evolveOrder } from '../domain';
-import { ORDERS_COLLECTION, orderOfDocument, toOrderDocument, type OrderDocument } from './order-document';
+import { documentAt, ORDERS_COLLECTION, type OrderDocument } from './order-document';
 
 const orderEventTypes = new Set(orderEvents.map((d) => d.type));
 
@@ -10,12 +10,17 @@ export const ordersProjection: Projection = {
   name: 'orders',
   collections: [ORDERS_COLLECTION],
   handles: (eventType) => orderEventTypes.has(eventType),
-  async apply(event, uow) {
+  // Synchronous whenever the unit of work has the document at hand (always, for most of a rebuild).
+  apply(event, uow) {
     if (!event.streamId.startsWith('order-')) return;
     const orderId = (event.data as { orderId: string }).orderId;
-    const current = await uow.get<OrderDocument>(ORDERS_COLLECTION, orderId);
-    if (current && current.revision >= event.revision) return;
-    const next = evolveOrder(current ? orderOfDocument(current) : null, toDomainEvent(event) as OrderEvent);
-    if (next) uow.put(ORDERS_COLLECTION, toOrderDocument(next, event.revision));
+    return andThen(uow.get<OrderDocument>(ORDERS_COLLECTION, orderId), (current) => evolveDocument(current, event, uow));
   },
 };
+
+function evolveDocument(current: OrderDocument | undefined, event: RecordedEvent, uow: UnitOfWork): void {
+  if (current && current.revision >= event.revision) return;
+  // The document is the order plus its revision; evolve carries the old revision along and documentAt replaces it.
+  const next = evolveOrder(current ?? null, toDomainEvent(event) as OrderEvent);
+  if (next) uow.put(ORDERS_COLLECTION, documentAt(next, event.revision));
+}

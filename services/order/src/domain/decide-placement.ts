@@ -1,7 +1,7 @@
 import type { OrderEvent, Rulebook } from '@aftersales/contracts';
 import { illegalTransition, invalid } from '@aftersales/kernel';
 import { orderEvent } from './decide-support';
-import type { PlaceOrder } from './order-commands';
+import type { PlaceOrder, PlaceReplacementOrder } from './order-commands';
 import type { OrderState } from './order-state';
 import { addHours } from './time';
 
@@ -32,6 +32,36 @@ export function decidePlaceOrder(command: PlaceOrder, state: OrderState, ruleboo
       // COD: nothing to wait for, the merchant's ship-by window starts at placement.
       shipBy: online ? undefined : addHours(command.at, command.shipWithinHours ?? shipWithinHours),
       rulebookVersion: rulebook.version,
+    }),
+  ];
+}
+
+/** The replacement of an exchange costs the buyer nothing: it awaits shipment at once, with the rulebook's ship-by window. */
+export function decidePlaceReplacementOrder(command: PlaceReplacementOrder, state: OrderState, rulebook: Rulebook): OrderEvent[] {
+  if (state !== null) {
+    if (state.exchangeRefundId === command.exchangeRefundId) return [];
+    throw illegalTransition('placing the order again', state.status, 'order.already_placed');
+  }
+  if (command.items.length === 0) throw invalid('a replacement order needs at least one item', [{ field: '/items', message: 'empty' }]);
+  const items = command.items.map((item) => ({ ...item, unitPrice: 0 }));
+  return [
+    orderEvent('OrderPlaced', {
+      orderId: command.orderId,
+      buyerId: command.buyerId,
+      shopId: command.shopId,
+      currency: command.currency,
+      items,
+      itemsTotal: 0,
+      shippingFee: 0,
+      total: 0,
+      paymentMethod: 'online',
+      address: command.address,
+      status: 'awaiting_shipment',
+      placedAt: command.at,
+      shipBy: addHours(command.at, rulebook.order.shipWithinHours),
+      rulebookVersion: rulebook.version,
+      replacesOrderId: command.replacesOrderId,
+      exchangeRefundId: command.exchangeRefundId,
     }),
   ];
 }

@@ -1,16 +1,22 @@
 import type { OrderEvent } from '@aftersales/contracts';
-import type { Order, OrderState } from './order-state';
+import type { Order, OrderDeadlines, OrderNote, OrderState } from './order-state';
 import { withoutUndefined } from './without-undefined';
 
-/** Folds one order event into the state. Total: an event before OrderPlaced is a corrupt stream. */
+/**
+ * Folds one order event into the state. Total: an event before OrderPlaced is a corrupt stream.
+ * Always returns a new top-level object, and never one with an undefined field (state must equal its JSON round
+ * trip, the read model): a field that an event ends or leaves unset is omitted, not set to undefined.
+ */
 export function evolveOrder(state: OrderState, event: OrderEvent): OrderState {
   if (event.type === 'OrderPlaced') return placed(event.data);
   if (state === null) throw new Error(`order stream starts with ${event.type}, not OrderPlaced`);
-  return withoutUndefined(applyTo(state, event));
+  return applyTo(state, event);
 }
 
-function placed(data: Extract<OrderEvent, { type: 'OrderPlaced' }>['data']): Order {
-  return withoutUndefined({
+type PlacedData = Extract<OrderEvent, { type: 'OrderPlaced' }>['data'];
+
+function placed(data: PlacedData): Order {
+  const order: Order = {
     id: data.orderId,
     status: data.status,
     buyerId: data.buyerId,
@@ -23,12 +29,24 @@ function placed(data: Extract<OrderEvent, { type: 'OrderPlaced' }>['data']): Ord
     paidAmount: 0,
     paymentMethod: data.paymentMethod,
     address: data.address,
-    agreedShipWithinHours: data.shipWithinHours,
     notes: [],
-    deadlines: withoutUndefined({ payBy: data.payBy, paymentReminderAt: data.paymentReminderAt, shipBy: data.shipBy }),
-    deadlineRulebooks: data.paymentMethod === 'online' ? { payBy: data.rulebookVersion } : { shipBy: data.rulebookVersion },
+    deadlines: initialDeadlines(data),
+    // online orders start with a pay-by; COD and replacement orders with a ship-by
+    deadlineRulebooks: data.shipBy === undefined ? { payBy: data.rulebookVersion } : { shipBy: data.rulebookVersion },
     placedAt: data.placedAt,
-  });
+  };
+  if (data.shipWithinHours !== undefined) order.agreedShipWithinHours = data.shipWithinHours;
+  if (data.replacesOrderId !== undefined) order.replacesOrderId = data.replacesOrderId;
+  if (data.exchangeRefundId !== undefined) order.exchangeRefundId = data.exchangeRefundId;
+  return order;
+}
+
+function initialDeadlines({ payBy, paymentReminderAt, shipBy }: PlacedData): OrderDeadlines {
+  const deadlines: OrderDeadlines = {};
+  if (payBy !== undefined) deadlines.payBy = payBy;
+  if (paymentReminderAt !== undefined) deadlines.paymentReminderAt = paymentReminderAt;
+  if (shipBy !== undefined) deadlines.shipBy = shipBy;
+  return deadlines;
 }
 
 function applyTo(order: Order, event: OrderEvent): Order {
@@ -47,17 +65,17 @@ function applyTo(order: Order, event: OrderEvent): Order {
         deadlines: { ...order.deadlines, shipBy: event.data.shipBy },
         deadlineRulebooks: { ...order.deadlineRulebooks, shipBy: event.data.rulebookVersion },
       };
-    case 'OrderClosed':
-      return {
-        ...order,
-        status: 'closed',
-        closeReason: event.data.reason,
-        closedAt: event.data.closedAt,
-        cancellationReason: event.data.cancellationReason,
-      };
+    case 'OrderClosed': {
+      const { reason, closedAt, cancellationReason } = event.data;
+      const closed: Order = { ...order, status: 'closed', closeReason: reason, closedAt };
+      if (cancellationReason !== undefined) closed.cancellationReason = cancellationReason;
+      return closed;
+    }
     case 'OrderNoteAdded': {
       const { noteNo, text, flag, agentId, addedAt } = event.data;
-      return { ...order, notes: [...order.notes, withoutUndefined({ noteNo, text, flag, actorId: agentId, at: addedAt })] };
+      const note: OrderNote =
+        flag === undefined ? { noteNo, text, actorId: agentId, at: addedAt } : { noteNo, text, flag, actorId: agentId, at: addedAt };
+      return { ...order, notes: [...order.notes, note] };
     }
     case 'ShippingAddressChanged':
       return { ...order, address: event.data.address };
@@ -105,11 +123,11 @@ function applyTo(order: Order, event: OrderEvent): Order {
     case 'OrderReturnedToMerchant': {
       const { shipmentId, reason, returnedAt } = event.data;
       const { autoConfirmAt: _dropped, ...deadlines } = order.deadlines;
+      const { shipment: _returned, ...withoutShipment } = order;
       return {
-        ...order,
+        ...withoutShipment,
         // A paid online order can be shipped again (or refunded); a COD order closes in the same command.
         status: order.paymentMethod === 'online' ? 'awaiting_shipment' : order.status,
-        shipment: undefined,
         returnedToMerchant: { shipmentId, reason, returnedAt },
         deadlines,
       };

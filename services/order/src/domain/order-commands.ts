@@ -19,6 +19,20 @@ export interface PlaceOrder extends OrderCommandBase<'PlaceOrder'> {
   address: ShippingAddress;
 }
 
+/**
+ * An exchange (换货) is fulfilled by a replacement order at no charge: the buyer, shop, currency and address come
+ * from the original order (the application reads it), the lines are the exchanged ones.
+ */
+export interface PlaceReplacementOrder extends OrderCommandBase<'PlaceReplacementOrder'> {
+  replacesOrderId: string;
+  exchangeRefundId: string;
+  buyerId: string;
+  shopId: string;
+  currency: string;
+  items: OrderItem[];
+  address: ShippingAddress;
+}
+
 export interface PayOrder extends OrderCommandBase<'PayOrder'> {
   amount: number;
   paymentRef: string;
@@ -92,6 +106,7 @@ export const orderTimerCommandTypes: readonly OrderTimerCommand['type'][] = [
 
 export type OrderCommand =
   | PlaceOrder
+  | PlaceReplacementOrder
   | PayOrder
   | CancelOrder
   | CloseRefundedOrder

@@ -10,7 +10,7 @@ import {
   decideMarkShipped,
 } from './decide-fulfilment';
 import { decideCloseUnpaidOrder, decidePayOrder, decideRecordPaymentReminder } from './decide-payment';
-import { decidePlaceOrder } from './decide-placement';
+import { decidePlaceOrder, decidePlaceReplacementOrder } from './decide-placement';
 import { decideAddNote, decideChangeAddress, decideIssueInvoice, decideRequestInvoice } from './decide-service-requests';
 import { evolveOrder } from './evolve-order';
 import type { OrderCommand } from './order-commands';
@@ -27,6 +27,8 @@ export function makeOrderDecider(rulebook: Rulebook): OrderDecider {
       switch (command.type) {
         case 'PlaceOrder':
           return decidePlaceOrder(command, state, rulebook);
+        case 'PlaceReplacementOrder':
+          return decidePlaceReplacementOrder(command, state, rulebook);
         case 'PayOrder':
           return decidePayOrder(command, state, rulebook);
         case 'RecordPaymentReminder':

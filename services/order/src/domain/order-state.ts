@@ -56,6 +56,9 @@ export type Order = {
   closedAt?: string;
   cancellationReason?: string;
   invoice?: OrderInvoice;
+  /** A replacement order (exchange, 换货): the original order and the exchange request. */
+  replacesOrderId?: string;
+  exchangeRefundId?: string;
 };
 
 /** `null` until OrderPlaced. */

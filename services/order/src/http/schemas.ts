@@ -143,5 +143,7 @@ export const OrderViewSchema = Type.Object({
       issuedAt: Type.Optional(Timestamp),
     }),
   ),
+  replacesOrderId: Type.Optional(Type.String({ description: 'Replacement order of an exchange: the original order' })),
+  exchangeRefundId: Type.Optional(Type.String({ description: 'Replacement order of an exchange: the exchange request' })),
   revision: Type.Integer(),
 });

@@ -1,0 +1,3 @@
+export * from './document';
+export * from './example-envelope';
+export * from './yaml';

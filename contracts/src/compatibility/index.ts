@@ -1,0 +1,2 @@
+export * from './schema-compatibility';
+export * from './published-contracts';

@@ -1,0 +1,246 @@
+import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { AdvanceClockSchema, PROBLEM_CONTENT_TYPE, ProblemException, advanceMillis, badRequest, problem, validate } from '@aftersales/nest';
+import { Coordinator } from './coordinator';
+import { httpProcessAdmin } from './http-admin';
+import { callJson, expectJson, type ServiceProcess } from './process-client';
+import type { RouteTable } from './routes';
+
+export interface GatewayOptions {
+  routes: RouteTable;
+  /** The service processes now (the supervisor's view: urls stay, pids change across restarts). */
+  processes: () => ServiceProcess[];
+  /** Extra facts for GET /admin/processes (pids, restarts). */
+  describeProcesses?: () => unknown[];
+  /**
+   * Read your writes across services: after a write (any non-GET request) the next GET first waits until the whole
+   * system settled, as one process with the in-process bus practically always has by then. For tests and demos (manual
+   * clock); a production gateway leaves it off and clients live with eventual consistency.
+   */
+  consistentReads?: boolean;
+  log?: (line: string) => void;
+}
+
+/** How long a request waits for the system to settle after a write before it goes on regardless. */
+const CONSISTENCY_BUDGET_MS = 10_000;
+
+type Handler = (req: IncomingMessage, res: ServerResponse, params: string[]) => Promise<void>;
+
+/**
+ * The one address clients use when the services run as separate processes: each request goes to the process of the
+ * service that owns its path; the operations endpoints (settle, clock, health, projections, lag) fan out to all.
+ */
+export class Gateway {
+  private readonly coordinator: Coordinator;
+  private readonly own: Array<{ method: string; pattern: RegExp; handle: Handler }>;
+  /** Writes answered so far, and how many of them the last finished settle covered. */
+  private writes = 0;
+  private settledWrites = 0;
+  private settling: Promise<void> | undefined;
+  readonly server: Server;
+
+  constructor(private readonly options: GatewayOptions) {
+    this.coordinator = new Coordinator(() => options.processes().map(httpProcessAdmin));
+    this.own = [
+      { method: 'GET', pattern: /^\/health$/, handle: (_req, res) => this.health(res) },
+      { method: 'POST', pattern: /^\/admin\/settle$/, handle: async (_req, res) => send(res, 200, { settled: true, ...(await this.coordinator.settle()) }) },
+      { method: 'GET', pattern: /^\/admin\/clock$/, handle: async (_req, res) => send(res, 200, { now: await this.coordinator.now(), mode: 'manual' }) },
+      { method: 'POST', pattern: /^\/admin\/clock\/advance$/, handle: (req, res) => this.advance(req, res) },
+      { method: 'GET', pattern: /^\/admin\/projections$/, handle: (_req, res) => this.projections(res) },
+      { method: 'POST', pattern: /^\/admin\/projections\/([^/]+)\/rebuild$/, handle: (_req, res, [name]) => this.rebuild(res, decodeURIComponent(name)) },
+      { method: 'GET', pattern: /^\/admin\/bus\/lag$/, handle: (_req, res) => this.lag(res) },
+      { method: 'GET', pattern: /^\/admin\/processes$/, handle: async (_req, res) => send(res, 200, { processes: options.describeProcesses?.() ?? options.processes() }) },
+      { method: 'GET', pattern: /^\/openapi\.json$/, handle: (_req, res) => this.openApi(res) },
+    ];
+    this.server = createServer((req, res) => void this.handle(req, res));
+  }
+
+  listen(port: number, host: string): Promise<string> {
+    return new Promise((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, host, () => {
+        const address = this.server.address() as { port: number };
+        resolve(`http://${host}:${address.port}`);
+      });
+    });
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const pathname = new URL(req.url ?? '/', 'http://gateway').pathname;
+    try {
+      for (const route of this.own) {
+        const match = route.pattern.exec(pathname);
+        if (match && route.method === req.method) return await route.handle(req, res, match.slice(1));
+      }
+      const service = this.options.routes.serviceOf(pathname);
+      const target = service && this.options.processes().find((process) => process.services.includes(service));
+      if (!target) return sendProblem(res, problem(404, 'not_found', `No service serves ${req.method} ${pathname}`));
+      if (this.options.consistentReads && req.method === 'GET') await this.afterEarlierWrites();
+      try {
+        await proxy(req, res, target);
+      } finally {
+        if (req.method !== 'GET' && req.method !== 'HEAD') this.writes += 1;
+      }
+    } catch (error) {
+      if (error instanceof ProblemException) return sendProblem(res, error.problem);
+      const detail = error instanceof Error ? error.message : String(error);
+      if (!res.headersSent) sendProblem(res, problem(502, 'upstream_failed', detail, {}, 'Bad gateway'));
+      else res.destroy();
+    }
+  }
+
+  /** Waits (bounded) until a settle that started after every write answered so far has finished. */
+  private async afterEarlierWrites(): Promise<void> {
+    const deadline = Date.now() + CONSISTENCY_BUDGET_MS;
+    const needed = this.writes;
+    while (this.settledWrites < needed && Date.now() < deadline) {
+      if (!this.settling) {
+        const covers = this.writes;
+        this.settling = this.coordinator
+          .settle()
+          .then(
+            () => void (this.settledWrites = Math.max(this.settledWrites, covers)),
+            (error: unknown) => {
+              // a process is down or a consumer is stuck: the request goes on, as without the option
+              this.options.log?.(`[gateway] settling after a write failed: ${error instanceof Error ? error.message : String(error)}`);
+              this.settledWrites = Math.max(this.settledWrites, covers);
+            },
+          )
+          .finally(() => (this.settling = undefined));
+      }
+      await this.settling;
+    }
+  }
+
+  private async health(res: ServerResponse): Promise<void> {
+    const reports = await Promise.all(
+      this.options.processes().map(async (process) => {
+        try {
+          const answer = await callJson<{ status: string; checks: Record<string, unknown> }>(process, 'GET', '/health');
+          return { process, status: answer.status === 200 ? 'ok' : 'down', checks: answer.body?.checks ?? {} };
+        } catch (error) {
+          return { process, status: 'down', checks: { process: { status: 'down', error: error instanceof Error ? error.message : String(error) } } };
+        }
+      }),
+    );
+    const status = reports.every((report) => report.status === 'ok') ? 'ok' : 'down';
+    const checks = Object.fromEntries(reports.flatMap((report) => Object.entries(report.checks).map(([name, outcome]) => [`${report.process.name}.${name}`, outcome])));
+    res.setHeader('Cache-Control', 'no-store');
+    send(res, status === 'ok' ? 200 : 503, {
+      status,
+      checks,
+      processes: Object.fromEntries(reports.map((report) => [report.process.name, { status: report.status, services: report.process.services }])),
+    });
+  }
+
+  private async advance(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readJson(req);
+    const valid = validate(AdvanceClockSchema, body);
+    if (!valid.ok) throw badRequest('The request body is not valid', valid.errors);
+    const ms = advanceMillis(valid.value);
+    const { now, firedTimers } = await this.coordinator.advance(ms);
+    send(res, 200, { now, firedTimers, advancedMs: ms });
+  }
+
+  private async projectionsByProcess(): Promise<Array<{ process: ServiceProcess; projections: Array<{ name: string; checkpoint?: number }> }>> {
+    return Promise.all(
+      this.options.processes().map(async (process) => ({
+        process,
+        projections: (await expectJson<{ projections: Array<{ name: string; checkpoint?: number }> }>(process, 'GET', '/admin/projections')).projections,
+      })),
+    );
+  }
+
+  private async projections(res: ServerResponse): Promise<void> {
+    const all = await this.projectionsByProcess();
+    send(res, 200, { projections: all.flatMap(({ process, projections }) => projections.map((projection) => ({ ...projection, process: process.name }))) });
+  }
+
+  private async rebuild(res: ServerResponse, name: string): Promise<void> {
+    const owner = (await this.projectionsByProcess()).find(({ projections }) => projections.some((projection) => projection.name === name));
+    if (!owner) return sendProblem(res, problem(404, 'not_found', `Projection ${name} was not found`));
+    const answer = await callJson(owner.process, 'POST', `/admin/projections/${encodeURIComponent(name)}/rebuild`);
+    send(res, answer.status, answer.body);
+  }
+
+  private async lag(res: ServerResponse): Promise<void> {
+    const all = await Promise.all(
+      this.options.processes().map(async (process) => ({
+        process,
+        answer: await expectJson<{ lag: number; groups: Array<Record<string, unknown>> }>(process, 'GET', '/admin/bus/lag'),
+      })),
+    );
+    send(res, 200, {
+      lag: all.reduce((sum, { answer }) => sum + answer.lag, 0),
+      groups: all.flatMap(({ process, answer }) => answer.groups.map((group) => ({ ...group, process: process.name }))),
+    });
+  }
+
+  /** The union of the processes' OpenAPI documents: every path once, with the schemas they refer to. */
+  private async openApi(res: ServerResponse): Promise<void> {
+    const documents = await Promise.all(this.options.processes().map((process) => expectJson<any>(process, 'GET', '/openapi.json')));
+    const [first] = documents;
+    const union = {
+      ...first,
+      paths: Object.assign({}, ...documents.map((document) => document.paths ?? {})),
+      components: {
+        ...(first?.components ?? {}),
+        schemas: Object.assign({}, ...documents.map((document) => document.components?.schemas ?? {})),
+      },
+    };
+    send(res, 200, union);
+  }
+}
+
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection', 'te', 'trailer']);
+
+function proxy(req: IncomingMessage, res: ServerResponse, target: ServiceProcess): Promise<void> {
+  const url = new URL(req.url ?? '/', target.url);
+  const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !HOP_BY_HOP.has(name) && name !== 'host'));
+  return new Promise((resolve, reject) => {
+    const upstream = request(url, { method: req.method, headers }, (answer) => {
+      const answerHeaders = Object.fromEntries(Object.entries(answer.headers).filter(([name]) => !HOP_BY_HOP.has(name)));
+      res.writeHead(answer.statusCode ?? 502, answerHeaders);
+      answer.pipe(res);
+      answer.on('end', () => resolve());
+      answer.on('error', reject);
+    });
+    upstream.on('error', (error) => reject(new Error(`${target.name} did not answer: ${error.message}`)));
+    req.pipe(upstream);
+  });
+}
+
+function readJson(req: IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (text += chunk));
+    req.on('error', reject);
+    req.on('end', () => {
+      if (text.trim() === '') return resolve({});
+      try {
+        resolve(JSON.parse(text));
+      } catch {
+        reject(badRequest('The request body is not JSON', [{ field: '/', message: 'malformed JSON' }]));
+      }
+    });
+  });
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function sendProblem(res: ServerResponse, details: { status: number }): void {
+  const text = JSON.stringify(details);
+  res.writeHead(details.status, { 'content-type': `${PROBLEM_CONTENT_TYPE}; charset=utf-8`, 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}

@@ -1,0 +1,42 @@
+/** One service process as the gateway sees it. */
+export interface ServiceProcess {
+  name: string;
+  services: string[];
+  /** Where it listens now (the same port across restarts). */
+  url: string;
+}
+
+export interface JsonAnswer<T = any> {
+  status: number;
+  body: T;
+}
+
+/** A JSON call to a service process; a process that does not answer rejects. */
+export async function callJson<T = any>(process: ServiceProcess, method: 'GET' | 'POST', path: string, body?: unknown): Promise<JsonAnswer<T>> {
+  const response = await fetch(process.url + path, {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      'x-actor-id': 'gateway',
+      'x-actor-role': 'system',
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    // not JSON: keep the text
+  }
+  return { status: response.status, body: parsed as T };
+}
+
+/** The same, but anything but 2xx is an error naming the process and the call. */
+export async function expectJson<T = any>(process: ServiceProcess, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  const answer = await callJson<T>(process, method, path, body);
+  if (answer.status < 200 || answer.status >= 300) {
+    throw new Error(`${method} ${path} on ${process.name} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+  }
+  return answer.body;
+}

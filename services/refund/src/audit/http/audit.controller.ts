@@ -1,0 +1,38 @@
+import { Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Type, type Static } from '@sinclair/typebox';
+import { ValidBody } from '@aftersales/nest';
+import type { CompensationAudit } from '../compensation-audit';
+
+export const COMPENSATION_AUDIT_TOKEN = Symbol('CompensationAudit');
+
+const Period = {
+  from: Type.Optional(Type.String({ format: 'date-time', description: 'Decisions taken at or after' })),
+  to: Type.Optional(Type.String({ format: 'date-time', description: 'Decisions taken before' })),
+};
+const VerifyBody = Type.Object(Period, { additionalProperties: false });
+type VerifyBody = Static<typeof VerifyBody>;
+const WhatIfBody = Type.Object({ rulebookVersion: Type.String({ minLength: 1, description: 'A published or draft rulebook version' }), ...Period }, { additionalProperties: false });
+type WhatIfBody = Static<typeof WhatIfBody>;
+
+/** Audit replay of compensation decisions from the log. Reads only. */
+@ApiTags('operations')
+@Controller('admin/audit/compensations')
+export class AuditController {
+  constructor(@Inject(COMPENSATION_AUDIT_TOKEN) private readonly audit: CompensationAudit) {}
+
+  @Post('verify')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Recompute every compensation decision with the rulebook version it recorded: {checked, mismatches}' })
+  async verify(@ValidBody(VerifyBody) body: VerifyBody) {
+    return this.audit.verify(body);
+  }
+
+  @Post('what-if')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Replay a period’s decisions with another rulebook version and report how totals would change; writes nothing' })
+  async whatIf(@ValidBody(WhatIfBody) body: WhatIfBody) {
+    const { rulebookVersion, ...period } = body;
+    return this.audit.whatIf(rulebookVersion, period);
+  }
+}

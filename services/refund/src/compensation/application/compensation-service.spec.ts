@@ -1,0 +1,96 @@
+import { currentRulebook } from '@aftersales/contracts';
+import { agent, compensationWorld, supervisor } from '../__tests__/compensation-world';
+
+const v1 = currentRulebook().version;
+
+describe('compensation service', () => {
+  it('given a paid 1000 + 10 CNY order, when it misses its ship-by, then exactly one late-shipment compensation of 3000 is decided and paid once', async () => {
+    const w = compensationWorld();
+    await w.paidOrder('ord-1');
+    const missedId = await w.missShipBy('ord-1');
+    await w.env.settle();
+
+    const compensation = await w.compensation.getCompensation('cmp_late_ord-1');
+    expect(compensation).toMatchObject({
+      id: 'cmp_late_ord-1',
+      orderId: 'ord-1',
+      kind: 'late_shipment',
+      amount: 3000,
+      status: 'paid',
+      rule: { id: 'compensation.late_shipment', version: v1 },
+      basedOn: [missedId],
+      explanation: '5% of 101000 = 5050; capped at 3000 → 3000',
+      payoutId: 'payout-compensation-cmp_late_ord-1',
+    });
+    expect(w.provider.payments().map((p) => [p.idempotencyKey, p.amount])).toEqual([['payout-compensation-cmp_late_ord-1', 3000]]);
+    expect(await w.env.streamTypes('compensation-cmp_late_ord-1')).toEqual(['CompensationDecided', 'CompensationPaidOut']);
+  });
+
+  it('given the decision was taken, when the miss is delivered again or recorded a second time, then nothing more is decided or paid', async () => {
+    const w = compensationWorld();
+    await w.paidOrder('ord-1');
+    await w.missShipBy('ord-1');
+    await w.env.settle();
+    const [missed] = (await w.env.store.readStream('order-ord-1')).filter((e) => e.type === 'ShipByDeadlineMissed');
+
+    const redelivered = await w.compensation.onOrderEvent(missed);
+    await w.missShipBy('ord-1');
+    await w.env.settle();
+
+    expect(redelivered).toMatchObject({ outcome: 'applied', replayed: true });
+    expect(await w.env.streamTypes('compensation-cmp_late_ord-1')).toEqual(['CompensationDecided', 'CompensationPaidOut']);
+    expect(await w.compensation.listForOrder('ord-1')).toHaveLength(1);
+    expect(w.provider.payments()).toHaveLength(1);
+  });
+
+  it('given a cash-on-delivery order (nothing paid), when it misses its ship-by, then no compensation', async () => {
+    const w = compensationWorld();
+    await w.missShipBy('ord-cod', 0, 'cod');
+    await w.env.settle();
+    expect(await w.compensation.listForOrder('ord-cod')).toEqual([]);
+  });
+
+  it('given a goodwill remedy above the threshold, then it waits for a supervisor: an agent is refused (422), a supervisor approves and it is paid', async () => {
+    const w = compensationWorld();
+    await w.paidOrder('ord-2');
+    await w.env.settle();
+    const proposed = await w.compensation.propose({ orderId: 'ord-2', kind: 'goodwill', amount: 25_000, note: 'bad review follow-up' }, w.ctx(agent));
+    const id = proposed.state.decision!.compensationId;
+    await w.env.settle();
+    expect(await w.compensation.getCompensation(id)).toMatchObject({ status: 'awaiting_approval', requiresSupervisorApproval: true, note: 'bad review follow-up' });
+    expect(w.provider.payments()).toEqual([]);
+
+    await expect(w.compensation.approve(id, {}, w.ctx(agent))).rejects.toMatchObject({ kind: 'rule', code: 'compensation.supervisor_approval' });
+    await w.compensation.approve(id, { note: 'ok' }, w.ctx(supervisor));
+    await w.env.settle();
+
+    expect(await w.compensation.getCompensation(id)).toMatchObject({ status: 'paid', approval: { approverId: 'sup-1', note: 'ok' } });
+    expect(w.provider.payments().map((p) => p.amount)).toEqual([25_000]);
+  });
+
+  it('given a rejected remedy, then nothing is paid; an unknown order → 404; an unknown compensation → 404', async () => {
+    const w = compensationWorld();
+    await w.paidOrder('ord-3');
+    await w.env.settle();
+    const { state } = await w.compensation.propose({ orderId: 'ord-3', kind: 'counterfeit' }, w.ctx(agent));
+    await w.compensation.reject(state.decision!.compensationId, { reason: 'brand letter says genuine' }, w.ctx(supervisor));
+    await w.env.settle();
+    expect(await w.compensation.getCompensation(state.decision!.compensationId)).toMatchObject({ status: 'rejected', amount: 300_000 });
+    expect(w.provider.payments()).toEqual([]);
+    await expect(w.compensation.propose({ orderId: 'nope', kind: 'goodwill', amount: 1 }, w.ctx(agent))).rejects.toMatchObject({ kind: 'not_found' });
+    await expect(w.compensation.approve('cmp_nope', {}, w.ctx(supervisor))).rejects.toMatchObject({ kind: 'not_found' });
+  });
+
+  it('given the provider is down, when the compensation is decided, then the payout is retried later and the compensation is paid once', async () => {
+    const w = compensationWorld();
+    w.provider.inject({ fail: 1, timeOut: 1 });
+    await w.paidOrder('ord-4');
+    await w.missShipBy('ord-4');
+    await w.env.settle();
+    expect(await w.compensation.getCompensation('cmp_late_ord-4')).toMatchObject({ status: 'payout_pending' });
+    await w.env.advance(10 * 60_000);
+    expect(await w.compensation.getCompensation('cmp_late_ord-4')).toMatchObject({ status: 'paid' });
+    expect(w.provider.payments()).toHaveLength(1);
+    expect(w.provider.calls()).toBe(3);
+  });
+});

@@ -1,0 +1,4 @@
+export * from './compensation-service';
+export * from './compensation-view';
+export * from './compensations-projection';
+export * from './order-facts-projection';

@@ -1,0 +1,6 @@
+export * from './order-facts';
+export * from './calculators';
+export * from './compensation-state';
+export * from './compensation-commands';
+export * from './compensation-decider';
+export * from './ids';

@@ -1,0 +1,25 @@
+import { Controller, Inject } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import { topicOf, type EventEnvelope } from '@aftersales/contracts';
+import { COMPENSATION_GROUP, type CompensationService } from '../application';
+import { COMPENSATION_SERVICE_TOKEN } from './tokens';
+
+/**
+ * Group `compensation`. Order topic: a missed ship-by decides the late-shipment compensation (one per order: id
+ * cmp_late_<orderId>, key consumer:compensation:<eventId>). Refund topic: decided/approved compensations are paid
+ * out (payout id per compensation), and a confirmed payout is recorded as CompensationPaidOut.
+ */
+@Controller()
+export class CompensationReactionsController {
+  constructor(@Inject(COMPENSATION_SERVICE_TOKEN) private readonly compensations: CompensationService) {}
+
+  @EventPattern(topicOf('order'), { group: COMPENSATION_GROUP })
+  async onOrderEvent(@Payload() event: EventEnvelope): Promise<void> {
+    await this.compensations.onOrderEvent(event);
+  }
+
+  @EventPattern(topicOf('refund'), { group: COMPENSATION_GROUP })
+  async onRefundEvent(@Payload() event: EventEnvelope): Promise<void> {
+    await this.compensations.onRefundEvent(event);
+  }
+}

@@ -1,0 +1,73 @@
+import { Controller, Get, Inject, Param, Post, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { CommandContext } from '@aftersales/kernel';
+import { ApiCommand, ApiRead, badRequest, CommandCtx, commandResponse, resourceResponse, ValidBody, type HttpResponseLike } from '@aftersales/nest';
+import type { CompensationService } from '../application';
+import { requireRole } from './forbidden';
+import { ApprovalBody, CompensationViewSchema, ProposeCompensationBody, RejectionBody } from './schemas';
+import { COMPENSATION_SERVICE_TOKEN } from './tokens';
+
+const PROPOSERS = ['agent', 'supervisor', 'platform'] as const;
+
+/** Compensation decisions: proposed by agents (computed by the rulebook), approved by supervisors, read by everyone. */
+@ApiTags('compensations')
+@Controller()
+export class CompensationsController {
+  constructor(@Inject(COMPENSATION_SERVICE_TOKEN) private readonly compensations: CompensationService) {}
+
+  @Post('compensations')
+  @ApiCommand({
+    summary: 'Propose a compensation (agent): computed from the order by the current rulebook; goodwill names its amount',
+    status: 201,
+    response: CompensationViewSchema,
+    idempotencyRequired: true,
+  })
+  async propose(@ValidBody(ProposeCompensationBody) body: ProposeCompensationBody, @CommandCtx() ctx: CommandContext, @Res({ passthrough: true }) res: HttpResponseLike) {
+    requireRole(ctx.actor.role, PROPOSERS, 'Proposing a compensation');
+    if (body.kind === 'goodwill' && body.amount === undefined) throw badRequest('A goodwill remedy names its amount', [{ field: '/amount', message: 'required for goodwill' }]);
+    if (body.kind !== 'goodwill' && body.amount !== undefined) {
+      throw badRequest(`A ${body.kind} compensation is computed by its rule`, [{ field: '/amount', message: 'only for goodwill; the rule computes the others' }]);
+    }
+    const result = await this.compensations.propose(body, ctx);
+    const view = this.compensations.view(result.state);
+    res.setHeader('Location', `/compensations/${view.id}`);
+    return commandResponse(res, result, this.compensations.view, 201);
+  }
+
+  @Post('compensations/:compensationId/approval')
+  @ApiCommand({ summary: 'Approve a compensation above the threshold (supervisor); it is paid out next', response: CompensationViewSchema, idempotencyRequired: true })
+  async approve(
+    @Param('compensationId') compensationId: string,
+    @ValidBody(ApprovalBody) body: ApprovalBody,
+    @CommandCtx() ctx: CommandContext,
+    @Res({ passthrough: true }) res: HttpResponseLike,
+  ) {
+    requireRole(ctx.actor.role, ['supervisor'], 'Approving a compensation');
+    return commandResponse(res, await this.compensations.approve(compensationId, body, ctx), this.compensations.view);
+  }
+
+  @Post('compensations/:compensationId/rejection')
+  @ApiCommand({ summary: 'Refuse a compensation that needs approval (supervisor); nothing is paid', response: CompensationViewSchema })
+  async reject(
+    @Param('compensationId') compensationId: string,
+    @ValidBody(RejectionBody) body: RejectionBody,
+    @CommandCtx() ctx: CommandContext,
+    @Res({ passthrough: true }) res: HttpResponseLike,
+  ) {
+    requireRole(ctx.actor.role, ['supervisor'], 'Rejecting a compensation');
+    return commandResponse(res, await this.compensations.reject(compensationId, body, ctx), this.compensations.view);
+  }
+
+  @Get('compensations/:compensationId')
+  @ApiRead({ summary: 'One compensation: amount, status, rule and version, the events it was computed from, the arithmetic', response: CompensationViewSchema })
+  async get(@Param('compensationId') compensationId: string, @Res({ passthrough: true }) res: HttpResponseLike) {
+    return resourceResponse(res, await this.compensations.getCompensation(compensationId), 'compensation', compensationId);
+  }
+
+  @Get('orders/:orderId/compensations')
+  @ApiRead({ summary: 'Every compensation of an order' })
+  async forOrder(@Param('orderId') orderId: string) {
+    const items = await this.compensations.listForOrder(orderId);
+    return { orderId, items };
+  }
+}

@@ -1,0 +1,3 @@
+export * from './payout-service';
+export * from './payouts-projection';
+export * from './call-with-timeout';

@@ -1,0 +1,75 @@
+import type { PayoutKind } from '@aftersales/contracts';
+import type { Projection } from '@aftersales/kernel';
+import type { PayoutEvent } from '../domain';
+
+export const PAYOUTS_COLLECTION = 'payouts';
+
+/** GET /payouts/{payoutId}: where a money movement stands. */
+export type PayoutView = {
+  id: string;
+  kind: PayoutKind;
+  orderId: string;
+  shopId: string;
+  buyerId: string;
+  amount: number;
+  currency: string;
+  refundId?: string;
+  compensationId?: string;
+  causedBy: string[];
+  status: 'pending' | 'paid' | 'failed';
+  failedAttempts: number;
+  lastError?: { code: string; message: string };
+  nextAttemptAt?: string;
+  providerRef?: string;
+  requestedAt: string;
+  paidAt?: string;
+  failedAt?: string;
+  revision: number;
+};
+
+const types = new Set(['PayoutRequested', 'PayoutAttemptFailed', 'PayoutSucceeded', 'PayoutFailed']);
+
+/** The `payouts` read model; `resumePending` reads its pending ones after a restart. */
+export const payoutsProjection: Projection = {
+  name: 'payouts',
+  collections: [PAYOUTS_COLLECTION],
+  handles: (type) => types.has(type),
+  async apply(envelope, uow) {
+    const event = { type: envelope.type, data: envelope.data } as PayoutEvent;
+    const current = await uow.get<PayoutView>(PAYOUTS_COLLECTION, event.data.payoutId);
+    if (current && current.revision >= envelope.revision) return;
+    const next = evolveView(current, event);
+    if (next) uow.put(PAYOUTS_COLLECTION, { ...next, revision: envelope.revision });
+  },
+};
+
+function evolveView(current: PayoutView | undefined, event: PayoutEvent): Omit<PayoutView, 'revision'> | undefined {
+  if (event.type === 'PayoutRequested') {
+    const { payoutId, ...request } = event.data;
+    return { id: payoutId, ...request, status: 'pending', failedAttempts: 0 };
+  }
+  if (!current) return undefined;
+  switch (event.type) {
+    case 'PayoutAttemptFailed':
+      return {
+        ...current,
+        failedAttempts: event.data.attempt,
+        lastError: { code: event.data.errorCode, message: event.data.errorMessage },
+        nextAttemptAt: event.data.nextAttemptAt,
+      };
+    case 'PayoutSucceeded': {
+      const { nextAttemptAt: _next, ...rest } = current;
+      return { ...rest, status: 'paid', providerRef: event.data.providerRef, paidAt: event.data.paidAt };
+    }
+    case 'PayoutFailed': {
+      const { nextAttemptAt: _next, ...rest } = current;
+      return {
+        ...rest,
+        status: 'failed',
+        failedAttempts: event.data.attempts,
+        lastError: { code: event.data.errorCode, message: event.data.errorMessage },
+        failedAt: event.data.failedAt,
+      };
+    }
+  }
+}

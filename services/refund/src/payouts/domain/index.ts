@@ -1,0 +1,5 @@
+export * from './payout-state';
+export * from './payout-commands';
+export * from './payout-decider';
+export * from './retry-policy';
+export * from './payout-timer-policy';

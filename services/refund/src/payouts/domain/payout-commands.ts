@@ -1,0 +1,29 @@
+import type { PayoutRequest } from '../payout-port';
+import type { RetryPolicy } from './retry-policy';
+
+export interface RequestPayout {
+  type: 'RequestPayout';
+  request: PayoutRequest;
+  at: string;
+}
+
+export interface RecordPayoutSuccess {
+  type: 'RecordPayoutSuccess';
+  attempt: number;
+  providerRef: string;
+  at: string;
+}
+
+export interface RecordPayoutFailure {
+  type: 'RecordPayoutFailure';
+  /** The attempt this outcome belongs to: a stale outcome (another attempt got there first) changes nothing. */
+  attempt: number;
+  errorCode: string;
+  errorMessage: string;
+  retryable: boolean;
+  outcome: 'not_paid' | 'unknown';
+  retry: RetryPolicy;
+  at: string;
+}
+
+export type PayoutCommand = RequestPayout | RecordPayoutSuccess | RecordPayoutFailure;

@@ -1,0 +1,118 @@
+import type { DomainEventOf, payoutEvents, PayoutRequested } from '@aftersales/contracts';
+import { DomainError, invalid, type Decider } from '@aftersales/kernel';
+import type { PayoutRequest } from '../payout-port';
+import type { PayoutCommand, RecordPayoutFailure, RecordPayoutSuccess, RequestPayout } from './payout-commands';
+import { initialPayoutState, type PayoutState } from './payout-state';
+import { retryDelayMs } from './retry-policy';
+
+export type PayoutEvent = DomainEventOf<(typeof payoutEvents)[number]>;
+export type PayoutEventData<T extends PayoutEvent['type']> = Extract<PayoutEvent, { type: T }>['data'];
+
+/**
+ * A payout is requested once and then paid at most once: a success is recorded only while the payout is pending (or
+ * was given up: the provider's word wins), a failure only for the attempt in progress. Everything else is a no-op,
+ * so concurrent attempts, redelivered outcomes and repeated requests change nothing.
+ */
+export const payoutDecider: Decider<PayoutCommand, PayoutState, PayoutEvent> = {
+  initialState: initialPayoutState,
+  decide(command, state) {
+    switch (command.type) {
+      case 'RequestPayout':
+        return decideRequest(command, state);
+      case 'RecordPayoutSuccess':
+        return decideSuccess(command, state);
+      case 'RecordPayoutFailure':
+        return decideFailure(command, state);
+    }
+  },
+  evolve(state, event) {
+    switch (event.type) {
+      case 'PayoutRequested':
+        return { ...initialPayoutState, status: 'pending', request: event.data };
+      case 'PayoutAttemptFailed':
+        return {
+          ...state,
+          failedAttempts: event.data.attempt,
+          lastError: { code: event.data.errorCode, message: event.data.errorMessage },
+          nextAttemptAt: event.data.nextAttemptAt,
+        };
+      case 'PayoutSucceeded':
+        return { ...state, status: 'paid', providerRef: event.data.providerRef, nextAttemptAt: undefined };
+      case 'PayoutFailed':
+        return {
+          ...state,
+          status: 'failed',
+          failedAttempts: event.data.attempts,
+          lastError: { code: event.data.errorCode, message: event.data.errorMessage },
+          nextAttemptAt: undefined,
+        };
+    }
+  },
+};
+
+function decideRequest(command: RequestPayout, state: PayoutState): PayoutEvent[] {
+  const request = requestedData(command.request, command.at);
+  if (state.request) {
+    if (sameRequest(state.request, request)) return [];
+    throw new DomainError('conflict', 'payout.request_mismatch', `payout ${request.payoutId} was already requested with other details`, {
+      currentStatus: state.status,
+    });
+  }
+  const errors = [];
+  if (!Number.isSafeInteger(request.amount) || request.amount <= 0) errors.push({ field: 'amount', message: 'a positive integer in minor units' });
+  if (!/^[A-Z]{3}$/.test(request.currency)) errors.push({ field: 'currency', message: 'an ISO 4217 code' });
+  if (request.kind === 'compensation' && !request.compensationId) errors.push({ field: 'compensationId', message: 'required for a compensation' });
+  if (request.kind !== 'compensation' && !request.refundId) errors.push({ field: 'refundId', message: `required for a ${request.kind} payout` });
+  if (errors.length) throw invalid(`payout ${request.payoutId} is not valid`, errors);
+  return [{ type: 'PayoutRequested', data: request }];
+}
+
+function decideSuccess(command: RecordPayoutSuccess, state: PayoutState): PayoutEvent[] {
+  if (!state.request) throw new DomainError('not_found', 'not_found', 'no such payout');
+  if (state.status === 'paid') return [];
+  const { requestedAt: _requestedAt, ...request } = state.request;
+  return [
+    {
+      type: 'PayoutSucceeded',
+      data: { ...request, providerRef: command.providerRef, attempts: Math.max(command.attempt, state.failedAttempts + 1), paidAt: command.at },
+    },
+  ];
+}
+
+function decideFailure(command: RecordPayoutFailure, state: PayoutState): PayoutEvent[] {
+  if (!state.request) throw new DomainError('not_found', 'not_found', 'no such payout');
+  if (state.status !== 'pending' || command.attempt !== state.failedAttempts + 1) return [];
+  const { payoutId, orderId, kind, amount, currency } = state.request;
+  const error = { errorCode: command.errorCode, errorMessage: command.errorMessage.slice(0, 1000) || command.errorCode };
+  if (!command.retryable || command.attempt >= command.retry.maxAttempts) {
+    return [{ type: 'PayoutFailed', data: { payoutId, orderId, kind, amount, currency, attempts: command.attempt, ...error, failedAt: command.at } }];
+  }
+  const nextAttemptAt = new Date(Date.parse(command.at) + retryDelayMs(command.attempt, command.retry)).toISOString();
+  return [
+    {
+      type: 'PayoutAttemptFailed',
+      data: { payoutId, orderId, attempt: command.attempt, ...error, outcome: command.outcome, failedAt: command.at, nextAttemptAt },
+    },
+  ];
+}
+
+const requestedData = (request: PayoutRequest, at: string): PayoutRequested => ({
+  payoutId: request.payoutId,
+  kind: request.kind,
+  orderId: request.orderId,
+  shopId: request.shopId,
+  buyerId: request.buyerId,
+  amount: request.amount,
+  currency: request.currency,
+  ...(request.refundId !== undefined ? { refundId: request.refundId } : {}),
+  ...(request.compensationId !== undefined ? { compensationId: request.compensationId } : {}),
+  causedBy: [...request.causedBy],
+  requestedAt: at,
+});
+
+/** The same payout: everything but the time of the request. */
+const sameRequest = (a: PayoutRequested, b: PayoutRequested): boolean => {
+  const { requestedAt: _a, ...left } = a;
+  const { requestedAt: _b, ...right } = b;
+  return JSON.stringify(left) === JSON.stringify(right);
+};

@@ -1,0 +1,16 @@
+import type { PayoutRequested } from '@aftersales/contracts';
+
+export type PayoutStatus = 'none' | 'pending' | 'paid' | 'failed';
+
+/** One payout, folded from stream `payout-<payoutId>`. */
+export interface PayoutState {
+  status: PayoutStatus;
+  request?: PayoutRequested;
+  /** Failed provider attempts so far; the next attempt is number failedAttempts + 1. */
+  failedAttempts: number;
+  providerRef?: string;
+  lastError?: { code: string; message: string };
+  nextAttemptAt?: string;
+}
+
+export const initialPayoutState: PayoutState = { status: 'none', failedAttempts: 0 };

@@ -1,0 +1,3 @@
+export * from './payouts.module';
+export * from './payouts.controller';
+export * from './fake-payment-provider.controller';

@@ -1,0 +1,44 @@
+import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
+import type { PayoutService } from '../application';
+import type { FakePaymentProvider } from '../provider';
+import { FAKE_PAYMENT_PROVIDER_TOKEN, FakePaymentProviderController } from './fake-payment-provider.controller';
+import { PAYOUT_SERVICE_TOKEN, PayoutsController } from './payouts.controller';
+
+const RESUME_ON_START = Symbol('PayoutsResumeOnStart');
+
+export interface PayoutsModuleOptions {
+  /** The embedded fake provider: mounts /admin/payment-provider (payments, fault injection). */
+  fakeProvider?: FakePaymentProvider;
+  /** Attempt the payouts the log shows pending when the application starts (default true). */
+  resumeOnStart?: boolean;
+}
+
+/** GET /payouts/{id}; at start, resumes every payout a crash left pending (the provider's idempotency keeps it to one payment). */
+@Module({})
+export class PayoutsModule implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Payouts');
+
+  constructor(
+    @Inject(PAYOUT_SERVICE_TOKEN) private readonly payouts: PayoutService,
+    @Inject(RESUME_ON_START) private readonly resumeOnStart: boolean,
+  ) {}
+
+  static register(service: PayoutService, options: PayoutsModuleOptions = {}): DynamicModule {
+    return {
+      module: PayoutsModule,
+      controllers: [PayoutsController, ...(options.fakeProvider ? [FakePaymentProviderController] : [])],
+      providers: [
+        { provide: PAYOUT_SERVICE_TOKEN, useValue: service },
+        { provide: RESUME_ON_START, useValue: options.resumeOnStart !== false },
+        ...(options.fakeProvider ? [{ provide: FAKE_PAYMENT_PROVIDER_TOKEN, useValue: options.fakeProvider }] : []),
+      ],
+      exports: [PAYOUT_SERVICE_TOKEN],
+    };
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.resumeOnStart) return;
+    const resumed = await this.payouts.resumePending();
+    if (resumed > 0) this.logger.log(`resumed ${resumed} pending payout(s)`);
+  }
+}

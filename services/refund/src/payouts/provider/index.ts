@@ -1,0 +1,2 @@
+export * from './payment-provider';
+export * from './fake-payment-provider';

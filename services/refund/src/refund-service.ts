@@ -1,0 +1,26 @@
+import type { Platform, ServiceRuntime } from '@aftersales/kernel';
+import type { Payouts } from './payouts/payout-port';
+import { createRefunds, type LogisticsPort, type OrdersPort, type Refunds, type RefundsOptions } from './refunds/application';
+
+/** What the refund service needs from outside: the other services' facades (or clients) and the way money moves. */
+export interface RefundServiceDependencies {
+  orders: OrdersPort;
+  logistics: LogisticsPort;
+  payouts: Payouts;
+  refunds?: RefundsOptions;
+}
+
+/** The refund service: refund requests (and, next to them, compensation, payouts, ledger and audit). */
+export interface RefundService {
+  readonly refunds: Refunds;
+  /** What the engine runs for this service: projections, timer policies, timer dispatch. */
+  readonly runtimes: ServiceRuntime[];
+}
+
+export function createRefundService(platform: Platform, deps: RefundServiceDependencies): RefundService {
+  const refunds = createRefunds(platform, { orders: deps.orders, logistics: deps.logistics, payouts: deps.payouts }, deps.refunds);
+  return {
+    refunds,
+    runtimes: [refunds.runtime],
+  };
+}

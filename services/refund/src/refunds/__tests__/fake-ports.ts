@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { DomainError, type CommandContext, type EventStore, type Clock } from '@aftersales/kernel';
+import type { PayoutRequest, Payouts } from '../../payouts/payout-port';
+import type { LogisticsPort, OrdersPort } from '../application';
+
+export interface Call<I> {
+  input: I;
+  ctx: CommandContext;
+}
+
+/** Records what the refund service asked of the order service. `refuse` makes the next close refused (e.g. completed order). */
+export function fakeOrders() {
+  const replacements: Call<Parameters<OrdersPort['placeReplacementOrder']>[0]>[] = [];
+  const closes: Call<{ orderId: string; refundedAmount: number }>[] = [];
+  let refuseClose = false;
+  const port: OrdersPort = {
+    placeReplacementOrder: async (input, ctx) => void replacements.push({ input, ctx }),
+    closeRefundedOrder: async (orderId, input, ctx) => {
+      if (refuseClose) throw new DomainError('conflict', 'illegal_transition', 'closing is not allowed while the status is completed');
+      closes.push({ input: { orderId, ...input }, ctx });
+    },
+  };
+  return { port, replacements, closes, refuseCloses: () => void (refuseClose = true) };
+}
+
+/** Records the return and reissue shipments the refund service created. */
+export function fakeLogistics() {
+  const returns: Call<Parameters<LogisticsPort['createReturnShipment']>[0]>[] = [];
+  const reissues: Call<Parameters<LogisticsPort['createReissueShipment']>[0]>[] = [];
+  const port: LogisticsPort = {
+    createReturnShipment: async (input, ctx) => void returns.push({ input, ctx }),
+    createReissueShipment: async (input, ctx) => {
+      reissues.push({ input, ctx });
+      return { state: { shipmentId: `shp_reissue${reissues.length}` }, revision: 0, eventIds: [randomUUID()] };
+    },
+  };
+  return { port, returns, reissues };
+}
+
+/**
+ * Payouts standing in for the payout service: idempotent on payoutId, and (unless held) records PayoutSucceeded on
+ * `payout-<payoutId>` at once, as the real one does after the provider confirms.
+ */
+export function fakePayouts(eventStore: EventStore, clock: Clock) {
+  const requests: PayoutRequest[] = [];
+  let hold = false;
+  const succeed = async (payout: PayoutRequest) => {
+    const data = { ...payout, providerRef: `fake-${payout.payoutId}`, attempts: 1, paidAt: clock.now().toISOString() };
+    const metadata = {
+      occurredAt: data.paidAt,
+      correlationId: randomUUID(),
+      causationId: null,
+      actor: { id: 'payouts', role: 'system' as const },
+    };
+    await eventStore.append(
+      `payout-${payout.payoutId}`,
+      [{ eventId: randomUUID(), type: 'PayoutSucceeded', schemaVersion: 1, data, metadata }],
+      'any',
+    );
+  };
+  const port: Payouts = {
+    async request(payout) {
+      if (requests.some((r) => r.payoutId === payout.payoutId)) return;
+      requests.push(payout);
+      if (!hold) await succeed(payout);
+    },
+  };
+  return {
+    port,
+    requests,
+    /** Payouts are requested but not paid until `release`. */
+    holdPayments: () => void (hold = true),
+    release: async () => {
+      for (const payout of requests) await succeed(payout);
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import type { CommandContext, RecordedEvent } from '@aftersales/kernel';
+import { createRefunds, type Refunds, type RefundsOptions } from '../application';
+import { fakeLogistics, fakeOrders, fakePayouts } from './fake-ports';
+import { refundTestPlatform } from './refund-test-platform';
+
+export const buyer: CommandContext = { actor: { id: 'buyer-1', role: 'buyer' } };
+export const merchant: CommandContext = { actor: { id: 'agent-7', role: 'agent' } };
+
+/** The brief's worked example: 1000 CNY of goods (two lines) + 10 CNY shipping. */
+export const PAID = 101_000;
+export const items = [
+  { sku: 'tea-500g', title: 'Longjing tea 500 g', quantity: 2, unitPrice: 40_000, category: 'tea' },
+  { sku: 'cup', title: 'Tea cup', quantity: 1, unitPrice: 20_000 },
+];
+export const returnAddress = {
+  name: 'Returns desk',
+  phone: '+86 571 0000 0000',
+  province: 'Zhejiang',
+  city: 'Hangzhou',
+  district: 'Yuhang',
+  street: '1 Warehouse Road',
+};
+
+/**
+ * The refund requests on the in-memory platform, with fake order, logistics and payout ports, and helpers that put
+ * orders into the log as the order service would. Consumers follow the log the way the bus would deliver it.
+ */
+export function refundScenario(options: RefundsOptions = {}, platformArgs: Parameters<typeof refundTestPlatform> = []) {
+  const env = refundTestPlatform(...platformArgs);
+  const orders = fakeOrders();
+  const logistics = fakeLogistics();
+  const payouts = fakePayouts(env.eventStore, env.clock);
+  const refunds: Refunds = createRefunds(
+    env.platform,
+    { orders: orders.port, logistics: logistics.port, payouts: payouts.port },
+    { consistencyTimeoutMs: 0, log: () => undefined, ...options },
+  );
+  const consume = (event: RecordedEvent) => {
+    if (event.streamId.startsWith('order-')) return refunds.onOrderEvent(event);
+    if (event.streamId.startsWith('shipment-')) return refunds.onLogisticsEvent(event);
+    return refunds.onRefundEvent(event);
+  };
+  env.attach(refunds.runtime, consume);
+
+  let orderNo = 0;
+  const now = () => env.clock.now().toISOString();
+
+  /** A paid online order, delivered unless told otherwise; returns its id once the refund service knows it. */
+  async function paidOrder(stage: 'paid' | 'shipped' | 'delivered' = 'delivered', lines = items): Promise<string> {
+    const orderId = `ord_t${++orderNo}`;
+    const stream = `order-${orderId}`;
+    await env.record(stream, 'OrderPlaced', {
+      orderId,
+      buyerId: 'buyer-1',
+      shopId: 'shop-1',
+      currency: 'CNY',
+      items: lines,
+      status: 'awaiting_payment',
+      paymentMethod: 'online',
+    });
+    await env.record(stream, 'OrderPaid', { orderId, shopId: 'shop-1', amount: PAID, currency: 'CNY', paidAt: now() });
+    if (stage !== 'paid') await env.record(stream, 'OrderShipped', { orderId, shipmentId: 'shp_1', dispatchedAt: now() });
+    if (stage === 'delivered') await env.record(stream, 'OrderDelivered', { orderId, shipmentId: 'shp_1', deliveredAt: now() });
+    await env.settle();
+    return orderId;
+  }
+
+  /** Requests, settles, and returns the refund id. */
+  async function requested(input: Parameters<Refunds['requestRefund']>[0], ctx: CommandContext = buyer): Promise<string> {
+    const result = await refunds.requestRefund(input, ctx);
+    await env.settle();
+    return result.state!.id;
+  }
+
+  const statusOf = async (refundId: string) => (await refunds.getRefund(refundId))?.status;
+
+  return { env, refunds, orders, logistics, payouts, paidOrder, requested, statusOf };
+}

@@ -1,0 +1,4 @@
+export * from './allowance-state';
+export * from './allowance-commands';
+export * from './allowance-decider';
+export * from './allowance-timer-policy';
