@@ -32,9 +32,9 @@ describe('compensation audit replay through HTTP', () => {
 
     // when: someone rewrites history at rest — a decision claiming 50 CNY for the first late order
     await sys.stop();
-    const cleanCli = await runAuditCli(['--data', sys.dataDir]);
+    const cleanCli = await runAuditCli(['--data', sys.refundDataDir]);
     expect([cleanCli.exitCode, JSON.parse(cleanCli.output).checked]).toEqual([0, 3]);
-    const store = new SqliteEventStore({ path: join(sys.dataDir, 'events.db'), clock: new SystemClock() });
+    const store = new SqliteEventStore({ path: join(sys.refundDataDir, 'events.db'), clock: new SystemClock() });
     const [recorded] = await store.readStream(`compensation-cmp_late_${late[0].id}`);
     const forged = { ...(recorded.data as object), compensationId: 'cmp_forged', amount: 5000 };
     await store.append(
@@ -43,12 +43,12 @@ describe('compensation audit replay through HTTP', () => {
       'no_stream',
     );
     await store.close();
-    const tamperedCli = await runAuditCli(['--data', sys.dataDir]);
+    const tamperedCli = await runAuditCli(['--data', sys.refundDataDir]);
     expect(tamperedCli.exitCode).toBe(2);
     expect(JSON.parse(tamperedCli.output).mismatches.map((m: any) => [m.compensationId, m.field])).toEqual([['cmp_forged', 'amount']]);
-    const whatIfCli = await runAuditCli(['--data', sys.dataDir, '--what-if', '2027-01-v2', '--from', '2026-11-01T00:00:00Z']);
+    const whatIfCli = await runAuditCli(['--data', sys.refundDataDir, '--what-if', '2027-01-v2', '--from', '2026-11-01T00:00:00Z']);
     expect([whatIfCli.exitCode, JSON.parse(whatIfCli.output).delta.byKind.late_shipment]).toEqual([0, 2000]); // +2000 for the 1010 CNY order; the forged one already claims 5000
-    expect((await runAuditCli(['--data', join(sys.dataDir, 'nope')])).exitCode).toBe(1);
+    expect((await runAuditCli(['--data', join(sys.refundDataDir, 'nope')])).exitCode).toBe(1);
     await sys.start();
 
     // then: the replay names the forged decision, the field and both values

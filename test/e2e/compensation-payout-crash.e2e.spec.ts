@@ -51,7 +51,7 @@ describe('a payout interrupted by provider failures, a lost answer or a restart 
     expect((await sys.api.get(`/compensations/cmp_late_${order.id}`)).body.status).toBe('paid');
     const provider = (await sys.api.get('/admin/payment-provider/payments')).body;
     expect([provider.count, provider.total]).toEqual([1, 3000]);
-    const paymentsOnDisk = readFileSync(join(sys.dataDir, 'fake-payment-provider.jsonl'), 'utf8').trim().split('\n');
+    const paymentsOnDisk = readFileSync(join(sys.refundDataDir, 'fake-payment-provider.jsonl'), 'utf8').trim().split('\n');
     expect(paymentsOnDisk).toHaveLength(1);
     const reconciliation = (await sys.api.get('/ledger/reconciliation')).body;
     expect(reconciliation).toMatchObject({ balanced: true, matchesPayouts: true, payouts: { count: 1 } });

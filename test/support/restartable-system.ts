@@ -1,29 +1,55 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbedded, type RunningSystem } from '@aftersales/runtime';
+import { startEmbedded } from '@aftersales/runtime';
 import { HttpClient } from './http-client';
+import { e2eMode, startMultiProcessSystem } from './multi-process-system';
 
-/** The embedded runtime on a data directory that outlives it: stop it, touch its files, start it again. */
+/** What one start of the system leaves to the helper: its address and how to stop it. */
+interface Started {
+  api: HttpClient;
+  stop(): Promise<void>;
+}
+
+/**
+ * The runtime on a data directory that outlives it: stop it, touch its files, start it again. Embedded by default;
+ * with AFTERSALES_E2E_MODE=kafka, every service as its own process over Kafka behind the gateway (see multi-process.ts),
+ * restarted on the same data directories and the same topics and consumer groups, so it resumes from committed offsets.
+ */
 export function restartableSystem(start = '2026-11-02T08:00:00.000Z') {
   const dataDir = mkdtempSync(join(tmpdir(), 'aftersales-restart-'));
-  let system: RunningSystem | undefined;
-  let api: HttpClient | undefined;
+  const kafka = e2eMode() === 'kafka';
+  let topicPrefix: string | undefined;
+  let dropNamespace: (() => Promise<void>) | undefined;
+  let running: Started | undefined;
+
+  const startOnce = async (): Promise<Started> => {
+    if (!kafka) {
+      const system = await startEmbedded({ port: 0, host: '127.0.0.1', dataDir, clock: 'manual', manualClockStart: start, timerPollMs: 1000 });
+      return { api: new HttpClient(system.url), stop: () => system.close() };
+    }
+    const system = await startMultiProcessSystem(dataDir, { clockStart: start, topicPrefix });
+    topicPrefix = system.topicPrefix;
+    dropNamespace = system.dropNamespace;
+    return { api: system.api, stop: system.stop };
+  };
+
   const self = {
     dataDir,
+    /** The data directory of the process that runs the refund service (its log, read models, fake payment provider). */
+    refundDataDir: kafka ? join(dataDir, 'refund') : dataDir,
     get api(): HttpClient {
-      if (!api) throw new Error('not started');
-      return api;
+      if (!running) throw new Error('not started');
+      return running.api;
     },
     async start(): Promise<HttpClient> {
-      system = await startEmbedded({ port: 0, host: '127.0.0.1', dataDir, clock: 'manual', manualClockStart: start, timerPollMs: 1000 });
-      api = new HttpClient(system.url);
-      return api;
+      running = await startOnce();
+      return running.api;
     },
     async stop(): Promise<void> {
-      await system?.close();
-      system = undefined;
-      api = undefined;
+      const stopping = running;
+      running = undefined;
+      await stopping?.stop();
     },
     async restart(): Promise<HttpClient> {
       await self.stop();
@@ -31,15 +57,19 @@ export function restartableSystem(start = '2026-11-02T08:00:00.000Z') {
     },
     async settle(): Promise<void> {
       const answer = await self.api.post('/admin/settle', {});
-      if (answer.status !== 200) throw new Error(`settle failed: ${answer.status}`);
+      if (answer.status !== 200) throw new Error(`settle failed: ${answer.status} ${JSON.stringify(answer.body)}`);
     },
     async advance(duration: { hours?: number; minutes?: number; days?: number }): Promise<void> {
       const answer = await self.api.post('/admin/clock/advance', duration);
       if (answer.status !== 200) throw new Error(`advance failed: ${answer.status} ${JSON.stringify(answer.body)}`);
     },
     async dispose(): Promise<void> {
-      await self.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      try {
+        await self.stop();
+        await dropNamespace?.();
+      } finally {
+        rmSync(dataDir, { recursive: true, force: true });
+      }
     },
   };
   return self;

@@ -1,8 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { currentRulebook, type CompensationDecided } from '@aftersales/contracts';
-import { SystemClock, type MessageBus, type NewEvent, type Platform } from '@aftersales/kernel';
+import { ProjectionRunner, SystemClock, type MessageBus, type NewEvent, type Platform } from '@aftersales/kernel';
 import { SqliteEventStore, SqliteReadModelStore, SqliteTimerStore } from '@aftersales/sqlite';
-import { calculateCompensation, createCompensationAudit, createPayoutService, FakePaymentProvider, lateShipmentCompensationId } from '@aftersales/refund';
+import {
+  calculateCompensation,
+  createCompensationAudit,
+  createPayoutService,
+  FakePaymentProvider,
+  lateShipmentCompensationId,
+  sourceEventsProjection,
+} from '@aftersales/refund';
 import { startEmbedded } from '@aftersales/runtime';
 import { perSecond } from '../support/statistics';
 import { createTempFolder } from '../support/temp-folder';
@@ -120,12 +127,14 @@ export interface AuditReplayTiming {
 }
 
 /**
- * Time to audit-replay `decisions` compensation decisions: a SQLite log seeded with that many late orders (placed, paid,
- * ship-by missed, decided with the current rulebook), then verify() and a what-if with the draft rulebook.
+ * Time to audit-replay `decisions` compensation decisions: a SQLite log seeded with that many late orders (ship-by
+ * missed, decided with the current rulebook) and the audit's view of their source events, then verify() and a what-if
+ * with the draft rulebook.
  */
 export async function auditReplay(options: { decisions: number; log: (line: string) => void }): Promise<AuditReplayTiming> {
   const folder = createTempFolder('audit');
   const store = new SqliteEventStore({ path: folder.file('events.db'), clock: new SystemClock() });
+  const readModels = new SqliteReadModelStore({ path: folder.file('read-models.db') });
   try {
     const rulebook = currentRulebook();
     const at = '2026-11-05T08:00:00.000Z';
@@ -147,9 +156,10 @@ export async function auditReplay(options: { decisions: number; log: (line: stri
       if (appends.length >= 500) await Promise.all(appends.splice(0));
     }
     await Promise.all(appends);
+    await new ProjectionRunner(store, readModels, sourceEventsProjection).catchUp();
     const eventsInLog = await store.headPosition();
     options.log(`  seeded ${options.decisions} decisions (${eventsInLog} events)`);
-    const audit = createCompensationAudit(store);
+    const audit = createCompensationAudit(store, readModels);
     const t0 = performance.now();
     const verified = await audit.verify();
     const verifyMs = performance.now() - t0;
@@ -159,6 +169,7 @@ export async function auditReplay(options: { decisions: number; log: (line: stri
     if (verified.checked !== options.decisions) throw new Error(`checked ${verified.checked} of ${options.decisions}`);
     return { decisions: verified.checked, eventsInLog, verifyMs, mismatches: verified.mismatches.length, whatIfMs, whatIfDelta: whatIf.delta.amount };
   } finally {
+    await readModels.close();
     await store.close();
     folder.dispose();
   }

@@ -1,11 +1,9 @@
+import { backoffDelay, ConsumerStuckError, describeError, type BusLogger, type RetryPolicy } from '@aftersales/kernel';
 import type { BusMessage, ConsumerHandle, MessageHandler, OutgoingMessage } from '@aftersales/kernel';
 import type { Admin, Consumer, EachBatchPayload, Kafka } from 'kafkajs';
-import { describeError, type BusLogger } from './bus-logger';
-import { ConsumerStuckError } from './consumer-stuck-error';
 import { deadLetterOf, defaultDeadLetterTopic, type DeadLetterPolicy } from './dead-letter';
 import { toBusMessage } from './message-codec';
 import { ProgressBell } from './progress-bell';
-import { backoffDelay, type RetryPolicy } from './retry-policy';
 import { committedOffsets, endOffsets, lagOf, partitionKey, positionOf, type PartitionKey } from './topic-offsets';
 
 export interface ConsumerTuning {

@@ -4,12 +4,13 @@ import { messageBusContract, type StoreHarness } from '@aftersales/kernel/testin
 import { partitionForKey } from '@aftersales/sqlite';
 import { Kafka, logLevel } from 'kafkajs';
 import { startTestBroker, testBrokerSource, type RunningTestBroker } from './__tests__/test-broker';
-import { ConsumerStuckError } from './consumer-stuck-error';
+import { ConsumerStuckError } from '@aftersales/kernel';
 import { DeadLetterHeader } from './dead-letter';
 import { KafkaMessageBus, type KafkaMessageBusOptions } from './kafka-message-bus';
 
 const source = testBrokerSource();
-if (source.kind === 'none') console.warn(`Kafka integration tests skipped: ${source.reason}`);
+// stderr, not console: jest does not show the console output of a file whose tests were all skipped
+if (source.kind === 'none') process.stderr.write(`Kafka integration tests skipped: ${source.reason}\n`);
 const describeWithBroker = source.kind === 'none' ? describe.skip : describe;
 
 /** Collects the bus's log lines; KAFKA_TEST_LOGS=1 prints them as they come. */

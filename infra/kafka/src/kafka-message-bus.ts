@@ -1,11 +1,11 @@
 import type { ConsumerHandle, MessageBus, MessageHandler, OutgoingMessage } from '@aftersales/kernel';
 import { Kafka, Partitioners, logLevel, type Admin, type Producer, type RetryOptions } from 'kafkajs';
-import { consoleBusLogger, describeError, kafkajsLogCreator, type BusLogger } from './bus-logger';
+import { consoleBusLogger, defaultRetryPolicy, describeError, type BusLogger, type RetryPolicy } from '@aftersales/kernel';
+import { kafkajsLogCreator } from './kafkajs-log';
 import type { DeadLetterPolicy } from './dead-letter';
 import { KafkaConsumer, type ConsumerTuning } from './kafka-consumer';
 import { toKafkaMessage } from './message-codec';
 import { retryRetriable } from './retry-retriable';
-import { defaultRetryPolicy, type RetryPolicy } from './retry-policy';
 
 export interface KafkaMessageBusOptions {
   /** Bootstrap brokers, e.g. `['127.0.0.1:9092']` (see brokersFromEnv). */

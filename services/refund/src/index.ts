@@ -82,4 +82,4 @@ export {
   type ProposeCompensationInput,
 } from './compensation';
 export { createLedger, ledgerProjection, ledgerCsv, trialBalance, type Ledger, type JournalEntry, type ReconciliationReport } from './ledger';
-export { createCompensationAudit, type CompensationAudit, type VerificationReport, type WhatIfReport, type Mismatch } from './audit';
+export { createCompensationAudit, sourceEventsProjection, type CompensationAudit, type VerificationReport, type WhatIfReport, type Mismatch } from './audit';

@@ -1,3 +1,4 @@
 export * from './bus-headers';
 export * from './event-publisher';
 export * from './in-memory-checkpoint-store';
+export * from './consumer-support';

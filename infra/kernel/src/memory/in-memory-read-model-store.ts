@@ -24,6 +24,7 @@ export class InMemoryReadModelStore implements ReadModelStore {
   }
 
   async commit(batch: ReadModelBatch): Promise<void> {
+    if (batch.resetsCollections) this.resetNow(batch.projection, batch.resetsCollections);
     for (const { collection, doc } of batch.puts) this.collection(collection).set(doc.id, structuredClone(doc));
     for (const { collection, id } of batch.deletes) this.collection(collection).delete(id);
     for (const id of batch.processedEventIds ?? []) this.processed.add(`${batch.projection}\u0000${id}`);
@@ -39,6 +40,10 @@ export class InMemoryReadModelStore implements ReadModelStore {
   }
 
   async reset(projection: string, collections: string[]): Promise<void> {
+    this.resetNow(projection, collections);
+  }
+
+  private resetNow(projection: string, collections: string[]): void {
     collections.forEach((c) => this.collections.delete(c));
     this.checkpoints.delete(projection);
     for (const key of [...this.processed]) if (key.startsWith(`${projection}\u0000`)) this.processed.delete(key);

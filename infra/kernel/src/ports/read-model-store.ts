@@ -20,6 +20,11 @@ export interface Page<T> {
 export interface ReadModelBatch {
   projection: string;
   checkpoint: number;
+  /**
+   * A rebuild's first batch: these collections, the projection's processed ids and its checkpoint are dropped in
+   * the same transaction, just before the batch's changes. Until then, readers still see the previous read model.
+   */
+  resetsCollections?: string[];
   puts: { collection: string; doc: Document }[];
   deletes: { collection: string; id: string }[];
   processedEventIds?: string[];

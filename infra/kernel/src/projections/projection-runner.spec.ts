@@ -9,7 +9,11 @@ const totals: Projection = {
   handles: (type) => type === 'Added',
   async apply(event, uow) {
     const data = event.data as { orderId: string; amount: number };
-    const doc = (await uow.get<{ id: string; total: number; events: number }>('totals', data.orderId)) ?? { id: data.orderId, total: 0, events: 0 };
+    const doc = (await uow.get<{ id: string; total: number; events: number }>('totals', data.orderId)) ?? {
+      id: data.orderId,
+      total: 0,
+      events: 0,
+    };
     uow.put('totals', { ...doc, total: doc.total + data.amount, events: doc.events + 1 });
   },
 };
@@ -65,11 +69,46 @@ describe('ProjectionRunner', () => {
     };
 
     await new ProjectionRunner(store, readModels, totals, { rebuildBatchSize: 3 }).rebuild();
-    await new ProjectionRunner(store, readModels, totals, { rebuildBatchSize: 3, rebuildCommitDocuments: 4 }).rebuild();
+    await new ProjectionRunner(store, readModels, totals, { rebuildBatchSize: 3, rebuildCommitDocuments: 3 }).rebuild();
 
     expect(commits).toEqual([4, 4, 4, 4, 2]);
     expect(await readModels.get('totals', 'o1')).toEqual({ id: 'o1', total: 1 + 5 + 9 + 13 + 17, events: 5 });
     expect(await readModels.checkpoint('totals')).toBe(20);
+  });
+
+  it('given a rebuild, then the old read model stays readable until the first commit replaces it with the new one', async () => {
+    const store = new InMemoryEventStore();
+    const readModels = new InMemoryReadModelStore();
+    for (let i = 0; i < 6; i++) await store.append(`s-${i % 2}`, [added(`o${i % 2}`, i, i)], 'any');
+    await readModels.commit({
+      projection: 'totals',
+      checkpoint: 6,
+      puts: [{ collection: 'totals', doc: { id: 'stale', total: 1, events: 1 } }],
+      deletes: [],
+    });
+    const seenBeforeCommit: unknown[] = [];
+    const commit = readModels.commit.bind(readModels);
+    readModels.commit = async (batch) => {
+      seenBeforeCommit.push(await readModels.get('totals', 'stale'));
+      await commit(batch);
+    };
+
+    await new ProjectionRunner(store, readModels, totals, { rebuildBatchSize: 2 }).rebuild();
+
+    expect(seenBeforeCommit).toEqual([{ id: 'stale', total: 1, events: 1 }]);
+    expect((await readModels.find('totals', {})).items.map((d) => d.id)).toEqual(['o0', 'o1']);
+    expect(await readModels.checkpoint('totals')).toBe(6);
+  });
+
+  it('given an empty log, when rebuilt, then the old read model is dropped all the same', async () => {
+    const readModels = new InMemoryReadModelStore();
+    await readModels.commit({ projection: 'totals', checkpoint: 3, puts: [{ collection: 'totals', doc: { id: 'stale' } }], deletes: [] });
+
+    const report = await new ProjectionRunner(new InMemoryEventStore(), readModels, totals).rebuild();
+
+    expect(report.events).toBe(0);
+    expect(await readModels.get('totals', 'stale')).toBeUndefined();
+    expect(await readModels.checkpoint('totals')).toBe(0);
   });
 
   it('given a started runner, when new events are appended, then it projects them without being asked', async () => {

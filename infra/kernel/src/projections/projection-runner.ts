@@ -1,4 +1,4 @@
-import type { EventStore } from '../ports/event-store';
+import type { EventStore, RecordedEvent } from '../ports/event-store';
 import type { Projection } from '../ports/projection';
 import type { ReadModelStore } from '../ports/read-model-store';
 import { BufferedUnitOfWork } from './unit-of-work';
@@ -13,14 +13,25 @@ export interface RebuildReport {
 export interface ProjectionRunnerOptions {
   /** Events read and committed per batch while following the log (default 1 000). */
   batchSize?: number;
-  /** Events read per batch during a rebuild (default 2 000). */
+  /** Events read per batch during a rebuild (default 500: a page of events is garbage soon, a large one outlives young-generation GCs). */
   rebuildBatchSize?: number;
   /**
-   * During a rebuild, read batches share one unit of work until it holds this many changed documents
-   * (default 20 000), so a document touched in many batches is read once and written once per commit.
+   * During a rebuild, read batches share one unit of work until it holds more than this many changed documents
+   * (default 20 000: about 100 MB of heap for order documents), so a document touched in many batches is read
+   * once and written once per commit.
    */
   rebuildCommitDocuments?: number;
 }
+
+/** Decides, after each read batch, whether to commit the unit of work now; `atHead`: the log has no more events. */
+type CommitPolicy = (uow: BufferedUnitOfWork, atHead: boolean) => boolean;
+
+const everyBatch: CommitPolicy = () => true;
+
+const whenHoldingMoreThan =
+  (maxDocuments: number): CommitPolicy =>
+  (uow, atHead) =>
+    atHead || uow.size > maxDocuments;
 
 /**
  * Feeds one projection from the global log. Documents and the checkpoint commit together, so a crash
@@ -55,7 +66,14 @@ export class ProjectionRunner {
 
   /** Processes everything committed so far. Calls are serialised: concurrent callers share the work. */
   catchUp(): Promise<void> {
-    this.running = this.running.then(() => this.processUntilHead(this.options.batchSize ?? 1000));
+    this.running = this.running.then(async () => {
+      await this.processUntilHead(
+        await this.position(),
+        this.options.batchSize ?? 1000,
+        new BufferedUnitOfWork(this.readModels),
+        everyBatch,
+      );
+    });
     return this.running;
   }
 
@@ -68,51 +86,51 @@ export class ProjectionRunner {
     await this.running;
   }
 
-  /** Drops the read model and replays the whole log into it. */
+  /**
+   * Replays the whole log into an empty read model. The old one is dropped by the first commit, in the same
+   * transaction, so readers never see it half gone; a rebuild that fits in one unit of work swaps it atomically.
+   */
   async rebuild(): Promise<RebuildReport> {
     const started = performance.now();
     let events = 0;
     this.running = this.running.then(async () => {
-      const { collections } = this.projection;
-      await this.readModels.reset(this.projection.name, collections);
-      this.checkpoint = 0;
-      events = await this.processUntilHeadCounting(
-        this.options.rebuildBatchSize ?? 2_000,
-        this.options.rebuildCommitDocuments ?? 20_000,
-        new BufferedUnitOfWork(this.readModels, { emptyCollections: collections }),
+      events = await this.processUntilHead(
+        0,
+        this.options.rebuildBatchSize ?? 500,
+        new BufferedUnitOfWork(this.readModels, { resetCollections: this.projection.collections }),
+        whenHoldingMoreThan(this.options.rebuildCommitDocuments ?? 20_000),
       );
     });
     await this.running;
     return { name: this.projection.name, events, ms: Math.round(performance.now() - started) };
   }
 
-  private async processUntilHead(batchSize: number): Promise<void> {
-    await this.processUntilHeadCounting(batchSize, 0, new BufferedUnitOfWork(this.readModels));
-  }
-
-  /** Commits whenever the unit of work holds `commitDocuments` changed documents, and at the head. */
-  private async processUntilHeadCounting(batchSize: number, commitDocuments: number, uow: BufferedUnitOfWork): Promise<number> {
-    let from = await this.position();
+  /** Projects the log after `from` until the head, committing when `commitDue` says so. Returns how many events it committed. */
+  private async processUntilHead(from: number, batchSize: number, uow: BufferedUnitOfWork, commitDue: CommitPolicy): Promise<number> {
     let handled = 0;
     let uncommitted = 0;
     for (;;) {
       const events = await this.store.readAll(from, batchSize);
-      for (const event of events) {
-        if (!this.projection.handles(event.type)) continue;
-        const applying = this.projection.apply(event, uow);
-        if (applying) await applying; // a projection that finished synchronously costs no promise per event
-      }
+      await this.applyAll(events, uow);
       if (events.length > 0) {
         from = events[events.length - 1].position;
         uncommitted += events.length;
       }
-      if (uncommitted > 0 && (events.length < batchSize || uow.size >= commitDocuments)) {
+      if (commitDue(uow, events.length < batchSize) && (uncommitted > 0 || uow.resetPending)) {
         await this.readModels.commit(uow.toBatch(this.projection.name, from));
         this.checkpoint = from;
         handled += uncommitted;
         uncommitted = 0;
       }
       if (events.length === 0) return handled;
+    }
+  }
+
+  private async applyAll(events: RecordedEvent[], uow: BufferedUnitOfWork): Promise<void> {
+    for (const event of events) {
+      if (!this.projection.handles(event.type)) continue;
+      const applying = this.projection.apply(event, uow);
+      if (applying) await applying; // a projection that finished synchronously costs no promise per event
     }
   }
 }

@@ -2,38 +2,33 @@ import type { Document, ReadModelBatch, ReadModelStore } from '../ports/read-mod
 import type { UnitOfWork } from '../ports/projection';
 import type { MaybePromise } from '../support/maybe-promise';
 
-interface Pending {
-  collection: string;
-  id: string;
-  doc: Document | null;
-}
-
 export interface BufferedUnitOfWorkOptions {
   /**
-   * Collections the store holds nothing of (just reset for a rebuild): until the first batch is taken for commit,
-   * a document that is not pending does not exist, and reading it needs no store read.
+   * Start these collections from empty (a rebuild): a document that is not pending does not exist, so reading it
+   * needs no store read, and the first batch resets the collections in the store as it commits.
    */
-  emptyCollections?: readonly string[];
+  resetCollections?: readonly string[];
 }
 
 /** Buffers a batch's writes in memory; reads see the batch's own writes first. */
 export class BufferedUnitOfWork implements UnitOfWork {
-  // Per collection, then per id: no composite key string is built on every get and put (a rebuild does both per event).
-  private readonly pending = new Map<string, Map<string, Pending>>();
-  private readonly emptyInStore: Set<string>;
+  // Per collection, then per id, the pending document (null: deleted). No composite key string is built on every get
+  // and put, and no wrapper per document: a rebuild does both for every event and holds tens of thousands.
+  private readonly pending = new Map<string, Map<string, Document | null>>();
+  private resetting: string[];
   private count = 0;
 
   constructor(
     private readonly store: ReadModelStore,
     options: BufferedUnitOfWorkOptions = {},
   ) {
-    this.emptyInStore = new Set(options.emptyCollections);
+    this.resetting = [...(options.resetCollections ?? [])];
   }
 
   get<T extends Document>(collection: string, id: string): MaybePromise<T | undefined> {
     const buffered = this.pending.get(collection)?.get(id);
-    if (buffered) return (buffered.doc ?? undefined) as T | undefined;
-    if (this.emptyInStore.has(collection)) return undefined;
+    if (buffered !== undefined) return (buffered ?? undefined) as T | undefined;
+    if (this.resetting.includes(collection)) return undefined;
     return this.store.get<T>(collection, id);
   }
 
@@ -45,21 +40,28 @@ export class BufferedUnitOfWork implements UnitOfWork {
     this.record(collection, id, null);
   }
 
+  /** Changed documents waiting for the next batch. */
   get size(): number {
     return this.count;
   }
 
+  /** True while the next batch must be committed even without changes, because it resets collections. */
+  get resetPending(): boolean {
+    return this.resetting.length > 0;
+  }
+
   toBatch(projection: string, checkpoint: number, processedEventIds?: string[]): ReadModelBatch {
     const batch: ReadModelBatch = { projection, checkpoint, puts: [], deletes: [], processedEventIds };
-    for (const documents of this.pending.values()) {
-      for (const { collection, id, doc } of documents.values()) {
+    if (this.resetting.length > 0) batch.resetsCollections = this.resetting;
+    for (const [collection, documents] of this.pending) {
+      for (const [id, doc] of documents) {
         if (doc) batch.puts.push({ collection, doc });
         else batch.deletes.push({ collection, id });
       }
     }
     this.pending.clear();
     this.count = 0;
-    this.emptyInStore.clear(); // the batch is about to be committed: from now on, misses must ask the store
+    this.resetting = []; // reset by this batch: from now on, a miss must ask the store
     return batch;
   }
 
@@ -69,12 +71,8 @@ export class BufferedUnitOfWork implements UnitOfWork {
       documents = new Map();
       this.pending.set(collection, documents);
     }
-    const entry = documents.get(id);
-    if (entry) {
-      entry.doc = doc;
-    } else {
-      documents.set(id, { collection, id, doc });
-      this.count++;
-    }
+    const before = documents.size;
+    documents.set(id, doc);
+    this.count += documents.size - before;
   }
 }

@@ -96,6 +96,18 @@ export function eventStoreContract(name: string, makeStore: StoreFactory<EventSt
         expect(await store.headPosition()).toBe(2);
       });
 
+      it('given a trace context without trace state, when read back, then the trace has a traceparent and no tracestate', async () => {
+        const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+        const traced = sampleEvent('OrderPaid', {}, { metadata: { ...sampleEvent('OrderPaid').metadata, trace: { traceparent } } });
+
+        await store.append('order-1', [traced], 'no_stream');
+
+        const [fromStream] = await store.readStream('order-1');
+        const [fromLog] = await store.readAll(0, 1);
+        expect(fromStream.trace).toStrictEqual({ traceparent });
+        expect(fromLog.trace).toStrictEqual({ traceparent });
+      });
+
       it('given a stream of five events, when it is read from revision 3, then only revisions 3 and 4 come back', async () => {
         await store.append('order-1', sampleEvents(5), 'no_stream');
 

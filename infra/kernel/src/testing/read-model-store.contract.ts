@@ -233,6 +233,37 @@ export function readModelStoreContract(name: string, makeStore: StoreFactory<Rea
         expect(await store.checkpoint('shipments')).toBe(6);
         expect(await store.wasProcessed('shipments', 'ev-1')).toBe(true);
       });
+
+      it('given a batch that resets its collections, then the old documents, checkpoint and processed ids give way to the batch alone', async () => {
+        await store.commit(
+          batchOf({
+            checkpoint: 5,
+            puts: [
+              { collection: 'orders', doc: order('o-1') },
+              { collection: 'orders', doc: order('o-2') },
+            ],
+            processedEventIds: ['ev-1'],
+          }),
+        );
+        await store.commit({
+          projection: 'shipments',
+          checkpoint: 6,
+          puts: [{ collection: 'shipments', doc: { id: 's-1' } }],
+          deletes: [],
+        });
+
+        await store.commit(
+          batchOf({ checkpoint: 3, resetsCollections: ['orders'], puts: [{ collection: 'orders', doc: order('o-2', { total: 2 }) }] }),
+        );
+
+        expect(await store.get('orders', 'o-1')).toBeUndefined();
+        expect(await store.get('orders', 'o-2')).toEqual(order('o-2', { total: 2 }));
+        expect(ids((await store.find('orders', {})).items)).toEqual(['o-2']);
+        expect(await store.checkpoint('orders')).toBe(3);
+        expect(await store.wasProcessed('orders', 'ev-1')).toBe(false);
+        expect(await store.get('shipments', 's-1')).toEqual({ id: 's-1' });
+        expect(await store.checkpoint('shipments')).toBe(6);
+      });
     });
 
     describe('durability', () => {

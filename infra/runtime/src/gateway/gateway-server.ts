@@ -12,9 +12,10 @@ export interface GatewayOptions {
   /** Extra facts for GET /admin/processes (pids, restarts). */
   describeProcesses?: () => unknown[];
   /**
-   * Read your writes across services: after a write (any non-GET request) the next GET first waits until the whole
-   * system settled, as one process with the in-process bus practically always has by then. For tests and demos (manual
-   * clock); a production gateway leaves it off and clients live with eventual consistency.
+   * Read your writes across services: after a write (any non-GET request), the next GET, and the next write to another
+   * service, first wait until the whole system settled, as one process with the in-process bus practically always has
+   * by then (a write to the same service is ordered by that service's own log and goes at once). For tests and demos
+   * (manual clock); a production gateway leaves it off and clients live with eventual consistency.
    */
   consistentReads?: boolean;
   log?: (line: string) => void;
@@ -36,6 +37,7 @@ export class Gateway {
   private writes = 0;
   private settledWrites = 0;
   private settling: Promise<void> | undefined;
+  private lastWrittenService: string | undefined;
   readonly server: Server;
 
   constructor(private readonly options: GatewayOptions) {
@@ -81,11 +83,15 @@ export class Gateway {
       const service = this.options.routes.serviceOf(pathname);
       const target = service && this.options.processes().find((process) => process.services.includes(service));
       if (!target) return sendProblem(res, problem(404, 'not_found', `No service serves ${req.method} ${pathname}`));
-      if (this.options.consistentReads && req.method === 'GET') await this.afterEarlierWrites();
+      const write = req.method !== 'GET' && req.method !== 'HEAD';
+      if (this.options.consistentReads && (!write || service !== this.lastWrittenService)) await this.afterEarlierWrites();
       try {
         await proxy(req, res, target);
       } finally {
-        if (req.method !== 'GET' && req.method !== 'HEAD') this.writes += 1;
+        if (write) {
+          this.writes += 1;
+          this.lastWrittenService = service;
+        }
       }
     } catch (error) {
       if (error instanceof ProblemException) return sendProblem(res, error.problem);
@@ -184,7 +190,8 @@ export class Gateway {
 
   /** The union of the processes' OpenAPI documents: every path once, with the schemas they refer to. */
   private async openApi(res: ServerResponse): Promise<void> {
-    const documents = await Promise.all(this.options.processes().map((process) => expectJson<any>(process, 'GET', '/openapi.json')));
+    type OpenApi = { paths?: Record<string, unknown>; components?: { schemas?: Record<string, unknown> } & Record<string, unknown> };
+    const documents = await Promise.all(this.options.processes().map((process) => expectJson<OpenApi>(process, 'GET', '/openapi.json')));
     const [first] = documents;
     const union = {
       ...first,

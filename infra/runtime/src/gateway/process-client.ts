@@ -6,13 +6,13 @@ export interface ServiceProcess {
   url: string;
 }
 
-export interface JsonAnswer<T = any> {
+export interface JsonAnswer<T = unknown> {
   status: number;
   body: T;
 }
 
 /** A JSON call to a service process; a process that does not answer rejects. */
-export async function callJson<T = any>(process: ServiceProcess, method: 'GET' | 'POST', path: string, body?: unknown): Promise<JsonAnswer<T>> {
+export async function callJson<T = unknown>(process: ServiceProcess, method: 'GET' | 'POST', path: string, body?: unknown): Promise<JsonAnswer<T>> {
   const response = await fetch(process.url + path, {
     method,
     headers: {
@@ -33,7 +33,7 @@ export async function callJson<T = any>(process: ServiceProcess, method: 'GET' |
 }
 
 /** The same, but anything but 2xx is an error naming the process and the call. */
-export async function expectJson<T = any>(process: ServiceProcess, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+export async function expectJson<T = unknown>(process: ServiceProcess, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
   const answer = await callJson<T>(process, method, path, body);
   if (answer.status < 200 || answer.status >= 300) {
     throw new Error(`${method} ${path} on ${process.name} answered ${answer.status}: ${JSON.stringify(answer.body)}`);

@@ -1,9 +1,9 @@
 import type { BusMessage, MessageHandler } from '@aftersales/kernel';
 import type { BusStorage } from './bus-storage';
-import { describeError, type BusLogger } from './bus-logger';
+import { backoffDelay, describeError, type BusLogger, type RetryPolicy } from '@aftersales/kernel';
 import type { ProgressBell } from './progress-bell';
 import type { PublishSignal } from './publish-signal';
-import { backoffDelay, sleep, type RetryPolicy } from './retry-policy';
+import { sleep } from './abortable-sleep';
 
 export interface PartitionFailure {
   offset: number;

@@ -1,23 +1,7 @@
-import type { ConsumerHandle } from '@aftersales/kernel';
+import { ConsumerStuckError, type ConsumerHandle } from '@aftersales/kernel';
 import type { BusStorage } from './bus-storage';
-import { describeError } from './bus-logger';
 import type { PartitionConsumer } from './partition-consumer';
 import type { ProgressBell } from './progress-bell';
-
-/** drain() gives up (the consumer itself keeps retrying) when a message it waits for keeps failing. */
-export class ConsumerStuckError extends Error {
-  constructor(
-    readonly groupId: string,
-    readonly topic: string,
-    readonly partition: number,
-    readonly offset: number,
-    readonly attempts: number,
-    readonly lastError: unknown,
-  ) {
-    super(`group '${groupId}' is stuck on ${topic}[${partition}]@${offset} after ${attempts} attempts: ${describeError(lastError)}`);
-    this.name = 'ConsumerStuckError';
-  }
-}
 
 /** A group's subscription: one PartitionConsumer per partition of its topics, running concurrently. */
 export class SqliteConsumer implements ConsumerHandle {

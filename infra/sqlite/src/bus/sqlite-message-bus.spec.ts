@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { messageBusContract } from '@aftersales/kernel/testing';
 import { inTempFolder } from '../__tests__/temp-store';
 import { murmur2, partitionForKey } from './murmur2';
-import { ConsumerStuckError } from './sqlite-consumer';
+import { ConsumerStuckError } from '@aftersales/kernel';
 import { SqliteMessageBus, type SqliteMessageBusOptions } from './sqlite-message-bus';
 
 const quietLogger = { warn: () => undefined, error: () => undefined };

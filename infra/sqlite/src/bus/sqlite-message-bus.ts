@@ -1,11 +1,10 @@
+import { consoleBusLogger, defaultRetryPolicy, type BusLogger, type RetryPolicy } from '@aftersales/kernel';
 import type { CheckpointStore, ConsumerHandle, MessageBus, MessageHandler, OutgoingMessage } from '@aftersales/kernel';
 import { BusStorage } from './bus-storage';
-import { consoleBusLogger, type BusLogger } from './bus-logger';
 import { PartitionConsumer } from './partition-consumer';
 import { ProgressBell } from './progress-bell';
 import { PublishSignal } from './publish-signal';
-import { defaultRetryPolicy, type RetryPolicy } from './retry-policy';
-import { openDatabase, type SqliteDatabase } from '../database/open-database';
+import { openDatabase, type Durability, type SqliteDatabase } from '../database/open-database';
 import { createBusSchema } from './schema';
 import { SqliteCheckpointStore } from './sqlite-checkpoint-store';
 import { SqliteConsumer } from './sqlite-consumer';
@@ -21,6 +20,8 @@ export interface SqliteMessageBusOptions {
   /** An idle partition re-reads after this long even without an in-process publish (another process may write). Default 1000. */
   idlePollMs?: number;
   logger?: BusLogger;
+  /** fsync on every commit (FULL) or not (NORMAL, the default; see the constructor). */
+  durability?: Durability;
   /** Source of the infrastructure timestamps (published_at, committed_at). */
   now?: () => number;
 }
@@ -45,8 +46,10 @@ export class SqliteMessageBus implements MessageBus {
     const partitions = options.partitions ?? 4;
     if (!Number.isInteger(partitions) || partitions < 1) throw new RangeError('partitions must be a positive integer');
     this.retry = { ...defaultRetryPolicy, ...options.retry };
-    // FULL: a published message or a committed offset must survive a power cut once publish/commit returned.
-    this.db = openDatabase(options.filename, 'FULL');
+    // NORMAL by default: everything here is derived from the event log (the publisher's checkpoint commits with the
+    // messages) and delivery is at-least-once, so a power cut that drops the last commits only redelivers messages,
+    // which consumers dedupe by event id. A process crash (kill -9) loses nothing either way.
+    this.db = openDatabase(options.filename, options.durability ?? 'NORMAL');
     createBusSchema(this.db);
     this.storage = new BusStorage(this.db, partitions, options.now ?? Date.now);
     this.checkpoints = new SqliteCheckpointStore(this.storage);

@@ -11,10 +11,17 @@ export type SqliteDatabase = Database.Database;
  */
 export type Durability = 'FULL' | 'NORMAL';
 
+export interface NewDatabaseOptions {
+  /** Page size of a database file created now (SQLite's default otherwise); an existing file keeps its own. */
+  pageSize?: number;
+}
+
 /** Opens (creating folders and file as needed) a database in WAL mode with the given durability. */
-export function openDatabase(path: string, durability: Durability): SqliteDatabase {
+export function openDatabase(path: string, durability: Durability, options: NewDatabaseOptions = {}): SqliteDatabase {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
+  // Before WAL mode: switching to WAL writes the file header, which fixes the page size.
+  if (options.pageSize !== undefined) db.pragma(`page_size = ${options.pageSize}`);
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${durability}`);
   db.pragma('busy_timeout = 5000');
@@ -24,6 +31,10 @@ export function openDatabase(path: string, durability: Durability): SqliteDataba
 /** Either a file to open (and close with the store) or a database shared with other stores. */
 export type DatabaseSource = { path: string } | { database: SqliteDatabase };
 
-export function databaseFrom(source: DatabaseSource, durability: Durability): { db: SqliteDatabase; owned: boolean } {
-  return 'database' in source ? { db: source.database, owned: false } : { db: openDatabase(source.path, durability), owned: true };
+export function databaseFrom(
+  source: DatabaseSource,
+  durability: Durability,
+  options: NewDatabaseOptions = {},
+): { db: SqliteDatabase; owned: boolean } {
+  return 'database' in source ? { db: source.database, owned: false } : { db: openDatabase(source.path, durability, options), owned: true };
 }

@@ -43,7 +43,9 @@ export const EVENT_COLUMNS =
   'position, event_id, stream_id, revision, type, schema_version, data, occurred_at, correlation_id, causation_id, ' +
   'actor_id, actor_role, traceparent, tracestate, recorded_at';
 
-export const EVENT_PLACEHOLDERS = EVENT_COLUMNS.split(',').map(() => '?').join(', ');
+export const EVENT_PLACEHOLDERS = EVENT_COLUMNS.split(',')
+  .map(() => '?')
+  .join(', ');
 
 /** One event row in EVENT_COLUMNS order (statements run with `.raw()`: no per-row object with 15 named keys). */
 export type EventValues = [

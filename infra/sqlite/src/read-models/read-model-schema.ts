@@ -1,10 +1,11 @@
 import type { SqliteDatabase } from '../database/open-database';
 
 /**
- * `documents` is a rowid table on purpose: documents are about 1–3 KB, and a WITHOUT ROWID b-tree keeps at most
- * ~1 KB of a row on its page, so larger documents spilled into overflow pages that every upsert rewrote (a rowid
- * table made the 100 000-event order rebuild of `pnpm bench` about 25 % faster). The primary key stays as a
- * unique index, which `ON CONFLICT (collection, id)` and the id-ordered pages use.
+ * `documents` is a rowid table on purpose: documents are about 1–3 KB and can grow, and a WITHOUT ROWID b-tree keeps
+ * at most about a quarter of a page of a row on its page (~1 KB with 4 KB pages), so larger documents spilled into
+ * overflow pages that every upsert rewrote (a rowid table made the 100 000-event order rebuild of `pnpm bench` about
+ * 25 % faster). The primary key stays as a unique index, which `ON CONFLICT (collection, id)` and the id-ordered
+ * pages use.
  */
 export function createReadModelSchema(db: SqliteDatabase): void {
   db.exec(`

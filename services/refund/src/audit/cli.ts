@@ -1,5 +1,6 @@
 /**
- * Audit replay of compensation decisions against a data directory (the embedded runtime's), read only:
+ * Audit replay of compensation decisions against the data directory of the process that runs the refund service (the
+ * embedded runtime's, or `<data>/refund` of `pnpm start:kafka`): its log and its read models. Read only:
  *
  *   node services/refund/dist/audit/cli.js --data ./data                 # verify every decision
  *   node services/refund/dist/audit/cli.js --data ./data --from 2026-11-01T00:00:00Z --to 2026-12-01T00:00:00Z
@@ -11,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SystemClock } from '@aftersales/kernel';
-import { SqliteEventStore } from '@aftersales/sqlite';
+import { SqliteEventStore, SqliteReadModelStore } from '@aftersales/sqlite';
 import { createCompensationAudit } from './compensation-audit';
 
 export interface CliOutcome {
@@ -34,11 +35,15 @@ export async function runAuditCli(argv: string[]): Promise<CliOutcome> {
   for (const bound of ['from', 'to'] as const) {
     if (values[bound] !== undefined && Number.isNaN(Date.parse(values[bound]!))) return { exitCode: 1, output: `--${bound} must be an ISO time, got ${values[bound]}` };
   }
-  const path = join(resolve(values.data!), 'events.db');
-  if (!existsSync(path)) return { exitCode: 1, output: `no event log at ${path} (is --data the runtime's data directory?)` };
-  const store = new SqliteEventStore({ path, clock: new SystemClock() });
+  const dataDir = resolve(values.data!);
+  const [logPath, readModelsPath] = [join(dataDir, 'events.db'), join(dataDir, 'read-models.db')];
+  for (const path of [logPath, readModelsPath]) {
+    if (!existsSync(path)) return { exitCode: 1, output: `no ${path} (is --data the data directory of the process running the refund service?)` };
+  }
+  const store = new SqliteEventStore({ path: logPath, clock: new SystemClock() });
+  const readModels = new SqliteReadModelStore({ path: readModelsPath });
   try {
-    const audit = createCompensationAudit(store);
+    const audit = createCompensationAudit(store, readModels);
     const period = { from: values.from, to: values.to };
     if (values['what-if']) {
       const report = await audit.whatIf(values['what-if'], period);
@@ -47,6 +52,7 @@ export async function runAuditCli(argv: string[]): Promise<CliOutcome> {
     const report = await audit.verify(period);
     return { exitCode: report.mismatches.length > 0 ? 2 : 0, output: JSON.stringify(report, null, 2) };
   } finally {
+    await readModels.close();
     await store.close();
   }
 }

@@ -41,7 +41,7 @@ describe('compensation audit replay', () => {
     ]);
   });
 
-  it('given a decision naming an unpublished rulebook or a source event that does not exist, then it is a mismatch', async () => {
+  it('given a decision naming an unpublished rulebook, a source event that does not exist or one that occurred after it, then it is a mismatch', async () => {
     const w = await world();
     const [decided] = await w.env.store.readStream('compensation-cmp_late_ord-2');
     const data = decided.data as { rule: object; basedOn: string[] };
@@ -53,12 +53,14 @@ describe('compensation audit replay', () => {
       );
     await append('cmp_v9', { rule: { ruleId: 'compensation.late_shipment', rulebookVersion: '2099-v9' } });
     await append('cmp_ghost', { basedOn: ['no-such-event'] });
+    await append('cmp_backdated', { decidedAt: '2026-11-01T00:00:00.000Z' });
 
     const { mismatches } = await w.compensation.audit.verify();
 
-    expect(mismatches.map((m) => [m.compensationId, m.field])).toEqual([
-      ['cmp_v9', 'rule.rulebookVersion'],
-      ['cmp_ghost', 'basedOn'],
+    expect(mismatches.map((m) => [m.compensationId, m.field, m.detail])).toEqual([
+      ['cmp_v9', 'rule.rulebookVersion', 'rulebook version 2099-v9 is not published'],
+      ['cmp_ghost', 'basedOn', 'source event no-such-event is not an order fact the service received'],
+      ['cmp_backdated', 'basedOn', `source event ${data.basedOn[0]} occurred after the decision`],
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { publishedOrDraftRulebook, rulebookVersion, type CompensationKind } from '@aftersales/contracts';
-import { invalid, type EventStore } from '@aftersales/kernel';
-import { scanCompensationLog } from './log-scan';
+import { invalid, type EventStore, type ReadModelStore } from '@aftersales/kernel';
+import { loadSourceEvents, scanCompensationLog } from './log-scan';
 import { addTo, emptyTotals, recompute, verifyDecision, type AuditSources, type Mismatch, type Totals } from './recompute';
 
 export interface Period {
@@ -48,12 +48,17 @@ const MAX_CHANGES_LISTED = 200;
 const inPeriod = (at: string, { from, to }: Period) =>
   (from === undefined || Date.parse(at) >= Date.parse(from)) && (to === undefined || Date.parse(at) < Date.parse(to));
 
-/** The audit replay: reads the log, never writes to it. */
-export function createCompensationAudit(store: EventStore): CompensationAudit {
+/**
+ * The audit replay over what the service keeps itself: the decisions in its log, the order events they name in its
+ * `compensation_source_events` view (see source-events-projection.ts). Never writes.
+ */
+export function createCompensationAudit(store: EventStore, readModels: ReadModelStore): CompensationAudit {
   const load = async (period: Period) => {
     const log = await scanCompensationLog(store);
-    const sources: AuditSources = { event: (id) => log.sources.get(id), rulebook: rulebookVersion };
-    return { ...log, sources, decisions: log.decisions.filter((d) => inPeriod(d.data.decidedAt, period)) };
+    const decisions = log.decisions.filter((d) => inPeriod(d.data.decidedAt, period));
+    const events = await loadSourceEvents(readModels, decisions);
+    const sources: AuditSources = { event: (id) => events.get(id), rulebook: rulebookVersion };
+    return { decisions, sources, eventsRead: log.eventsRead };
   };
 
   return {

@@ -17,9 +17,20 @@ export interface Mismatch {
   detail: string;
 }
 
+/** An order event a decision may be computed from, as the compensation service keeps it. */
+export interface SourceEvent {
+  eventId: string;
+  type: string;
+  orderId: string;
+  /** Revision in the order's stream. */
+  revision: number;
+  occurredAt: string;
+  data: unknown;
+}
+
 /** Looks up the events a decision names (by id) and a rulebook by version. */
 export interface AuditSources {
-  event(eventId: string): RecordedEvent | undefined;
+  event(eventId: string): SourceEvent | undefined;
   rulebook(version: string): Rulebook | undefined;
 }
 
@@ -31,15 +42,16 @@ export function recompute(decision: DecisionEvent, rulebook: Rulebook | undefine
   if (!rulebook) return { ok: false, field: 'rule.rulebookVersion', detail: `rulebook version ${d.rule.rulebookVersion} is not published` };
   const claim = claimOf(d);
   if (!claim) return { ok: false, field: 'kind', detail: `no rule of the rulebook computes a ${d.kind} compensation` };
-  const events: RecordedEvent[] = [];
+  const events: SourceEvent[] = [];
   for (const id of d.basedOn) {
     const source = sources.event(id);
-    if (!source) return { ok: false, field: 'basedOn', detail: `source event ${id} is not in the log (or is not an order fact)`, recomputed: null };
-    if ((source.data as { orderId?: string }).orderId !== d.orderId) return { ok: false, field: 'basedOn', detail: `source event ${id} belongs to another order` };
-    if (source.position >= decision.position) return { ok: false, field: 'basedOn', detail: `source event ${id} was recorded after the decision` };
+    if (!source) return { ok: false, field: 'basedOn', detail: `source event ${id} is not an order fact the service received`, recomputed: null };
+    if (source.orderId !== d.orderId) return { ok: false, field: 'basedOn', detail: `source event ${id} belongs to another order` };
+    // the order's events are in another service's log (in production), so business time orders them against the decision
+    if (Date.parse(source.occurredAt) > Date.parse(d.decidedAt)) return { ok: false, field: 'basedOn', detail: `source event ${id} occurred after the decision` };
     events.push(source);
   }
-  const facts = events.sort((a, b) => a.position - b.position).reduce<OrderFacts>((f, e) => foldOrderFacts(f, e), { orderId: d.orderId });
+  const facts = events.sort((a, b) => a.revision - b.revision).reduce<OrderFacts>((f, e) => foldOrderFacts(f, e), { orderId: d.orderId });
   try {
     return { ok: true, calculation: calculateCompensation(claim, facts, rulebook, d.decidedAt) };
   } catch (error) {

@@ -18,7 +18,7 @@ import {
   type RecordedEvent,
   type ServiceRuntime,
 } from '@aftersales/kernel';
-import { createCompensationAudit, type CompensationAudit } from '../../audit';
+import { createCompensationAudit, sourceEventsProjection, type CompensationAudit } from '../../audit';
 import { createLedger, ledgerProjection, type Ledger } from '../../ledger';
 import type { Payouts } from '../../payouts/payout-port';
 import {
@@ -220,10 +220,10 @@ export function createCompensationService(platform: Platform, deps: Compensation
     onRefundEvent,
     view,
     ledger: createLedger(platform.readModels),
-    audit: createCompensationAudit(platform.eventStore),
+    audit: createCompensationAudit(platform.eventStore, platform.readModels),
     runtime: {
       name: COMPENSATION_SERVICE,
-      projections: [orderFactsProjection, compensationsProjection, ledgerProjection],
+      projections: [orderFactsProjection, sourceEventsProjection, compensationsProjection, ledgerProjection],
       timerPolicies: [],
       fireTimer: async (timer) => {
         throw new Error(`the compensation service has no timers (got ${timer.timerId})`);

@@ -6,8 +6,9 @@ export const ORDER_FACTS_COLLECTION = 'compensation_order_facts';
 type OrderFactsDoc = OrderFacts & { id: string; revision: number };
 
 /**
- * What compensation rules read about each order (`compensation_order_facts`), folded from the order stream in the
- * log; agents' proposals are computed from it. (With separate stores it would be fed by the order topic instead.)
+ * What compensation rules read about each order (`compensation_order_facts`), folded from the order's events: from
+ * the shared log (embedded), or from the order topic when each service has its own store. Agents' proposals are
+ * computed from it.
  */
 export const orderFactsProjection: Projection = {
   name: 'compensation_order_facts',

@@ -1,23 +1,5 @@
 import { logLevel, type logCreator } from 'kafkajs';
-
-export interface BusLogger {
-  warn(message: string): void;
-  error(message: string): void;
-}
-
-export const consoleBusLogger: BusLogger = {
-  warn: (message) => console.warn(message),
-  error: (message) => console.error(message),
-};
-
-export function describeError(error: unknown): string {
-  if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
-  try {
-    return JSON.stringify(error);
-  } catch {
-    return String(error);
-  }
-}
+import type { BusLogger } from '@aftersales/kernel';
 
 /** Routes kafkajs' own log lines (warnings and errors only) to our logger, one line each. */
 export function kafkajsLogCreator(logger: BusLogger): logCreator {
