@@ -65,7 +65,7 @@ export class BusTimeline {
       correlationId: event.correlationId,
       causationId: event.causationId,
     };
-    const next = withEntry(doc, entry, { recordedAt: event.recordedAt, publishedAt: message.timestamp ?? 0, arrival });
+    const next = withEntry(doc, entry, { recordedAt: event.recordedAt, publishedAt: message.timestamp ?? 0, arrival, revision: event.revision });
     await this.readModels.commit({
       projection: PROJECTION,
       checkpoint: arrival,

@@ -46,6 +46,16 @@ describe('a timeline fed by the bus', () => {
     expect(ids(doc)).toEqual(['1:dispatched', '2:shipped', '3:notified', '4:scan']);
   });
 
+  it('given a reaction published before a later event of its cause’s stream, then that stream keeps its revision order and the reaction follows its cause', () => {
+    const inStream = (eventId: string, streamId: string, causationId: string | null = null): TimelineEntry => ({ ...entry(eventId, causationId), streamId });
+    let doc = withEntry(empty, inStream('dispatched', 'shipment-1'), { ...key(10, 1), revision: 1 });
+    doc = withEntry(doc, inStream('delivered', 'shipment-1'), { ...key(30, 3), revision: 3 });
+    doc = withEntry(doc, inStream('scan', 'shipment-1'), { ...key(30, 4), revision: 2 });
+    doc = withEntry(doc, inStream('order-delivered', 'order-1', 'delivered'), { ...key(35, 5), revision: 2 });
+    doc = withEntry(doc, inStream('order-shipped', 'order-1', 'dispatched'), { ...key(40, 6), revision: 1 });
+    expect(ids(doc)).toEqual(['1:dispatched', '2:order-shipped', '3:scan', '4:delivered', '5:order-delivered']);
+  });
+
   it('given a reaction at a later business time (a timer), then it stays in time order', () => {
     let doc = withEntry(empty, entry('placed'), key(10, 1));
     doc = withEntry(doc, entry('reminded', 'placed'), key(20, 2, '2026-11-02T20:00:00.000Z'));

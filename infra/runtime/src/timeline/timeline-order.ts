@@ -7,6 +7,8 @@ export interface TimelineSortKey {
   publishedAt: number;
   /** Order in which this consumer received it. */
   arrival: number;
+  /** Revision in its own stream: one stream's events always keep their order. */
+  revision?: number;
 }
 
 /** A timeline fed by the bus: the sort key of each entry is kept beside the entries. */
@@ -16,46 +18,59 @@ export interface BusTimelineDocument extends TimelineDocument {
 
 type Keyed = { entry: TimelineEntry; key: TimelineSortKey };
 
-/** True when `a` belongs before `b`: a cause precedes its effect, otherwise the earlier sort key comes first. */
-function precedes(a: Keyed, b: Keyed): boolean {
-  if (b.entry.causationId === a.entry.eventId) return true;
-  if (a.entry.causationId === b.entry.eventId) return false;
-  if (a.key.recordedAt !== b.key.recordedAt) return a.key.recordedAt < b.key.recordedAt;
-  if (a.key.publishedAt !== b.key.publishedAt) return a.key.publishedAt < b.key.publishedAt;
-  return a.key.arrival < b.key.arrival;
-}
+const compareKeys = (a: TimelineSortKey, b: TimelineSortKey): number =>
+  a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : a.publishedAt - b.publishedAt || a.arrival - b.arrival;
 
 /**
- * Where a reaction goes: right after its cause and the reactions already placed after it, when it happened at the same
- * business time (it is delivered later over the bus than in one process, but it answered that event, not what other
- * services recorded meanwhile). Undefined when its cause is not in the timeline or is from another time.
+ * Where an entry sorts. A reaction recorded at the same business time as its cause answered that event, not what other
+ * services recorded meanwhile (over the bus it is only delivered later), so it sorts with its cause's root, one level
+ * deeper; anything else sorts by its own key.
  */
-function afterItsCause(keyed: Keyed[], incoming: Keyed): number | undefined {
-  const causeAt = keyed.findIndex((existing) => existing.entry.eventId === incoming.entry.causationId);
-  if (causeAt === -1 || keyed[causeAt].key.recordedAt !== incoming.key.recordedAt) return undefined;
-  const descendants = new Set([keyed[causeAt].entry.eventId]);
-  let at = causeAt + 1;
-  while (at < keyed.length && keyed[at].entry.causationId !== null && descendants.has(keyed[at].entry.causationId!)) {
-    descendants.add(keyed[at].entry.eventId);
-    at += 1;
+function sortPath(byId: Map<string, Keyed>, item: Keyed): TimelineSortKey[] {
+  const path = [item.key];
+  let current = item;
+  for (let depth = 0; depth < 64; depth++) {
+    const cause = current.entry.causationId ? byId.get(current.entry.causationId) : undefined;
+    if (!cause || cause.key.recordedAt !== current.key.recordedAt) break;
+    path.unshift(cause.key);
+    current = cause;
   }
-  return at;
+  return path;
+}
+
+function comparePaths(a: TimelineSortKey[], b: TimelineSortKey[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const order = compareKeys(a[i], b[i]);
+    if (order !== 0) return order;
+  }
+  return a.length - b.length;
+}
+
+/** True when `a` must come before `b` whatever the keys say: its cause, or an earlier event of the same stream. */
+function mustPrecede(a: Keyed, b: Keyed): boolean {
+  if (b.entry.causationId === a.entry.eventId) return true;
+  return a.entry.streamId === b.entry.streamId && a.key.revision !== undefined && b.key.revision !== undefined && a.key.revision < b.key.revision;
 }
 
 /**
- * The timeline with one more entry: after its cause (see afterItsCause), else before the first entry it precedes. With
- * separate logs per service there is no global log position, so `position` is the entry's place in this order's
- * timeline (1, 2, …).
+ * The timeline with one more entry. Entries are ordered by their sort paths, under two hard rules: a cause comes before
+ * its effects and one stream's events keep their revision order (a topological order that always takes the earliest
+ * ready entry). With separate logs per service there is no global log position, so `position` is the entry's place in
+ * this order's timeline (1, 2, …).
  */
 export function withEntry(doc: BusTimelineDocument, entry: TimelineEntry, key: TimelineSortKey): BusTimelineDocument {
-  const keyed: Keyed[] = doc.entries.map((existing) => ({ entry: existing, key: doc.sortKeys[existing.eventId] }));
-  const incoming = { entry, key };
-  const before = keyed.findIndex((existing) => precedes(incoming, existing));
-  const at = afterItsCause(keyed, incoming) ?? (before === -1 ? keyed.length : before);
-  keyed.splice(at, 0, incoming);
+  const items: Keyed[] = [...doc.entries.map((existing) => ({ entry: existing, key: doc.sortKeys[existing.eventId] })), { entry, key }];
+  const byId = new Map(items.map((item) => [item.entry.eventId, item]));
+  const paths = new Map(items.map((item) => [item, sortPath(byId, item)]));
+  const pending = [...items].sort((a, b) => comparePaths(paths.get(a)!, paths.get(b)!));
+  const ordered: Keyed[] = [];
+  while (pending.length > 0) {
+    const ready = pending.findIndex((candidate) => !pending.some((other) => other !== candidate && mustPrecede(other, candidate)));
+    ordered.push(...pending.splice(ready === -1 ? 0 : ready, 1)); // -1 only on a causal cycle, which the log cannot hold
+  }
   return {
     ...doc,
-    entries: keyed.map((item, index) => ({ ...item.entry, position: index + 1 })),
+    entries: ordered.map((item, index) => ({ ...item.entry, position: index + 1 })),
     sortKeys: { ...doc.sortKeys, [entry.eventId]: key },
   };
 }
