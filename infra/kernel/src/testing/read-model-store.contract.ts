@@ -266,6 +266,35 @@ export function readModelStoreContract(name: string, makeStore: StoreFactory<Rea
       });
     });
 
+    describe('a batch that resets its collections', () => {
+      it('given documents, when the batch puts none, then the collections end up empty', async () => {
+        await store.commit(
+          batchOf({
+            checkpoint: 5,
+            puts: [
+              { collection: 'orders', doc: order('o-1') },
+              { collection: 'orders', doc: order('o-2') },
+            ],
+          }),
+        );
+
+        await store.commit(batchOf({ checkpoint: 0, resetsCollections: ['orders'] }));
+
+        expect(await store.find('orders', {})).toEqual({ items: [] });
+        expect(await store.checkpoint('orders')).toBe(0);
+      });
+
+      it('given the same documents put again, then they are kept once, with their new content', async () => {
+        await store.commit(batchOf({ checkpoint: 2, puts: [{ collection: 'orders', doc: order('o-1', { total: 1 }) }] }));
+
+        await store.commit(
+          batchOf({ checkpoint: 2, resetsCollections: ['orders'], puts: [{ collection: 'orders', doc: order('o-1', { total: 2 }) }] }),
+        );
+
+        expect((await store.find('orders', {})).items).toEqual([order('o-1', { total: 2 })]);
+      });
+    });
+
     describe('durability', () => {
       it('given committed batches, when the store is reopened, then documents, checkpoints and processed ids are still there', async () => {
         await store.commit(

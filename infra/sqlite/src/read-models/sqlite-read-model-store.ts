@@ -8,8 +8,8 @@ const MAX_CACHED_QUERY_SHAPES = 256;
 
 /**
  * Page size of a read-model file the store creates: documents are 1–3 KB of JSON, and 16 KB pages hold several
- * each, so writing many (a rebuild commits tens of thousands) touches fewer pages and b-tree cells than 4 KB pages
- * (measured: 20 000 order documents commit about 25 % faster).
+ * each, so writing many (a rebuild commits tens of thousands) touches fewer pages than with 4 KB pages (measured:
+ * 20 000 order documents commit about 20 % faster).
  */
 const DOCUMENT_PAGE_SIZE = 16_384;
 
@@ -31,6 +31,8 @@ export class SqliteReadModelStore implements ReadModelStore {
   private readonly upsertDocument: Database.Statement<[string, string, string]>;
   private readonly deleteDocument: Database.Statement<[string, string]>;
   private readonly deleteCollection: Database.Statement<[string]>;
+  private readonly countDocuments: Database.Statement<[string], { count: number }>;
+  private readonly deleteAllBut: Database.Statement<[string, string]>;
   private readonly selectCheckpoint: Database.Statement<[string], { position: number }>;
   private readonly upsertCheckpoint: Database.Statement<[string, number]>;
   private readonly deleteCheckpoint: Database.Statement<[string]>;
@@ -52,6 +54,8 @@ export class SqliteReadModelStore implements ReadModelStore {
     );
     this.deleteDocument = db.prepare('DELETE FROM documents WHERE collection = ? AND id = ?');
     this.deleteCollection = db.prepare('DELETE FROM documents WHERE collection = ?');
+    this.countDocuments = db.prepare('SELECT COUNT(*) AS count FROM documents WHERE collection = ?');
+    this.deleteAllBut = db.prepare('DELETE FROM documents WHERE collection = ? AND id NOT IN (SELECT value FROM json_each(?))');
     this.selectCheckpoint = db.prepare('SELECT position FROM projection_checkpoints WHERE projection = ?');
     this.upsertCheckpoint = db.prepare(
       'INSERT INTO projection_checkpoints (projection, position) VALUES (?, ?) ON CONFLICT (projection) DO UPDATE SET position = excluded.position',
@@ -105,14 +109,29 @@ export class SqliteReadModelStore implements ReadModelStore {
 
   /** Puts before deletes: the unit of work keeps at most one pending change per document. */
   private write(batch: ReadModelBatch): void {
-    if (batch.resetsCollections) this.drop(batch.projection, batch.resetsCollections);
     for (const { collection, doc } of batch.puts) {
       if (typeof doc.id !== 'string') throw new TypeError(`a ${collection} document has no string id`);
       this.upsertDocument.run(collection, doc.id, JSON.stringify(doc));
     }
     for (const { collection, id } of batch.deletes) this.deleteDocument.run(collection, id);
+    if (batch.resetsCollections) this.keepOnlyPuts(batch, batch.resetsCollections);
     for (const eventId of batch.processedEventIds ?? []) this.insertProcessed.run(batch.projection, eventId);
     this.upsertCheckpoint.run(batch.projection, batch.checkpoint);
+  }
+
+  /**
+   * A reset batch, applied as its end state: the collections hold only what the batch put, and the projection's
+   * old processed ids are gone. Rather than deleting every document and inserting them again, documents put again
+   * are overwritten in place (no index entry moves, and SQLite leaves a page alone when a row is rewritten
+   * unchanged); only the documents the batch did not put are deleted.
+   */
+  private keepOnlyPuts(batch: ReadModelBatch, collections: string[]): void {
+    for (const collection of collections) {
+      const kept = batch.puts.filter((put) => put.collection === collection).map((put) => put.doc.id);
+      const stale = (this.countDocuments.get(collection)?.count ?? 0) - kept.length;
+      if (stale > 0) this.deleteAllBut.run(collection, JSON.stringify(kept));
+    }
+    this.deleteProcessed.run(batch.projection);
   }
 
   private drop(projection: string, collections: string[]): void {

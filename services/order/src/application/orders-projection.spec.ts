@@ -91,6 +91,21 @@ describe('orders projection', () => {
     expect(await store.get<OrderDocument>('orders', ORDER_ID)).toEqual(await (await project(events)).get('orders', ORDER_ID));
   });
 
+  it('given a buffered document, when the next event is projected, then a new document is put and the previous one is left as it was', async () => {
+    const events = toRecorded(history.events);
+    const uow = new BufferedUnitOfWork(new InMemoryReadModelStore());
+    for (const event of events.slice(0, 2)) await ordersProjection.apply(event, uow);
+    const before = (await uow.get<OrderDocument>('orders', ORDER_ID)) as OrderDocument;
+    const snapshot = structuredClone(before);
+
+    await ordersProjection.apply(events[2], uow);
+
+    const after = await uow.get<OrderDocument>('orders', ORDER_ID);
+    expect(after).not.toBe(before);
+    expect(after?.revision).toBe(2);
+    expect(before).toEqual(snapshot);
+  });
+
   it('handles order events only, and filters by shop, buyer and status through top-level fields', async () => {
     expect(ordersProjection.handles('OrderPaid')).toBe(true);
     expect(ordersProjection.handles('ShipmentDispatched')).toBe(false);
