@@ -4,3 +4,4 @@ export * from './event-store.contract';
 export * from './read-model-store.contract';
 export * from './timer-store.contract';
 export * from './message-bus.contract';
+export * from './given-decider';

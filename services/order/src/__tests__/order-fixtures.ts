@@ -1,6 +1,6 @@
+import { givenDecider } from '@aftersales/kernel/testing';
 import { currentRulebook, type OrderEvent, type Rulebook, type ShippingAddress } from '@aftersales/contracts';
-import { DomainError, fold } from '@aftersales/kernel';
-import { makeOrderDecider, type OrderCommand, type OrderDecider, type OrderState, type PlaceOrder } from '../domain';
+import { makeOrderDecider, type OrderCommand, type OrderDecider, type PlaceOrder } from '../domain';
 import { addHours } from '../domain/time';
 
 export const rulebook = currentRulebook();
@@ -61,36 +61,8 @@ export const timerCommand = (
   at: string,
 ) => command(type, { at });
 
-/**
- * Given the commands that already happened (each decided on the state the previous ones left), when one more
- * command is decided: the events it yields, or the error it throws.
- */
-export function given(history: OrderCommand[], decider: OrderDecider = makeOrderDecider(rulebook)) {
-  const events: OrderEvent[] = [];
-  let state: OrderState = decider.initialState;
-  for (const past of history) {
-    const decided = decider.decide(past, state);
-    events.push(...decided);
-    state = fold(decider, state, decided);
-  }
-  return {
-    events,
-    state,
-    when(next: OrderCommand) {
-      const decided = decider.decide(next, state);
-      return { events: decided, state: fold(decider, state, decided) };
-    },
-    whenRefused(next: OrderCommand): DomainError {
-      try {
-        decider.decide(next, state);
-      } catch (error) {
-        if (error instanceof DomainError) return error;
-        throw error;
-      }
-      throw new Error(`${next.type} was expected to be refused`);
-    },
-  };
-}
+/** Given the commands that already happened, when one more is decided: see givenDecider. */
+export const given = (history: OrderCommand[], decider: OrderDecider = makeOrderDecider(rulebook)) => givenDecider(decider, history);
 
 export const typesOf = (events: OrderEvent[]): string[] => events.map((e) => e.type);
 

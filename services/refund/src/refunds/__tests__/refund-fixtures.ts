@@ -1,11 +1,10 @@
-import { currentRulebook, type RefundEvent, type ReturnAddress, type Rulebook } from '@aftersales/contracts';
-import { DomainError, fold } from '@aftersales/kernel';
+import { givenDecider } from '@aftersales/kernel/testing';
+import { currentRulebook, type ReturnAddress, type Rulebook } from '@aftersales/contracts';
 import {
   makeRefundDecider,
   type OrderFacts,
   type RefundCommand,
   type RefundDecider,
-  type RefundState,
   type RequestRefund,
 } from '../domain';
 import { addDays } from '../domain/time';
@@ -89,36 +88,8 @@ export const autoConfirm = (at: string) => command('AutoConfirmReturn', { replac
 export const closeUnshipped = (at: string) => command('CloseUnshippedReturn', { at });
 export const closeUnescalated = (at: string) => command('CloseUnescalatedRefund', { at });
 
-/**
- * Given the commands that already happened (each decided on the state the previous ones left), when one more
- * command is decided: the events it yields and the state after, or the DomainError it throws.
- */
-export function given(history: RefundCommand[], decider: RefundDecider = makeRefundDecider(rulebook)) {
-  const events: RefundEvent[] = [];
-  let state: RefundState = decider.initialState;
-  for (const past of history) {
-    const decided = decider.decide(past, state);
-    events.push(...decided);
-    state = fold(decider, state, decided);
-  }
-  return {
-    events,
-    state,
-    when(next: RefundCommand) {
-      const decided = decider.decide(next, state);
-      return { events: decided, state: fold(decider, state, decided) };
-    },
-    whenRefused(next: RefundCommand): DomainError {
-      try {
-        decider.decide(next, state);
-      } catch (error) {
-        if (error instanceof DomainError) return error;
-        throw error;
-      }
-      throw new Error(`${next.type} was expected to be refused`);
-    },
-  };
-}
+/** Given the commands that already happened, when one more is decided: see givenDecider. */
+export const given = (history: RefundCommand[], decider: RefundDecider = makeRefundDecider(rulebook)) => givenDecider(decider, history);
 
 export const typesOf = (events: { type: string }[]): string[] => events.map((e) => e.type);
 
