@@ -56,32 +56,23 @@ export class KafkaConsumer implements ConsumerHandle {
   private readonly failures = new Map<PartitionKey, PartitionFailure>();
   private readonly resumeTimers = new Set<NodeJS.Timeout>();
   private failuresSoFar = 0;
-  private fatal: unknown;
+  /** Rejoins in a row without a message handled since: sets the backoff of the next one. */
+  private rejoinsInARow = 0;
+  private rejoining: Promise<void> | undefined;
+  /** Members kafkajs crashed without restarting them. */
+  private readonly givenUp = new WeakSet<Consumer>();
   private stopping: Promise<void> | undefined;
-  private readonly consumer: Consumer;
+  private consumer: Consumer;
 
   private constructor(
     readonly groupId: string,
     readonly topics: string[],
+    private readonly concurrentPartitions: number,
     private readonly handler: MessageHandler,
     private readonly deps: KafkaConsumerDeps,
     private readonly onStopped: () => void,
   ) {
-    const { tuning } = deps;
-    this.consumer = deps.kafka.consumer({
-      groupId,
-      sessionTimeout: tuning.sessionTimeoutMs,
-      heartbeatInterval: tuning.heartbeatIntervalMs,
-      maxWaitTimeInMs: tuning.maxWaitTimeMs,
-      allowAutoTopicCreation: false,
-    });
-    this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
-      deps.logger.error(`bus: consumer of group '${groupId}' crashed (restart: ${payload.restart}): ${describeError(payload.error)}`);
-      if (!payload.restart) {
-        this.fatal = payload.error;
-        this.progress.ring();
-      }
-    });
+    this.consumer = this.newMember();
   }
 
   /** Joins the group (topics must exist) and starts consuming; resolves once the member has joined. */
@@ -93,16 +84,9 @@ export class KafkaConsumer implements ConsumerHandle {
     deps: KafkaConsumerDeps,
     onStopped: () => void,
   ): Promise<KafkaConsumer> {
-    const member = new KafkaConsumer(groupId, topics, handler, deps, onStopped);
+    const member = new KafkaConsumer(groupId, topics, concurrentPartitions, handler, deps, onStopped);
     try {
-      await member.consumer.connect();
-      await member.consumer.subscribe({ topics, fromBeginning: true });
-      await member.consumer.run({
-        autoCommit: false,
-        eachBatchAutoResolve: false,
-        partitionsConsumedConcurrently: concurrentPartitions,
-        eachBatch: (payload) => member.handleBatch(payload),
-      });
+      await member.run(member.consumer);
     } catch (error) {
       await member.stop();
       throw error;
@@ -121,7 +105,6 @@ export class KafkaConsumer implements ConsumerHandle {
     let fromBroker = await committedOffsets(this.deps.admin, this.groupId, this.topics);
     for (;;) {
       if (this.abort.signal.aborted) throw new Error(`consumer of group '${this.groupId}' stopped before draining`);
-      if (this.fatal !== undefined) throw new Error(`consumer of group '${this.groupId}' crashed: ${describeError(this.fatal)}`);
       const behind = [...targets].filter(([key, ends]) => positionOf(this.latestCommitted(key, fromBroker), ends) < ends.high);
       if (behind.length === 0) return;
       if (this.failuresSoFar > failuresAtStart) {
@@ -155,6 +138,7 @@ export class KafkaConsumer implements ConsumerHandle {
       for (const timer of this.resumeTimers) clearTimeout(timer);
       this.resumeTimers.clear();
       this.progress.ring();
+      await this.rejoining;
       try {
         await this.consumer.disconnect();
       } catch (error) {
@@ -164,6 +148,84 @@ export class KafkaConsumer implements ConsumerHandle {
       }
     })();
     return this.stopping;
+  }
+
+  private newMember(): Consumer {
+    const { tuning } = this.deps;
+    const consumer = this.deps.kafka.consumer({
+      groupId: this.groupId,
+      sessionTimeout: tuning.sessionTimeoutMs,
+      heartbeatInterval: tuning.heartbeatIntervalMs,
+      maxWaitTimeInMs: tuning.maxWaitTimeMs,
+      allowAutoTopicCreation: false,
+    });
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      this.deps.logger.error(
+        `bus: consumer of group '${this.groupId}' crashed (kafkajs restarts it: ${payload.restart}): ${describeError(payload.error)}`,
+      );
+      if (payload.restart) return;
+      this.givenUp.add(consumer);
+      if (consumer === this.consumer) this.rejoinLater();
+    });
+    return consumer;
+  }
+
+  private async run(consumer: Consumer): Promise<void> {
+    await consumer.connect();
+    await consumer.subscribe({ topics: this.topics, fromBeginning: true });
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.concurrentPartitions,
+      eachBatch: (payload) => this.handleBatch(payload),
+    });
+  }
+
+  /**
+   * kafkajs gives up on a member after errors it deems final, some of which a broker restart causes (e.g. the group
+   * coordinator not found while the broker starts). A process must not stop consuming for that: after a backoff the
+   * member is replaced by a new one, which rejoins the group and goes on from the committed offsets.
+   */
+  private rejoinLater(): void {
+    if (this.abort.signal.aborted || this.rejoining) return;
+    this.rejoining = this.rejoin().finally(() => {
+      this.rejoining = undefined;
+      this.progress.ring();
+    });
+  }
+
+  private async rejoin(): Promise<void> {
+    while (!this.abort.signal.aborted) {
+      this.rejoinsInARow += 1;
+      const delay = backoffDelay(this.deps.retry, this.rejoinsInARow);
+      this.deps.logger.warn(`bus: group '${this.groupId}' rejoins with a new member in ${delay} ms (rejoin ${this.rejoinsInARow} in a row)`);
+      await this.abortableSleep(delay);
+      if (this.abort.signal.aborted) return;
+      await this.consumer.disconnect().catch(() => undefined);
+      const member = this.newMember();
+      this.consumer = member;
+      try {
+        // kafkajs reports a failed join as a crash (see newMember), not by rejecting run()
+        await this.run(member);
+        if (!this.givenUp.has(member)) return;
+      } catch (error) {
+        this.deps.logger.error(`bus: group '${this.groupId}' could not rejoin: ${describeError(error)}`);
+      }
+    }
+  }
+
+  private abortableSleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.resumeTimers.delete(timer);
+        this.abort.signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.resumeTimers.add(timer);
+      this.abort.signal.addEventListener('abort', done, { once: true });
+    });
   }
 
   private latestCommitted(key: PartitionKey, fromBroker: Map<PartitionKey, number>): number | undefined {
@@ -198,6 +260,7 @@ export class KafkaConsumer implements ConsumerHandle {
       await commitOffsetsIfNecessary({ topics: [{ topic, partitions: [{ partition, offset: String(message.offset + 1) }] }] });
       resolveOffset(record.offset);
       this.committedHere.set(partitionKey(topic, partition), message.offset + 1);
+      this.rejoinsInARow = 0;
       this.progress.ring();
       await heartbeat();
     }

@@ -44,7 +44,7 @@ const defaultTuning: ConsumerTuning = {
 export class KafkaMessageBus implements MessageBus {
   private readonly kafka: Kafka;
   private readonly admin: Admin;
-  private readonly producer: Producer;
+  private producer: Producer;
   private readonly retry: RetryPolicy;
   private readonly tuning: ConsumerTuning;
   private readonly logger: BusLogger;
@@ -70,12 +70,7 @@ export class KafkaMessageBus implements MessageBus {
       retry: options.connectionRetry,
     });
     this.admin = this.kafka.admin();
-    this.producer = this.kafka.producer({
-      idempotent: true,
-      maxInFlightRequests: 1,
-      allowAutoTopicCreation: false,
-      createPartitioner: Partitioners.DefaultPartitioner,
-    });
+    this.producer = this.newProducer();
   }
 
   /** Connects the producer and the admin client; publish and subscribe call it, call it early to fail fast. */
@@ -112,7 +107,13 @@ export class KafkaMessageBus implements MessageBus {
     if (records.length === 0) return;
     await this.connect();
     await this.ensureTopics([topic]);
-    await this.producer.send({ topic, messages: records, acks: -1 });
+    const producer = this.producer;
+    try {
+      await producer.send({ topic, messages: records, acks: -1 });
+    } catch (error) {
+      if (lostIdempotentProducerState(error)) this.replaceProducer(producer, error);
+      throw error;
+    }
   }
 
   async subscribe(groupId: string, topics: string[], handler: MessageHandler): Promise<ConsumerHandle> {
@@ -202,9 +203,42 @@ export class KafkaMessageBus implements MessageBus {
     await Promise.all(toCreate.map((topic) => retryRetriable(() => this.admin.fetchTopicOffsets(topic))));
   }
 
+  private newProducer(): Producer {
+    return this.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
+  }
+
+  /**
+   * kafkajs keeps using a producer id whose sequence numbers the broker no longer accepts, so every later send would
+   * fail the same way. The next send goes through a new producer (a new producer id); the caller's retry may publish
+   * a message twice, which consumers dedupe by event id.
+   */
+  private replaceProducer(broken: Producer, error: unknown): void {
+    if (this.producer !== broken || this.closing) return;
+    this.logger.warn(`bus: the Kafka producer lost its idempotence state and is replaced: ${describeError(error)}`);
+    this.producer = this.newProducer();
+    this.connecting = undefined;
+    broken.disconnect().catch(() => undefined);
+  }
+
   private assertOpen(): void {
     if (this.closing) throw new Error('the message bus is closed');
   }
+}
+
+const PRODUCER_STATE_ERRORS = new Set(['OUT_OF_ORDER_SEQUENCE_NUMBER', 'UNKNOWN_PRODUCER_ID', 'INVALID_PRODUCER_EPOCH', 'INVALID_PRODUCER_ID_MAPPING']);
+
+/** Whether a send failed because the broker no longer accepts the producer's id or sequence (kafkajs wraps it in causes). */
+export function lostIdempotentProducerState(error: unknown): boolean {
+  for (let cause = error as { type?: unknown; cause?: unknown } | undefined, depth = 0; cause && depth < 10; depth++) {
+    if (typeof cause.type === 'string' && PRODUCER_STATE_ERRORS.has(cause.type)) return true;
+    cause = cause.cause as typeof cause;
+  }
+  return false;
 }
 
 /** Broker addresses from a comma-separated list such as `KAFKA_BROKERS=127.0.0.1:9092,127.0.0.1:9094`. */
