@@ -64,7 +64,7 @@ describe('AsyncAPI document', () => {
     for (const service of ServiceNames) {
       const channel = doc.channels[channelIdOf(service)];
       expect(channel.address).toBe(topicOf(service));
-      expect(channel.bindings.kafka).toEqual({ topic: topicOf(service), partitions: TOPIC_PARTITIONS, bindingVersion: '0.5.0' });
+      expect(channel.bindings.kafka).toEqual({ topic: topicOf(service), partitions: TOPIC_PARTITIONS, topicConfiguration: { 'retention.ms': -1 }, bindingVersion: '0.5.0' });
     }
   });
 

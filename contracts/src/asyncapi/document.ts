@@ -109,7 +109,7 @@ function channelOf(service: ServiceName, definitions: readonly EventDefinition[]
     title: `${service} events`,
     description: `Every event the ${service} service records, keyed by ${PARTITION_KEY_FIELD}.`,
     messages: Object.fromEntries(definitions.map((def) => [messageIdOf(def), ref(`#/components/messages/${messageIdOf(def)}`)])),
-    bindings: { kafka: { topic, partitions: TOPIC_PARTITIONS, bindingVersion: KAFKA_BINDING_VERSION } },
+    bindings: { kafka: { topic, partitions: TOPIC_PARTITIONS, topicConfiguration: { 'retention.ms': -1 }, bindingVersion: KAFKA_BINDING_VERSION } },
   };
 }
 

@@ -130,7 +130,7 @@ export const PayoutFailedEvent = defineEvent({
   version: 1,
   service: 'refund',
   description:
-    'The payout was given up: the provider refused it for good (e.g. the account is closed) or it failed too many times. No money moved; finance must settle it by hand.',
+    'The payout was given up: the provider refused it for good (e.g. the account is closed) or it failed too many times. No money moved; finance may re-drive it (PayoutRetryRequested).',
   schema: Type.Object(
     {
       payoutId: Id('Id of the payout'),
@@ -159,4 +159,34 @@ export const PayoutFailedEvent = defineEvent({
 });
 export type PayoutFailed = Static<typeof PayoutFailedEvent.schema>;
 
-export const payoutEvents = [PayoutRequestedEvent, PayoutAttemptFailedEvent, PayoutSucceededEvent, PayoutFailedEvent] as const;
+export const PayoutRetryRequestedEvent = defineEvent({
+  type: 'PayoutRetryRequested',
+  version: 1,
+  service: 'refund',
+  description:
+    'Finance re-drives a payout that was given up (PayoutFailed): it is pending again with a fresh attempt budget and attempted at once under the same idempotency key, so it still pays at most once. Who asked is the actor in the envelope.',
+  schema: Type.Object(
+    {
+      payoutId: Id('Id of the payout'),
+      orderId: Id('Order the money is paid for (partition key)'),
+      reason: Text('Why finance re-drives it, e.g. the buyer opened a new payment account', 500),
+      previousAttempts: Type.Integer({ minimum: 1, description: 'Attempts made before the re-drive; the next attempt is number previousAttempts + 1' }),
+      lastErrorCode: Id('Machine-readable cause of the failure that gave the payout up'),
+      lastErrorMessage: Text('What the provider said last', 1000),
+      requestedAt: Timestamp('When the re-drive was requested'),
+    },
+    { additionalProperties: false },
+  ),
+  example: {
+    payoutId: 'payout-refund-rf-91aa00',
+    orderId: 'ord-20261105-0011',
+    reason: 'The buyer confirmed a new payment account by phone (ticket CS-4411)',
+    previousAttempts: 1,
+    lastErrorCode: 'account_closed',
+    lastErrorMessage: "The buyer's payment account is closed",
+    requestedAt: '2026-11-18T09:30:00.000Z',
+  },
+});
+export type PayoutRetryRequested = Static<typeof PayoutRetryRequestedEvent.schema>;
+
+export const payoutEvents = [PayoutRequestedEvent, PayoutAttemptFailedEvent, PayoutSucceededEvent, PayoutFailedEvent, PayoutRetryRequestedEvent] as const;

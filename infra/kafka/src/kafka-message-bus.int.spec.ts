@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { BusMessage, ConsumerHandle } from '@aftersales/kernel';
 import { messageBusContract, type StoreHarness } from '@aftersales/kernel/testing';
 import { partitionForKey } from '@aftersales/sqlite';
-import { Kafka, logLevel } from 'kafkajs';
+import { ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
 import { startTestBroker, testBrokerSource, type RunningTestBroker } from './__tests__/test-broker';
 import { ConsumerStuckError } from '@aftersales/kernel';
 import { DeadLetterHeader } from './dead-letter';
@@ -108,6 +108,21 @@ describeWithBroker('KafkaMessageBus on a real broker', () => {
 
         await expect(kafka.createTopic(topic, 4)).rejects.toThrow('already exists with 2 partitions');
         expect(await kafka.partitionCount(topic)).toBe(2);
+      });
+
+      it('given a topic config, when the bus creates a topic, then the topic has it (events kept forever)', async () => {
+        const kafka = bus({ topicConfig: { 'retention.ms': '-1' } });
+        const topic = unique('orders');
+        await kafka.publish(topic, [{ key: 'order-1', value: 'v', headers: {} }]);
+
+        const admin = new Kafka({ brokers: broker.brokers, logLevel: logLevel.NOTHING }).admin();
+        await admin.connect();
+        try {
+          const described = await admin.describeConfigs({ resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configNames: ['retention.ms'] }], includeSynonyms: false });
+          expect(described.resources[0].configEntries.find((entry) => entry.configName === 'retention.ms')?.configValue).toBe('-1');
+        } finally {
+          await admin.disconnect();
+        }
       });
     });
 

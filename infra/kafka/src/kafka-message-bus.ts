@@ -16,6 +16,11 @@ export interface KafkaMessageBusOptions {
   partitions?: number;
   /** Replication factor of topics this bus creates. Default: the broker's `default.replication.factor`. */
   replicationFactor?: number;
+  /**
+   * Topic configs of topics this bus creates, e.g. `{ 'retention.ms': '-1' }` to keep every event; an existing topic
+   * keeps its own. Default: the broker's defaults.
+   */
+  topicConfig?: Record<string, string>;
   /** Backoff of a failing message (the partition waits behind it). */
   retry?: Partial<RetryPolicy>;
   /** Without it a failing message is retried until it succeeds; with it, it is dead-lettered after `afterAttempts`. */
@@ -197,7 +202,12 @@ export class KafkaMessageBus implements MessageBus {
     if (toCreate.length === 0) return;
     await this.admin.createTopics({
       waitForLeaders: true,
-      topics: toCreate.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: this.options.replicationFactor })),
+      topics: toCreate.map((topic) => ({
+        topic,
+        numPartitions: partitions,
+        replicationFactor: this.options.replicationFactor,
+        configEntries: Object.entries(this.options.topicConfig ?? {}).map(([name, value]) => ({ name, value })),
+      })),
     });
     // The metadata names a leader a moment before that leader serves the partitions.
     await Promise.all(toCreate.map((topic) => retryRetriable(() => this.admin.fetchTopicOffsets(topic))));

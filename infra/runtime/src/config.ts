@@ -14,6 +14,11 @@ export interface KafkaRuntimeConfig {
   deadLetterAfterAttempts: number;
   /** The broker drops a silent member after this long (a killed process's partitions move on after it). */
   sessionTimeoutMs: number;
+  /**
+   * `retention.ms` of the topics the platform creates: -1 (the default) keeps every event, so integrators can replay
+   * an order's history from the beginning. Topics that exist keep their own setting.
+   */
+  topicRetentionMs: number;
 }
 
 export interface RuntimeConfig {
@@ -36,7 +41,8 @@ export interface RuntimeConfig {
 /**
  * Reads the environment: PORT, HOST, AFTERSALES_DATA_DIR, AFTERSALES_CLOCK, AFTERSALES_CLOCK_START,
  * AFTERSALES_TIMER_POLL_MS, AFTERSALES_SERVICES (comma-separated, default all), AFTERSALES_BUS (embedded | kafka) and,
- * for Kafka, KAFKA_BROKERS, AFTERSALES_TOPIC_PREFIX, AFTERSALES_DLQ_AFTER_ATTEMPTS, AFTERSALES_KAFKA_SESSION_TIMEOUT_MS.
+ * for Kafka, KAFKA_BROKERS, AFTERSALES_TOPIC_PREFIX, AFTERSALES_DLQ_AFTER_ATTEMPTS, AFTERSALES_KAFKA_SESSION_TIMEOUT_MS,
+ * AFTERSALES_KAFKA_RETENTION_MS.
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
   const clock = env.AFTERSALES_CLOCK ?? 'system';
@@ -69,7 +75,16 @@ export function kafkaConfigFromEnv(env: NodeJS.ProcessEnv = process.env): KafkaR
     topicPrefix,
     deadLetterAfterAttempts: positiveInteger(env.AFTERSALES_DLQ_AFTER_ATTEMPTS ?? '5', 'AFTERSALES_DLQ_AFTER_ATTEMPTS'),
     sessionTimeoutMs: positiveInteger(env.AFTERSALES_KAFKA_SESSION_TIMEOUT_MS ?? '30000', 'AFTERSALES_KAFKA_SESSION_TIMEOUT_MS'),
+    topicRetentionMs: retentionMs(env.AFTERSALES_KAFKA_RETENTION_MS ?? '-1'),
   };
+}
+
+function retentionMs(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || (parsed < 1 && parsed !== -1)) {
+    throw new Error(`AFTERSALES_KAFKA_RETENTION_MS must be -1 (keep forever) or a positive number of milliseconds, not ${value}`);
+  }
+  return parsed;
 }
 
 function listOf(value: string | undefined): string[] {

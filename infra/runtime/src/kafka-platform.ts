@@ -31,6 +31,7 @@ export async function openKafkaAdapters(
     brokers: config.brokers,
     clientId,
     deadLetter: { afterAttempts: config.deadLetterAfterAttempts },
+    topicConfig: { 'retention.ms': String(config.topicRetentionMs) },
     // settle() fails only for a message that is not dead-lettered yet and still failing
     retry: { drainFailsAfterAttempts: config.deadLetterAfterAttempts + 1 },
     consumer: { sessionTimeoutMs: config.sessionTimeoutMs, heartbeatIntervalMs: Math.max(500, Math.floor(config.sessionTimeoutMs / 10)) },

@@ -1,10 +1,11 @@
-import { IdempotencyKeyReuseError, InMemoryEventStore, ManualClock, type EventStore } from '@aftersales/kernel';
+import { DomainError, IdempotencyKeyReuseError, InMemoryEventStore, ManualClock, type EventStore } from '@aftersales/kernel';
 import { testPlatform } from '../__tests__/test-platform';
 import type { PayoutRequest } from '../payout-port';
 import { FakePaymentProvider } from '../provider';
 import { createPayoutService, payoutStreamId, type PayoutServiceOptions } from './payout-service';
 
 const system = { actor: { id: 'compensation', role: 'system' as const } };
+const finance = { actor: { id: 'fin-1', role: 'finance' as const } };
 const request = (patch: Partial<PayoutRequest> = {}): PayoutRequest => ({
   payoutId: 'payout-compensation-cmp-1',
   kind: 'compensation',
@@ -159,5 +160,102 @@ describe('payout service', () => {
     await env.advance(10_000);
     expect(await service.getPayout('payout-compensation-cmp-1')).toMatchObject({ status: 'failed', failedAttempts: 2 });
     expect(provider.calls()).toBe(2);
+  });
+
+  describe('re-drive by finance', () => {
+    const payoutId = 'payout-compensation-cmp-1';
+    const reason = { reason: 'The buyer opened a new account' };
+
+    it('given a payout the provider refused for good, when finance re-drives it with the provider healthy, then the provider is called again and pays once', async () => {
+      const { env, provider, start } = setup();
+      const service = start();
+      provider.inject({ reject: 1 });
+      await service.payouts.request(request(), system);
+      await env.settle();
+      expect(await service.getPayout(payoutId)).toMatchObject({ status: 'failed', failedAttempts: 1 });
+
+      const result = await service.retry(payoutId, reason, finance);
+      await env.settle();
+
+      expect(result.state).toMatchObject({ status: 'paid', providerRef: 'fake-000001' });
+      expect(await env.streamTypes(payoutStreamId(payoutId))).toEqual(['PayoutRequested', 'PayoutFailed', 'PayoutRetryRequested', 'PayoutSucceeded']);
+      const [retried] = (await env.store.readStream(payoutStreamId(payoutId))).filter((e) => e.type === 'PayoutRetryRequested');
+      expect(retried.actor).toEqual(finance.actor);
+      expect(result.eventIds).toEqual([retried.eventId]);
+      expect(provider.calls()).toBe(2);
+      expect(provider.payments().map((p) => [p.idempotencyKey, p.amount])).toEqual([[payoutId, 3000]]);
+      expect(await service.getPayout(payoutId)).toMatchObject({
+        status: 'paid',
+        failedAttempts: 1,
+        retries: [{ requestedBy: finance.actor, reason: reason.reason, previousAttempts: 1, lastError: { code: 'account_closed' }, requestedAt: '2026-11-09T00:00:00.000Z' }],
+      });
+      expect((await service.listPayouts({ status: 'failed' })).items).toEqual([]);
+      expect(await env.timers.pending()).toEqual([]);
+
+      await expect(service.retry(payoutId, reason, finance)).rejects.toMatchObject({ kind: 'conflict', code: 'payout.not_failed', details: { currentStatus: 'paid' } });
+      expect(provider.payments()).toHaveLength(1);
+    });
+
+    it('given a payout that ran out of attempts, when it is re-driven and fails again, then it has a fresh budget: the durable timers retry it and it pays once', async () => {
+      const { env, provider, start } = setup({ retry: { maxAttempts: 2, baseDelayMs: 1000 } });
+      const service = start();
+      provider.inject({ fail: 3 });
+      await service.payouts.request(request(), system);
+      await env.advance(10_000);
+      expect(await service.getPayout(payoutId)).toMatchObject({ status: 'failed', failedAttempts: 2 });
+
+      const result = await service.retry(payoutId, reason, finance);
+      await env.settle();
+      expect(result.state).toMatchObject({ status: 'pending', failedAttempts: 3 });
+      expect(await service.getPayout(payoutId)).toMatchObject({ status: 'pending', failedAttempts: 3, nextAttemptAt: '2026-11-09T00:00:11.000Z' });
+      expect((await service.getPayout(payoutId))?.failedAt).toBeUndefined();
+
+      await env.advance(10_000);
+      expect(await env.streamTypes(payoutStreamId(payoutId))).toEqual([
+        'PayoutRequested',
+        'PayoutAttemptFailed',
+        'PayoutFailed',
+        'PayoutRetryRequested',
+        'PayoutAttemptFailed',
+        'PayoutSucceeded',
+      ]);
+      expect(provider.calls()).toBe(4);
+      expect(provider.payments()).toHaveLength(1);
+      expect(await service.getPayout(payoutId)).toMatchObject({ status: 'paid', failedAttempts: 3 });
+    });
+
+    it('given the same Idempotency-Key, when the re-drive is sent twice, then the second is a replay and records nothing', async () => {
+      const { env, provider, start } = setup();
+      const service = start();
+      provider.inject({ reject: 1 });
+      await service.payouts.request(request(), system);
+      const ctx = { ...finance, commandKey: { key: 'POST /payouts/:payoutId/retry:fin-1:k1', requestHash: 'h1' } };
+      const first = await service.retry(payoutId, reason, ctx);
+      const second = await service.retry(payoutId, reason, ctx);
+      expect([first.replayed, second.replayed]).toEqual([false, true]);
+      expect(second.eventIds).toEqual(first.eventIds);
+      expect(await env.streamTypes(payoutStreamId(payoutId))).toEqual(['PayoutRequested', 'PayoutFailed', 'PayoutRetryRequested', 'PayoutSucceeded']);
+      expect(provider.payments()).toHaveLength(1);
+    });
+
+    it('given the process dies before the re-driven attempt is recorded, when the watchdog is due, then it records the one payment the provider made', async () => {
+      const { env, provider, start, crashNextOutcomes } = setup();
+      const service = start();
+      provider.inject({ reject: 1 });
+      await service.payouts.request(request(), system);
+      crashNextOutcomes(1);
+      const result = await service.retry(payoutId, reason, finance);
+      expect(result.state.status).toBe('pending');
+      await env.settle();
+      await env.advance(60_000);
+      expect(await env.streamTypes(payoutStreamId(payoutId))).toEqual(['PayoutRequested', 'PayoutFailed', 'PayoutRetryRequested', 'PayoutSucceeded']);
+      expect(provider.payments()).toHaveLength(1);
+    });
+
+    it('given an unknown payout, when it is re-driven, then it is not found', async () => {
+      const { start } = setup();
+      await expect(start().retry('payout-nope', reason, finance)).rejects.toThrow(DomainError);
+      await expect(start().retry('payout-nope', reason, finance)).rejects.toMatchObject({ kind: 'not_found' });
+    });
   });
 });

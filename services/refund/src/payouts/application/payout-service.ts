@@ -16,10 +16,22 @@
  *    and the provider holds one payment per payoutId.
  * 5. The owner of the money then records its fact from PayoutSucceeded (RefundPaid, CompensationPaidOut); the ledger
  *    and reconciliation read PayoutSucceeded for what actually left.
+ * 6. A payout given up (PayoutFailed) waits for finance: `retry` appends PayoutRetryRequested (pending again, a fresh
+ *    attempt budget, attempts numbered on) and attempts it at once; further retries run on the same durable timers,
+ *    and the provider key is still payoutId, so a re-drive cannot pay twice either.
  */
 import { createHash } from 'node:crypto';
 import { payoutEvents } from '@aftersales/contracts';
-import { CommandHandler, type CommandContext, type CommandKey, type Page, type Platform, type ServiceRuntime, type Timer } from '@aftersales/kernel';
+import {
+  CommandHandler,
+  type CommandContext,
+  type CommandKey,
+  type CommandResult,
+  type Page,
+  type Platform,
+  type ServiceRuntime,
+  type Timer,
+} from '@aftersales/kernel';
 import {
   defaultRetryPolicy,
   PAYOUTS_SERVICE,
@@ -53,6 +65,11 @@ export interface PayoutService {
   readonly payouts: Payouts;
   /** One provider attempt if the payout is still pending; returns its state afterwards. */
   attempt(payoutId: string, ctx?: Partial<CommandContext>): Promise<PayoutState>;
+  /**
+   * Finance re-drives a payout that was given up (403 for other roles is the edge's business): records
+   * PayoutRetryRequested, then makes one attempt. The result carries the state and revision after that attempt.
+   */
+  retry(payoutId: string, input: { reason: string }, ctx: CommandContext): Promise<CommandResult<PayoutState>>;
   /** Attempts every payout the log shows pending (after a restart); returns how many were attempted. */
   resumePending(): Promise<number>;
   getPayout(payoutId: string): Promise<PayoutView | undefined>;
@@ -121,6 +138,21 @@ export function createPayoutService(platform: Platform, options: PayoutServiceOp
     },
   };
 
+  const retryPayout: PayoutService['retry'] = async (payoutId, input, ctx) => {
+    const streamId = payoutStreamId(payoutId);
+    const result = await handler.handle(streamId, (at) => ({ type: 'RetryPayout', payoutId, reason: input.reason, at }), ctx);
+    const retried = result.events.find((e) => e.type === 'PayoutRetryRequested');
+    // The re-drive is recorded: if this attempt cannot record its outcome, the watchdog timer attempts it again.
+    await attempt(payoutId, {
+      actor: { ...PAYOUT_ACTOR },
+      correlationId: retried?.correlationId ?? ctx.correlationId,
+      causationId: retried?.eventId ?? ctx.causationId ?? null,
+      trace: ctx.trace,
+    }).catch((error: unknown) => log(`the attempt after re-driving payout ${payoutId} failed; its timer will retry`, { error: String(error) }));
+    const after = await handler.load(streamId);
+    return { ...result, state: after.state, revision: after.revision };
+  };
+
   const contextOfRequest = async (payoutId: string): Promise<Partial<CommandContext>> => {
     const [requested] = await platform.eventStore.readStream(payoutStreamId(payoutId), 0);
     return requested ? { correlationId: requested.correlationId, causationId: requested.eventId } : {};
@@ -161,6 +193,7 @@ export function createPayoutService(platform: Platform, options: PayoutServiceOp
   return {
     payouts,
     attempt,
+    retry: retryPayout,
     resumePending,
     getPayout: (payoutId) => platform.readModels.get<PayoutView>(PAYOUTS_COLLECTION, payoutId),
     listPayouts,

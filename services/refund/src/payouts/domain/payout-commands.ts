@@ -26,4 +26,12 @@ export interface RecordPayoutFailure {
   at: string;
 }
 
-export type PayoutCommand = RequestPayout | RecordPayoutSuccess | RecordPayoutFailure;
+/** Finance re-drives a payout that was given up; who asks is the actor of the command context. */
+export interface RetryPayout {
+  type: 'RetryPayout';
+  payoutId: string;
+  reason: string;
+  at: string;
+}
+
+export type PayoutCommand = RequestPayout | RecordPayoutSuccess | RecordPayoutFailure | RetryPayout;

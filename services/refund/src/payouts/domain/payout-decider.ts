@@ -1,17 +1,20 @@
 import type { DomainEventOf, payoutEvents, PayoutRequested } from '@aftersales/contracts';
-import { DomainError, invalid, type Decider } from '@aftersales/kernel';
+import { DomainError, illegalTransition, invalid, notFound, type Decider } from '@aftersales/kernel';
 import type { PayoutRequest } from '../payout-port';
-import type { PayoutCommand, RecordPayoutFailure, RecordPayoutSuccess, RequestPayout } from './payout-commands';
+import type { PayoutCommand, RecordPayoutFailure, RecordPayoutSuccess, RequestPayout, RetryPayout } from './payout-commands';
 import { initialPayoutState, type PayoutState } from './payout-state';
 import { retryDelayMs } from './retry-policy';
 
 export type PayoutEvent = DomainEventOf<(typeof payoutEvents)[number]>;
 export type PayoutEventData<T extends PayoutEvent['type']> = Extract<PayoutEvent, { type: T }>['data'];
 
+export const MAX_RETRY_REASON_LENGTH = 500;
+
 /**
  * A payout is requested once and then paid at most once: a success is recorded only while the payout is pending (or
  * was given up: the provider's word wins), a failure only for the attempt in progress. Everything else is a no-op,
- * so concurrent attempts, redelivered outcomes and repeated requests change nothing.
+ * so concurrent attempts, redelivered outcomes and repeated requests change nothing. Finance may re-drive a payout
+ * that was given up: it is pending again with a fresh attempt budget, its attempts numbered on from the last one.
  */
 export const payoutDecider: Decider<PayoutCommand, PayoutState, PayoutEvent> = {
   initialState: initialPayoutState,
@@ -23,6 +26,8 @@ export const payoutDecider: Decider<PayoutCommand, PayoutState, PayoutEvent> = {
         return decideSuccess(command, state);
       case 'RecordPayoutFailure':
         return decideFailure(command, state);
+      case 'RetryPayout':
+        return decideRetry(command, state);
     }
   },
   evolve(state, event) {
@@ -44,6 +49,14 @@ export const payoutDecider: Decider<PayoutCommand, PayoutState, PayoutEvent> = {
           status: 'failed',
           failedAttempts: event.data.attempts,
           lastError: { code: event.data.errorCode, message: event.data.errorMessage },
+          nextAttemptAt: undefined,
+        };
+      case 'PayoutRetryRequested':
+        return {
+          ...state,
+          status: 'pending',
+          failedAttempts: event.data.previousAttempts,
+          attemptsBeforeBudget: event.data.previousAttempts,
           nextAttemptAt: undefined,
         };
     }
@@ -84,14 +97,40 @@ function decideFailure(command: RecordPayoutFailure, state: PayoutState): Payout
   if (state.status !== 'pending' || command.attempt !== state.failedAttempts + 1) return [];
   const { payoutId, orderId, kind, amount, currency } = state.request;
   const error = { errorCode: command.errorCode, errorMessage: command.errorMessage.slice(0, 1000) || command.errorCode };
-  if (!command.retryable || command.attempt >= command.retry.maxAttempts) {
+  // Budget and backoff count the attempts since the last re-drive; the attempt number itself goes on.
+  const attemptInBudget = command.attempt - state.attemptsBeforeBudget;
+  if (!command.retryable || attemptInBudget >= command.retry.maxAttempts) {
     return [{ type: 'PayoutFailed', data: { payoutId, orderId, kind, amount, currency, attempts: command.attempt, ...error, failedAt: command.at } }];
   }
-  const nextAttemptAt = new Date(Date.parse(command.at) + retryDelayMs(command.attempt, command.retry)).toISOString();
+  const nextAttemptAt = new Date(Date.parse(command.at) + retryDelayMs(attemptInBudget, command.retry)).toISOString();
   return [
     {
       type: 'PayoutAttemptFailed',
       data: { payoutId, orderId, attempt: command.attempt, ...error, outcome: command.outcome, failedAt: command.at, nextAttemptAt },
+    },
+  ];
+}
+
+function decideRetry(command: RetryPayout, state: PayoutState): PayoutEvent[] {
+  if (!state.request) throw notFound('payout', command.payoutId);
+  if (state.status !== 'failed') throw illegalTransition(`Re-driving payout ${command.payoutId}`, state.status, 'payout.not_failed');
+  const reason = command.reason.trim();
+  if (!reason || reason.length > MAX_RETRY_REASON_LENGTH) {
+    throw invalid(`a re-drive of payout ${command.payoutId} says why`, [{ field: 'reason', message: `1 to ${MAX_RETRY_REASON_LENGTH} characters` }]);
+  }
+  const lastError = state.lastError ?? { code: 'unknown', message: 'unknown' };
+  return [
+    {
+      type: 'PayoutRetryRequested',
+      data: {
+        payoutId: state.request.payoutId,
+        orderId: state.request.orderId,
+        reason,
+        previousAttempts: state.failedAttempts,
+        lastErrorCode: lastError.code,
+        lastErrorMessage: lastError.message,
+        requestedAt: command.at,
+      },
     },
   ];
 }

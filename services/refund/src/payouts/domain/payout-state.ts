@@ -8,9 +8,11 @@ export interface PayoutState {
   request?: PayoutRequested;
   /** Failed provider attempts so far; the next attempt is number failedAttempts + 1. */
   failedAttempts: number;
+  /** Failed attempts that came before the current attempt budget: 0 until finance re-drives a given-up payout. */
+  attemptsBeforeBudget: number;
   providerRef?: string;
   lastError?: { code: string; message: string };
   nextAttemptAt?: string;
 }
 
-export const initialPayoutState: PayoutState = { status: 'none', failedAttempts: 0 };
+export const initialPayoutState: PayoutState = { status: 'none', failedAttempts: 0, attemptsBeforeBudget: 0 };

@@ -14,8 +14,9 @@ export interface AttemptPayoutTimerCommand {
 
 /**
  * Durable retries. A request schedules a watchdog for attempt 1 (it fires only if the inline attempt never reported,
- * i.e. the process died mid-call); each failed attempt schedules the next at its nextAttemptAt; the outcome cancels
- * whatever is pending. Timers are derived from the log, so a restart finds every pending payout again.
+ * i.e. the process died mid-call), a re-drive one for the attempt it starts; each failed attempt schedules the next at
+ * its nextAttemptAt; the outcome cancels whatever is pending. Timers are derived from the log, so a restart finds
+ * every pending payout again.
  */
 export const payoutTimerPolicy =
   (options: { watchdogMs: number }): TimerPolicy =>
@@ -32,6 +33,10 @@ export const payoutTimerPolicy =
       case 'PayoutRequested': {
         const data = event.data as PayoutEventData<'PayoutRequested'>;
         return { schedule: [timer(data.payoutId, 1, new Date(Date.parse(data.requestedAt) + options.watchdogMs).toISOString())] };
+      }
+      case 'PayoutRetryRequested': {
+        const data = event.data as PayoutEventData<'PayoutRetryRequested'>;
+        return { schedule: [timer(data.payoutId, data.previousAttempts + 1, new Date(Date.parse(data.requestedAt) + options.watchdogMs).toISOString())] };
       }
       case 'PayoutAttemptFailed': {
         const data = event.data as PayoutEventData<'PayoutAttemptFailed'>;

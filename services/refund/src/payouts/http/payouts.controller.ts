@@ -1,19 +1,46 @@
-import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ApiRead, resourceResponse, type HttpResponseLike } from '@aftersales/nest';
-import type { PayoutService } from '../application';
+import type { CommandContext } from '@aftersales/kernel';
+import { ApiCommand, ApiRead, CommandCtx, commandResponse, resourceResponse, ValidBody, ValidQuery, type HttpResponseLike } from '@aftersales/nest';
+import { requireRole } from '../../compensation/http/forbidden';
+import { payoutStateView, type PayoutService } from '../application';
+import { ListPayoutsQuery, PayoutPageSchema, PayoutViewSchema, RetryPayoutBody } from './payouts.schemas';
 
 export const PAYOUT_SERVICE_TOKEN = Symbol('PayoutService');
 
-/** Finance: where a money movement stands (pending with its last error and next attempt, paid, or given up). */
+const REDRIVERS = ['finance', 'supervisor'] as const;
+
+/** Finance: where a money movement stands (pending with its last error and next attempt, paid, or given up), and re-drives. */
 @ApiTags('ledger')
 @Controller('payouts')
 export class PayoutsController {
   constructor(@Inject(PAYOUT_SERVICE_TOKEN) private readonly payouts: PayoutService) {}
 
+  @Get()
+  @ApiRead({ summary: 'Payouts by status and/or order, ordered by id (status=failed: the given-up ones waiting for finance)', response: PayoutPageSchema })
+  async list(@ValidQuery(ListPayoutsQuery) query: ListPayoutsQuery) {
+    return this.payouts.listPayouts(query);
+  }
+
   @Get(':payoutId')
-  @ApiRead({ summary: 'One payout: status, attempts, last error, next attempt, provider reference' })
+  @ApiRead({ summary: 'One payout: status, attempts, last error, next attempt, provider reference, re-drives', response: PayoutViewSchema })
   async get(@Param('payoutId') payoutId: string, @Res({ passthrough: true }) res: HttpResponseLike) {
     return resourceResponse(res, await this.payouts.getPayout(payoutId), 'payout', payoutId);
+  }
+
+  @Post(':payoutId/retry')
+  @ApiCommand({
+    summary: 'Re-drive a payout that was given up (finance or supervisor): pending again with a fresh attempt budget, attempted at once',
+    description: 'Same idempotency key at the provider (the payout id), so it cannot pay twice. 409 payout.not_failed while it is pending or paid.',
+    response: PayoutViewSchema,
+  })
+  async retry(
+    @Param('payoutId') payoutId: string,
+    @ValidBody(RetryPayoutBody) body: RetryPayoutBody,
+    @CommandCtx() ctx: CommandContext,
+    @Res({ passthrough: true }) res: HttpResponseLike,
+  ) {
+    requireRole(ctx.actor.role, REDRIVERS, 'Re-driving a payout');
+    return commandResponse(res, await this.payouts.retry(payoutId, body, ctx), payoutStateView);
   }
 }

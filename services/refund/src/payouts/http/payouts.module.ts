@@ -13,7 +13,7 @@ export interface PayoutsModuleOptions {
   resumeOnStart?: boolean;
 }
 
-/** GET /payouts/{id}; at start, resumes every payout a crash left pending (the provider's idempotency keeps it to one payment). */
+/** GET /payouts, GET /payouts/{id}, POST /payouts/{id}/retry; at start, resumes every payout a crash left pending (the provider's idempotency keeps it to one payment). */
 @Module({})
 export class PayoutsModule implements OnApplicationBootstrap {
   private readonly logger = new Logger('Payouts');
