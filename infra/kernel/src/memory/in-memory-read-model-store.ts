@@ -1,4 +1,25 @@
-import type { Document, Page, Query, ReadModelBatch, ReadModelStore } from '../ports/read-model-store';
+import { invalid } from '../errors';
+import type { Document, Page, Query, Range, ReadModelBatch, ReadModelStore } from '../ports/read-model-store';
+
+/** The same page sizes and cursors as the SQLite adapter, so a test against memory pages like production. */
+const DEFAULT_PAGE_SIZE = 50;
+const MAX_PAGE_SIZE = 500;
+
+const pageSize = (limit: number | undefined): number =>
+  limit === undefined || !Number.isFinite(limit) ? DEFAULT_PAGE_SIZE : Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(limit)));
+
+const encodeCursor = (lastId: string): string => Buffer.from(lastId, 'utf8').toString('base64url');
+
+function decodeCursor(cursor: string): string {
+  const id = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : undefined;
+  if (id === undefined || encodeCursor(id) !== cursor) throw invalid('the cursor is not one this API issued', [{ field: 'cursor', message: 'unknown cursor' }]);
+  return id;
+}
+
+function inRange(doc: Document, { field, from, before }: Range): boolean {
+  const value = doc[field];
+  return typeof value === 'string' && (from === undefined || value >= from) && (before === undefined || value < before);
+}
 
 /** Read models in memory, for unit tests of projections and queries. */
 export class InMemoryReadModelStore implements ReadModelStore {
@@ -12,18 +33,20 @@ export class InMemoryReadModelStore implements ReadModelStore {
   }
 
   async find<T extends Document>(collection: string, query: Query): Promise<Page<T>> {
-    const limit = Math.min(query.limit ?? 50, 500);
-    const after = query.cursor ? Buffer.from(query.cursor, 'base64url').toString() : undefined;
+    const limit = pageSize(query.limit);
+    const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
     const matches = [...(this.collections.get(collection)?.values() ?? [])]
-      .filter((doc) => Object.entries(query.where ?? {}).every(([field, value]) => doc[field] === value))
+      .filter((doc) => Object.entries(query.where ?? {}).every(([field, value]) => (value === null ? doc[field] == null : doc[field] === value)))
+      .filter((doc) => query.range === undefined || inRange(doc, query.range))
       .filter((doc) => after === undefined || doc.id > after)
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const items = matches.slice(0, limit).map((d) => structuredClone(d) as T);
-    const nextCursor = matches.length > limit ? Buffer.from(items[items.length - 1].id).toString('base64url') : undefined;
-    return { items, nextCursor };
+    return matches.length > limit ? { items, nextCursor: encodeCursor(items[items.length - 1].id) } : { items };
   }
 
   async commit(batch: ReadModelBatch): Promise<void> {
+    // All or nothing, like a transaction: a document that could not be stored as JSON fails the batch before any change.
+    for (const { doc } of batch.puts) JSON.stringify(doc);
     if (batch.resetsCollections) this.resetNow(batch.projection, batch.resetsCollections);
     for (const { collection, doc } of batch.puts) this.collection(collection).set(doc.id, structuredClone(doc));
     for (const { collection, id } of batch.deletes) this.collection(collection).delete(id);

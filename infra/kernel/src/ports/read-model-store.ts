@@ -1,9 +1,23 @@
 /** A stored read-model document: plain JSON with an id. */
 export type Document = { id: string } & Record<string, unknown>;
 
-/** Equality filters on top-level fields, a page size and an opaque cursor; results ordered by id. */
+/**
+ * Documents whose top-level string field (or `id`) lies in [from, before), compared as strings in the order ids sort
+ * in. A document whose field is missing or not a string is in no range. Made for ids and fields that start with a
+ * sortable key such as an ISO-8601 UTC time written alike everywhere; a range on `id` is served by the id index.
+ */
+export interface Range {
+  field: string;
+  /** Inclusive. */
+  from?: string;
+  /** Exclusive. */
+  before?: string;
+}
+
+/** Equality filters on top-level fields, an optional range, a page size and an opaque cursor; results ordered by id. */
 export interface Query {
   where?: Record<string, string | number | boolean | null>;
+  range?: Range;
   limit?: number;
   cursor?: string;
 }

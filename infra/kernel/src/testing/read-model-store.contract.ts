@@ -186,6 +186,72 @@ export function readModelStoreContract(name: string, makeStore: StoreFactory<Rea
       });
     });
 
+    describe('ranges', () => {
+      const entry = (id: string, fields: Record<string, unknown>): Document => ({ id, ...fields });
+
+      beforeEach(async () => {
+        await store.commit(
+          batchOf({
+            checkpoint: 1,
+            puts: [
+              { collection: 'entries', doc: entry('je_2026-11-01T10:00:00.000Z_p1', { shopId: 's-1', paidAt: '2026-11-01T10:00:00.000Z' }) },
+              { collection: 'entries', doc: entry('je_2026-11-02T00:00:00.000Z_p2', { shopId: 's-2', paidAt: '2026-11-02T00:00:00.000Z' }) },
+              { collection: 'entries', doc: entry('je_2026-11-02T09:30:00.000Z_p3', { shopId: 's-1', paidAt: '2026-11-02T09:30:00.000Z' }) },
+              { collection: 'entries', doc: entry('je_2026-11-02T23:59:59.999Z_p4', { shopId: 's-1', paidAt: '2026-11-02T23:59:59.999Z' }) },
+              { collection: 'entries', doc: entry('je_2026-11-03T00:00:00.000Z_p5', { shopId: 's-1', paidAt: '2026-11-03T00:00:00.000Z' }) },
+              { collection: 'entries', doc: entry('x-no-time', { shopId: 's-1', paidAt: 20261102 }) },
+              { collection: 'entries', doc: entry('y-no-field', { shopId: 's-1' }) },
+              { collection: 'other', doc: entry('je_2026-11-02T12:00:00.000Z_p9', { paidAt: '2026-11-02T12:00:00.000Z' }) },
+            ],
+          }),
+        );
+      });
+
+      const day2 = { from: '2026-11-02T00:00:00.000Z', before: '2026-11-03T00:00:00.000Z' };
+
+      it('given a range on a field, then documents from its start (inclusive) to its end (exclusive) come back, ordered by id', async () => {
+        const page = await store.find('entries', { range: { field: 'paidAt', ...day2 } });
+
+        expect(ids(page.items)).toEqual(['je_2026-11-02T00:00:00.000Z_p2', 'je_2026-11-02T09:30:00.000Z_p3', 'je_2026-11-02T23:59:59.999Z_p4']);
+      });
+
+      it('given a range on the id, then it bounds the ids the same way', async () => {
+        const page = await store.find('entries', { range: { field: 'id', from: 'je_2026-11-02T00:00:00.000Z', before: 'je_2026-11-03T00:00:00.000Z' } });
+
+        expect(ids(page.items)).toEqual(['je_2026-11-02T00:00:00.000Z_p2', 'je_2026-11-02T09:30:00.000Z_p3', 'je_2026-11-02T23:59:59.999Z_p4']);
+      });
+
+      it.each<[string, { from?: string; before?: string }, string[]]>([
+        ['only a start', { from: '2026-11-02T23:59:59.999Z' }, ['je_2026-11-02T23:59:59.999Z_p4', 'je_2026-11-03T00:00:00.000Z_p5']],
+        ['only an end', { before: '2026-11-02T00:00:00.000Z' }, ['je_2026-11-01T10:00:00.000Z_p1']],
+        ['an end before its start', { from: '2026-11-03T00:00:00.000Z', before: '2026-11-02T00:00:00.000Z' }, []],
+      ])('given a range with %s, then only what lies in it comes back', async (_case, bounds, expected) => {
+        expect(ids((await store.find('entries', { range: { field: 'paidAt', ...bounds } })).items)).toEqual(expected);
+      });
+
+      it('given a range without bounds, then documents whose field is missing or not a string are outside it', async () => {
+        const page = await store.find('entries', { range: { field: 'paidAt' } });
+
+        expect(page.items).toHaveLength(5);
+        expect(ids(page.items)).not.toContain('x-no-time');
+        expect(ids(page.items)).not.toContain('y-no-field');
+      });
+
+      it('given a range, a filter and a limit, then pages follow each other inside both', async () => {
+        const query = { where: { shopId: 's-1' }, range: { field: 'id', from: 'je_2026-11-01T12:00:00.000Z', before: 'je_9' }, limit: 1 };
+        const first = await store.find('entries', query);
+        const second = await store.find('entries', { ...query, cursor: first.nextCursor });
+        const third = await store.find('entries', { ...query, cursor: second.nextCursor });
+
+        expect([...ids(first.items), ...ids(second.items), ...ids(third.items)]).toEqual([
+          'je_2026-11-02T09:30:00.000Z_p3',
+          'je_2026-11-02T23:59:59.999Z_p4',
+          'je_2026-11-03T00:00:00.000Z_p5',
+        ]);
+        expect(third.nextCursor).toBeUndefined();
+      });
+    });
+
     describe('page sizes', () => {
       const putOrders = async (count: number): Promise<void> => {
         const puts = Array.from({ length: count }, (_, i) => ({ collection: 'orders', doc: order(orderId(i)) }));

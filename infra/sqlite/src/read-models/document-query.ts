@@ -5,7 +5,7 @@ export const MAX_PAGE_SIZE = 500;
 
 type FilterValue = string | number | boolean | null;
 
-/** A WHERE fragment and its parameters for equality filters on top-level fields of the JSON document. */
+/** A WHERE fragment and its parameters for equality filters and a range on top-level fields of the JSON document. */
 export interface DocumentFilter {
   /** Identifies the SQL text, so one prepared statement serves every query of the same shape. */
   shape: string;
@@ -19,7 +19,7 @@ const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * Types are compared as well as values, so `total: 500` does not match `"500"` and `express: true`
  * does not match `1`. `null` matches an explicit null and a missing field alike.
  */
-export function documentFilter(where: Query['where'] = {}): DocumentFilter {
+export function documentFilter(where: Query['where'] = {}, range?: Query['range']): DocumentFilter {
   const shapes: string[] = [];
   const clauses: string[] = [];
   const params: (string | number)[] = [];
@@ -50,7 +50,36 @@ export function documentFilter(where: Query['where'] = {}): DocumentFilter {
         throw invalid(`cannot filter on a ${kind}`, [{ field, message: 'filter values are strings, numbers, booleans or null' }]);
     }
   }
+  if (range) {
+    const bounded = rangeFilter(range);
+    shapes.push(bounded.shape);
+    clauses.push(...bounded.clauses);
+    params.push(...bounded.params);
+  }
   return { shape: shapes.join(','), sql: clauses.map((c) => ` AND ${c}`).join(''), params };
+}
+
+/** A range on `id` compares the column, so the (collection, id) key serves it; any other field is read from the JSON. */
+function rangeFilter({ field, from, before }: NonNullable<Query['range']>): { shape: string; clauses: string[]; params: string[] } {
+  if (!FIELD_NAME.test(field)) throw invalid(`cannot filter on field "${field}"`, [{ field, message: 'not a filterable field name' }]);
+  const bounds = [from === undefined ? '' : 'from', before === undefined ? '' : 'before'].join('-');
+  const clauses: string[] = [];
+  const params: string[] = [];
+  const value = field === 'id' ? 'id' : 'json_extract(doc, ?)';
+  const path = `$.${field}`;
+  if (field !== 'id') {
+    clauses.push("json_type(doc, ?) = 'text'");
+    params.push(path);
+  }
+  if (from !== undefined) {
+    clauses.push(`${value} >= ?`);
+    params.push(...(field === 'id' ? [] : [path]), from);
+  }
+  if (before !== undefined) {
+    clauses.push(`${value} < ?`);
+    params.push(...(field === 'id' ? [] : [path]), before);
+  }
+  return { shape: `range(${field === 'id' ? 'id' : 'field'}:${bounds})`, clauses, params };
 }
 
 export function pageSize(limit: number | undefined): number {

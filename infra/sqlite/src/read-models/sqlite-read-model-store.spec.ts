@@ -58,4 +58,11 @@ describe('SqliteReadModelStore', () => {
     await expect(harness.store.find('orders', { where: { "x') OR 1=1 --": 'a' } })).rejects.toMatchObject({ kind: 'invalid' });
     await harness.dispose();
   });
+
+  it('given a range on a field name that is not an identifier, then it is refused as invalid input', async () => {
+    const harness = await inTempFolder((folder) => new SqliteReadModelStore({ path: join(folder, 'read-models.db') }));
+
+    await expect(harness.store.find('orders', { range: { field: "x') OR 1=1 --", from: 'a' } })).rejects.toMatchObject({ kind: 'invalid' });
+    await harness.dispose();
+  });
 });

@@ -74,7 +74,7 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   async find<T extends Document>(collection: string, query: Query): Promise<Page<T>> {
-    const filter = documentFilter(query.where);
+    const filter = documentFilter(query.where, query.range);
     const limit = pageSize(query.limit);
     const afterId = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
     const statement = this.findStatement(filter.shape, filter.sql, afterId !== undefined);

@@ -41,14 +41,28 @@ export interface JournalLine {
 
 export type JournalEntry = MoneyMovement & { id: string; lines: JournalLine[] };
 
+/**
+ * A time as the ledger stores it: ISO 8601 in UTC with milliseconds (what `toISOString` writes). Written alike, times
+ * sort as strings in time order, which the entry ids and the read model's period ranges rely on. Events already carry
+ * times in this form; one that does not (an offset, no milliseconds) is rewritten, one that is no time is kept as is.
+ */
+export function ledgerTime(at: string): string {
+  const ms = Date.parse(at);
+  return Number.isNaN(ms) ? at : new Date(ms).toISOString();
+}
+
 /** Sortable by time: the ledger lists entries in id order, which is posting order. */
-export const journalEntryId = (postedAt: string, payoutId: string): string => `je_${postedAt}_${payoutId}`;
+export const journalEntryId = (postedAt: string, payoutId: string): string => `je_${ledgerTime(postedAt)}_${payoutId}`;
+
+/** The lowest id an entry posted at `at` or later can have: entries posted in [from, to) have ids in [floor(from), floor(to)). */
+export const journalEntryIdFloor = (at: string): string => `je_${ledgerTime(at)}`;
 
 export function journalEntryFor(movement: MoneyMovement): JournalEntry {
   const funding = movement.kind === 'refund' ? shopEscrowAccount(movement.shopId) : shopDepositAccount(movement.shopId);
   return {
     id: journalEntryId(movement.postedAt, movement.payoutId),
     ...movement,
+    postedAt: ledgerTime(movement.postedAt),
     causedBy: [...new Set(movement.causedBy)],
     lines: [
       { account: funding, debit: movement.amount, credit: 0 },
@@ -77,30 +91,47 @@ export interface TrialBalance {
   balanced: boolean;
 }
 
-/** Sums every line per currency and per account; the journal balances when debits = credits in every currency. */
-export function trialBalance(entries: JournalEntry[]): TrialBalance {
-  const byCurrency: TrialBalance['byCurrency'] = {};
-  const accounts = new Map<string, AccountBalance>();
-  for (const entry of entries) {
-    const totals = (byCurrency[entry.currency] ??= { debits: 0, credits: 0, balanced: true });
+/** A trial balance added up one entry at a time, so a period of any length needs one page of entries in memory. */
+export class TrialBalanceTally {
+  private count = 0;
+  private readonly byCurrency: TrialBalance['byCurrency'] = {};
+  private readonly accounts = new Map<string, AccountBalance>();
+  private readonly unbalancedEntries: string[] = [];
+
+  add(entry: JournalEntry): void {
+    this.count++;
+    const totals = (this.byCurrency[entry.currency] ??= { debits: 0, credits: 0, balanced: true });
     for (const line of entry.lines) {
       totals.debits += line.debit;
       totals.credits += line.credit;
       const key = `${line.account}\u0000${entry.currency}`;
-      const account = accounts.get(key) ?? { account: line.account, currency: entry.currency, debit: 0, credit: 0, balance: 0 };
+      const account = this.accounts.get(key) ?? { account: line.account, currency: entry.currency, debit: 0, credit: 0, balance: 0 };
       account.debit += line.debit;
       account.credit += line.credit;
       account.balance = account.debit - account.credit;
-      accounts.set(key, account);
+      this.accounts.set(key, account);
     }
+    totals.balanced = totals.debits === totals.credits;
+    if (!isBalanced(entry)) this.unbalancedEntries.push(entry.id);
   }
-  for (const totals of Object.values(byCurrency)) totals.balanced = totals.debits === totals.credits;
-  const unbalancedEntries = entries.filter((e) => !isBalanced(e)).map((e) => e.id);
-  return {
-    entries: entries.length,
-    byCurrency,
-    byAccount: [...accounts.values()].sort((a, b) => (a.account < b.account ? -1 : a.account > b.account ? 1 : a.currency < b.currency ? -1 : 1)),
-    unbalancedEntries,
-    balanced: unbalancedEntries.length === 0 && Object.values(byCurrency).every((t) => t.balanced),
-  };
+
+  result(): TrialBalance {
+    const byCurrency = structuredClone(this.byCurrency);
+    return {
+      entries: this.count,
+      byCurrency,
+      byAccount: [...this.accounts.values()]
+        .map((a) => ({ ...a }))
+        .sort((a, b) => (a.account < b.account ? -1 : a.account > b.account ? 1 : a.currency < b.currency ? -1 : 1)),
+      unbalancedEntries: [...this.unbalancedEntries],
+      balanced: this.unbalancedEntries.length === 0 && Object.values(byCurrency).every((t) => t.balanced),
+    };
+  }
+}
+
+/** Sums every line per currency and per account; the journal balances when debits = credits in every currency. */
+export function trialBalance(entries: JournalEntry[]): TrialBalance {
+  const tally = new TrialBalanceTally();
+  for (const entry of entries) tally.add(entry);
+  return tally.result();
 }

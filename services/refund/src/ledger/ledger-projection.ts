@@ -1,6 +1,6 @@
 import type { CompensationApproved, CompensationDecided, CompensationPaidOut, PayoutSucceeded, RefundPaid } from '@aftersales/contracts';
 import type { Projection, RecordedEvent, UnitOfWork } from '@aftersales/kernel';
-import { journalEntryFor, type JournalEntry, type MoneyMovement } from './journal';
+import { journalEntryFor, ledgerTime, type JournalEntry, type MoneyMovement } from './journal';
 import type { ConfirmedPayout } from './reconcile';
 
 export const LEDGER_ENTRIES = 'ledger_entries';
@@ -74,7 +74,7 @@ async function onPayoutSucceeded(event: RecordedEvent<string, PayoutSucceeded>, 
     kind: p.kind,
     amount: p.amount,
     currency: p.currency,
-    paidAt: p.paidAt,
+    paidAt: ledgerTime(p.paidAt),
     eventId: event.eventId,
     orderId: p.orderId,
     shopId: p.shopId,

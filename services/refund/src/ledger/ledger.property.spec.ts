@@ -1,19 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { InMemoryEventStore, InMemoryReadModelStore, ProjectionRunner, type NewEvent } from '@aftersales/kernel';
+import { InMemoryReadModelStore, ProjectionRunner } from '@aftersales/kernel';
+import { at, ledgerOf, type Movement } from './__tests__/ledger-log';
 import { PAYMENT_PROVIDER_ACCOUNT, trialBalance } from './journal';
-import { ledgerProjection } from './ledger-projection';
+import { LEDGER_PAYOUTS, ledgerProjection, type LedgerPayoutDoc } from './ledger-projection';
 import { createLedger } from './ledger-queries';
-
-type Movement = {
-  kind: 'refund' | 'compensation' | 'return_shipping';
-  amount: number;
-  shop: number;
-  currency: 'CNY' | 'USD';
-  minute: number;
-  /** Whether the owner recorded RefundPaid / CompensationPaidOut yet (a reimbursement needs nothing more). */
-  booked: boolean;
-};
+import { reconcile } from './reconcile';
 
 const aMovement: fc.Arbitrary<Movement> = fc.record({
   kind: fc.constantFrom('refund' as const, 'compensation' as const, 'return_shipping' as const),
@@ -23,47 +14,6 @@ const aMovement: fc.Arbitrary<Movement> = fc.record({
   minute: fc.integer({ min: 0, max: 10_000 }),
   booked: fc.boolean(),
 });
-
-const at = (minute: number) => new Date(Date.UTC(2026, 10, 1) + minute * 60_000).toISOString();
-const meta = (occurredAt: string) => ({ occurredAt, correlationId: randomUUID(), causationId: null, actor: { id: 'payouts', role: 'system' as const } });
-
-/** The events a movement leaves in the log: the confirmed payout, then (if booked) its owner's fact. */
-function eventsOf(m: Movement, i: number): { streamId: string; event: NewEvent }[] {
-  const paidAt = at(m.minute);
-  const orderId = `ord-${i}`;
-  const payoutId = `payout-${m.kind}-${i}`;
-  const owner = m.kind === 'compensation' ? { compensationId: `cmp-${i}` } : { refundId: `rf-${i}` };
-  const common = { orderId, shopId: `shop-${m.shop}`, buyerId: `buyer-${i}`, amount: m.amount, currency: m.currency };
-  const out = [
-    {
-      streamId: `payout-${payoutId}`,
-      event: {
-        eventId: randomUUID(),
-        type: 'PayoutSucceeded',
-        schemaVersion: 1,
-        data: { payoutId, kind: m.kind, ...common, ...owner, causedBy: [`cause-${i}`], providerRef: `ref-${i}`, attempts: 1, paidAt },
-        metadata: meta(paidAt),
-      },
-    },
-  ];
-  if (!m.booked || m.kind === 'return_shipping') return out;
-  const fact =
-    m.kind === 'refund'
-      ? { type: 'RefundPaid', data: { refundId: `rf-${i}`, ...common, payoutId, totalRefundedOnOrder: m.amount, trigger: 'approved', paidAt } }
-      : {
-          type: 'CompensationPaidOut',
-          data: { compensationId: `cmp-${i}`, ...common, payoutId, fundingSource: 'shop_deposit', rule: { ruleId: 'compensation.goodwill', rulebookVersion: '2026-11-v1' }, paidAt },
-        };
-  return [...out, { streamId: m.kind === 'refund' ? `refund-rf-${i}` : `compensation-cmp-${i}`, event: { eventId: randomUUID(), schemaVersion: 1, metadata: meta(paidAt), ...fact } }];
-}
-
-async function ledgerOf(movements: Movement[]) {
-  const store = new InMemoryEventStore();
-  for (const [i, m] of movements.entries()) for (const { streamId, event } of eventsOf(m, i)) await store.append(streamId, [event], 'any');
-  const readModels = new InMemoryReadModelStore();
-  await new ProjectionRunner(store, readModels, ledgerProjection).catchUp();
-  return { store, readModels, ledger: createLedger(readModels) };
-}
 
 const isBooked = (m: Movement) => m.booked || m.kind === 'return_shipping';
 
@@ -118,6 +68,29 @@ describe('finance ledger (property)', () => {
         const after = await ledger.entries({ from: to });
         expect(inside.every((e) => e.postedAt >= from && e.postedAt < to)).toBe(true);
         expect(before.length + inside.length + after.length).toBe((await ledger.entries({})).length);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('reconciling a period page by page gives what reconciling all its entries and payouts at once gives', async () => {
+    const aLaggingMovement = fc.record({ movement: aMovement, lag: fc.constantFrom(0, 0, 1, 90, 3000) }).map(({ movement, lag }) => ({ ...movement, lag }));
+    await fc.assert(
+      fc.asyncProperty(fc.array(aLaggingMovement, { maxLength: 30 }), fc.integer({ min: 0, max: 13_000 }), fc.integer({ min: 0, max: 13_000 }), async (movements, a, b) => {
+        const [from, to] = [at(Math.min(a, b)), at(Math.max(a, b))];
+        const { readModels, ledger } = await ledgerOf(movements);
+        const inPeriod = (time: string) => time >= from && time < to;
+        const entries = (await ledger.entries({})).filter((e) => inPeriod(e.postedAt));
+        const payouts = (await readModels.find<LedgerPayoutDoc>(LEDGER_PAYOUTS, { limit: 500 })).items.filter((p) => inPeriod(p.paidAt));
+        const expected = reconcile(
+          entries,
+          payouts.map(({ payoutId, kind, amount, currency, paidAt, eventId }) => ({ payoutId, kind, amount, currency, paidAt, eventId })),
+        );
+        const counterparts: Record<string, string> = {};
+        for (const p of expected.unmatched.payoutsWithoutEntry) counterparts[p.payoutId] = payouts.find((d) => d.payoutId === p.payoutId)?.entryId ? 'other_period' : 'missing';
+        for (const e of expected.unmatched.entriesWithoutPayout) counterparts[e.payoutId] = (await readModels.get(LEDGER_PAYOUTS, e.payoutId)) ? 'other_period' : 'missing';
+
+        expect(await ledger.reconciliation({ from, to })).toEqual({ from, to, ...expected, counterparts });
       }),
       { numRuns: 60 },
     );

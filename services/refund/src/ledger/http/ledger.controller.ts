@@ -1,30 +1,13 @@
-import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { Type, type Static } from '@sinclair/typebox';
-import { Id } from '@aftersales/contracts';
-import { ApiRead, ValidQuery, type HttpResponseLike } from '@aftersales/nest';
-import { ledgerCsv } from '../csv';
-import { trialBalance } from '../journal';
-import type { Ledger } from '../ledger-queries';
+import { Readable } from 'node:stream';
+import { Controller, Get, Inject, StreamableFile } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiRead, badRequest, ValidQuery } from '@aftersales/nest';
+import { ledgerCsvChunks } from '../csv';
+import { trialBalance, type JournalEntry } from '../journal';
+import type { Ledger, LedgerQuery } from '../ledger-queries';
+import { EntriesPageSchema, EntriesQuery, PeriodQuery } from './ledger.schemas';
 
 export const LEDGER_TOKEN = Symbol('Ledger');
-
-const Period = {
-  from: Type.Optional(Type.String({ format: 'date-time', description: 'Posted at or after (inclusive)' })),
-  to: Type.Optional(Type.String({ format: 'date-time', description: 'Posted before (exclusive)' })),
-};
-const EntriesQuery = Type.Object(
-  {
-    orderId: Type.Optional(Id('Only this order')),
-    shopId: Type.Optional(Id('Only this shop')),
-    ...Period,
-    format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')], { description: 'csv: one row per journal line' })),
-  },
-  { additionalProperties: false },
-);
-type EntriesQuery = Static<typeof EntriesQuery>;
-const PeriodQuery = Type.Object(Period, { additionalProperties: false });
-type PeriodQuery = Static<typeof PeriodQuery>;
 
 /** Finance: the double-entry journal of every money movement, its CSV export, and the reconciliation report. */
 @ApiTags('ledger')
@@ -33,22 +16,49 @@ export class LedgerController {
   constructor(@Inject(LEDGER_TOKEN) private readonly ledger: Ledger) {}
 
   @Get('entries')
-  @ApiRead({ summary: 'Journal entries by order, shop and period, in posting order; each names its accounts, causing events and rule' })
-  async entries(@ValidQuery(EntriesQuery) query: EntriesQuery, @Res({ passthrough: true }) res: HttpResponseLike) {
-    const { format, ...filter } = query;
-    const entries = await this.ledger.entries(filter);
-    if (format === 'csv') {
-      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-      res.setHeader('Content-Disposition', 'attachment; filename="ledger-entries.csv"');
-      return ledgerCsv(entries);
-    }
-    const { byCurrency, balanced } = trialBalance(entries);
-    return { ...filter, count: entries.length, totals: { byCurrency, balanced }, entries };
+  @ApiRead({
+    summary: 'Journal entries by order, shop and period, in posting order; each names its accounts, causing events and rule',
+    description:
+      'JSON comes in pages (limit, then cursor = the previous nextCursor with the same filter); pageTotals add up that page. ' +
+      'format=csv streams every matching entry in one file.',
+    response: EntriesPageSchema,
+  })
+  @ApiProduces('application/json', 'text/csv')
+  async entries(@ValidQuery(EntriesQuery) query: EntriesQuery) {
+    const { format, limit, cursor, ...filter } = query;
+    if (format === 'csv') return this.csvExport(filter, cursor);
+    const page = await this.ledger.page(filter, { limit, cursor });
+    const { byCurrency, balanced } = trialBalance(page.entries);
+    const pageTotals = { byCurrency, balanced };
+    return { ...filter, count: page.entries.length, pageTotals, totals: pageTotals, entries: page.entries, nextCursor: page.nextCursor };
   }
 
   @Get('reconciliation')
   @ApiRead({ summary: 'Does the journal balance (debits = credits) and match, payout by payout, what the provider confirmed?' })
   async reconciliation(@ValidQuery(PeriodQuery) query: PeriodQuery) {
     return this.ledger.reconciliation(query);
+  }
+
+  /**
+   * The whole export, a read-model page at a time. The first page is read before answering, so a query the store
+   * refuses is still a problem+json; a failure after that can only cut the download short.
+   */
+  private async csvExport(filter: LedgerQuery, cursor: string | undefined): Promise<StreamableFile> {
+    if (cursor !== undefined) {
+      throw badRequest('The query string is invalid', [
+        { field: '/cursor', message: 'the CSV export holds every matching entry: page with format=json' },
+      ]);
+    }
+    const pages = this.ledger.pages(filter);
+    const first = await pages.next();
+    async function* rest(): AsyncGenerator<JournalEntry[]> {
+      if (first.done) return;
+      yield first.value;
+      yield* pages;
+    }
+    return new StreamableFile(Readable.from(ledgerCsvChunks(rest())), {
+      type: 'text/csv; charset=utf-8',
+      disposition: 'attachment; filename="ledger-entries.csv"',
+    });
   }
 }
