@@ -24,7 +24,7 @@ import { BusController } from './admin/bus.controller';
 import { PROCESS_STATUS, type ProcessStatus } from './admin/process-status';
 import { SettleController } from './admin/settle.controller';
 import { MANUAL_TIMERS, TimersController, type ManualTimers } from './admin/timers.controller';
-import { PEER_LOGISTICS, PEER_ORDERS, PeerCommandsController } from './peers/peer-commands.controller';
+import { PEER_LOGISTICS, PeerCommandsController } from './peers/peer-commands.controller';
 import { buildServices, selectServices, type BuiltService, type ServiceContext } from './services/service-catalog';
 
 export interface RunningSystem {
@@ -45,7 +45,7 @@ class ProcessAppModule {
     services: BuiltService[];
     checks: HealthCheck[];
     status: ProcessStatus;
-    /** Serve the /internal commands other service processes call (Kafka mode). */
+    /** Serve the /internal command other service processes call (Kafka mode: the refund service's reissue parcel). */
     servePeers: boolean;
   }): DynamicModule {
     const projectionAdmin: ProjectionAdmin = {
@@ -76,7 +76,6 @@ class ProcessAppModule {
         ...(parts.servePeers ? [PeerCommandsController] : []),
       ],
       providers: [
-        { provide: PEER_ORDERS, useValue: facade('order') },
         { provide: PEER_LOGISTICS, useValue: facade('logistics') },
         { provide: Engine, useValue: parts.engine },
         { provide: PROCESS_STATUS, useValue: parts.status },

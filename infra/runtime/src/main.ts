@@ -1,16 +1,11 @@
 import { configFromEnv } from './config';
 import { startSystem } from './app';
-import { peersFromEnv, remoteLogistics, remoteOrders } from './peers/remote-ports';
+import { peersFromEnv, remoteLogistics } from './peers/remote-ports';
 
 async function main(): Promise<void> {
   const config = configFromEnv();
-  const peers = peersFromEnv();
-  const order = peers.get('order');
-  const logistics = peers.get('logistics');
-  const system = await startSystem(config, {
-    ...(order ? { orders: remoteOrders(order) } : {}),
-    ...(logistics ? { logistics: remoteLogistics(logistics) } : {}),
-  });
+  const logistics = peersFromEnv().get('logistics');
+  const system = await startSystem(config, logistics ? { logistics: remoteLogistics(logistics) } : {});
   console.log(
     `after-sales platform (${system.services.join(', ')}) listening on ${system.url} (data: ${config.dataDir}, clock: ${config.clock}, ` +
       `bus: ${config.bus ?? 'embedded'}); API docs at ${system.url}/docs`,

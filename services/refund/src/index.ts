@@ -44,7 +44,6 @@ export {
   type RefundCommandResult,
   type RefundReactionOutcome,
   type RefundDocument,
-  type OrdersPort,
   type LogisticsPort,
 } from './refunds/application';
 export { RefundsController, RefundReactionsController, REFUNDS_TOKEN, RefundViewSchema } from './http';

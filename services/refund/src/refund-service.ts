@@ -1,10 +1,9 @@
 import type { Platform, ServiceRuntime } from '@aftersales/kernel';
 import type { Payouts } from './payouts/payout-port';
-import { createRefunds, type LogisticsPort, type OrdersPort, type Refunds, type RefundsOptions } from './refunds/application';
+import { createRefunds, type LogisticsPort, type Refunds, type RefundsOptions } from './refunds/application';
 
-/** What the refund service needs from outside: the other services' facades (or clients) and the way money moves. */
+/** What the refund service needs from outside: the logistics facade (or client) for reissues, and the way money moves. */
 export interface RefundServiceDependencies {
-  orders: OrdersPort;
   logistics: LogisticsPort;
   payouts: Payouts;
   refunds?: RefundsOptions;
@@ -18,7 +17,7 @@ export interface RefundService {
 }
 
 export function createRefundService(platform: Platform, deps: RefundServiceDependencies): RefundService {
-  const refunds = createRefunds(platform, { orders: deps.orders, logistics: deps.logistics, payouts: deps.payouts }, deps.refunds);
+  const refunds = createRefunds(platform, { logistics: deps.logistics, payouts: deps.payouts }, deps.refunds);
   return {
     refunds,
     runtimes: [refunds.runtime],

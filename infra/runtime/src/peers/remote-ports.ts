@@ -1,9 +1,12 @@
-import { DomainError, type CommandContext, type DomainErrorKind } from '@aftersales/kernel';
-import type { LogisticsPort, OrdersPort } from '@aftersales/refund';
+import { DomainError, type DomainErrorKind } from '@aftersales/kernel';
+import type { LogisticsPort } from '@aftersales/refund';
 
 const KIND_OF_STATUS: Record<number, DomainErrorKind> = { 400: 'invalid', 404: 'not_found', 409: 'conflict', 422: 'rule' };
 
-/** `order=http://127.0.0.1:4001,logistics=http://…` (AFTERSALES_PEERS): where the other service processes listen. */
+/**
+ * `order=http://127.0.0.1:4001,logistics=http://…` (AFTERSALES_PEERS): where the other service processes listen.
+ * Only logistics is called (the refund service's reissue parcel); services otherwise react to each other's events.
+ */
 export function peersFromEnv(value: string | undefined = process.env.AFTERSALES_PEERS): Map<string, string> {
   const peers = new Map<string, string>();
   for (const pair of (value ?? '').split(',').map((item) => item.trim()).filter(Boolean)) {
@@ -38,17 +41,9 @@ async function callPeer<T>(baseUrl: string, path: string, body: unknown): Promis
   );
 }
 
-export function remoteOrders(baseUrl: string): OrdersPort {
-  return {
-    placeReplacementOrder: (input, ctx: CommandContext) => callPeer(baseUrl, '/internal/orders/replacements', { input, ctx }),
-    closeRefundedOrder: (orderId, input, ctx: CommandContext) =>
-      callPeer(baseUrl, `/internal/orders/${encodeURIComponent(orderId)}/refunded-closure`, { input, ctx }),
-  };
-}
-
+/** The refund service's reissue parcel, asked of the logistics process (it answers with the shipment id). */
 export function remoteLogistics(baseUrl: string): LogisticsPort {
   return {
-    createReturnShipment: (input, ctx, options) => callPeer(baseUrl, '/internal/shipments/returns', { input, ctx, options }),
     createReissueShipment: (input, ctx, options) => callPeer(baseUrl, '/internal/shipments/reissues', { input, ctx, options }),
   };
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { DynamicModule } from '@nestjs/common';
 import type { Clock, Platform, ServiceRuntime } from '@aftersales/kernel';
-import { OrderModule, createOrderService, type OrderService } from '@aftersales/order';
+import { OrderModule, createOrderService } from '@aftersales/order';
 import { LogisticsModule, createLogisticsService, type LogisticsService } from '@aftersales/logistics';
 import {
   CompensationModule,
@@ -12,7 +12,6 @@ import {
   createPayoutService,
   createRefundService,
   type LogisticsPort,
-  type OrdersPort,
 } from '@aftersales/refund';
 import type { BusKind } from '../config';
 import { BusTimeline } from '../timeline/bus-timeline';
@@ -44,8 +43,11 @@ export interface ServiceContext {
   dataDir: string;
   /** Services built before this one in the same process, by name. */
   local: ReadonlyMap<string, BuiltService>;
-  /** Ports to services in other processes (multi-process mode), when the process was given their addresses. */
-  remote?: { orders?: OrdersPort; logistics?: LogisticsPort };
+  /**
+   * Ports to services in other processes (multi-process mode), when the process was given their addresses. Only the
+   * reissue stays a direct call; everything else between services goes through their events.
+   */
+  remote?: { logistics?: LogisticsPort };
 }
 
 export interface ServiceDefinition {
@@ -84,15 +86,14 @@ const refund: ServiceDefinition = {
   resources: ['refunds', 'compensations', 'ledger', 'payouts'],
   adminPaths: ['/admin/payment-provider', '/admin/audit'],
   build({ platform, clock, dataDir, local, remote }) {
-    const orders = (local.get('order')?.facade as OrderService | undefined) ?? remote?.orders;
     const logisticsPort = (local.get('logistics')?.facade as LogisticsService | undefined) ?? remote?.logistics;
-    if (!orders || !logisticsPort) {
-      throw new Error('the refund service needs the order and logistics services: in this process, or their addresses (AFTERSALES_PEERS)');
+    if (!logisticsPort) {
+      throw new Error('the refund service needs logistics (reissue parcels): in this process, or its address (AFTERSALES_PEERS)');
     }
     const paymentProvider = new FakePaymentProvider({ file: join(dataDir, 'fake-payment-provider.jsonl'), now: () => clock.now() });
     const payouts = createPayoutService(platform, { provider: paymentProvider });
     const compensation = createCompensationService(platform, { payouts: payouts.payouts });
-    const service = createRefundService(platform, { orders, logistics: logisticsPort, payouts: payouts.payouts });
+    const service = createRefundService(platform, { logistics: logisticsPort, payouts: payouts.payouts });
     return {
       name: 'refund',
       runtimes: [payouts.runtime, compensation.runtime, ...service.runtimes],

@@ -63,6 +63,7 @@ class MemoryEventStore implements EventStore {
       correlationId: event.metadata.correlationId,
       causationId: event.metadata.causationId,
       actor: event.metadata.actor,
+      ...(event.metadata.trace ? { trace: event.metadata.trace } : {}),
       data: JSON.parse(JSON.stringify(event.data)),
     }));
     this.log.push(...appended);

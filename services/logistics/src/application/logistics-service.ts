@@ -17,6 +17,7 @@ import { KeyedLock } from './keyed-lock';
 import { isOrderEventTracked, nextOrderPayments, ORDER_PAYMENTS, type OrderPaymentsDoc } from './order-payments';
 import { shipmentsProjection } from './projections/shipments.projection';
 import { TRACKING_INDEX_COLLECTION, trackingIndexProjection, type TrackingIndexEntry } from './projections/tracking-index.projection';
+import { refundReactions } from './refund-reactions';
 import { newShipmentId } from './shipment-ids';
 import { SHIPMENTS_COLLECTION, shipmentStreamId, type ShipmentView } from './shipment-view';
 import { waitUntil } from './wait-until';
@@ -305,6 +306,7 @@ export function createLogisticsService(platform: Platform, options: LogisticsSer
     listShipmentsByOrder: (orderId, page = {}) =>
       readModels.find<ShipmentView>(SHIPMENTS_COLLECTION, { where: { orderId }, limit: page.limit, cursor: page.cursor }),
     onOrderEvent,
+    onRefundEvent: refundReactions({ group: CONSUMER_GROUP, createReturnShipment, log }),
     runtime: {
       name: LOGISTICS_SERVICE,
       projections: [shipmentsProjection, trackingIndexProjection],

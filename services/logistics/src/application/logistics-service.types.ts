@@ -69,10 +69,16 @@ export interface CancelShipmentInput {
 /** How a bus reaction ended; a refusal is final (a redelivery would be refused again), so it is reported, not thrown. */
 export type ReactionOutcome = { outcome: 'applied'; cancelledShipmentIds: string[] } | { outcome: 'ignored' } | { outcome: 'duplicate' };
 
+/** How a reaction to a refund event ended (`replayed`: a redelivery, answered with the shipment created the first time). */
+export type RefundReactionOutcome =
+  | { outcome: 'applied'; shipmentId: string; replayed: boolean }
+  | { outcome: 'ignored' }
+  | { outcome: 'refused'; code: string; message: string };
+
 export interface LogisticsService {
   /** An outbound shipment for a paid (or cash-on-delivery) order; the id is generated here. */
   createShipment(input: CreateShipmentInput, ctx: CommandContext, options?: CommandOptions): Promise<ShipmentCommandResult>;
-  /** A return shipment for a refund (buyer → merchant); for the refund service. */
+  /** A return shipment for a refund (buyer → merchant); run on RefundReturnShipped. */
   createReturnShipment(input: CreateReturnShipmentInput, ctx: CommandContext, options?: CommandOptions): Promise<ShipmentCommandResult>;
   /** An outbound reissue (补发) shipment for a refund, whatever the order's status; for the refund service. */
   createReissueShipment(input: CreateReissueShipmentInput, ctx: CommandContext, options?: CommandOptions): Promise<ShipmentCommandResult>;
@@ -98,5 +104,7 @@ export interface LogisticsService {
   listShipmentsByOrder(orderId: string, page?: { limit?: number; cursor?: string }): Promise<Page<ShipmentView>>;
   /** Bus reaction to order events (group `logistics`): keeps `order_payments`, cancels undispatched shipments of a closed order. */
   onOrderEvent(event: EventEnvelope): Promise<ReactionOutcome>;
+  /** Bus reaction to refund events (group `logistics`): the buyer's return parcel becomes a return shipment. */
+  onRefundEvent(event: EventEnvelope): Promise<RefundReactionOutcome>;
   readonly runtime: ServiceRuntime;
 }

@@ -5,9 +5,10 @@ import { CONSUMER_GROUP, type LogisticsService } from '../application';
 import { LOGISTICS_SERVICE_TOKEN } from './logistics-service.token';
 
 /**
- * Order events keep logistics' view of which orders may be shipped (`order_payments`) and cancel undispatched
- * shipments of a closed order. Idempotent: processed ids are committed with the view, commands use
- * consumer:logistics:<eventId>:<shipmentId>.
+ * The logistics bus consumers, group `logistics`. Order events keep logistics' view of which orders may be shipped
+ * (`order_payments`) and cancel undispatched shipments of a closed order; a refund's return the buyer shipped becomes
+ * a return shipment. Idempotent: processed ids are committed with the view, commands use
+ * consumer:logistics:<eventId>[:<shipmentId>].
  */
 @Controller()
 export class LogisticsReactionsController {
@@ -16,5 +17,10 @@ export class LogisticsReactionsController {
   @EventPattern(topicOf('order'), { group: CONSUMER_GROUP })
   async onOrderEvent(@Payload() event: EventEnvelope): Promise<void> {
     await this.logistics.onOrderEvent(event);
+  }
+
+  @EventPattern(topicOf('refund'), { group: CONSUMER_GROUP })
+  async onRefundEvent(@Payload() event: EventEnvelope): Promise<void> {
+    await this.logistics.onRefundEvent(event);
   }
 }

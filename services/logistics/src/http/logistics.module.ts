@@ -5,7 +5,7 @@ import { LOGISTICS_SERVICE_TOKEN } from './logistics-service.token';
 import { ShipmentsController } from './shipments.controller';
 
 export interface LogisticsModuleOptions {
-  /** Mount the order-topic bus reactions (default true); an HTTP-only replica may leave them out. */
+  /** Mount the bus reactions to order and refund events (default true); an HTTP-only replica may leave them out. */
   reactions?: boolean;
 }
 

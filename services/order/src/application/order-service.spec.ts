@@ -218,7 +218,7 @@ describe('order service (in-memory platform)', () => {
     expect(outcome).toEqual({ outcome: 'ignored' });
   });
 
-  it('given a delivered exchange, when the refund service places the replacement, then it copies buyer, shop, address and lines at no charge, once', async () => {
+  it('given a delivered exchange, when the replacement is placed (twice, same key), then it copies buyer, shop, address and lines at no charge, once', async () => {
     const original = await placeAndPay();
     const input = {
       orderId: 'ord_replacement1',
@@ -228,7 +228,7 @@ describe('order service (in-memory platform)', () => {
     };
     const refundCtx: CommandContext = {
       actor: { id: 'refund', role: 'system' },
-      commandKey: { key: 'consumer:refund:evt-1', requestHash: 'h' },
+      commandKey: { key: 'consumer:order:evt-1', requestHash: 'h' },
     };
 
     const first = await service.placeReplacementOrder(input, refundCtx);

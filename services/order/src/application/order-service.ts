@@ -25,6 +25,7 @@ import {
 } from '../domain';
 import { consumerCommandKey, timerCommandKey } from './command-keys';
 import { orderCommandForLogisticsEvent } from './logistics-reactions';
+import { orderEffectOfRefundEvent } from './refund-reactions';
 import { ORDERS_COLLECTION, orderStreamId, type OrderDocument } from './order-document';
 import { newOrderId } from './order-ids';
 import { ordersProjection } from './orders-projection';
@@ -74,9 +75,9 @@ export interface OrderService {
   requestInvoice(orderId: string, input: RequestInvoiceInput, ctx: CommandContext): Promise<OrderCommandResult>;
   issueInvoice(orderId: string, input: IssueInvoiceInput, ctx: CommandContext): Promise<OrderCommandResult>;
   confirmReceipt(orderId: string, ctx: CommandContext): Promise<OrderCommandResult>;
-  /** For the refund service: an exchange's replacement order, at no charge; idempotent on exchangeRefundId. */
+  /** An exchange's replacement order, at no charge; idempotent on exchangeRefundId (run on ExchangeReplacementOrderCreated). */
   placeReplacementOrder(input: PlaceReplacementOrderInput, ctx: CommandContext): Promise<OrderCommandResult>;
-  /** For the refund service once everything paid was refunded. */
+  /** Once everything paid was refunded (run on RefundAllowanceSettled refundedInFull). */
   closeRefundedOrder(orderId: string, input: CloseRefundedOrderInput, ctx: CommandContext): Promise<OrderCommandResult>;
   /** The `orders` read model document (eventually consistent with the log). */
   getOrder(orderId: string): Promise<OrderDocument | undefined>;
@@ -85,6 +86,8 @@ export interface OrderService {
   orderStream(orderId: string): Promise<RecordedEvent[]>;
   /** Bus reaction to logistics events; idempotent on the event id. */
   onLogisticsEvent(event: EventEnvelope): Promise<ReactionOutcome>;
+  /** Bus reaction to refund events (exchange replacement, refunded in full); idempotent on the event id. */
+  onRefundEvent(event: EventEnvelope): Promise<ReactionOutcome>;
   readonly runtime: ServiceRuntime;
 }
 
@@ -96,6 +99,8 @@ export interface OrderServiceOptions {
 }
 
 export const SCHEDULER_ACTOR = { id: 'scheduler', role: 'system' } as const;
+/** The refund service decided the replacement and the refunded closure: the order's events name it as their actor. */
+export const REFUND_SERVICE_ACTOR = { id: 'refund', role: 'system' } as const;
 export const CONSUMER_GROUP = ORDER_SERVICE;
 
 const schemaVersions = new Map(orderEvents.map((d) => [d.type, d.version]));
@@ -129,24 +134,47 @@ export function createOrderService(platform: Platform, options: OrderServiceOpti
     );
   };
 
-  const onLogisticsEvent = async (event: EventEnvelope): Promise<ReactionOutcome> => {
-    const command = orderCommandForLogisticsEvent(event);
-    if (!command) return { outcome: 'ignored' };
+  /**
+   * One command for one bus event under the key consumer:order:<eventId> (a redelivery appends nothing), caused by
+   * the event and in its correlation. A refusal is final: it is logged and reported, not thrown.
+   */
+  const react = async (
+    event: EventEnvelope,
+    orderId: string,
+    actor: CommandContext['actor'],
+    command: (ctx: CommandContext) => Promise<OrderCommandResult>,
+  ): Promise<ReactionOutcome> => {
     try {
-      const { type, orderId, ...input } = command;
-      const result = await run(type, orderId, input, {
-        actor: event.actor,
+      const result = await command({
+        actor,
         correlationId: event.correlationId,
         causationId: event.eventId,
-        trace: event.trace,
+        ...(event.trace ? { trace: event.trace } : {}),
         commandKey: consumerCommandKey(CONSUMER_GROUP, event.eventId),
       });
       return { outcome: 'applied', eventIds: result.eventIds, replayed: result.replayed };
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      log(`${event.type} ${event.eventId} refused by order ${command.orderId}: ${error.message}`, { code: error.code });
+      log(`${event.type} ${event.eventId} refused by order ${orderId}: ${error.message}`, { code: error.code });
       return { outcome: 'refused', code: error.code, message: error.message };
     }
+  };
+
+  const onLogisticsEvent = async (event: EventEnvelope): Promise<ReactionOutcome> => {
+    const command = orderCommandForLogisticsEvent(event);
+    if (!command) return { outcome: 'ignored' };
+    const { type, orderId, ...input } = command;
+    return react(event, orderId, event.actor, (ctx) => run(type, orderId, input, ctx));
+  };
+
+  const onRefundEvent = async (event: EventEnvelope): Promise<ReactionOutcome> => {
+    const effect = orderEffectOfRefundEvent(event);
+    if (!effect) return { outcome: 'ignored' };
+    return react(event, effect.orderId, { ...REFUND_SERVICE_ACTOR }, (ctx) =>
+      effect.type === 'PlaceReplacementOrder'
+        ? placeReplacementOrder(effect.input, ctx)
+        : run('CloseRefundedOrder', effect.orderId, effect.input, ctx),
+    );
   };
 
   const placeReplacementOrder = async (input: PlaceReplacementOrderInput, ctx: CommandContext) => {
@@ -193,6 +221,7 @@ export function createOrderService(platform: Platform, options: OrderServiceOpti
     },
     orderStream: (orderId) => platform.eventStore.readStream(orderStreamId(orderId)),
     onLogisticsEvent,
+    onRefundEvent,
     runtime: {
       name: ORDER_SERVICE,
       projections: [ordersProjection],

@@ -5,7 +5,7 @@ import { OrdersController } from './orders.controller';
 import { ORDER_SERVICE_TOKEN } from './order-service.token';
 
 export interface OrderModuleOptions {
-  /** Mount the logistics bus reactions (default true); an HTTP-only replica may leave them out. */
+  /** Mount the bus reactions to logistics and refund events (default true); an HTTP-only replica may leave them out. */
   reactions?: boolean;
 }
 

@@ -6,7 +6,7 @@ import { REFUNDS_TOKEN } from './refund-service.token';
 
 /**
  * The refund requests' bus consumers, group `refund`: order facts and payments (order topic), reissue parcels
- * (logistics topic), and the effects of refund events on payouts, logistics and orders (refund topic).
+ * (logistics topic), and the effects of refund events on payouts and the allowance (refund topic).
  * Idempotent: every effect runs under the command key consumer:refund:<eventId>[:<effect>].
  */
 @Controller()

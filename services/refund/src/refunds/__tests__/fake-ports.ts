@@ -1,40 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, type CommandContext, type EventStore, type Clock } from '@aftersales/kernel';
+import type { CommandContext, EventStore, Clock } from '@aftersales/kernel';
 import type { PayoutRequest, Payouts } from '../../payouts/payout-port';
-import type { LogisticsPort, OrdersPort } from '../application';
+import type { LogisticsPort } from '../application';
 
 export interface Call<I> {
   input: I;
   ctx: CommandContext;
 }
 
-/** Records what the refund service asked of the order service. `refuse` makes the next close refused (e.g. completed order). */
-export function fakeOrders() {
-  const replacements: Call<Parameters<OrdersPort['placeReplacementOrder']>[0]>[] = [];
-  const closes: Call<{ orderId: string; refundedAmount: number }>[] = [];
-  let refuseClose = false;
-  const port: OrdersPort = {
-    placeReplacementOrder: async (input, ctx) => void replacements.push({ input, ctx }),
-    closeRefundedOrder: async (orderId, input, ctx) => {
-      if (refuseClose) throw new DomainError('conflict', 'illegal_transition', 'closing is not allowed while the status is completed');
-      closes.push({ input: { orderId, ...input }, ctx });
-    },
-  };
-  return { port, replacements, closes, refuseCloses: () => void (refuseClose = true) };
-}
-
-/** Records the return and reissue shipments the refund service created. */
+/** Records the reissue shipments the refund service created (the one call it still makes to logistics). */
 export function fakeLogistics() {
-  const returns: Call<Parameters<LogisticsPort['createReturnShipment']>[0]>[] = [];
   const reissues: Call<Parameters<LogisticsPort['createReissueShipment']>[0]>[] = [];
   const port: LogisticsPort = {
-    createReturnShipment: async (input, ctx) => void returns.push({ input, ctx }),
     createReissueShipment: async (input, ctx) => {
       reissues.push({ input, ctx });
       return { state: { shipmentId: `shp_reissue${reissues.length}` }, revision: 0, eventIds: [randomUUID()] };
     },
   };
-  return { port, returns, reissues };
+  return { port, reissues };
 }
 
 /**

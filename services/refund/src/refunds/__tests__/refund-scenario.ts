@@ -1,6 +1,6 @@
 import type { CommandContext, RecordedEvent } from '@aftersales/kernel';
 import { createRefunds, type Refunds, type RefundsOptions } from '../application';
-import { fakeLogistics, fakeOrders, fakePayouts } from './fake-ports';
+import { fakeLogistics, fakePayouts } from './fake-ports';
 import { refundTestPlatform } from './refund-test-platform';
 
 export const buyer: CommandContext = { actor: { id: 'buyer-1', role: 'buyer' } };
@@ -22,17 +22,16 @@ export const returnAddress = {
 };
 
 /**
- * The refund requests on the in-memory platform, with fake order, logistics and payout ports, and helpers that put
+ * The refund requests on the in-memory platform, with fake logistics and payout ports, and helpers that put
  * orders into the log as the order service would. Consumers follow the log the way the bus would deliver it.
  */
 export function refundScenario(options: RefundsOptions = {}, platformArgs: Parameters<typeof refundTestPlatform> = []) {
   const env = refundTestPlatform(...platformArgs);
-  const orders = fakeOrders();
   const logistics = fakeLogistics();
   const payouts = fakePayouts(env.eventStore, env.clock);
   const refunds: Refunds = createRefunds(
     env.platform,
-    { orders: orders.port, logistics: logistics.port, payouts: payouts.port },
+    { logistics: logistics.port, payouts: payouts.port },
     { consistencyTimeoutMs: 0, log: () => undefined, ...options },
   );
   const consume = (event: RecordedEvent) => {
@@ -74,5 +73,5 @@ export function refundScenario(options: RefundsOptions = {}, platformArgs: Param
 
   const statusOf = async (refundId: string) => (await refunds.getRefund(refundId))?.status;
 
-  return { env, refunds, orders, logistics, payouts, paidOrder, requested, statusOf };
+  return { env, refunds, logistics, payouts, paidOrder, requested, statusOf };
 }

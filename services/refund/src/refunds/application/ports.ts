@@ -1,27 +1,16 @@
 import type { CommandContext } from '@aftersales/kernel';
 
 /**
- * What the refund service asks of the other services, as structural ports: in the embedded runtime the order and
- * logistics facades themselves; elsewhere a client. Every call carries a command key, so a retry appends nothing.
+ * What the refund service still asks of another service directly, as a structural port: in the embedded runtime the
+ * logistics facade itself; in multi-process mode a client of the logistics process. Everything else other services
+ * do about refunds they do from the refund topic (replacement order, refunded closure, return shipment).
  */
-export interface OrdersPort {
-  /** An exchange's replacement order, at no charge, linked to the original. */
-  placeReplacementOrder(
-    input: { orderId: string; replacesOrderId: string; exchangeRefundId: string; items: { sku: string; quantity: number }[] },
-    ctx: CommandContext,
-  ): Promise<unknown>;
-  /** Closes an order whose payment was refunded in full (undispatched shipments are then cancelled by logistics). */
-  closeRefundedOrder(orderId: string, input: { refundedAmount: number }, ctx: CommandContext): Promise<unknown>;
-}
-
 export interface LogisticsPort {
-  /** The buyer's return parcel (buyer → merchant), dispatched when they handed it over. */
-  createReturnShipment(
-    input: { orderId: string; refundId: string; carrier: string; trackingNo: string; handedOverAt?: string },
-    ctx: CommandContext,
-    options?: { readYourWrites?: boolean },
-  ): Promise<unknown>;
-  /** The merchant's reissue (补发) parcel: outbound, naming the refund. */
+  /**
+   * The merchant's reissue (补发) parcel: outbound, naming the refund. Synchronous for now because
+   * POST /refunds/{id}/reissue-shipment answers with the shipment id logistics allocates. The call carries the
+   * caller's command key, so a retry appends nothing.
+   */
   createReissueShipment(
     input: { orderId: string; refundId: string; carrier: string; trackingNo: string },
     ctx: CommandContext,

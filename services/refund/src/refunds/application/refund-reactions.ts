@@ -20,14 +20,16 @@ const REFUND_ACTOR = { id: 'refund', role: 'system' } as const;
 /**
  * The refund service's bus consumers (group `refund`). Each effect is one command under the key
  * `consumer:refund:<eventId>[:<effect>]`, so a redelivered event appends nothing. A refusal (DomainError) is final
- * and logged; anything else throws, and the bus delivers the event again.
+ * and logged; anything else throws, and the bus delivers the event again. What refund events mean for other services
+ * is theirs to do from the refund topic: the order service places an exchange's replacement order and closes an order
+ * refunded in full, logistics creates the return shipment the buyer handed over.
  */
 export function createRefundReactions(parts: ReactionParts) {
   const { platform, deps, log } = parts;
   const { readModels } = platform;
 
-  const contextOf = (event: EventEnvelope, effect?: string, actor: CommandContext['actor'] = { ...REFUND_ACTOR }): CommandContext => ({
-    actor,
+  const contextOf = (event: EventEnvelope, effect?: string): CommandContext => ({
+    actor: { ...REFUND_ACTOR },
     correlationId: event.correlationId,
     causationId: event.eventId,
     ...(event.trace ? { trace: event.trace } : {}),
@@ -110,23 +112,6 @@ export function createRefundReactions(parts: ReactionParts) {
       }
       case 'PayoutSucceeded':
         return onPayoutSucceeded(event);
-      case 'RefundReturnShipped': {
-        const d = event.data as RefundEventData<'RefundReturnShipped'>;
-        const input = { orderId: d.orderId, refundId: d.refundId, carrier: d.carrier, trackingNo: d.trackingNo, handedOverAt: d.shippedAt };
-        return effects(event, [
-          {
-            name: 'create the return shipment',
-            run: () => deps.logistics.createReturnShipment(input, contextOf(event, undefined, event.actor), { readYourWrites: false }),
-          },
-        ]);
-      }
-      case 'ExchangeReplacementOrderCreated': {
-        const d = event.data as RefundEventData<'ExchangeReplacementOrderCreated'>;
-        const input = { orderId: d.replacementOrderId, replacesOrderId: d.orderId, exchangeRefundId: d.refundId, items: d.items };
-        return effects(event, [
-          { name: 'place the replacement order', run: () => deps.orders.placeReplacementOrder(input, contextOf(event)) },
-        ]);
-      }
       case 'RefundCancelled':
       case 'RefundClosed': {
         const d = event.data as { refundId: string; orderId: string; reason?: string };
@@ -141,16 +126,6 @@ export function createRefundReactions(parts: ReactionParts) {
                 { type: 'ReleaseReservation', orderId: d.orderId, refundId: d.refundId, reason, sourceEventId: event.eventId },
                 contextOf(event, 'allowance'),
               ),
-          },
-        ]);
-      }
-      case 'RefundAllowanceSettled': {
-        const d = event.data as RefundEventData<'RefundAllowanceSettled'>;
-        if (!d.refundedInFull) return { outcome: 'ignored' };
-        return effects(event, [
-          {
-            name: 'close the order refunded in full',
-            run: () => deps.orders.closeRefundedOrder(d.orderId, { refundedAmount: d.refundedTotal }, contextOf(event)),
           },
         ]);
       }

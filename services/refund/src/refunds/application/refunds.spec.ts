@@ -1,8 +1,18 @@
+import type { RefundAllowanceSettled } from '@aftersales/contracts';
 import { DomainError, IdempotencyKeyReuseError } from '@aftersales/kernel';
 import { allowanceStreamId, RefundRules } from '../domain';
 import { buyer, merchant, PAID, refundScenario, returnAddress } from '../__tests__/refund-scenario';
 import { PLATFORM_RETURNS_DESK } from './refunds';
 import { replacementOrderIdOf } from './refund-ids';
+
+/** What the order's allowance announced as each refund was paid (the facts the order service reacts to). */
+async function settledOn(s: ReturnType<typeof refundScenario>, orderId: string) {
+  const settled = (await s.env.eventStore.readStream(allowanceStreamId(orderId))).filter((e) => e.type === 'RefundAllowanceSettled');
+  return settled.map((e) => {
+    const { orderId: on, refundId, amount, refundedTotal, refundedInFull } = e.data as RefundAllowanceSettled;
+    return { orderId: on, refundId, amount, refundedTotal, refundedInFull };
+  });
+}
 
 async function refusal(promise: Promise<unknown>): Promise<DomainError> {
   try {
@@ -15,7 +25,7 @@ async function refusal(promise: Promise<unknown>): Promise<DomainError> {
 }
 
 describe('refunds: refund only before dispatch', () => {
-  it('given a paid order, when the buyer asks for everything back and the merchant approves, then the money moves once and the order closes refunded in full', async () => {
+  it('given a paid order, when the buyer asks for everything back and the merchant approves, then the money moves once and the allowance announces the order refunded in full', async () => {
     const s = refundScenario();
     const orderId = await s.paidOrder('paid');
 
@@ -49,12 +59,12 @@ describe('refunds: refund only before dispatch', () => {
       closeReason: 'refunded',
       payment: { paidAt: expect.any(String) },
     });
-    expect(s.orders.closes.map((c) => c.input)).toEqual([{ orderId, refundedAmount: PAID }]);
-    expect(s.orders.closes[0].ctx.commandKey?.key).toMatch(/^consumer:refund:/);
+    // the order service closes the order on this fact (its reaction to the refund topic)
+    expect(await settledOn(s, orderId)).toEqual([{ orderId, refundId, amount: PAID, refundedTotal: PAID, refundedInFull: true }]);
     expect(await s.refunds.allowanceOf(orderId)).toMatchObject({ refundedTotal: PAID, reservedTotal: 0 });
   });
 
-  it('given a partial refund paid, then the order is not closed', async () => {
+  it('given a partial refund paid, then the allowance does not announce the order refunded in full', async () => {
     const s = refundScenario();
     const orderId = await s.paidOrder('paid');
     const refundId = await s.requested({
@@ -67,7 +77,7 @@ describe('refunds: refund only before dispatch', () => {
     await s.refunds.approveRefund(refundId, {}, merchant);
     await s.env.settle();
     expect(await s.statusOf(refundId)).toBe('succeeded');
-    expect(s.orders.closes).toEqual([]);
+    expect(await settledOn(s, orderId)).toEqual([expect.objectContaining({ refundedTotal: 20_000, refundedInFull: false })]);
   });
 });
 
@@ -169,7 +179,7 @@ describe('refunds: idempotency', () => {
 });
 
 describe('refunds: return and refund', () => {
-  it('given an approved return, when the buyer ships it and the merchant confirms, then a return shipment is created and the refund is paid', async () => {
+  it('given an approved return, when the buyer ships it and the merchant confirms, then the return parcel is announced for logistics and the refund is paid', async () => {
     const s = refundScenario();
     const orderId = await s.paidOrder();
     const refundId = await s.requested({
@@ -183,12 +193,20 @@ describe('refunds: return and refund', () => {
     const shipped = await s.refunds.shipReturn(refundId, { carrier: 'yto', trackingNo: 'YT1' }, buyer);
     await s.env.settle();
 
-    expect(s.logistics.returns).toEqual([
+    // logistics creates the return shipment from this event (its reaction to the refund topic), the buyer as actor
+    expect(shipped.events).toEqual([
       expect.objectContaining({
-        input: { orderId, refundId, carrier: 'yto', trackingNo: 'YT1', handedOverAt: shipped.state!.returnShipment!.shippedAt },
+        type: 'RefundReturnShipped',
+        actor: buyer.actor,
+        data: expect.objectContaining({
+          orderId,
+          refundId,
+          carrier: 'yto',
+          trackingNo: 'YT1',
+          shippedAt: shipped.state!.returnShipment!.shippedAt,
+        }),
       }),
     ]);
-    expect(s.logistics.returns[0].ctx).toMatchObject({ actor: buyer.actor, causationId: shipped.eventIds[0] });
     expect(await s.refunds.getRefund(refundId)).toMatchObject({
       status: 'waiting_merchant_receipt',
       returnRequest: { shippingPaidBy: 'merchant' },
@@ -220,7 +238,7 @@ describe('refunds: return and refund', () => {
 });
 
 describe('refunds: exchange and reissue', () => {
-  it('given an exchange, when the returned goods are confirmed, then the replacement order is placed, linked to the original', async () => {
+  it('given an exchange, when the returned goods are confirmed, then the replacement order is announced, linked to the original', async () => {
     const s = refundScenario();
     const orderId = await s.paidOrder();
     const refundId = await s.requested({
@@ -236,12 +254,15 @@ describe('refunds: exchange and reissue', () => {
     await s.refunds.confirmReturnReceipt(refundId, { condition: 'intact' }, merchant);
     await s.env.settle();
 
-    expect(s.orders.replacements.map((c) => c.input)).toEqual([
+    // the order service places the replacement from this event (its reaction to the refund topic)
+    const replacements = (await s.refunds.refundStream(refundId)).filter((e) => e.type === 'ExchangeReplacementOrderCreated');
+    expect(replacements.map((e) => e.data)).toEqual([
       {
-        orderId: replacementOrderIdOf(refundId),
-        replacesOrderId: orderId,
-        exchangeRefundId: refundId,
+        refundId,
+        orderId,
+        replacementOrderId: replacementOrderIdOf(refundId),
         items: [{ sku: 'cup', quantity: 1 }],
+        createdAt: expect.any(String),
       },
     ]);
     expect(await s.refunds.getRefund(refundId)).toMatchObject({ status: 'succeeded', replacementOrderId: replacementOrderIdOf(refundId) });

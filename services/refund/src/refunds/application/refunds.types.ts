@@ -11,7 +11,7 @@ import type {
 import type { CommandContext, CommandResult, Page, RecordedEvent, ServiceRuntime } from '@aftersales/kernel';
 import type { AllowanceState, RefundState } from '../domain';
 import type { Payouts } from '../../payouts/payout-port';
-import type { LogisticsPort, OrdersPort } from './ports';
+import type { LogisticsPort } from './ports';
 import type { RefundDocument } from './refund-document';
 
 export type RefundCommandResult = CommandResult<RefundState>;
@@ -47,7 +47,6 @@ export type RefundReactionOutcome =
   | { outcome: 'refused'; code: string; message: string };
 
 export interface RefundsDependencies {
-  orders: OrdersPort;
   logistics: LogisticsPort;
   payouts: Payouts;
 }
@@ -96,7 +95,7 @@ export interface Refunds {
   onOrderEvent(event: EventEnvelope): Promise<RefundReactionOutcome>;
   /** Group `refund` on the logistics topic: a reissue parcel dispatched fulfils its refund. */
   onLogisticsEvent(event: EventEnvelope): Promise<RefundReactionOutcome>;
-  /** Group `refund` on the refund topic: payouts, return shipments, replacement orders, allowance, order closing. */
+  /** Group `refund` on the refund topic: the refund payout, the allowance settled or released, RefundPaid. */
   onRefundEvent(event: EventEnvelope): Promise<RefundReactionOutcome>;
   readonly runtime: ServiceRuntime;
 }
