@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { ConsumerStuckError, type ConsumerHandle } from '@aftersales/kernel';
 import type { BusStorage } from './bus-storage';
 import type { PartitionConsumer } from './partition-consumer';
@@ -17,6 +18,8 @@ export class SqliteConsumer implements ConsumerHandle {
     private readonly drainFailsAfterAttempts: number,
     private readonly onStopped: () => void,
   ) {
+    // Every idle partition listens on the one stop signal (and removes its listener on wake): bounded, not a leak.
+    setMaxListeners(partitions.length + 10, this.abort.signal);
     this.running = partitions.map((consumer) => consumer.run(this.abort.signal));
   }
 
