@@ -3,20 +3,12 @@ import { join } from 'node:path';
 import { SystemClock } from '@aftersales/kernel';
 import { SqliteEventStore } from '@aftersales/sqlite';
 import { runAuditCli } from '../../services/refund/src/audit/cli';
-import { restartableSystem } from '../support/restartable-system';
+import { finance } from '../support/http-client';
+import { useRestartableSystem } from '../support/restartable-system';
 import { payOrder, placeOrder } from '../support/orders';
 
-const finance = { id: 'fin-1', role: 'finance' };
-
 describe('compensation audit replay through HTTP', () => {
-  let sys: ReturnType<typeof restartableSystem>;
-  beforeEach(async () => {
-    sys = restartableSystem();
-    await sys.start();
-  });
-  afterEach(async () => {
-    await sys.dispose();
-  });
+  const sys = useRestartableSystem();
 
   it('given decisions taken by the system, then verify reports zero mismatches; after a recorded decision is tampered with in the log, it reports the mismatch', async () => {
     // given: two late orders and an agent's remedy, decided and paid

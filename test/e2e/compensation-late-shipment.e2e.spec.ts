@@ -1,22 +1,14 @@
-import { agent, type HttpClient } from '../support/http-client';
-import { startTestSystem, type TestSystem } from '../support/embedded-system';
+import { agent, finance, type HttpClient } from '../support/http-client';
+import { useTestSystem } from '../support/embedded-system';
 import { payOrder, placeOrder, shipOrder } from '../support/orders';
 import { getRefund, postRefund, refundCommand } from '../support/refunds';
-
-const finance = { id: 'fin-1', role: 'finance' };
 
 const compensationsOf = async (api: HttpClient, orderId: string) => (await api.get(`/orders/${orderId}/compensations`)).body.items as any[];
 const missedShipByOf = async (api: HttpClient, orderId: string) =>
   ((await api.get(`/orders/${orderId}/events`)).body.events as any[]).filter((e) => e.type === 'ShipByDeadlineMissed');
 
 describe('late-shipment compensation through HTTP (embedded runtime, manual clock)', () => {
-  let t: TestSystem;
-  beforeEach(async () => {
-    t = await startTestSystem();
-  });
-  afterEach(async () => {
-    await t.stop();
-  });
+  const t = useTestSystem();
 
   it('given a paid order of 1000 CNY + 10 CNY shipping not dispatched within 72 h, then exactly one compensation of 3000 fen, paid once, booked balanced and linked to the miss and the rule', async () => {
     // given

@@ -1,19 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { restartableSystem } from '../support/restartable-system';
+import { ops } from '../support/http-client';
+import { useRestartableSystem } from '../support/restartable-system';
 import { payOrder, placeOrder } from '../support/orders';
 
-const ops = { id: 'ops', role: 'system' };
-
 describe('a payout interrupted by provider failures, a lost answer or a restart pays once', () => {
-  let sys: ReturnType<typeof restartableSystem>;
-  beforeEach(async () => {
-    sys = restartableSystem();
-    await sys.start();
-  });
-  afterEach(async () => {
-    await sys.dispose();
-  });
+  const sys = useRestartableSystem();
 
   const lateOrder = async () => {
     const order = await placeOrder(sys.api);

@@ -1,11 +1,8 @@
-import { agent, type HttpClient } from '../support/http-client';
-import { startTestSystem, type TestSystem } from '../support/embedded-system';
+import { agent, finance, ops, supervisor, type HttpClient } from '../support/http-client';
+import { useTestSystem } from '../support/embedded-system';
 import { payOrder, placeOrder } from '../support/orders';
 import { getRefund, paidOrder, refundCommand, requestRefund, timelineOf } from '../support/refunds';
 
-const ops = { id: 'ops', role: 'system' };
-const finance = { id: 'fin-1', role: 'finance' };
-const supervisor = { id: 'sup-1', role: 'supervisor' };
 const why = { reason: 'The buyer opened a new payment account (ticket CS-4411)' };
 
 const failedPayouts = async (api: HttpClient, orderId: string) => (await api.get(`/payouts?status=failed&orderId=${orderId}`)).body.items as any[];
@@ -13,13 +10,7 @@ const paymentsFor = async (api: HttpClient, payoutId: string) =>
   ((await api.get('/admin/payment-provider/payments')).body.payments as any[]).filter((p) => p.idempotencyKey === payoutId);
 
 describe('finance re-drives a payout the provider gave up on, through HTTP', () => {
-  let t: TestSystem;
-  beforeEach(async () => {
-    t = await startTestSystem();
-  });
-  afterEach(async () => {
-    await t.stop();
-  });
+  const t = useTestSystem();
 
   it('given a late-shipment compensation whose payout the provider refused for good, when finance lists the failed payouts and re-drives it, then it is paid exactly once and the compensation completes, booked balanced', async () => {
     // given: the buyer's account is refused when the compensation is paid out

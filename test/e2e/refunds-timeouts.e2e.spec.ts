@@ -1,5 +1,5 @@
 import { buyer } from '../support/http-client';
-import { startTestSystem, type TestSystem } from '../support/embedded-system';
+import { useTestSystem } from '../support/embedded-system';
 import { getRefund, paidOrder, refundCommand, requestRefund, returnAddress } from '../support/refunds';
 
 const DAY_MS = 86_400_000;
@@ -7,13 +7,7 @@ const rulebookVersion = '2026-11-v1';
 
 /** Every timeout of the brief, through HTTP with the manual clock: each deadline fires at its own time, by the scheduler. */
 describe('refund timeouts through HTTP (manual clock, durable timers)', () => {
-  let t: TestSystem;
-  beforeEach(async () => {
-    t = await startTestSystem();
-  });
-  afterEach(async () => {
-    await t.stop();
-  });
+  const t = useTestSystem();
 
   const eventsOf = async (refundId: string): Promise<any[]> => (await t.api.get(`/refunds/${refundId}/events`)).body.events;
 

@@ -1,17 +1,11 @@
 import { agent, buyer } from '../support/http-client';
-import { startTestSystem, type TestSystem } from '../support/embedded-system';
+import { useTestSystem } from '../support/embedded-system';
 import { getRefund, paidOrder, postRefund, refundCommand, requestRefund, returnAddress, timelineOf } from '../support/refunds';
 
 const PAID = 101_000;
 
 describe('refunds through HTTP: every type', () => {
-  let t: TestSystem;
-  beforeAll(async () => {
-    t = await startTestSystem();
-  });
-  afterAll(async () => {
-    await t.stop();
-  });
+  const t = useTestSystem('all');
 
   it('refund only before dispatch: approved, paid once, the order closes refunded in full and its undispatched shipment is cancelled', async () => {
     const { order } = await paidOrder(t.api, 'paid');
@@ -174,13 +168,7 @@ describe('refunds through HTTP: every type', () => {
 });
 
 describe('refunds through HTTP: refusals are problem+json and change nothing', () => {
-  let t: TestSystem;
-  beforeAll(async () => {
-    t = await startTestSystem();
-  });
-  afterAll(async () => {
-    await t.stop();
-  });
+  const t = useTestSystem('all');
 
   it('given a delivery more than 7 days ago, then a no-reason return is 422 naming the window rule', async () => {
     const { order } = await paidOrder(t.api, 'delivered');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { startEmbedded, type RunningSystem } from '@aftersales/runtime';
 import { HttpClient } from './http-client';
 import { e2eMode, startMultiProcessSystem } from './multi-process-system';
+import { useSystem, type Scope } from './use-system';
 
 export interface TestSystem {
   /** The in-process runtime (embedded mode only). */
@@ -35,6 +36,10 @@ export async function startTestSystem(start = '2026-11-02T08:00:00.000Z'): Promi
     },
   });
 }
+
+/** A test system for each test of the describe block (`each`) or one for all of them (`all`), stopped after. */
+export const useTestSystem = (scope: Scope = 'each'): TestSystem =>
+  useSystem(scope, () => startTestSystem(), (system) => system.stop());
 
 async function startKafkaTestSystem(dataDir: string, start: string): Promise<TestSystem> {
   try {

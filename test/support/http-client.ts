@@ -10,6 +10,10 @@ export type Actor = { id: string; role: string };
 export const buyer: Actor = { id: 'buyer-1', role: 'buyer' };
 export const agent: Actor = { id: 'agent-7', role: 'agent' };
 export const carrierWebhook: Actor = { id: 'carrier-sf', role: 'integrator' };
+export const finance: Actor = { id: 'fin-1', role: 'finance' };
+export const supervisor: Actor = { id: 'sup-1', role: 'supervisor' };
+/** Operations driving the fake payment provider's faults. */
+export const ops: Actor = { id: 'ops', role: 'system' };
 
 export class HttpClient {
   constructor(readonly baseUrl: string) {}

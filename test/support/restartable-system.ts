@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { startEmbedded } from '@aftersales/runtime';
 import { HttpClient } from './http-client';
 import { e2eMode, startMultiProcessSystem } from './multi-process-system';
+import { useSystem } from './use-system';
 
 /** What one start of the system leaves to the helper: its address and how to stop it. */
 interface Started {
@@ -74,3 +75,22 @@ export function restartableSystem(start = '2026-11-02T08:00:00.000Z') {
   };
   return self;
 }
+
+export type RestartableSystem = ReturnType<typeof restartableSystem>;
+
+/** A restartable system for each test of the describe block, started before it and disposed of after. */
+export const useRestartableSystem = (): RestartableSystem =>
+  useSystem(
+    'each',
+    async () => {
+      const system = restartableSystem();
+      try {
+        await system.start();
+      } catch (error) {
+        await system.dispose();
+        throw error;
+      }
+      return system;
+    },
+    (system) => system.dispose(),
+  );

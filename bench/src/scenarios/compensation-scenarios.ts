@@ -106,6 +106,7 @@ export async function payoutServiceThroughput(options: { payouts: number; concur
         { actor: { id: 'bench', role: 'system' } },
       );
     });
+    await service.drain(); // request() returns once the request is durable; the attempts finish in the background
     const ms = performance.now() - started;
     if (provider.payments().length !== ids.length) throw new Error(`the provider made ${provider.payments().length} of ${ids.length} payments`);
     return { payouts: ids.length, concurrency: options.concurrency, ms, perSecond: perSecond(ids.length, ms), providerCalls: provider.calls(), reconciled: true };

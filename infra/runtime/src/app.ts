@@ -119,6 +119,7 @@ export async function startSystem(config: RuntimeConfig, remote?: ServiceContext
   engine.addConsumer(transport);
   const sideConsumers = [...services.flatMap((service) => service.sideConsumers), ...(bus === 'kafka' ? foreignEventFeeds(services, platform) : [])];
   for (const consumer of sideConsumers) engine.addConsumer(consumer);
+  for (const drainable of services.flatMap((service) => service.drainables ?? [])) engine.addConsumer(drainable);
 
   const status: ProcessStatus = {
     head: () => platform.eventStore.headPosition(),

@@ -42,7 +42,7 @@ export class Engine {
     this.scheduler = new TimerScheduler(deps.clock, deps.timers, (timer) => this.fire(timer));
   }
 
-  /** Bus consumers (the transport) whose backlog settle() also waits for. */
+  /** Bus consumers (the transport) and background work (payout attempts) settle() also waits for, in the order added. */
   addConsumer(consumer: Drainable): void {
     this.consumers.push(consumer);
   }

@@ -5,3 +5,5 @@ export * from './read-model-store.contract';
 export * from './timer-store.contract';
 export * from './message-bus.contract';
 export * from './given-decider';
+export * from './in-memory-test-platform';
+export * from './refusal';

@@ -14,6 +14,7 @@ import {
   type LogisticsPort,
 } from '@aftersales/refund';
 import type { BusKind } from '../config';
+import type { Drainable } from '../engine';
 import { BusTimeline } from '../timeline/bus-timeline';
 import { TimelineModule } from '../timeline/timeline.module';
 import { timelineProjection } from '../timeline/timeline-projection';
@@ -32,6 +33,8 @@ export interface BuiltService {
   runtimes: ServiceRuntime[];
   modules: DynamicModule[];
   sideConsumers: SideConsumer[];
+  /** Work a service runs in the background (payout attempts) that settle() waits for, after the consumers. */
+  drainables?: Drainable[];
   /** Facade other services of the same process may call. */
   facade?: unknown;
 }
@@ -103,6 +106,7 @@ const refund: ServiceDefinition = {
         RefundModule.register(service),
       ],
       sideConsumers: [],
+      drainables: [payouts],
     };
   },
 };

@@ -16,7 +16,7 @@ beforeEach(() => {
   platform = inMemoryPlatform();
   logged = [];
   service = createLogisticsService(platform, { consistencyTimeoutMs: 150, pollIntervalMs: 1, log: (message) => void logged.push(message) });
-  platform.useProjections(service.runtime.projections);
+  platform.attach(service.runtime);
 });
 
 /** RefundReturnShipped as the refund topic delivers it to group `logistics`: the buyer shipped it. */

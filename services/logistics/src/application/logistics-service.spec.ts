@@ -1,5 +1,6 @@
 import type { EventEnvelope } from '@aftersales/contracts';
-import { DomainError, type CommandContext } from '@aftersales/kernel';
+import type { CommandContext } from '@aftersales/kernel';
+import { refusal } from '@aftersales/kernel/testing';
 import { inMemoryPlatform, type TestPlatform } from '../__tests__/in-memory-platform';
 import { recorded } from '../__tests__/recorded';
 import { ShipmentRules, trackingExpiryPolicy } from '../domain';
@@ -16,7 +17,7 @@ let orderRevision: Map<string, number>;
 beforeEach(() => {
   platform = inMemoryPlatform();
   service = createLogisticsService(platform, { consistencyTimeoutMs: 150, pollIntervalMs: 1, log: () => undefined });
-  platform.useProjections(service.runtime.projections);
+  platform.attach(service.runtime);
   orderRevision = new Map();
 });
 
@@ -30,16 +31,6 @@ function orderEvent(orderId: string, type: string, data: Record<string, unknown>
 async function paidOrder(orderId: string): Promise<void> {
   await service.onOrderEvent(orderEvent(orderId, 'OrderPlaced', { status: 'awaiting_payment', paymentMethod: 'online' }));
   await service.onOrderEvent(orderEvent(orderId, 'OrderPaid'));
-}
-
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
 }
 
 const typesIn = (streamId: string) => platform.eventStore.log.filter((e) => e.streamId === streamId).map((e) => e.type);

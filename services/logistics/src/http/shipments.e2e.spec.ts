@@ -19,7 +19,7 @@ describe('Shipments HTTP API (in-memory platform)', () => {
   beforeEach(async () => {
     platform = inMemoryPlatform();
     service = createLogisticsService(platform, { consistencyTimeoutMs: 100, pollIntervalMs: 1, log: () => undefined });
-    platform.useProjections(service.runtime.projections);
+    platform.attach(service.runtime);
     app = await NestFactory.create(LogisticsModule.register(service, { reactions: false }), { logger: false });
     registerHttpKit(app, { title: 'Logistics', version: '1.0.0' });
     await app.init();

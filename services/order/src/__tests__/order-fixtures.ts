@@ -1,5 +1,6 @@
 import { givenDecider } from '@aftersales/kernel/testing';
 import { currentRulebook, type OrderEvent, type Rulebook, type ShippingAddress } from '@aftersales/contracts';
+import type { PlaceOrderInput } from '../application/order-service';
 import { makeOrderDecider, type OrderCommand, type OrderDecider, type PlaceOrder } from '../domain';
 import { addHours } from '../domain/time';
 
@@ -35,6 +36,19 @@ export const placeOrder = (overrides: Partial<PlaceOrder> = {}): PlaceOrder => (
   ...overrides,
 });
 export const ORDER_TOTAL = 2 * 12800 + 3550 + 1000;
+
+/** The same order as the service's callers send it (ORDER_TOTAL). */
+export const placeOrderInput: PlaceOrderInput = {
+  buyerId: 'buyer-1',
+  shopId: 'shop-1',
+  items: [
+    { sku: 'tea-500g', title: 'Longjing tea 500 g', quantity: 2, unitPrice: 12800 },
+    { sku: 'cup', title: 'Tea cup', quantity: 1, unitPrice: 3550 },
+  ],
+  shippingFee: 1000,
+  paymentMethod: 'online',
+  address,
+};
 
 type Cmd<T extends OrderCommand['type']> = Extract<OrderCommand, { type: T }>;
 const command = <T extends OrderCommand['type']>(type: T, fields: Omit<Cmd<T>, 'type' | 'orderId'>): Cmd<T> =>

@@ -1,21 +1,10 @@
 import type { EventEnvelope } from '@aftersales/contracts';
 import type { CommandContext } from '@aftersales/kernel';
-import { createOrderService, type OrderService, type PlaceOrderInput } from './order-service';
-import { inMemoryPlatform } from '../__tests__/in-memory-platform';
-import { address, ORDER_TOTAL } from '../__tests__/order-fixtures';
+import type { OrderService } from './order-service';
+import { orderServiceInMemory, type InMemoryOrderPlatform } from '../__tests__/in-memory-platform';
+import { address, ORDER_TOTAL, placeOrderInput as order } from '../__tests__/order-fixtures';
 
 const buyer: CommandContext = { actor: { id: 'buyer-1', role: 'buyer' } };
-const order: PlaceOrderInput = {
-  buyerId: 'buyer-1',
-  shopId: 'shop-1',
-  items: [
-    { sku: 'tea-500g', title: 'Longjing tea 500 g', quantity: 2, unitPrice: 12800 },
-    { sku: 'cup', title: 'Tea cup', quantity: 1, unitPrice: 3550 },
-  ],
-  shippingFee: 1000,
-  paymentMethod: 'online',
-  address,
-};
 const trace = { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' };
 
 /** A refund-topic event as the bus delivers it to group `order`. */
@@ -66,13 +55,11 @@ const decidedByTheRefund = (event: EventEnvelope) => ({
 });
 
 describe('order service: reactions to the refund topic (group order)', () => {
-  let env: ReturnType<typeof inMemoryPlatform>;
+  let env: InMemoryOrderPlatform;
   let service: OrderService;
 
   beforeEach(() => {
-    env = inMemoryPlatform();
-    service = createOrderService(env.platform, { log: () => undefined });
-    env.attach(service.runtime);
+    ({ env, service } = orderServiceInMemory());
   });
 
   const paidOrder = async () => {

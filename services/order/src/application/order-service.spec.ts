@@ -1,22 +1,11 @@
 import type { EventEnvelope } from '@aftersales/contracts';
 import type { CommandContext } from '@aftersales/kernel';
-import { createOrderService, type OrderService, type PlaceOrderInput } from './order-service';
-import { inMemoryPlatform } from '../__tests__/in-memory-platform';
-import { address, ORDER_TOTAL } from '../__tests__/order-fixtures';
+import type { OrderService } from './order-service';
+import { orderServiceInMemory, type InMemoryOrderPlatform } from '../__tests__/in-memory-platform';
+import { address, ORDER_TOTAL, placeOrderInput as order } from '../__tests__/order-fixtures';
 
 const buyer: CommandContext = { actor: { id: 'buyer-1', role: 'buyer' }, correlationId: 'corr-place' };
 const agent: CommandContext = { actor: { id: 'agent-7', role: 'agent' } };
-const order: PlaceOrderInput = {
-  buyerId: 'buyer-1',
-  shopId: 'shop-1',
-  items: [
-    { sku: 'tea-500g', title: 'Longjing tea 500 g', quantity: 2, unitPrice: 12800 },
-    { sku: 'cup', title: 'Tea cup', quantity: 1, unitPrice: 3550 },
-  ],
-  shippingFee: 1000,
-  paymentMethod: 'online',
-  address,
-};
 
 const logisticsEvent = (type: string, data: Record<string, unknown>, eventId = `lg-${type}`): EventEnvelope => ({
   eventId,
@@ -40,13 +29,11 @@ const dispatched = (orderId: string, eventId?: string) =>
   );
 
 describe('order service (in-memory platform)', () => {
-  let env: ReturnType<typeof inMemoryPlatform>;
+  let env: InMemoryOrderPlatform;
   let service: OrderService;
 
   beforeEach(() => {
-    env = inMemoryPlatform();
-    service = createOrderService(env.platform, { log: () => undefined });
-    env.attach(service.runtime);
+    ({ env, service } = orderServiceInMemory());
   });
 
   const placeAndPay = async () => {

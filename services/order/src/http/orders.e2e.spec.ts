@@ -4,8 +4,8 @@ import { NestFactory } from '@nestjs/core';
 import request from 'supertest';
 import type { EventEnvelope } from '@aftersales/contracts';
 import { registerHttpKit } from '@aftersales/nest';
-import { createOrderService, type OrderService } from '../application';
-import { inMemoryPlatform } from '../__tests__/in-memory-platform';
+import type { OrderService } from '../application';
+import { orderServiceInMemory, type InMemoryOrderPlatform } from '../__tests__/in-memory-platform';
 import { address, ORDER_TOTAL } from '../__tests__/order-fixtures';
 import { OrderModule } from './order.module';
 
@@ -25,13 +25,11 @@ const newOrder = {
 
 describe('Orders HTTP API (in-memory platform)', () => {
   let app: INestApplication;
-  let env: ReturnType<typeof inMemoryPlatform>;
+  let env: InMemoryOrderPlatform;
   let service: OrderService;
 
   beforeEach(async () => {
-    env = inMemoryPlatform();
-    service = createOrderService(env.platform, { log: () => undefined });
-    env.attach(service.runtime);
+    ({ env, service } = orderServiceInMemory());
     app = await NestFactory.create(OrderModule.register(service, { reactions: false }), { logger: false });
     registerHttpKit(app, { title: 'Orders', version: '1.0.0' });
     await app.init();

@@ -18,6 +18,7 @@ export function compensationWorld(options: Partial<PayoutServiceOptions> = {}) {
   env.attach(
     [payouts.runtime, compensation.runtime],
     [(e) => (e.streamId.startsWith('order-') ? compensation.onOrderEvent(e) : compensation.onRefundEvent(e))],
+    [payouts],
   );
 
   const revisions = new Map<string, number>();

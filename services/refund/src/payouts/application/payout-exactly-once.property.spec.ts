@@ -51,6 +51,8 @@ function world() {
   const env = testPlatform(clock.now(), store);
   const provider = new FakePaymentProvider({ now: () => env.clock.now() });
   let service: PayoutService;
+  /** Every instance started: one that was "restarted" may still be finishing a background attempt. */
+  const started: PayoutService[] = [];
   const restart = () => {
     service = createPayoutService(env.platform, {
       provider,
@@ -59,7 +61,8 @@ function world() {
       watchdogMs: 5000,
       log: () => undefined,
     });
-    env.attach([service.runtime]);
+    started.push(service);
+    env.attach([service.runtime], [], [service]);
   };
   restart();
   const requested = new Set<number>();
@@ -85,6 +88,7 @@ function world() {
     }
   };
   const recover = async () => {
+    await Promise.all(started.map((instance) => instance.drain()));
     provider.clearFaults();
     crashes = 0;
     restart();

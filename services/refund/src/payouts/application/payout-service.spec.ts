@@ -1,7 +1,8 @@
 import { DomainError, IdempotencyKeyReuseError, InMemoryEventStore, ManualClock, type EventStore } from '@aftersales/kernel';
+import { settlementWithin } from '@aftersales/kernel/testing';
 import { testPlatform } from '../__tests__/test-platform';
 import type { PayoutRequest } from '../payout-port';
-import { FakePaymentProvider } from '../provider';
+import { FakePaymentProvider, type PaymentProvider } from '../provider';
 import { createPayoutService, payoutStreamId, type PayoutServiceOptions } from './payout-service';
 
 const system = { actor: { id: 'compensation', role: 'system' as const } };
@@ -33,17 +34,45 @@ function crashingStore(inner: EventStore) {
   return { store, crashNextOutcomes: (n: number) => (crashes = n) };
 }
 
+/** The same store seen by a process that dies right after recording a payout request: it never reads again. */
+function diesAfterRequest(inner: EventStore): EventStore {
+  let dead = false;
+  const store: EventStore = Object.create(inner) as EventStore;
+  store.append = async (streamId, events, expected, options) => {
+    const result = await inner.append(streamId, events, expected, options);
+    if (events.some((e) => e.type === 'PayoutRequested')) dead = true;
+    return result;
+  };
+  store.readStream = (streamId, from) => (dead ? new Promise(() => undefined) : inner.readStream(streamId, from));
+  return store;
+}
+
+/** A provider that pays each payout only when the test answers it. */
+function heldProvider() {
+  const waiting = new Map<string, () => void>();
+  const provider: PaymentProvider & { called(key: string): Promise<void>; answer(key: string): void } = {
+    pay: (instruction) => new Promise((resolve) => waiting.set(instruction.idempotencyKey, () => resolve({ providerRef: `ref-${instruction.idempotencyKey}` }))),
+    called: async (key) => {
+      while (!waiting.has(key)) await new Promise((resolve) => setImmediate(resolve));
+    },
+    answer: (key) => waiting.get(key)!(),
+  };
+  return provider;
+}
+
 function setup(options: Partial<PayoutServiceOptions> = {}) {
   const clock = new ManualClock(new Date('2026-11-09T00:00:00.000Z'));
   const crashing = crashingStore(new InMemoryEventStore(clock));
   const env = testPlatform(clock.now(), crashing.store);
   const provider = new FakePaymentProvider({ now: () => env.clock.now() });
-  const start = () => {
-    const service = createPayoutService(env.platform, { provider, attemptTimeoutMs: 50, log: () => undefined, ...options });
-    env.attach([service.runtime]);
+  const logged: string[] = [];
+  const log = (message: string) => void logged.push(message);
+  const start = (overrides: Partial<PayoutServiceOptions> = {}) => {
+    const service = createPayoutService(env.platform, { provider, attemptTimeoutMs: 50, log, ...options, ...overrides });
+    env.attach([service.runtime], [], [service]);
     return service;
   };
-  return { env, provider, start, crashNextOutcomes: crashing.crashNextOutcomes };
+  return { env, provider, start, logged, crashNextOutcomes: crashing.crashNextOutcomes };
 }
 
 describe('payout service', () => {
@@ -64,6 +93,7 @@ describe('payout service', () => {
     const service = start();
     await service.payouts.request(request(), system);
     await expect(service.payouts.request(request({ amount: 9999 }), system)).rejects.toThrow(IdempotencyKeyReuseError);
+    await service.drain();
     expect(provider.payments()).toHaveLength(1);
   });
 
@@ -106,9 +136,92 @@ describe('payout service', () => {
     const service = start();
     provider.inject({ hang: 1 });
     await service.payouts.request(request(), system);
+    await service.drain();
     provider.releaseHungCalls();
     const [failed] = (await env.store.readStream(payoutStreamId('payout-compensation-cmp-1'))).filter((e) => e.type === 'PayoutAttemptFailed');
     expect(failed.data).toMatchObject({ errorCode: 'timeout', outcome: 'unknown' });
+  });
+
+  describe('the first attempt runs off the caller (a bus consumer is not held by a slow provider)', () => {
+    const payoutId = 'payout-compensation-cmp-1';
+
+    it('given a provider that hangs, when a payout is requested, then request() resolves before the provider answers, and the answer pays it once', async () => {
+      const { env, provider, start } = setup();
+      const service = start({ attemptTimeoutMs: 10_000 });
+      provider.inject({ hang: 1 });
+
+      expect(await settlementWithin(service.payouts.request(request(), system), 1000)).toBe('resolved');
+      expect(await env.streamTypes(payoutStreamId(payoutId))).toEqual(['PayoutRequested']);
+
+      provider.releaseHungCalls();
+      await env.settle();
+      expect(await env.streamTypes(payoutStreamId(payoutId))).toEqual(['PayoutRequested', 'PayoutSucceeded']);
+      await env.advance(10 * 60_000);
+      expect(await env.streamTypes(payoutStreamId(payoutId))).toEqual(['PayoutRequested', 'PayoutSucceeded']);
+      expect([provider.calls(), provider.payments().length]).toEqual([1, 1]);
+      expect(await service.getPayout(payoutId)).toMatchObject({ status: 'paid', providerRef: 'fake-000001', failedAttempts: 0 });
+    });
+
+    it('given an attempt in flight, then drain() waits for it, and for an attempt started while it waits', async () => {
+      const { env, start } = setup();
+      const provider = heldProvider();
+      const service = start({ provider, attemptTimeoutMs: 10_000 });
+      await service.payouts.request(request(), system);
+      await provider.called(payoutId);
+      const drained = service.drain();
+      const second = 'payout-compensation-cmp-2';
+      await service.payouts.request(request({ payoutId: second, compensationId: 'cmp-2' }), system);
+      await provider.called(second);
+
+      provider.answer(payoutId);
+      expect(await settlementWithin(drained, 50)).toBe('pending');
+      expect(await env.streamTypes(payoutStreamId(payoutId))).toEqual(['PayoutRequested', 'PayoutSucceeded']);
+
+      provider.answer(second);
+      expect(await settlementWithin(drained, 1000)).toBe('resolved');
+      expect(await env.streamTypes(payoutStreamId(second))).toEqual(['PayoutRequested', 'PayoutSucceeded']);
+      expect(await settlementWithin(service.drain(), 50)).toBe('resolved');
+    });
+
+    it('given the process dies once the request is recorded, before the first attempt reached the provider, when the watchdog is due, then it pays once', async () => {
+      const { env, provider, start } = setup();
+      const dying = createPayoutService({ ...env.platform, eventStore: diesAfterRequest(env.store) }, { provider, log: () => undefined });
+      await dying.payouts.request(request(), system);
+      expect(await env.streamTypes(payoutStreamId(payoutId))).toEqual(['PayoutRequested']);
+      expect(provider.calls()).toBe(0);
+
+      start(); // the restarted process, not resuming (as if it started before the request was read back)
+      await env.advance(59_000);
+      expect(provider.calls()).toBe(0);
+      await env.advance(1_000);
+
+      expect(await env.streamTypes(payoutStreamId(payoutId))).toEqual(['PayoutRequested', 'PayoutSucceeded']);
+      expect([provider.calls(), provider.payments().length]).toEqual([1, 1]);
+      expect(await env.timers.pending()).toEqual([]);
+    });
+
+    it('given the first attempt cannot record its outcome, then the error is logged, not left unhandled, and the watchdog records the one payment', async () => {
+      const { env, provider, start, logged, crashNextOutcomes } = setup();
+      const service = start();
+      const unhandled: unknown[] = [];
+      const onUnhandled = (reason: unknown) => void unhandled.push(reason);
+      process.on('unhandledRejection', onUnhandled);
+      try {
+        crashNextOutcomes(1);
+        await service.payouts.request(request(), system);
+        await env.settle();
+        await new Promise((resolve) => setImmediate(resolve));
+        expect(unhandled).toEqual([]);
+        expect(logged).toContainEqual(expect.stringContaining(`the first attempt of payout ${payoutId} failed`));
+        expect(await service.getPayout(payoutId)).toMatchObject({ status: 'pending' });
+
+        await env.advance(60_000);
+        expect(await env.streamTypes(payoutStreamId(payoutId))).toEqual(['PayoutRequested', 'PayoutSucceeded']);
+        expect(provider.payments()).toHaveLength(1);
+      } finally {
+        process.off('unhandledRejection', onUnhandled);
+      }
+    });
   });
 
   it('given the provider refuses for good, then the payout fails, no timer is left and nothing was paid', async () => {
@@ -126,7 +239,7 @@ describe('payout service', () => {
     const { env, provider, start, crashNextOutcomes } = setup();
     const before = start();
     crashNextOutcomes(1);
-    await expect(before.payouts.request(request(), system)).rejects.toThrow('process killed');
+    await before.payouts.request(request(), system);
     await env.settle();
     expect(provider.payments()).toHaveLength(1);
     expect(await before.getPayout('payout-compensation-cmp-1')).toMatchObject({ status: 'pending' });
@@ -141,11 +254,10 @@ describe('payout service', () => {
 
   it('given a crash before resumption ran, when the watchdog timer is due, then it attempts the payout too', async () => {
     const { env, provider, start, crashNextOutcomes } = setup();
-    start();
     crashNextOutcomes(1);
-    await start()
-      .payouts.request(request(), system)
-      .catch(() => undefined);
+    const crashed = start();
+    await crashed.payouts.request(request(), system);
+    await crashed.drain();
     start();
     await env.advance(60_000);
     expect(await env.streamTypes(payoutStreamId('payout-compensation-cmp-1'))).toEqual(['PayoutRequested', 'PayoutSucceeded']);
@@ -229,6 +341,7 @@ describe('payout service', () => {
       const service = start();
       provider.inject({ reject: 1 });
       await service.payouts.request(request(), system);
+      await env.settle();
       const ctx = { ...finance, commandKey: { key: 'POST /payouts/:payoutId/retry:fin-1:k1', requestHash: 'h1' } };
       const first = await service.retry(payoutId, reason, ctx);
       const second = await service.retry(payoutId, reason, ctx);
@@ -243,6 +356,7 @@ describe('payout service', () => {
       const service = start();
       provider.inject({ reject: 1 });
       await service.payouts.request(request(), system);
+      await env.settle();
       crashNextOutcomes(1);
       const result = await service.retry(payoutId, reason, finance);
       expect(result.state.status).toBe('pending');

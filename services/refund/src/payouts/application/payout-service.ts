@@ -4,12 +4,15 @@
  * Design (stream `payout-<payoutId>`, one per money movement):
  * 1. `request` appends PayoutRequested under command key `payout:<payoutId>` (hash of the request): a repeated request
  *    appends nothing, the same id with other details is refused. The request is durable before any money moves.
- * 2. It then makes the first attempt: the provider is called with idempotencyKey = payoutId, bounded by
+ * 2. It returns once the request is durable and starts the first attempt in the background (the bus consumer that
+ *    asked is not held by a slow provider): the provider is called with idempotencyKey = payoutId, bounded by
  *    attemptTimeoutMs. Success → PayoutSucceeded (with providerRef). A failure → PayoutAttemptFailed with
  *    nextAttemptAt (exponential backoff), or PayoutFailed when the provider refuses for good or attempts run out.
+ *    `drain()` waits for attempts in flight: the runtime's settle() and time travel call it.
  * 3. Retries are durable timers derived from those events (payoutTimerPolicy): a failed attempt schedules the next
- *    one; PayoutRequested schedules a watchdog that only matters if the process died mid-call. At start,
- *    `resumePending` attempts every payout the log still shows pending, without waiting for its timer.
+ *    one; PayoutRequested schedules a watchdog that only matters if the process died before or during the first
+ *    attempt. At start, `resumePending` attempts every payout the log still shows pending, without waiting for its
+ *    timer.
  * 4. Exactly once = provider idempotency (a retry of a payout that was in fact paid returns the first payment) +
  *    decider idempotency (an outcome is recorded only while pending, a failure only for the attempt in progress),
  *    so concurrent attempts, redelivered requests, re-fired timers and restarts can only record one PayoutSucceeded,
@@ -72,6 +75,8 @@ export interface PayoutService {
   retry(payoutId: string, input: { reason: string }, ctx: CommandContext): Promise<CommandResult<PayoutState>>;
   /** Attempts every payout the log shows pending (after a restart); returns how many were attempted. */
   resumePending(): Promise<number>;
+  /** Resolves when no attempt is in flight in this process, attempts started while it waits included. */
+  drain(): Promise<void>;
   getPayout(payoutId: string): Promise<PayoutView | undefined>;
   listPayouts(query: { orderId?: string; status?: PayoutView['status']; limit?: number; cursor?: string }): Promise<Page<PayoutView>>;
   readonly runtime: ServiceRuntime;
@@ -122,6 +127,13 @@ export function createPayoutService(platform: Platform, options: PayoutServiceOp
     return started;
   };
 
+  /** Starts an attempt without waiting for it; if it fails, the payout's durable timer attempts it again. */
+  const attemptInBackground = (payoutId: string, ctx: Partial<CommandContext>): void => {
+    attempt(payoutId, ctx).catch((error: unknown) =>
+      log(`the first attempt of payout ${payoutId} failed; its timer will retry`, { error: error instanceof Error ? error.message : String(error) }),
+    );
+  };
+
   const payouts: Payouts = {
     async request(payout: PayoutRequest, ctx: CommandContext): Promise<void> {
       const result = await handler.handle(payoutStreamId(payout.payoutId), (at) => ({ type: 'RequestPayout', request: payout, at }), {
@@ -129,13 +141,18 @@ export function createPayoutService(platform: Platform, options: PayoutServiceOp
         commandKey: requestKeyOf(payout),
       });
       const requested = result.events.find((e) => e.type === 'PayoutRequested');
-      await attempt(payout.payoutId, {
+      // The request is durable: its watchdog timer covers a process that dies before or during this attempt.
+      attemptInBackground(payout.payoutId, {
         actor: { ...PAYOUT_ACTOR },
         correlationId: requested?.correlationId ?? ctx.correlationId,
         causationId: requested?.eventId ?? ctx.causationId ?? null,
         trace: ctx.trace,
       });
     },
+  };
+
+  const drain = async (): Promise<void> => {
+    while (inFlight.size > 0) await Promise.allSettled([...inFlight.values()]);
   };
 
   const retryPayout: PayoutService['retry'] = async (payoutId, input, ctx) => {
@@ -195,6 +212,7 @@ export function createPayoutService(platform: Platform, options: PayoutServiceOp
     attempt,
     retry: retryPayout,
     resumePending,
+    drain,
     getPayout: (payoutId) => platform.readModels.get<PayoutView>(PAYOUTS_COLLECTION, payoutId),
     listPayouts,
     runtime: {

@@ -13,8 +13,9 @@ export interface AttemptPayoutTimerCommand {
 }
 
 /**
- * Durable retries. A request schedules a watchdog for attempt 1 (it fires only if the inline attempt never reported,
- * i.e. the process died mid-call), a re-drive one for the attempt it starts; each failed attempt schedules the next at
+ * Durable retries. A request schedules a watchdog for attempt 1 (it fires only if the first attempt, started in the
+ * background once the request is durable, never reported, i.e. the process died before or during it), a re-drive one
+ * for the attempt it starts; each failed attempt schedules the next at
  * its nextAttemptAt; the outcome cancels whatever is pending. Timers are derived from the log, so a restart finds
  * every pending payout again.
  */

@@ -1,4 +1,4 @@
-import { Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Logger, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
 import type { PayoutService } from '../application';
 import type { FakePaymentProvider } from '../provider';
 import { FAKE_PAYMENT_PROVIDER_TOKEN, FakePaymentProviderController } from './fake-payment-provider.controller';
@@ -13,9 +13,12 @@ export interface PayoutsModuleOptions {
   resumeOnStart?: boolean;
 }
 
-/** GET /payouts, GET /payouts/{id}, POST /payouts/{id}/retry; at start, resumes every payout a crash left pending (the provider's idempotency keeps it to one payment). */
+/**
+ * GET /payouts, GET /payouts/{id}, POST /payouts/{id}/retry; at start, resumes every payout a crash left pending (the
+ * provider's idempotency keeps it to one payment); at shutdown, lets the attempts in flight record their outcome.
+ */
 @Module({})
-export class PayoutsModule implements OnApplicationBootstrap {
+export class PayoutsModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Payouts');
 
   constructor(
@@ -40,5 +43,10 @@ export class PayoutsModule implements OnApplicationBootstrap {
     if (!this.resumeOnStart) return;
     const resumed = await this.payouts.resumePending();
     if (resumed > 0) this.logger.log(`resumed ${resumed} pending payout(s)`);
+  }
+
+  /** Attempts in flight record their outcome before the stores close (one that cannot is resumed after the restart). */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.payouts.drain();
   }
 }

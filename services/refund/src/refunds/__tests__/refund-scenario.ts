@@ -1,25 +1,16 @@
 import type { CommandContext, RecordedEvent } from '@aftersales/kernel';
 import { createRefunds, type Refunds, type RefundsOptions } from '../application';
 import { fakeLogistics, fakePayouts } from './fake-ports';
+import { deliveredOrder, PAID, returnAddress } from './refund-fixtures';
 import { refundTestPlatform } from './refund-test-platform';
 
 export const buyer: CommandContext = { actor: { id: 'buyer-1', role: 'buyer' } };
 export const merchant: CommandContext = { actor: { id: 'agent-7', role: 'agent' } };
 
-/** The brief's worked example: 1000 CNY of goods (two lines) + 10 CNY shipping. */
-export const PAID = 101_000;
-export const items = [
-  { sku: 'tea-500g', title: 'Longjing tea 500 g', quantity: 2, unitPrice: 40_000, category: 'tea' },
-  { sku: 'cup', title: 'Tea cup', quantity: 1, unitPrice: 20_000 },
-];
-export const returnAddress = {
-  name: 'Returns desk',
-  phone: '+86 571 0000 0000',
-  province: 'Zhejiang',
-  city: 'Hangzhou',
-  district: 'Yuhang',
-  street: '1 Warehouse Road',
-};
+export { PAID, returnAddress };
+
+/** The brief's worked example: 1000 CNY of goods (two lines) + 10 CNY shipping (PAID). */
+export const items = deliveredOrder().items;
 
 /**
  * The refund requests on the in-memory platform, with fake logistics and payout ports, and helpers that put
@@ -39,7 +30,7 @@ export function refundScenario(options: RefundsOptions = {}, platformArgs: Param
     if (event.streamId.startsWith('shipment-')) return refunds.onLogisticsEvent(event);
     return refunds.onRefundEvent(event);
   };
-  env.attach(refunds.runtime, consume);
+  env.attach(refunds.runtime, [consume]);
 
   let orderNo = 0;
   const now = () => env.clock.now().toISOString();

@@ -1,5 +1,6 @@
 import type { RefundAllowanceSettled } from '@aftersales/contracts';
-import { DomainError, IdempotencyKeyReuseError } from '@aftersales/kernel';
+import { IdempotencyKeyReuseError } from '@aftersales/kernel';
+import { refusal } from '@aftersales/kernel/testing';
 import { allowanceStreamId, RefundRules } from '../domain';
 import { buyer, merchant, PAID, refundScenario, returnAddress } from '../__tests__/refund-scenario';
 import { PLATFORM_RETURNS_DESK } from './refunds';
@@ -12,16 +13,6 @@ async function settledOn(s: ReturnType<typeof refundScenario>, orderId: string) 
     const { orderId: on, refundId, amount, refundedTotal, refundedInFull } = e.data as RefundAllowanceSettled;
     return { orderId: on, refundId, amount, refundedTotal, refundedInFull };
   });
-}
-
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
 }
 
 describe('refunds: refund only before dispatch', () => {
