@@ -163,6 +163,29 @@ export class KafkaMessageBus implements MessageBus {
     }
   }
 
+  /**
+   * Kafka refuses to move the offsets of a group with members; this bus refuses earlier for its own consumer. When the
+   * topics cover every topic the group committed on, the group is deleted: its next member starts at the log start
+   * (our consumers subscribe from the beginning), in one request. Otherwise each topic is reset, which kafkajs does by
+   * joining the group for a moment (seconds per topic).
+   */
+  async rewind(groupId: string, topics: string[]): Promise<void> {
+    this.assertOpen();
+    if (this.activeGroups.has(groupId)) throw new Error(`group '${groupId}' is consuming on this bus: stop it before rewinding`);
+    const uniqueTopics = [...new Set(topics)];
+    await this.connect();
+    await this.ensureTopics(uniqueTopics);
+    const committedOn = (await retryRetriable(() => this.admin.fetchOffsets({ groupId }))).map(({ topic }) => topic);
+    if (committedOn.length === 0) return;
+    if (committedOn.every((topic) => uniqueTopics.includes(topic))) {
+      await whileGroupLeaving(() => this.admin.deleteGroups([groupId]).then(() => undefined));
+      return;
+    }
+    for (const topic of uniqueTopics) {
+      await whileGroupLeaving(() => retryRetriable(() => this.admin.resetOffsets({ groupId, topic, earliest: true })));
+    }
+  }
+
   /** Stops every consumer (in-flight handlers finish and commit), then disconnects the producer and the admin client. */
   close(): Promise<void> {
     this.closing ??= (async () => {
@@ -238,6 +261,25 @@ export class KafkaMessageBus implements MessageBus {
   private assertOpen(): void {
     if (this.closing) throw new Error('the message bus is closed');
   }
+}
+
+/** A member that just stopped may still be listed for a moment while the coordinator rebalances the group away. */
+async function whileGroupLeaving(request: () => Promise<void>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await request();
+    } catch (error) {
+      const stillMembers = error instanceof Error && (error.message.includes('must have no running instances') || hasNonEmptyGroup(error));
+      if (!stillMembers || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
+function hasNonEmptyGroup(error: Error): boolean {
+  const groups = (error as { groups?: Array<{ error?: { type?: unknown } }> }).groups ?? [];
+  return groups.some((group) => group.error?.type === 'NON_EMPTY_GROUP');
 }
 
 const PRODUCER_STATE_ERRORS = new Set(['OUT_OF_ORDER_SEQUENCE_NUMBER', 'UNKNOWN_PRODUCER_ID', 'INVALID_PRODUCER_EPOCH', 'INVALID_PRODUCER_ID_MAPPING']);

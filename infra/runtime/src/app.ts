@@ -21,11 +21,12 @@ import { openKafkaAdapters } from './kafka-platform';
 import { ForeignEventFeed } from './bus/foreign-event-feed';
 import { PersistentManualClock } from './manual-clock-file';
 import { BusController } from './admin/bus.controller';
+import { BusFedViews, type GroupReplayer } from './admin/bus-fed-views';
 import { PROCESS_STATUS, type ProcessStatus } from './admin/process-status';
 import { SettleController } from './admin/settle.controller';
 import { MANUAL_TIMERS, TimersController, type ManualTimers } from './admin/timers.controller';
 import { PEER_LOGISTICS, PeerCommandsController } from './peers/peer-commands.controller';
-import { buildServices, selectServices, type BuiltService, type ServiceContext } from './services/service-catalog';
+import { buildServices, selectServices, type BuiltService, type ServiceContext, type SideConsumer } from './services/service-catalog';
 
 export interface RunningSystem {
   app: INestApplication;
@@ -43,19 +44,22 @@ class ProcessAppModule {
     engine: Engine;
     manualClock?: { timeTravel: TimeTravel; timers: ManualTimers };
     services: BuiltService[];
+    busFedViews: BusFedViews;
     checks: HealthCheck[];
     status: ProcessStatus;
     /** Serve the /internal command other service processes call (Kafka mode: the refund service's reissue parcel). */
     servePeers: boolean;
   }): DynamicModule {
+    const views = parts.busFedViews;
     const projectionAdmin: ProjectionAdmin = {
-      names: () => parts.engine.projections.map((p) => p.name),
+      names: () => [...parts.engine.projections.map((p) => p.name), ...views.names()],
       rebuild: async (name) => {
+        if (views.has(name)) return views.rebuild(name);
         const runner = parts.engine.projection(name);
         if (!runner) throw new Error(`unknown projection ${name}`);
-        return runner.rebuild();
+        return { ...(await runner.rebuild()), source: 'log' };
       },
-      checkpoint: (name) => parts.engine.projection(name)!.position(),
+      checkpoint: (name) => (views.has(name) ? views.checkpoint(name) : parts.engine.projection(name)!.position()),
     };
     const facade = (name: string) => parts.services.find((service) => service.name === name)?.facade ?? null;
     const opsProviders = [
@@ -117,9 +121,21 @@ export async function startSystem(config: RuntimeConfig, remote?: ServiceContext
   );
   const transport = new MessageBusTransport(platform.bus);
   engine.addConsumer(transport);
-  const sideConsumers = [...services.flatMap((service) => service.sideConsumers), ...(bus === 'kafka' ? foreignEventFeeds(services, platform) : [])];
+  const sideConsumers: SideConsumer[] = [
+    ...services.flatMap((service) => service.sideConsumers),
+    ...(bus === 'kafka' ? foreignEventFeeds(services, platform) : []),
+  ];
   for (const consumer of sideConsumers) engine.addConsumer(consumer);
   for (const drainable of services.flatMap((service) => service.drainables ?? [])) engine.addConsumer(drainable);
+  const replayers: GroupReplayer[] = [
+    { consumesGroup: (group) => transport.subscriptions().some((s) => s.group === group), replay: (group, whileStopped) => transport.replayGroup(group, whileStopped) },
+    ...sideConsumers.flatMap((consumer) => (consumer.replayer ? [consumer.replayer] : [])),
+  ];
+  const busFedViews = new BusFedViews(
+    services.flatMap((service) => service.runtimes.flatMap((runtime) => runtime.busFedViews ?? [])),
+    platform.readModels,
+    replayers,
+  );
 
   const status: ProcessStatus = {
     head: () => platform.eventStore.headPosition(),
@@ -147,7 +163,7 @@ export async function startSystem(config: RuntimeConfig, remote?: ServiceContext
     },
   ];
 
-  const app = await NestFactory.create(ProcessAppModule.register({ engine, manualClock, services, checks, status, servePeers: bus === 'kafka' }), {
+  const app = await NestFactory.create(ProcessAppModule.register({ engine, manualClock, services, busFedViews, checks, status, servePeers: bus === 'kafka' }), {
     logger: ['error', 'warn'],
     abortOnError: false,
   });

@@ -26,6 +26,10 @@ class RecordingBus implements MessageBus {
     throw new Error('not used by the publisher');
   }
 
+  rewind(): Promise<void> {
+    throw new Error('not used by the publisher');
+  }
+
   async close(): Promise<void> {}
 
   eventIds(): string[] {

@@ -35,5 +35,10 @@ export interface ConsumerHandle {
 export interface MessageBus {
   publish(topic: string, messages: OutgoingMessage[]): Promise<void>;
   subscribe(groupId: string, topics: string[], handler: MessageHandler): Promise<ConsumerHandle>;
+  /**
+   * Moves the group's committed offsets on these topics back to the start of each partition (the log start), so its
+   * next subscription re-reads everything kept. Refuses (rejects) while this bus has an active consumer of the group.
+   */
+  rewind(groupId: string, topics: string[]): Promise<void>;
   close(): Promise<void>;
 }

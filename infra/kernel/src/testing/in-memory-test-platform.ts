@@ -28,6 +28,7 @@ export interface InMemoryTestPlatformOptions {
 const silentBus: MessageBus = {
   publish: async () => undefined,
   subscribe: async () => ({ drain: async () => undefined, lag: async () => 0, stop: async () => undefined }),
+  rewind: async () => undefined,
   close: async () => undefined,
 };
 

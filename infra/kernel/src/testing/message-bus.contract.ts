@@ -188,6 +188,58 @@ export function messageBusContract(name: string, makeBus: MessageBusFactory): vo
       });
     });
 
+    describe('rewind', () => {
+      it('given a group that handled every message and stopped, when rewound and subscribed again, then it gets them all again', async () => {
+        const group = unique('group');
+        const other = unique('other');
+        await bus.publish(topic, [message('order-1', 0), message('order-2', 0), message('order-1', 1)]);
+        await bus.publish(other, [message('order-3', 0)]);
+        const first = recorder();
+        const consumer = await subscribe(group, first.handler, [topic, other]);
+        await consumer.drain();
+        await consumer.stop();
+
+        await bus.rewind(group, [topic, other]);
+        const again = recorder();
+        const replaying = await subscribe(group, again.handler, [topic, other]);
+        await replaying.drain();
+
+        const seen = (got: Delivered[]) => got.map((d) => `${d.key}/${d.seq}`).sort();
+        expect(seen(first.got)).toEqual(['order-1/0', 'order-1/1', 'order-2/0', 'order-3/0']);
+        expect(seen(again.got)).toEqual(seen(first.got));
+        expect(await replaying.lag()).toBe(0);
+      });
+
+      it('given a group on two topics, when only one topic is rewound, then only that topic is read again', async () => {
+        const group = unique('group');
+        const other = unique('other');
+        await bus.publish(topic, [message('order-1', 0), message('order-2', 0)]);
+        await bus.publish(other, [message('order-3', 0)]);
+        const consumer = await subscribe(group, recorder().handler, [topic, other]);
+        await consumer.drain();
+        await consumer.stop();
+
+        await bus.rewind(group, [other]);
+        const again = recorder();
+        await (await subscribe(group, again.handler, [topic, other])).drain();
+
+        expect(again.got.map((d) => `${d.key}/${d.seq}`)).toEqual(['order-3/0']);
+      });
+
+      it('given a group consuming on this bus, when it is rewound, then the rewind is refused and its offsets stay', async () => {
+        const group = unique('group');
+        await bus.publish(topic, [message('order-1', 0)]);
+        const { handler, got } = recorder();
+        const consumer = await subscribe(group, handler);
+        await consumer.drain();
+
+        await expect(bus.rewind(group, [topic])).rejects.toThrow(group);
+
+        expect(await consumer.lag()).toBe(0);
+        expect(got).toHaveLength(1);
+      });
+    });
+
     describe('redelivery', () => {
       it('given a handler that throws once, then the same message is delivered again before the next one of its key', async () => {
         await bus.publish(topic, [message('order-1', 0), message('order-1', 1), message('order-1', 2)]);

@@ -25,7 +25,7 @@ export class ProjectionsController {
 
   @Post(':name/rebuild')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Drop a read model and rebuild it from the log' })
+  @ApiOperation({ summary: 'Drop a read model and rebuild it from the log, or a bus-fed view by replaying its consumer group from the start' })
   async rebuild(@Param('name') name: string): Promise<ProjectionRebuild> {
     if (!this.admin || !this.admin.names().includes(name)) throw notFound('Projection', name);
     return this.admin.rebuild(name);

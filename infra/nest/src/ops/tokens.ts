@@ -17,6 +17,8 @@ export interface TimeTravel {
 
 export interface ProjectionRebuild {
   name: string;
+  /** Where it was rebuilt from: the local event log, or its consumer group's topics (a bus-fed view). */
+  source?: 'log' | 'bus';
   events: number;
   ms: number;
 }

@@ -189,6 +189,28 @@ describe('EmbeddedBusTransport', () => {
     );
   });
 
+  it('given a group that handled its events, when it is replayed, then only that group gets them again, after its whileStopped step', async () => {
+    const shipped = shipmentDispatched('o-5');
+    await commit('shipment-s-o-5', shipped);
+    await transport.drain();
+    const doneBefore = effects.done.length;
+    const steps: string[] = [];
+
+    const replay = await transport.replayGroup('refund', async () => void steps.push(`stopped with ${effects.done.length} effects`));
+
+    expect(steps).toEqual([`stopped with ${doneBefore} effects`]);
+    expect(replay).toEqual({ messages: 1 });
+    expect(effects.done.slice(doneBefore).map((e) => `${e.group}/${e.eventId}`)).toEqual([`refund/${shipped.eventId}`]);
+    expect(await transport.lag()).toBe(0);
+    await commit('shipment-s-o-6', shipmentDispatched('o-6'));
+    await transport.drain();
+    expect(effects.done.filter((e) => e.group === 'refund').map((e) => e.orderId)).toEqual(['o-5', 'o-5', 'o-6']);
+  });
+
+  it('given no such group, when it is replayed, then the transport refuses', async () => {
+    await expect(transport.replayGroup('nobody')).rejects.toThrow("no consumer group 'nobody'");
+  });
+
   it('given a handler still working, then its offset is not committed: lag stays and drain waits until the effect is done', async () => {
     let release!: () => void;
     effects.hold = new Promise<void>((resolve) => (release = resolve));

@@ -81,19 +81,32 @@ export class EmbeddedBusTransport extends Server<EmbeddedBusEvents> implements C
       for (const pattern of this.messageHandlers.keys()) {
         this.logger.warn(`@MessagePattern(${pattern}) ignored: the embedded bus carries events only`);
       }
-      for (const [group, handlers] of this.handlersByGroup) {
-        const handle = await this.bus.subscribe(group, [...handlers.keys()], async (message) => {
-          await this.deliver(group, handlers.get(message.topic)!, message);
-          this.delivered.set(group, (this.delivered.get(group) ?? 0) + 1);
-        });
-        this.consumers.push({ group, handle });
-      }
+      for (const group of this.handlersByGroup.keys()) this.consumers.push({ group, handle: await this.subscribeGroup(group) });
       this._status$.next('connected');
       callback();
     } catch (error) {
       await this.close();
       callback(error);
     }
+  }
+
+  /**
+   * Restarts one group from the start of its topics: stops its consumer (in-flight handlers finish and commit), runs
+   * `whileStopped` (e.g. dropping the view the group feeds), rewinds the group and subscribes the same handlers again.
+   * Resolves once the group has caught up, with the number of messages it handled meanwhile.
+   */
+  async replayGroup(group: string, whileStopped: () => Promise<void> = async () => undefined): Promise<{ messages: number }> {
+    const index = this.consumers.findIndex((consumer) => consumer.group === group);
+    const handlers = this.handlersByGroup.get(group);
+    if (index < 0 || !handlers) throw new Error(`no consumer group '${group}' runs on this transport`);
+    await this.consumers[index].handle.stop();
+    await whileStopped();
+    await this.bus.rewind(group, [...handlers.keys()]);
+    const before = this.delivered.get(group) ?? 0;
+    const handle = await this.subscribeGroup(group);
+    this.consumers[index] = { group, handle };
+    await handle.drain();
+    return { messages: (this.delivered.get(group) ?? 0) - before };
   }
 
   /** Stops the consumers (in-flight handlers finish and commit); the bus itself belongs to whoever made it. */
@@ -136,6 +149,14 @@ export class EmbeddedBusTransport extends Server<EmbeddedBusEvents> implements C
 
   unwrap<T>(): T {
     return this.bus as T;
+  }
+
+  private subscribeGroup(group: string): Promise<ConsumerHandle> {
+    const handlers = this.handlersByGroup.get(group)!;
+    return this.bus.subscribe(group, [...handlers.keys()], async (message) => {
+      await this.deliver(group, handlers.get(message.topic)!, message);
+      this.delivered.set(group, (this.delivered.get(group) ?? 0) + 1);
+    });
   }
 
   private async deliver(group: string, handler: NestHandler, message: BusMessage): Promise<void> {

@@ -11,6 +11,10 @@ class RecordingBus implements MessageBus {
     this.subscriptions.push({ groupId, topics, handler });
     return { drain: async () => undefined, lag: async () => 0, stop: async () => undefined };
   }
+  readonly rewinds: Array<{ groupId: string; topics: string[] }> = [];
+  async rewind(groupId: string, topics: string[]): Promise<void> {
+    this.rewinds.push({ groupId, topics });
+  }
   async close(): Promise<void> {}
 }
 
@@ -29,6 +33,15 @@ describe('NamespacedMessageBus', () => {
       { groupId: 'run-7.logistics', topics: ['run-7.aftersales.order.events.v1'] },
     ]);
     expect(seen).toEqual([expect.objectContaining({ topic: 'aftersales.order.events.v1', partition: 1, offset: 3 })]);
+  });
+
+  it('given a prefix, when rewinding a group, then the group and its topics are prefixed', async () => {
+    const inner = new RecordingBus();
+    const bus = new NamespacedMessageBus(inner, 'run-7.');
+
+    await bus.rewind('refund', ['aftersales.order.events.v1']);
+
+    expect(inner.rewinds).toEqual([{ groupId: 'run-7.refund', topics: ['run-7.aftersales.order.events.v1'] }]);
   });
 
   it('given an empty prefix, then it refuses to be built', () => {

@@ -25,6 +25,13 @@ export class NamespacedMessageBus implements MessageBus {
     );
   }
 
+  rewind(groupId: string, topics: string[]): Promise<void> {
+    return this.inner.rewind(
+      this.prefix + groupId,
+      topics.map((topic) => this.prefix + topic),
+    );
+  }
+
   close(): Promise<void> {
     return this.inner.close();
   }

@@ -15,7 +15,8 @@ import {
 } from '@aftersales/refund';
 import type { BusKind } from '../config';
 import type { Drainable } from '../engine';
-import { BusTimeline } from '../timeline/bus-timeline';
+import type { GroupReplayer } from '../admin/bus-fed-views';
+import { BusTimeline, busTimelineView } from '../timeline/bus-timeline';
 import { TimelineModule } from '../timeline/timeline.module';
 import { timelineProjection } from '../timeline/timeline-projection';
 
@@ -25,6 +26,8 @@ export interface SideConsumer {
   stop(): Promise<void>;
   drain(): Promise<void>;
   status(): Promise<{ group: string; topics: string[]; lag: number; delivered: number }>;
+  /** Side consumers that feed a bus-fed view restart their group from the start (see GroupReplayer). */
+  replayer?: GroupReplayer;
 }
 
 /** What one service adds to a process. */
@@ -121,7 +124,8 @@ const timeline: ServiceDefinition = {
   build({ platform, bus }) {
     const module = TimelineModule.register(platform.readModels);
     if (bus === 'kafka') {
-      return { name: 'timeline', runtimes: [], modules: [module], sideConsumers: [new BusTimeline(platform.bus, platform.readModels)] };
+      const runtime: ServiceRuntime = { name: 'timeline', projections: [], busFedViews: [busTimelineView], timerPolicies: [], fireTimer: async () => undefined };
+      return { name: 'timeline', runtimes: [runtime], modules: [module], sideConsumers: [new BusTimeline(platform.bus, platform.readModels)] };
     }
     const runtime: ServiceRuntime = { name: 'timeline', projections: [timelineProjection], timerPolicies: [], fireTimer: async () => undefined };
     return { name: 'timeline', runtimes: [runtime], modules: [module], sideConsumers: [] };

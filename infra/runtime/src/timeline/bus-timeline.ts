@@ -1,11 +1,14 @@
 import { partitionKeyOf, ServiceNames, topicForEventType, topicOf, type EventEnvelope } from '@aftersales/contracts';
-import type { BusMessage, ConsumerHandle, MessageBus, ReadModelStore } from '@aftersales/kernel';
+import type { BusFedView, BusMessage, ConsumerHandle, MessageBus, ReadModelStore } from '@aftersales/kernel';
 import type { TimelineEntry } from './timeline-projection';
 import { withEntry, type BusTimelineDocument } from './timeline-order';
 
 export const TIMELINE_GROUP = 'timeline';
 const PROJECTION = 'timelines';
 const COLLECTION = 'timelines';
+
+/** The Kafka-mode timeline as a bus-fed view: rebuilt by replaying group `timeline`. */
+export const busTimelineView: BusFedView = { name: PROJECTION, projection: PROJECTION, collections: [COLLECTION], group: TIMELINE_GROUP };
 
 /**
  * The order timeline when every service keeps its own log: consumer group `timeline` reads every service topic and
@@ -23,6 +26,11 @@ export class BusTimeline {
     private readonly readModels: ReadModelStore,
   ) {}
 
+  readonly replayer = {
+    consumesGroup: (group: string) => group === TIMELINE_GROUP,
+    replay: (_group: string, whileStopped: () => Promise<void>) => this.replay(whileStopped),
+  };
+
   async start(): Promise<void> {
     this.handle ??= await this.bus.subscribe(TIMELINE_GROUP, this.topics, (message) => this.serially(() => this.apply(message)));
   }
@@ -31,6 +39,21 @@ export class BusTimeline {
     const handle = this.handle;
     this.handle = undefined;
     await handle?.stop();
+  }
+
+  /**
+   * Re-reads every service topic from the start: stops the consumer, runs `whileStopped` (dropping the timelines),
+   * rewinds group `timeline` and resolves once it has caught up, with the number of events it applied meanwhile.
+   */
+  async replay(whileStopped: () => Promise<void> = async () => undefined): Promise<{ messages: number }> {
+    await this.stop();
+    await this.applying;
+    await whileStopped();
+    await this.bus.rewind(TIMELINE_GROUP, this.topics);
+    const before = this.delivered;
+    await this.start();
+    await this.drain();
+    return { messages: this.delivered - before };
   }
 
   async drain(): Promise<void> {

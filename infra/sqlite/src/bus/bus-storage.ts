@@ -123,6 +123,16 @@ export class BusStorage {
     this.statements.commit.run(groupId, topic, partition, nextOffset, this.now());
   }
 
+  /** Sets the group's offsets on every partition of the topics back to 0 (this bus keeps every message), atomically. */
+  rewind(groupId: string, topics: readonly string[]): void {
+    const counts = topics.map((topic) => ({ topic, partitions: this.ensureTopic(topic) }));
+    this.db.transaction(() => {
+      for (const { topic, partitions } of counts) {
+        for (let partition = 0; partition < partitions; partition++) this.commit(groupId, topic, partition, 0);
+      }
+    })();
+  }
+
   getCheckpoint(name: string): number | undefined {
     return this.statements.getCheckpoint.get(name)?.position;
   }

@@ -110,6 +110,15 @@ export class SqliteMessageBus implements MessageBus {
     return consumer;
   }
 
+  async rewind(groupId: string, topics: string[]): Promise<void> {
+    this.assertOpen();
+    const uniqueTopics = [...new Set(topics)];
+    if (uniqueTopics.some((topic) => this.activeAssignments.has(`${groupId}\u0000${topic}`))) {
+      throw new Error(`group '${groupId}' is consuming on this bus: stop it before rewinding`);
+    }
+    this.storage.rewind(groupId, uniqueTopics);
+  }
+
   /** Stops every consumer (letting in-flight handlers finish and commit), then closes the database. */
   close(): Promise<void> {
     this.closing ??= (async () => {

@@ -310,6 +310,7 @@ export function createLogisticsService(platform: Platform, options: LogisticsSer
     runtime: {
       name: LOGISTICS_SERVICE,
       projections: [shipmentsProjection, trackingIndexProjection],
+      busFedViews: [{ name: ORDER_PAYMENTS, projection: ORDER_PAYMENTS, collections: [ORDER_PAYMENTS], group: CONSUMER_GROUP }],
       timerPolicies: [trackingExpiryPolicy],
       fireTimer,
     },

@@ -249,6 +249,9 @@ export function createRefunds(platform: Platform, deps: RefundsDependencies, opt
     runtime: {
       name: REFUND_SERVICE,
       projections: [refundsProjection],
+      busFedViews: [
+        { name: REFUND_ORDER_FACTS, projection: REFUND_ORDER_FACTS, collections: [REFUND_ORDER_FACTS], group: REFUND_CONSUMER_GROUP },
+      ],
       timerPolicies: [refundTimerPolicy, allowanceTimerPolicy],
       fireTimer,
     },
