@@ -61,6 +61,20 @@ describe('rebuilding the read models fed from the bus', () => {
     expect(shipment.status).toBe(201);
   }, 60_000);
 
+  it('given order facts the compensation service reads (from the order topic when each service has its own log), when rebuilt, then an agent can still compensate that order', async () => {
+    const { order } = await paidOrder(t.api, 'delivered');
+
+    const report = await t.api.post('/admin/projections/compensation_order_facts/rebuild', {});
+    const proposed = await t.api.post('/compensations', { orderId: order.id, kind: 'goodwill', amount: 500, note: 'sorry' }, agent, {
+      'idempotency-key': `gw-${order.id}`,
+    });
+
+    expect(report.status).toBe(200);
+    expect(report.body).toMatchObject({ name: 'compensation_order_facts', source: e2eMode() === 'kafka' ? 'log+bus' : 'log' });
+    expect(proposed.status).toBe(201);
+    expect(proposed.body).toMatchObject({ orderId: order.id, amount: 500 });
+  }, 60_000);
+
   it('given an unknown name, when it is rebuilt, then 404', async () => {
     expect((await t.api.post('/admin/projections/no_such_view/rebuild', {})).status).toBe(404);
   });

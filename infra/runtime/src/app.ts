@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { SystemClock, TimeTravel, type Clock, type Platform } from '@aftersales/kernel';
+import { SystemClock, TimeTravel, type Clock, type Platform, type ReadModelStore } from '@aftersales/kernel';
 import { ServiceNames, topicOf, type ServiceName } from '@aftersales/contracts';
 import {
   HEALTH_CHECKS,
@@ -45,6 +45,9 @@ class ProcessAppModule {
     manualClock?: { timeTravel: TimeTravel; timers: ManualTimers };
     services: BuiltService[];
     busFedViews: BusFedViews;
+    /** Kafka mode: the feeds that apply other services' events to log projections (they are rebuilt together). */
+    foreignFeeds: ForeignEventFeed[];
+    readModels: ReadModelStore;
     checks: HealthCheck[];
     status: ProcessStatus;
     /** Serve the /internal command other service processes call (Kafka mode: the refund service's reissue parcel). */
@@ -57,7 +60,16 @@ class ProcessAppModule {
         if (views.has(name)) return views.rebuild(name);
         const runner = parts.engine.projection(name);
         if (!runner) throw new Error(`unknown projection ${name}`);
-        return { ...(await runner.rebuild()), source: 'log' };
+        const feed = parts.foreignFeeds.find((candidate) => candidate.feedsProjection(name));
+        if (!feed) return { ...(await runner.rebuild()), source: 'log' };
+        // Part of it comes from other services' topics: rebuild from the log with the feed stopped, then re-read those
+        // topics; the feed's other projections keep their processed ids and skip what they already applied.
+        const fromLog = { name, events: 0, ms: 0 };
+        const { messages } = await feed.replay(async () => {
+          Object.assign(fromLog, await runner.rebuild());
+          await parts.readModels.reset(`${name}@bus`, []);
+        });
+        return { ...fromLog, events: fromLog.events + messages, source: 'log+bus' };
       },
       checkpoint: (name) => (views.has(name) ? views.checkpoint(name) : parts.engine.projection(name)!.position()),
     };
@@ -121,10 +133,8 @@ export async function startSystem(config: RuntimeConfig, remote?: ServiceContext
   );
   const transport = new MessageBusTransport(platform.bus);
   engine.addConsumer(transport);
-  const sideConsumers: SideConsumer[] = [
-    ...services.flatMap((service) => service.sideConsumers),
-    ...(bus === 'kafka' ? foreignEventFeeds(services, platform) : []),
-  ];
+  const foreignFeeds = bus === 'kafka' ? foreignEventFeeds(services, platform) : [];
+  const sideConsumers: SideConsumer[] = [...services.flatMap((service) => service.sideConsumers), ...foreignFeeds];
   for (const consumer of sideConsumers) engine.addConsumer(consumer);
   for (const drainable of services.flatMap((service) => service.drainables ?? [])) engine.addConsumer(drainable);
   const replayers: GroupReplayer[] = [
@@ -163,7 +173,7 @@ export async function startSystem(config: RuntimeConfig, remote?: ServiceContext
     },
   ];
 
-  const app = await NestFactory.create(ProcessAppModule.register({ engine, manualClock, services, busFedViews, checks, status, servePeers: bus === 'kafka' }), {
+  const app = await NestFactory.create(ProcessAppModule.register({ engine, manualClock, services, busFedViews, foreignFeeds, readModels: platform.readModels, checks, status, servePeers: bus === 'kafka' }), {
     logger: ['error', 'warn'],
     abortOnError: false,
   });

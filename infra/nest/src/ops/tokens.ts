@@ -17,8 +17,11 @@ export interface TimeTravel {
 
 export interface ProjectionRebuild {
   name: string;
-  /** Where it was rebuilt from: the local event log, or its consumer group's topics (a bus-fed view). */
-  source?: 'log' | 'bus';
+  /**
+   * Where it was rebuilt from: the local event log, its consumer group's topics (a bus-fed view), or both (a log
+   * projection that also applies other services' events from their topics, in Kafka mode).
+   */
+  source?: 'log' | 'bus' | 'log+bus';
   events: number;
   ms: number;
 }

@@ -16,7 +16,7 @@ export class ForeignEventFeed {
     private readonly bus: MessageBus,
     private readonly readModels: ReadModelStore,
     readonly group: string,
-    private readonly feeds: Array<{ projection: Projection; types: Set<string> }>,
+    private readonly projectionFeeds: Array<{ projection: Projection; types: Set<string> }>,
     readonly topics: string[],
   ) {}
 
@@ -31,6 +31,32 @@ export class ForeignEventFeed {
     if (feeds.length === 0) return undefined;
     const topics = [...new Set(feeds.flatMap((feed) => [...feed.types].map(topicForEventType)))].sort();
     return new ForeignEventFeed(options.bus, options.readModels, options.group, feeds, topics);
+  }
+
+  /** Whether this feed applies foreign events to the projection of that name. */
+  feedsProjection(projectionName: string): boolean {
+    return this.projectionFeeds.some(({ projection }) => projection.name === projectionName);
+  }
+
+  readonly replayer = {
+    consumesGroup: (group: string) => group === this.group,
+    replay: (_group: string, whileStopped: () => Promise<void>) => this.replay(whileStopped),
+  };
+
+  /**
+   * Re-reads the foreign topics from the start: stops the consumer, runs `whileStopped` (e.g. a projection's rebuild
+   * from the local log and dropping its `<projection>@bus` processed ids), rewinds the group and resolves once it has
+   * caught up. Projections whose processed ids were kept skip what they already applied.
+   */
+  async replay(whileStopped: () => Promise<void>): Promise<{ messages: number }> {
+    await this.stop();
+    await this.applying;
+    await whileStopped();
+    await this.bus.rewind(this.group, this.topics);
+    const before = this.delivered;
+    await this.start();
+    await this.drain();
+    return { messages: this.delivered - before };
   }
 
   async start(): Promise<void> {
@@ -59,7 +85,7 @@ export class ForeignEventFeed {
 
   private async apply(message: BusMessage): Promise<void> {
     const event = JSON.parse(message.value) as EventEnvelope;
-    for (const { projection, types } of this.feeds) {
+    for (const { projection, types } of this.projectionFeeds) {
       if (!types.has(event.type)) continue;
       const name = `${projection.name}@bus`;
       if (await this.readModels.wasProcessed(name, event.eventId)) continue;
