@@ -2,3 +2,4 @@ import 'reflect-metadata';
 export * from './http';
 export * from './ops';
 export * from './transport';
+export * from './service';

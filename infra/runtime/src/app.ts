@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { SystemClock, TimeTravel, type Clock, type Platform, type ReadModelStore } from '@aftersales/kernel';
+import { Engine, SystemClock, TimeTravel, type Clock, type GroupReplayer, type Platform, type ReadModelStore, type SideConsumer } from '@aftersales/kernel';
 import { ServiceNames, topicOf, type ServiceName } from '@aftersales/contracts';
 import {
   HEALTH_CHECKS,
@@ -15,18 +15,18 @@ import {
   type ProjectionAdmin,
 } from '@aftersales/nest';
 import type { RuntimeConfig } from './config';
-import { Engine } from './engine';
+
 import { openEmbeddedAdapters, type ProcessAdapters } from './embedded-platform';
 import { openKafkaAdapters } from './kafka-platform';
 import { ForeignEventFeed } from './bus/foreign-event-feed';
 import { PersistentManualClock } from './manual-clock-file';
 import { BusController } from './admin/bus.controller';
-import { BusFedViews, type GroupReplayer } from './admin/bus-fed-views';
+import { BusFedViews } from './admin/bus-fed-views';
 import { PROCESS_STATUS, type ProcessStatus } from './admin/process-status';
 import { SettleController } from './admin/settle.controller';
 import { MANUAL_TIMERS, TimersController, type ManualTimers } from './admin/timers.controller';
 import { PEER_LOGISTICS, PeerCommandsController } from './peers/peer-commands.controller';
-import { buildServices, selectServices, type BuiltService, type ServiceContext, type SideConsumer } from './services/service-catalog';
+import { buildServices, selectServices, type BuiltService, type ServiceContext } from './services/service-catalog';
 
 export interface RunningSystem {
   app: INestApplication;

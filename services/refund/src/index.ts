@@ -82,3 +82,4 @@ export {
 } from './compensation';
 export { createLedger, ledgerProjection, ledgerCsv, trialBalance, type Ledger, type JournalEntry, type ReconciliationReport } from './ledger';
 export { createCompensationAudit, sourceEventsProjection, type CompensationAudit, type VerificationReport, type WhatIfReport, type Mismatch } from './audit';
+export * from './service-definition';

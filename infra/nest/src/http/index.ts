@@ -10,3 +10,4 @@ export * from './register-http-kit';
 export * from './http-types';
 export * from './canonical-json';
 export { ProblemSchema, toOpenApiSchema } from './openapi-schema';
+export * from './require-role';

@@ -1,11 +1,4 @@
-import type { BusFedView, ReadModelStore } from '@aftersales/kernel';
-
-/** Something that can restart a consumer group from the start of its topics (the Nest transport, a side consumer). */
-export interface GroupReplayer {
-  consumesGroup(group: string): boolean;
-  /** Stops the group, runs `whileStopped`, rewinds it, subscribes again; resolves once caught up. */
-  replay(group: string, whileStopped: () => Promise<void>): Promise<{ messages: number }>;
-}
+import type { BusFedView, GroupReplayer, ReadModelStore } from '@aftersales/kernel';
 
 export interface BusFedRebuild {
   name: string;

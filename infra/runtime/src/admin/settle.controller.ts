@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Engine } from '../engine';
+import { Engine } from '@aftersales/kernel';
 import { PROCESS_STATUS, totalLag, type ProcessStatus } from './process-status';
 
 @ApiTags('operations')

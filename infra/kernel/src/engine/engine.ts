@@ -1,30 +1,28 @@
-import {
-  ProjectionRunner,
-  TimerProjector,
-  TimerScheduler,
-  type EventStore,
-  type Platform,
-  type ReadModelStore,
-  type ServiceRuntime,
-  type Timer,
-  type TimerStore,
-  type Clock,
-} from '@aftersales/kernel';
+import type { Platform, ServiceRuntime } from '../platform';
+import type { Timer } from '../ports/timer-store';
+import { ProjectionRunner } from '../projections/projection-runner';
+import { TimerProjector } from '../timers/timer-projector';
+import { TimerScheduler } from '../timers/timer-scheduler';
 
+/** Work settle() waits for: a bus consumer, background work (payout attempts), a log follower in tests. */
 export interface Drainable {
   drain(): Promise<void>;
 }
 
 /** Something that forwards the log somewhere and can say it has caught up (the bus publisher). */
-export interface LogFollower {
+export interface LogForwarder {
   start(): void;
   stop(): Promise<void>;
   catchUp(): Promise<void>;
 }
 
+/** Rounds settle() tries before it decides a consumer keeps producing events. */
+const SETTLE_ROUNDS = 100;
+
 /**
- * The background machinery shared by every service in a process: projections, durable timers and the
- * publisher to the bus. `settle()` waits until all of it has caught up with the log.
+ * The background machinery shared by every service in a process: projections, durable timers, the publisher to the
+ * bus and the consumers. `settle()` waits until all of it has caught up with the log. The runtime and the in-memory
+ * test platform both run on it.
  */
 export class Engine {
   readonly projections: ProjectionRunner[];
@@ -33,13 +31,14 @@ export class Engine {
   private readonly consumers: Drainable[] = [];
 
   constructor(
-    private readonly deps: { eventStore: EventStore; readModels: ReadModelStore; timers: TimerStore; clock: Clock },
-    private readonly services: ServiceRuntime[],
-    private readonly publisher?: LogFollower,
+    private readonly deps: Pick<Platform, 'eventStore' | 'readModels' | 'timers' | 'clock'>,
+    private readonly services: readonly ServiceRuntime[],
+    private readonly publisher?: LogForwarder,
+    options: { timerLog?: (message: string, error?: unknown) => void } = {},
   ) {
     this.projections = services.flatMap((s) => s.projections.map((p) => new ProjectionRunner(deps.eventStore, deps.readModels, p)));
     this.timerProjector = new TimerProjector(deps.eventStore, deps.timers, services.flatMap((s) => s.timerPolicies));
-    this.scheduler = new TimerScheduler(deps.clock, deps.timers, (timer) => this.fire(timer));
+    this.scheduler = new TimerScheduler(deps.clock, deps.timers, (timer) => this.fire(timer), options.timerLog);
   }
 
   /** Bus consumers (the transport) and background work (payout attempts) settle() also waits for, in the order added. */
@@ -62,12 +61,12 @@ export class Engine {
 
   /** Waits until projections, timers, the publisher and every consumer have processed the whole log. */
   async settle(): Promise<void> {
-    for (let round = 0; round < 100; round++) {
+    for (let round = 0; round < SETTLE_ROUNDS; round++) {
       const head = await this.deps.eventStore.headPosition();
       await this.settleOnce();
       if ((await this.deps.eventStore.headPosition()) === head) return;
     }
-    throw new Error('the system did not settle after 100 rounds: a consumer keeps producing events');
+    throw new Error(`the system did not settle after ${SETTLE_ROUNDS} rounds: a consumer keeps producing events`);
   }
 
   projection(name: string): ProjectionRunner | undefined {
@@ -86,5 +85,3 @@ export class Engine {
     return service.fireTimer(timer);
   }
 }
-
-export type { Platform };
