@@ -129,7 +129,7 @@ describe('the in-memory test platform', () => {
     const restless = { drain: async () => void (await append(env.eventStore, 'loop-1', 'Ping', env.clock.now().toISOString())) };
     env.attach([], [], [restless]);
 
-    await expect(env.settle()).rejects.toThrow('the test platform did not settle');
+    await expect(env.settle()).rejects.toThrow('did not settle');
   });
 
   it('given a store of its own, then the platform runs on it and hands it the platform clock', async () => {
