@@ -10,7 +10,7 @@ const swc = {
 };
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/contracts', '<rootDir>/infra', '<rootDir>/services', '<rootDir>/test'],
+  roots: ['<rootDir>/contracts', '<rootDir>/infra', '<rootDir>/services', '<rootDir>/apps', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
@@ -20,11 +20,13 @@ module.exports = {
     '^@aftersales/kernel/testing$': '<rootDir>/infra/kernel/src/testing',
     '^@aftersales/sqlite$': '<rootDir>/infra/sqlite/src',
     '^@aftersales/kafka$': '<rootDir>/infra/kafka/src',
+    '^@aftersales/kafka/testing$': '<rootDir>/infra/kafka/src/testing',
     '^@aftersales/nest$': '<rootDir>/infra/nest/src',
     '^@aftersales/order$': '<rootDir>/services/order/src',
     '^@aftersales/logistics$': '<rootDir>/services/logistics/src',
     '^@aftersales/refund$': '<rootDir>/services/refund/src',
-    '^@aftersales/runtime$': '<rootDir>/infra/runtime/src',
+    '^@aftersales/timeline$': '<rootDir>/services/timeline/src',
+    '^@aftersales/platform$': '<rootDir>/apps/platform/src',
   },
   testTimeout: 30000,
 };

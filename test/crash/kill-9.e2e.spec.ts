@@ -5,7 +5,7 @@ import { agent, buyer, type HttpClient } from '../support/http-client';
 import { freePort, kill9, startChildSystem, type ChildSystem } from '../support/child-process-system';
 import { placeOrderBody } from '../support/orders';
 
-const MAIN_BUILT = existsSync(join(__dirname, '..', '..', 'infra', 'runtime', 'dist', 'main.js'));
+const MAIN_BUILT = existsSync(join(__dirname, '..', '..', 'apps', 'platform', 'dist', 'main.js'));
 
 /** What the client was told: a command acknowledged with 2xx and the ids of the events it appended. */
 interface Acknowledged {
@@ -48,7 +48,7 @@ async function worker(api: HttpClient, id: number, acks: Acknowledged[], inFligh
 
 const describeIfBuilt = MAIN_BUILT ? describe : describe.skip;
 // stderr, not console: jest does not show the console output of a file whose tests were all skipped
-if (!MAIN_BUILT) process.stderr.write('kill-9 crash test skipped: infra/runtime/dist/main.js is not built (run `pnpm build`; `pnpm test` does)\n');
+if (!MAIN_BUILT) process.stderr.write('kill-9 crash test skipped: apps/platform/dist/main.js is not built (run `pnpm build`; `pnpm test` does)\n');
 
 describeIfBuilt('kill -9 during a burst of commands', () => {
   let dataDir: string;

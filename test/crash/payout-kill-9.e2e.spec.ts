@@ -5,10 +5,10 @@ import { agent } from '../support/http-client';
 import { freePort, kill9, startChildSystem, type ChildSystem } from '../support/child-process-system';
 import { payOrder, placeOrder } from '../support/orders';
 
-const MAIN_BUILT = existsSync(join(__dirname, '..', '..', 'infra', 'runtime', 'dist', 'main.js'));
+const MAIN_BUILT = existsSync(join(__dirname, '..', '..', 'apps', 'platform', 'dist', 'main.js'));
 const describeIfBuilt = MAIN_BUILT ? describe : describe.skip;
 // stderr, not console: jest does not show the console output of a file whose tests were all skipped
-if (!MAIN_BUILT) process.stderr.write('payout kill-9 crash test skipped: infra/runtime/dist/main.js is not built (run `pnpm build`; `pnpm test` does)\n');
+if (!MAIN_BUILT) process.stderr.write('payout kill-9 crash test skipped: apps/platform/dist/main.js is not built (run `pnpm build`; `pnpm test` does)\n');
 const ops = { id: 'ops', role: 'system' };
 
 describeIfBuilt('kill -9 while the payment provider is being called', () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { SystemClock } from '@aftersales/kernel';
 import { SqliteEventStore } from '@aftersales/sqlite';
-import { runAuditCli } from '../../services/refund/src/audit/cli';
+import { runAuditCli } from '../../apps/platform/src/cli/audit-compensations';
 import { finance } from '../support/http-client';
 import { useRestartableSystem } from '../support/restartable-system';
 import { payOrder, placeOrder } from '../support/orders';

@@ -8,12 +8,12 @@ import { startMultiProcessSystem, waitUntilHealthy, type MultiProcessSystem } fr
 import { placeOrderBody } from '../support/orders';
 import { startSecondBroker, type SecondBroker } from '../support/second-broker';
 
-const BUILT = existsSync(join(__dirname, '..', '..', 'infra', 'runtime', 'dist', 'multi-process.js'));
+const BUILT = existsSync(join(__dirname, '..', '..', 'apps', 'platform', 'dist', 'multi-process.js'));
 const brokers = brokersFromEnv();
 const skipReason = brokers.length === 0
   ? 'KAFKA_BROKERS is not set (run `pnpm kafka:start`, then KAFKA_BROKERS=127.0.0.1:9092)'
   : !BUILT
-    ? 'infra/runtime/dist/multi-process.js is not built (run `pnpm build`)'
+    ? 'apps/platform/dist/multi-process.js is not built (run `pnpm build`)'
     : undefined;
 // stderr, not console: jest does not show the console output of a file whose tests were all skipped
 if (skipReason) process.stderr.write(`Kafka fault tests skipped: ${skipReason}\n`);

@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { HttpClient } from './http-client';
 
-const MAIN = join(__dirname, '..', '..', 'infra', 'runtime', 'dist', 'main.js');
+const MAIN = join(__dirname, '..', '..', 'apps', 'platform', 'dist', 'main.js');
 
 export interface ChildSystem {
   process: ChildProcess;

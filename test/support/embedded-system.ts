@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbedded, type RunningSystem } from '@aftersales/runtime';
+import { startEmbedded, type RunningSystem } from '@aftersales/platform';
 import { HttpClient } from './http-client';
 import { e2eMode, startMultiProcessSystem } from './multi-process-system';
 import { useSystem, type Scope } from './use-system';

@@ -6,7 +6,7 @@ import { brokersFromEnv, deleteNamespace } from '@aftersales/kafka';
 import { freePort } from './child-process-system';
 import { HttpClient } from './http-client';
 
-const MULTI_PROCESS = join(__dirname, '..', '..', 'infra', 'runtime', 'dist', 'multi-process.js');
+const MULTI_PROCESS = join(__dirname, '..', '..', 'apps', 'platform', 'dist', 'multi-process.js');
 
 /** `AFTERSALES_E2E_MODE=kafka`: the end-to-end suite drives the services as separate processes over Kafka. */
 export const e2eMode = (): 'embedded' | 'kafka' => (process.env.AFTERSALES_E2E_MODE === 'kafka' ? 'kafka' : 'embedded');

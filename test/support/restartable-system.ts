@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbedded } from '@aftersales/runtime';
+import { startEmbedded } from '@aftersales/platform';
 import { HttpClient } from './http-client';
 import { e2eMode, startMultiProcessSystem } from './multi-process-system';
 import { useSystem } from './use-system';

@@ -10,7 +10,7 @@ import {
   lateShipmentCompensationId,
   sourceEventsProjection,
 } from '@aftersales/refund';
-import { startEmbedded } from '@aftersales/runtime';
+import { startEmbedded } from '@aftersales/platform';
 import { perSecond } from '../support/statistics';
 import { createTempFolder } from '../support/temp-folder';
 

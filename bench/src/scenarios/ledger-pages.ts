@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { InMemoryEventStore, ProjectionRunner, type NewEvent } from '@aftersales/kernel';
 import { SqliteReadModelStore } from '@aftersales/sqlite';
 import { ledgerProjection } from '@aftersales/refund';
-import { startEmbedded } from '@aftersales/runtime';
+import { startEmbedded } from '@aftersales/platform';
 import { createTempFolder } from '../support/temp-folder';
 
 export interface LedgerPagingTiming {

@@ -1,4 +1,4 @@
-import type { IHeaders, Kafka, Message } from 'kafkajs';
+import { Kafka, Partitioners, logLevel, type IHeaders, type Message } from 'kafkajs';
 import { DeadLetterHeader } from './dead-letter';
 import { toBusMessage } from './message-codec';
 import { retryRetriable } from './retry-retriable';
@@ -107,6 +107,39 @@ export async function readDeadLetters(kafka: Kafka, topic: string, options: Read
     await consumer.disconnect();
     if (!options.progressGroup) await admin.deleteGroups([groupId]).catch(() => undefined);
     await admin.disconnect();
+  }
+}
+
+/** Publishes dead letters again to their original topics; close it when done. */
+export interface DeadLetterReplayer {
+  replay(letter: DeadLetter): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The dead letters on a broker as the operator's tools (`pnpm dlq`) see them: list, read, replay. */
+export class DeadLetterStore {
+  private readonly kafka: Kafka;
+
+  constructor(brokers: string[], clientId = 'aftersales-dlq') {
+    this.kafka = new Kafka({ clientId, brokers, logLevel: logLevel.ERROR });
+  }
+
+  list(): Promise<Array<{ topic: string; messages: number }>> {
+    return listDeadLetterTopics(this.kafka);
+  }
+
+  read(topic: string, options: ReadOptions, each: (letter: DeadLetter) => Promise<void>): Promise<number> {
+    return readDeadLetters(this.kafka, topic, options, each);
+  }
+
+  /** Each dead letter goes back to its original topic with its original key and headers, one at a time, acknowledged by every replica. */
+  async openReplayer(): Promise<DeadLetterReplayer> {
+    const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+    await producer.connect();
+    return {
+      replay: async (letter) => void (await producer.send({ topic: letter.originalTopic, acks: -1, messages: [originalMessageOf(letter)] })),
+      close: () => producer.disconnect(),
+    };
   }
 }
 

@@ -3,7 +3,7 @@ import type { BusMessage, ConsumerHandle } from '@aftersales/kernel';
 import { messageBusContract, type StoreHarness } from '@aftersales/kernel/testing';
 import { partitionForKey } from '@aftersales/sqlite';
 import { ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
-import { startTestBroker, testBrokerSource, type RunningTestBroker } from './__tests__/test-broker';
+import { startTestBroker, testBrokerSource, type RunningTestBroker } from './testing';
 import { ConsumerStuckError } from '@aftersales/kernel';
 import { DeadLetterHeader } from './dead-letter';
 import { KafkaMessageBus, type KafkaMessageBusOptions } from './kafka-message-bus';

@@ -1,0 +1,64 @@
+import { join } from 'node:path';
+import { EventPublisher, type Clock, type MessageBus, type Platform } from '@aftersales/kernel';
+import { SqliteEventStore, SqliteReadModelStore, SqliteTimerStore } from '@aftersales/sqlite';
+import { KafkaMessageBus } from '@aftersales/kafka';
+import { topicForEventType } from '@aftersales/contracts';
+import type { KafkaRuntimeConfig } from '../config';
+import type { ProcessAdapters } from './embedded-platform';
+import { NamespacedMessageBus } from './bus/namespaced-message-bus';
+import { ReadModelCheckpointStore } from './bus/read-model-checkpoint-store';
+
+export interface KafkaAdapters extends ProcessAdapters {
+  kafka: KafkaMessageBus;
+}
+
+/**
+ * A service process in production shape: its own event log, read models and timers in its data directory, events
+ * shared over Kafka. Dead letters are on: a message that keeps failing goes to `<topic>.dlq` and its partition moves
+ * on. The publisher's checkpoint lives in the read-model store.
+ */
+export async function openKafkaAdapters(
+  dataDir: string,
+  clock: Clock,
+  settle: () => Promise<void>,
+  config: KafkaRuntimeConfig,
+  clientId: string,
+): Promise<KafkaAdapters> {
+  const eventStore = new SqliteEventStore({ path: join(dataDir, 'events.db'), clock });
+  const readModels = new SqliteReadModelStore({ path: join(dataDir, 'read-models.db') });
+  const timers = new SqliteTimerStore({ path: join(dataDir, 'timers.db') });
+  const kafka = new KafkaMessageBus({
+    brokers: config.brokers,
+    clientId,
+    deadLetter: { afterAttempts: config.deadLetterAfterAttempts },
+    topicConfig: { 'retention.ms': String(config.topicRetentionMs) },
+    // settle() fails only for a message that is not dead-lettered yet and still failing
+    retry: { drainFailsAfterAttempts: config.deadLetterAfterAttempts + 1 },
+    consumer: { sessionTimeoutMs: config.sessionTimeoutMs, heartbeatIntervalMs: Math.max(500, Math.floor(config.sessionTimeoutMs / 10)) },
+  });
+  const bus: MessageBus = config.topicPrefix ? new NamespacedMessageBus(kafka, config.topicPrefix) : kafka;
+  const closeStores = async () => {
+    await timers.close();
+    await readModels.close();
+    await eventStore.close();
+  };
+  try {
+    await kafka.connect();
+  } catch (error) {
+    await kafka.close();
+    await closeStores();
+    throw error;
+  }
+  const publisher = new EventPublisher({ eventStore, bus, checkpoints: new ReadModelCheckpointStore(readModels), topicFor: topicForEventType });
+  const platform: Platform = { eventStore, readModels, timers, bus, clock, settle };
+  return {
+    platform,
+    publisher,
+    kafka,
+    async close() {
+      await publisher.stop();
+      await kafka.close();
+      await closeStores();
+    },
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * Audit replay of compensation decisions against the data directory of the process that runs the refund service (the
+ * embedded platform's, or `<data>/refund` of `pnpm start:kafka`): its log and its read models. Read only:
+ *
+ *   node apps/platform/dist/cli/audit-compensations.js --data ./data                 # verify every decision
+ *   node apps/platform/dist/cli/audit-compensations.js --data ./data --from 2026-11-01T00:00:00Z --to 2026-12-01T00:00:00Z
+ *   node apps/platform/dist/cli/audit-compensations.js --data ./data --what-if 2027-01-v2 [--from … --to …]
+ *
+ * Prints the report as JSON. Exit code: 0 clean (or a what-if), 2 when a decision does not recompute, 1 on error.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { SystemClock } from '@aftersales/kernel';
+import { SqliteEventStore, SqliteReadModelStore } from '@aftersales/sqlite';
+import { createCompensationAudit } from '@aftersales/refund';
+
+export interface CliOutcome {
+  exitCode: number;
+  output: string;
+}
+
+/** The CLI without process globals, so it can be tested. */
+export async function runAuditCli(argv: string[]): Promise<CliOutcome> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      data: { type: 'string', default: process.env.AFTERSALES_DATA_DIR ?? 'data' },
+      'what-if': { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+    },
+    strict: true,
+  });
+  for (const bound of ['from', 'to'] as const) {
+    if (values[bound] !== undefined && Number.isNaN(Date.parse(values[bound]!))) return { exitCode: 1, output: `--${bound} must be an ISO time, got ${values[bound]}` };
+  }
+  const dataDir = resolve(values.data!);
+  const [logPath, readModelsPath] = [join(dataDir, 'events.db'), join(dataDir, 'read-models.db')];
+  for (const path of [logPath, readModelsPath]) {
+    if (!existsSync(path)) return { exitCode: 1, output: `no ${path} (is --data the data directory of the process running the refund service?)` };
+  }
+  const store = new SqliteEventStore({ path: logPath, clock: new SystemClock() });
+  const readModels = new SqliteReadModelStore({ path: readModelsPath });
+  try {
+    const audit = createCompensationAudit(store, readModels);
+    const period = { from: values.from, to: values.to };
+    if (values['what-if']) {
+      const report = await audit.whatIf(values['what-if'], period);
+      return { exitCode: 0, output: JSON.stringify(report, null, 2) };
+    }
+    const report = await audit.verify(period);
+    return { exitCode: report.mismatches.length > 0 ? 2 : 0, output: JSON.stringify(report, null, 2) };
+  } finally {
+    await readModels.close();
+    await store.close();
+  }
+}
+
+if (require.main === module) {
+  runAuditCli(process.argv.slice(2)).then(
+    ({ exitCode, output }) => {
+      (exitCode === 1 ? process.stderr : process.stdout).write(`${output}\n`);
+      process.exitCode = exitCode;
+    },
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,30 @@
+import type { ServiceDefinition } from '../service-catalog';
+
+/** Where the gateway sends a path: to the service that owns it, or nowhere (404). */
+export class RouteTable {
+  private readonly byResource = new Map<string, string>();
+  private readonly byAdminPath: Array<[string, string]> = [];
+
+  constructor(definitions: readonly Pick<ServiceDefinition, 'name' | 'resources' | 'adminPaths'>[]) {
+    for (const definition of definitions) {
+      for (const resource of definition.resources) this.byResource.set(resource, definition.name);
+      for (const path of definition.adminPaths ?? []) this.byAdminPath.push([path, definition.name]);
+    }
+  }
+
+  /**
+   * The service of a path: the last resource segment (segments 0, 2, 4, … of `/resource/{id}/resource/…`) that a
+   * service names, so `/orders/{id}/shipments` goes to logistics and `/orders/{id}/payment` to order.
+   */
+  serviceOf(pathname: string): string | undefined {
+    const admin = this.byAdminPath.find(([path]) => pathname === path || pathname.startsWith(`${path}/`));
+    if (admin) return admin[1];
+    const segments = pathname.split('/').filter((segment) => segment.length > 0);
+    let service: string | undefined;
+    for (let index = 0; index < segments.length; index += 2) {
+      service = this.byResource.get(segments[index]) ?? service;
+      if (index === 0 && service === undefined) return undefined;
+    }
+    return service;
+  }
+}

@@ -1,0 +1,83 @@
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { configFromEnv } from './config';
+import { Gateway } from './gateway/gateway-server';
+import { RouteTable } from './gateway/routes';
+import { Supervisor, type ProcessSpec } from './gateway/supervisor';
+import { SERVICE_CATALOG } from './service-catalog';
+
+/** Which services run together in one process: each service alone, the timeline read model beside the order service. */
+export const PROCESS_LAYOUT: ReadonlyArray<{ name: string; services: string[] }> = [
+  { name: 'order', services: ['order', 'timeline'] },
+  { name: 'logistics', services: ['logistics'] },
+  { name: 'refund', services: ['refund'] },
+];
+
+/**
+ * `pnpm start:kafka`: every service as its own process against Kafka, each with its own data directory
+ * (<AFTERSALES_DATA_DIR>/<process>) and port, behind a gateway on PORT. Environment as for main.js, plus
+ * KAFKA_BROKERS (required).
+ */
+async function main(): Promise<void> {
+  const config = configFromEnv({ ...process.env, AFTERSALES_BUS: 'kafka' });
+  const known = new Set(SERVICE_CATALOG.map((definition) => definition.name));
+  const layout = PROCESS_LAYOUT.map((entry) => ({ ...entry, services: entry.services.filter((service) => known.has(service)) })).filter(
+    (entry) => entry.services.length > 0,
+  );
+  const ports = new Map<string, number>();
+  for (const { name } of layout) ports.set(name, await freePort(config.host));
+  const peers = layout.map(({ name }) => `${name}=http://${config.host}:${ports.get(name)}`).join(',');
+  const specs: ProcessSpec[] = layout.map(({ name, services }) => ({
+    name,
+    services,
+    port: ports.get(name)!,
+    env: { AFTERSALES_BUS: 'kafka', AFTERSALES_DATA_DIR: join(config.dataDir, name), AFTERSALES_PEERS: peers },
+  }));
+
+  const supervisor = new Supervisor(specs, config.host);
+  supervisor.start();
+  const gateway = new Gateway({
+    routes: new RouteTable(SERVICE_CATALOG),
+    processes: () => supervisor.processes(),
+    describeProcesses: () => supervisor.describe(),
+    consistentReads: (process.env.AFTERSALES_GATEWAY_CONSISTENT_READS ?? (config.clock === 'manual' ? '1' : '0')) === '1',
+    log: (line) => console.warn(line),
+  });
+  const url = await gateway.listen(config.port, config.host);
+  console.log(
+    `after-sales gateway listening on ${url}; processes: ${specs.map((s) => `${s.name} (${s.services.join('+')}) :${s.port}`).join(', ')}; ` +
+      `Kafka ${config.kafka!.brokers.join(',')}${config.kafka!.topicPrefix ? `, topic prefix ${config.kafka!.topicPrefix}` : ''}; data ${config.dataDir}`,
+  );
+
+  let shuttingDown = false;
+  const shutdown = (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    console.log(`${signal}: shutting down the gateway and every service process`);
+    Promise.all([gateway.close(), supervisor.stop()]).then(
+      () => process.exit(0),
+      (error) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+function freePort(host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, host, () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+main().catch((error) => {
+  console.error('failed to start:', error);
+  process.exit(1);
+});

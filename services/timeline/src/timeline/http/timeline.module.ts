@@ -1,0 +1,12 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { ReadModelStore } from '@aftersales/kernel';
+import { TimelineController } from './timeline.controller';
+import { TIMELINE_READ_MODELS } from './timeline.tokens';
+
+/** GET /orders/{orderId}/timeline on the process's read models (fed by the log projection or by the bus). */
+@Module({})
+export class TimelineModule {
+  static register(readModels: ReadModelStore): DynamicModule {
+    return { module: TimelineModule, controllers: [TimelineController], providers: [{ provide: TIMELINE_READ_MODELS, useValue: readModels }] };
+  }
+}
