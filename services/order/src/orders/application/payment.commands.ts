@@ -1,0 +1,12 @@
+import type { CommandContext } from '@aftersales/kernel';
+import { runOrderCommand, type OrderCommandResult } from './order-handler';
+import type { OrderDeps, PayOrderInput } from './orders.types';
+
+export function payOrder(
+  { handler }: Pick<OrderDeps, 'handler'>,
+  orderId: string,
+  input: PayOrderInput,
+  ctx: CommandContext,
+): Promise<OrderCommandResult> {
+  return runOrderCommand(handler, 'PayOrder', orderId, input, ctx);
+}
