@@ -9,7 +9,10 @@ import { applied, CONSUMER_GROUP, type ReactionOutcome } from './reaction-outcom
  * Group `order` on the logistics topic: an outbound milestone moves the order (shipped, delivered, returned), in the
  * name of whoever the logistics event names. Idempotent on the event id; a refusal is logged and reported.
  */
-export async function onLogisticsEvent({ handler, log }: Pick<OrderDeps, 'handler' | 'log'>, event: EventEnvelope): Promise<ReactionOutcome> {
+export async function onLogisticsEvent(
+  { handler, log }: Pick<OrderDeps, 'handler' | 'log'>,
+  event: EventEnvelope,
+): Promise<ReactionOutcome> {
   const command = orderCommandForLogisticsEvent(event);
   if (!command) return { outcome: 'ignored' };
   const { type, orderId, ...input } = command;

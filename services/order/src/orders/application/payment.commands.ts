@@ -1,12 +1,7 @@
 import type { CommandContext } from '@aftersales/kernel';
-import { runOrderCommand, type OrderCommandResult } from './order-handler';
+import { runOrderCommand } from './order-handler';
 import type { OrderDeps, PayOrderInput } from './orders.types';
 
-export function payOrder(
-  { handler }: Pick<OrderDeps, 'handler'>,
-  orderId: string,
-  input: PayOrderInput,
-  ctx: CommandContext,
-): Promise<OrderCommandResult> {
+export function payOrder({ handler }: Pick<OrderDeps, 'handler'>, orderId: string, input: PayOrderInput, ctx: CommandContext) {
   return runOrderCommand(handler, 'PayOrder', orderId, input, ctx);
 }
