@@ -12,7 +12,7 @@ const logisticsEvent = (type: string, data: Record<string, unknown>): EventEnvel
   recordedAt: '2026-11-03T08:00:00.000Z',
   correlationId: 'corr-shipment',
   causationId: null,
-  actor: { id: 'merchant-1', role: 'merchant' },
+  actor: { id: 'merchant-agent-3', role: 'agent' },
   data,
 });
 
