@@ -1,20 +1,8 @@
-import type { EventEnvelope } from '@aftersales/contracts';
+import { busEvent } from '../testing/bus-events';
 import { orderCommandForLogisticsEvent } from './logistics-milestones.policy';
 
-const logisticsEvent = (type: string, data: Record<string, unknown>): EventEnvelope => ({
-  eventId: `evt-${type}`,
-  type,
-  schemaVersion: 1,
-  streamId: 'shipment-shp_1',
-  revision: 1,
-  position: 30,
-  occurredAt: '2026-11-03T08:00:00.000Z',
-  recordedAt: '2026-11-03T08:00:00.000Z',
-  correlationId: 'corr-shipment',
-  causationId: null,
-  actor: { id: 'merchant-agent-3', role: 'agent' },
-  data,
-});
+const logisticsEvent = (type: string, data: Record<string, unknown>) =>
+  busEvent(type, data, { streamId: 'shipment-shp_1', correlationId: 'corr-shipment', actor: { id: 'merchant-agent-3', role: 'agent' } });
 
 const dispatched = (extra: Record<string, unknown> = {}) =>
   logisticsEvent('ShipmentDispatched', {

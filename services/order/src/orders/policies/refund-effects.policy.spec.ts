@@ -1,20 +1,15 @@
-import type { EventEnvelope } from '@aftersales/contracts';
+import { busEvent } from '../testing/bus-events';
 import { orderEffectOfRefundEvent } from './refund-effects.policy';
 
-const refundEvent = (type: string, data: Record<string, unknown>): EventEnvelope => ({
-  eventId: `evt-${type}`,
-  type,
-  schemaVersion: 1,
-  streamId: 'refund-rfd_1',
-  revision: 3,
-  position: 40,
-  occurredAt: '2026-11-06T08:00:00.000Z',
-  recordedAt: '2026-11-06T08:00:00.000Z',
-  correlationId: 'corr-refund',
-  causationId: null,
-  actor: { id: 'agent-7', role: 'agent' },
-  data,
-});
+const refundEvent = (type: string, data: Record<string, unknown>) =>
+  busEvent(type, data, {
+    streamId: 'refund-rfd_1',
+    revision: 3,
+    position: 40,
+    occurredAt: '2026-11-06T08:00:00.000Z',
+    recordedAt: '2026-11-06T08:00:00.000Z',
+    correlationId: 'corr-refund',
+  });
 
 const settled = (refundedInFull: boolean) =>
   refundEvent('RefundAllowanceSettled', {
