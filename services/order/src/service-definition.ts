@@ -1,6 +1,6 @@
 import type { ServiceDefinition } from '@aftersales/nest';
-import { createOrderService } from './application';
-import { OrderModule } from './http';
+import { createOrderService } from './orders/application';
+import { OrderModule } from './orders/http';
 
 /** The order service as the composition root builds it. */
 export const orderServiceDefinition: ServiceDefinition = {

@@ -1,5 +1,0 @@
-export * from './order-state';
-export * from './order-commands';
-export * from './order-decider';
-export * from './evolve-order';
-export * from './order-timer-policy';

@@ -1,0 +1,4 @@
+export * from './order-state';
+export * from './order-commands';
+export * from './order-decider';
+export * from './evolve-order';

@@ -1,0 +1,25 @@
+import { Controller, Inject } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import { topicOf, type EventEnvelope } from '@aftersales/contracts';
+import { CONSUMER_GROUP, type OrderService } from '../application';
+import { ORDER_SERVICE_TOKEN } from './order.tokens';
+
+/**
+ * The order's bus consumers, group `order`: logistics milestones move the order (shipped, delivered, returned);
+ * refund decisions place an exchange's replacement order and close an order refunded in full.
+ * Idempotent: command key consumer:order:<eventId>.
+ */
+@Controller()
+export class OrderReactionsController {
+  constructor(@Inject(ORDER_SERVICE_TOKEN) private readonly orders: OrderService) {}
+
+  @EventPattern(topicOf('logistics'), { group: CONSUMER_GROUP })
+  async onLogisticsEvent(@Payload() event: EventEnvelope): Promise<void> {
+    await this.orders.onLogisticsEvent(event);
+  }
+
+  @EventPattern(topicOf('refund'), { group: CONSUMER_GROUP })
+  async onRefundEvent(@Payload() event: EventEnvelope): Promise<void> {
+    await this.orders.onRefundEvent(event);
+  }
+}

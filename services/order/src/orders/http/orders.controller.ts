@@ -1,0 +1,145 @@
+import { Controller, Get, Inject, Param, Post, Put, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { CommandContext } from '@aftersales/kernel';
+import {
+  ApiCommand,
+  ApiRead,
+  CommandCtx,
+  commandResponse,
+  resourceResponse,
+  ValidBody,
+  ValidQuery,
+  type HttpResponseLike,
+} from '@aftersales/nest';
+import { notFound } from '@aftersales/kernel';
+import type { OrderService } from '../application';
+import { orderView } from '../projections';
+import { ORDER_SERVICE_TOKEN } from './order.tokens';
+import {
+  AddressBody,
+  CancellationBody,
+  EmptyBody,
+  InvoiceBody,
+  InvoiceRequestBody,
+  ListOrdersParams,
+  NoteBody,
+  OrderViewSchema,
+  PaymentBody,
+  PlaceOrderBody,
+} from './orders.schemas';
+
+/** The Orders rows of the public API. Commands answer with the order, its revision (also the ETag) and the new event ids. */
+@ApiTags('orders')
+@Controller('orders')
+export class OrdersController {
+  constructor(@Inject(ORDER_SERVICE_TOKEN) private readonly orders: OrderService) {}
+
+  @Post()
+  @ApiCommand({ summary: 'Place an order', status: 201, response: OrderViewSchema })
+  async place(
+    @ValidBody(PlaceOrderBody) body: PlaceOrderBody,
+    @CommandCtx() ctx: CommandContext,
+    @Res({ passthrough: true }) res: HttpResponseLike,
+  ) {
+    const result = await this.orders.placeOrder(body, ctx);
+    res.setHeader('Location', `/orders/${orderView(result.state).id}`);
+    return commandResponse(res, result, orderView, 201);
+  }
+
+  @Post(':orderId/payment')
+  @ApiCommand({ summary: 'Pay an order (online); the amount must equal the total', response: OrderViewSchema, idempotencyRequired: true })
+  async pay(
+    @Param('orderId') orderId: string,
+    @ValidBody(PaymentBody) body: PaymentBody,
+    @CommandCtx() ctx: CommandContext,
+    @Res({ passthrough: true }) res: HttpResponseLike,
+  ) {
+    return commandResponse(res, await this.orders.payOrder(orderId, body, ctx), orderView);
+  }
+
+  @Post(':orderId/cancellation')
+  @ApiCommand({ summary: 'Cancel an order nobody has paid for yet (a paid order is refunded instead)', response: OrderViewSchema })
+  async cancel(
+    @Param('orderId') orderId: string,
+    @ValidBody(CancellationBody) body: CancellationBody,
+    @CommandCtx() ctx: CommandContext,
+    @Res({ passthrough: true }) res: HttpResponseLike,
+  ) {
+    return commandResponse(res, await this.orders.cancelOrder(orderId, body, ctx), orderView);
+  }
+
+  @Post(':orderId/notes')
+  @ApiCommand({ summary: 'Append a note (append-only), attributed to the acting agent', response: OrderViewSchema })
+  async addNote(
+    @Param('orderId') orderId: string,
+    @ValidBody(NoteBody) body: NoteBody,
+    @CommandCtx() ctx: CommandContext,
+    @Res({ passthrough: true }) res: HttpResponseLike,
+  ) {
+    return commandResponse(res, await this.orders.addNote(orderId, body, ctx), orderView);
+  }
+
+  @Put(':orderId/address')
+  @ApiCommand({ summary: 'Change the shipping address; 409 once dispatched', response: OrderViewSchema })
+  async changeAddress(
+    @Param('orderId') orderId: string,
+    @ValidBody(AddressBody) body: AddressBody,
+    @CommandCtx() ctx: CommandContext,
+    @Res({ passthrough: true }) res: HttpResponseLike,
+  ) {
+    return commandResponse(res, await this.orders.changeAddress(orderId, body, ctx), orderView);
+  }
+
+  @Post(':orderId/invoice-request')
+  @ApiCommand({ summary: 'Ask for an invoice', response: OrderViewSchema })
+  async requestInvoice(
+    @Param('orderId') orderId: string,
+    @ValidBody(InvoiceRequestBody) body: InvoiceRequestBody,
+    @CommandCtx() ctx: CommandContext,
+    @Res({ passthrough: true }) res: HttpResponseLike,
+  ) {
+    return commandResponse(res, await this.orders.requestInvoice(orderId, body, ctx), orderView);
+  }
+
+  @Post(':orderId/invoice')
+  @ApiCommand({ summary: 'Issue the requested invoice (merchant)', response: OrderViewSchema })
+  async issueInvoice(
+    @Param('orderId') orderId: string,
+    @ValidBody(InvoiceBody) body: InvoiceBody,
+    @CommandCtx() ctx: CommandContext,
+    @Res({ passthrough: true }) res: HttpResponseLike,
+  ) {
+    return commandResponse(res, await this.orders.issueInvoice(orderId, body, ctx), orderView);
+  }
+
+  @Post(':orderId/receipt-confirmation')
+  @ApiCommand({ summary: 'Confirm receipt (buyer): the order is completed', response: OrderViewSchema })
+  async confirmReceipt(
+    @Param('orderId') orderId: string,
+    @ValidBody(EmptyBody) _body: EmptyBody,
+    @CommandCtx() ctx: CommandContext,
+    @Res({ passthrough: true }) res: HttpResponseLike,
+  ) {
+    return commandResponse(res, await this.orders.confirmReceipt(orderId, ctx), orderView);
+  }
+
+  @Get()
+  @ApiRead({ summary: 'List orders by shop, buyer and status, a page at a time (ordered by id, i.e. placement)' })
+  async list(@ValidQuery(ListOrdersParams) query: ListOrdersParams) {
+    return this.orders.listOrders(query);
+  }
+
+  @Get(':orderId')
+  @ApiRead({ summary: 'One order', response: OrderViewSchema })
+  async get(@Param('orderId') orderId: string, @Res({ passthrough: true }) res: HttpResponseLike) {
+    return resourceResponse(res, await this.orders.getOrder(orderId), 'order', orderId);
+  }
+
+  @Get(':orderId/events')
+  @ApiRead({ summary: 'The order’s event stream, each event in its envelope, oldest first' })
+  async events(@Param('orderId') orderId: string) {
+    const events = await this.orders.orderStream(orderId);
+    if (events.length === 0) throw notFound('order', orderId);
+    return { orderId, revision: events[events.length - 1].revision, events };
+  }
+}

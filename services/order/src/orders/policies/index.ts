@@ -1,0 +1,3 @@
+export * from './order-timers.policy';
+export * from './logistics-milestones.policy';
+export * from './refund-effects.policy';

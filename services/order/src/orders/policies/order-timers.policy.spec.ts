@@ -1,0 +1,125 @@
+import type { OrderEvent } from '@aftersales/contracts';
+import type { RecordedEvent } from '@aftersales/kernel';
+import { orderTimerPolicy } from './order-timers.policy';
+import {
+  cancel,
+  confirmReceipt,
+  deliver,
+  given,
+  hoursAfterT0,
+  ORDER_ID,
+  pay,
+  placeOrder,
+  returnParcel,
+  ship,
+} from '../testing/order-fixtures';
+import type { OrderCommand } from '../domain';
+
+const ids = {
+  reminder: `order-${ORDER_ID}:payment-reminder`,
+  unpaidClose: `order-${ORDER_ID}:unpaid-close`,
+  shipBy: `order-${ORDER_ID}:ship-by-check`,
+  autoConfirm: `order-${ORDER_ID}:auto-confirm`,
+};
+
+const recorded = (event: OrderEvent, position = 7): RecordedEvent => ({
+  eventId: `evt-${position}`,
+  type: event.type,
+  schemaVersion: 1,
+  streamId: `order-${ORDER_ID}`,
+  revision: position - 1,
+  position,
+  occurredAt: hoursAfterT0(0),
+  recordedAt: hoursAfterT0(0),
+  correlationId: 'corr-1',
+  causationId: null,
+  actor: { id: 'buyer-1', role: 'buyer' },
+  data: event.data,
+});
+
+/** The timer instruction derived from the last event the last command appended. */
+const instructionAfter = (history: OrderCommand[], command: OrderCommand) => {
+  const events = given(history).when(command).events;
+  return orderTimerPolicy(recorded(events[events.length - 1]));
+};
+
+describe('orderTimerPolicy', () => {
+  it('given OrderPlaced (online), then the reminder is due at 12 h and the unpaid close at payBy, both caused by the event', () => {
+    const instruction = instructionAfter([], placeOrder());
+
+    expect(instruction).toEqual({
+      schedule: [
+        {
+          timerId: ids.reminder,
+          service: 'order',
+          dueAt: hoursAfterT0(12),
+          command: { type: 'RecordPaymentReminder', orderId: ORDER_ID },
+          scheduledBy: { eventId: 'evt-7', correlationId: 'corr-1' },
+        },
+        {
+          timerId: ids.unpaidClose,
+          service: 'order',
+          dueAt: hoursAfterT0(72),
+          command: { type: 'CloseUnpaidOrder', orderId: ORDER_ID },
+          scheduledBy: { eventId: 'evt-7', correlationId: 'corr-1' },
+        },
+      ],
+    });
+  });
+
+  it('given OrderPlaced (COD), then only the ship-by check is scheduled', () => {
+    const instruction = instructionAfter([], placeOrder({ paymentMethod: 'cod' }));
+
+    expect(instruction?.schedule?.map((t) => [t.timerId, t.dueAt, t.command.type])).toEqual([
+      [ids.shipBy, hoursAfterT0(72), 'CheckShipByDeadline'],
+    ]);
+  });
+
+  it('given OrderPaid, then the ship-by check is scheduled at shipBy and the unpaid timers are cancelled', () => {
+    const instruction = instructionAfter([placeOrder()], pay(hoursAfterT0(2)));
+
+    expect(instruction?.schedule?.map((t) => [t.timerId, t.dueAt, t.command])).toEqual([
+      [ids.shipBy, hoursAfterT0(74), { type: 'CheckShipByDeadline', orderId: ORDER_ID }],
+    ]);
+    expect(instruction?.cancel).toEqual([ids.reminder, ids.unpaidClose]);
+  });
+
+  it('given OrderShipped, then auto-confirm is scheduled at autoConfirmAt and the ship-by check cancelled', () => {
+    const instruction = instructionAfter([placeOrder(), pay()], ship(hoursAfterT0(24)));
+
+    expect(instruction?.schedule?.map((t) => [t.timerId, t.dueAt, t.command.type])).toEqual([
+      [ids.autoConfirm, hoursAfterT0(24 + 240), 'AutoConfirmReceipt'],
+    ]);
+    expect(instruction?.cancel).toEqual([ids.shipBy]);
+  });
+
+  it.each([
+    ['ReceiptConfirmed', [placeOrder(), pay(), ship()], confirmReceipt()],
+    ['OrderReturnedToMerchant', [placeOrder(), pay(), ship()], returnParcel()],
+  ])('given %s, then auto-confirm is cancelled', (_type, history, command) => {
+    expect(instructionAfter(history, command)).toEqual({ cancel: [ids.autoConfirm] });
+  });
+
+  it('given OrderClosed, then every timer of the order is cancelled', () => {
+    const instruction = instructionAfter([placeOrder()], cancel());
+
+    expect(instruction?.cancel?.sort()).toEqual(Object.values(ids).sort());
+    expect(instruction?.schedule).toBeUndefined();
+  });
+
+  it('given an event with no deadline (OrderDelivered) or another service’s event, then no instruction', () => {
+    expect(instructionAfter([placeOrder(), pay(), ship()], deliver())).toBeUndefined();
+    expect(
+      orderTimerPolicy({
+        ...recorded({ type: 'OrderDelivered', data: { orderId: ORDER_ID, shipmentId: 's', deliveredAt: hoursAfterT0(1) } }),
+        type: 'ShipmentDispatched',
+      }),
+    ).toBeUndefined();
+  });
+
+  it('given the same event twice, then the same timers: ids are deterministic', () => {
+    const events = given([]).when(placeOrder()).events;
+
+    expect(orderTimerPolicy(recorded(events[0]))).toEqual(orderTimerPolicy(recorded(events[0])));
+  });
+});

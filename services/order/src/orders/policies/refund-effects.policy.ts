@@ -1,0 +1,42 @@
+import type { EventEnvelope, RefundEventData } from '@aftersales/contracts';
+import type { CloseRefundedOrder } from '../domain';
+
+/** An exchange's replacement: the id is allocated by the refund service, the rest is read from the original order. */
+export interface PlaceReplacementOrderInput {
+  orderId: string;
+  replacesOrderId: string;
+  exchangeRefundId: string;
+  items: { sku: string; quantity: number }[];
+}
+
+/** What closing an order refunded in full needs besides the order id and the time. */
+export type CloseRefundedOrderInput = Omit<CloseRefundedOrder, 'type' | 'orderId' | 'at'>;
+
+/** What a refund event asks of the order service. */
+export type RefundEffect =
+  | { type: 'PlaceReplacementOrder'; orderId: string; input: PlaceReplacementOrderInput }
+  | { type: 'CloseRefundedOrder'; orderId: string; input: CloseRefundedOrderInput };
+
+/**
+ * The refund service decided; the order follows: an exchange's replacement order is placed, and an order whose
+ * payment was refunded in full is closed. Any other refund event (a partial refund too) is not the order's business.
+ */
+export function orderEffectOfRefundEvent(event: EventEnvelope): RefundEffect | undefined {
+  switch (event.type) {
+    case 'ExchangeReplacementOrderCreated': {
+      const data = event.data as RefundEventData<'ExchangeReplacementOrderCreated'>;
+      return {
+        type: 'PlaceReplacementOrder',
+        orderId: data.replacementOrderId,
+        input: { orderId: data.replacementOrderId, replacesOrderId: data.orderId, exchangeRefundId: data.refundId, items: data.items },
+      };
+    }
+    case 'RefundAllowanceSettled': {
+      const data = event.data as RefundEventData<'RefundAllowanceSettled'>;
+      if (!data.refundedInFull) return undefined;
+      return { type: 'CloseRefundedOrder', orderId: data.orderId, input: { refundedAmount: data.refundedTotal } };
+    }
+    default:
+      return undefined;
+  }
+}

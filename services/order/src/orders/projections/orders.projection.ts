@@ -1,0 +1,26 @@
+import { orderEvents, type OrderEvent } from '@aftersales/contracts';
+import { andThen, type Projection, type RecordedEvent, type UnitOfWork } from '@aftersales/kernel';
+import { evolveOrder } from '../domain';
+import { documentAt, ORDERS_COLLECTION, type OrderDocument } from './order.document';
+
+const orderEventTypes = new Set(orderEvents.map((d) => d.type));
+
+/** The `orders` read model: each document is the order folded with the decider's own evolve, so it matches command responses. */
+export const ordersProjection: Projection = {
+  name: 'orders',
+  collections: [ORDERS_COLLECTION],
+  handles: (eventType) => orderEventTypes.has(eventType),
+  // Synchronous whenever the unit of work has the document at hand (always, for most of a rebuild).
+  apply(event, uow) {
+    if (!event.streamId.startsWith('order-')) return;
+    const orderId = (event.data as { orderId: string }).orderId;
+    return andThen(uow.get<OrderDocument>(ORDERS_COLLECTION, orderId), (current) => evolveDocument(current, event, uow));
+  },
+};
+
+function evolveDocument(current: OrderDocument | undefined, event: RecordedEvent, uow: UnitOfWork): void {
+  if (current && current.revision >= event.revision) return;
+  // The document is the order plus its revision; evolve carries the old revision along and documentAt replaces it.
+  const next = evolveOrder(current ?? null, event as OrderEvent); // an envelope is a domain event (type, data) with metadata
+  if (next) uow.put(ORDERS_COLLECTION, documentAt(next, event.revision));
+}
