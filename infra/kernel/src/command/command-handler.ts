@@ -62,17 +62,13 @@ interface CachedStream<S> {
  */
 export class CommandHandler<C, S, E extends DomainEvent> {
   private readonly cache = new Map<string, CachedStream<S>>();
-  private readonly readStored: (event: RecordedEvent) => E;
 
   constructor(
     private readonly store: EventStore,
     private readonly clock: Clock,
     private readonly aggregate: AggregateDefinition<C, S, E>,
     private readonly options: { maxAttempts?: number; cacheSize?: number } = {},
-  ) {
-    const upcast = aggregate.upcast?.bind(aggregate);
-    this.readStored = (upcast ?? toDomainEvent) as (event: RecordedEvent) => E;
-  }
+  ) {}
 
   async handle(streamId: string, input: CommandInput<C>, ctx: CommandContext): Promise<CommandResult<S>> {
     if (ctx.commandKey) {
@@ -152,10 +148,17 @@ export class CommandHandler<C, S, E extends DomainEvent> {
     };
   }
 
-  /** Folds stored events, each read through the upcast hook when the aggregate has one. */
+  /**
+   * Folds stored events, each read through the upcast hook when the aggregate has one. Without it the envelope goes
+   * to evolve as it is (it has the event's type and data), so loading allocates nothing per event.
+   */
   private foldStored(state: S, events: readonly RecordedEvent[]): S {
     const { decider } = this.aggregate;
-    for (const event of events) state = decider.evolve(state, this.readStored(event));
+    if (!this.aggregate.upcast) {
+      for (const event of events) state = decider.evolve(state, event as unknown as E);
+      return state;
+    }
+    for (const event of events) state = decider.evolve(state, this.aggregate.upcast(event) as E);
     return state;
   }
 
