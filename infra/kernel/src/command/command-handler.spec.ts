@@ -2,7 +2,8 @@ import { CommandHandler } from './command-handler';
 import { InMemoryEventStore } from '../memory/in-memory-event-store';
 import { ManualClock } from '../ports/clock';
 import { DomainError, IdempotencyKeyReuseError, WrongExpectedRevisionError, illegalTransition } from '../errors';
-import type { Decider } from '../decider';
+import type { Decider, DomainEvent } from '../decider';
+import type { RecordedEvent } from '../ports/event-store';
 import type { Actor } from '@aftersales/contracts';
 
 type Cmd = { type: 'Add'; amount: number; at?: string } | { type: 'Close' };
@@ -109,5 +110,58 @@ describe('CommandHandler', () => {
     await expect(attempt).rejects.toBeInstanceOf(DomainError);
     await expect(attempt).rejects.toMatchObject({ kind: 'conflict', details: { currentStatus: 'closed' } });
     expect(await store.headPosition()).toBe(1);
+  });
+
+  describe('upcasting', () => {
+    /** Version 1 of `Added` carried the amount as `value`; version 2 names it `amount`. */
+    const addedV1 = (value: number) => ({
+      eventId: 'ev-v1',
+      type: 'Added',
+      schemaVersion: 1,
+      data: { orderId: 'o1', value },
+      metadata: { occurredAt: '2026-10-01T00:00:00.000Z', correlationId: 'corr-v1', causationId: null, actor },
+    });
+    const upcast = (event: RecordedEvent): DomainEvent => {
+      if (event.type !== 'Added' || event.schemaVersion !== 1) return { type: event.type, data: event.data };
+      const { value, ...rest } = event.data as { orderId: string; value: number };
+      return { type: 'Added', data: { ...rest, amount: value } };
+    };
+    const handlerOn = (store: InMemoryEventStore, clock: ManualClock, withUpcast: boolean) =>
+      new CommandHandler(store, clock, { decider: counter, schemaVersionOf: () => 2, ...(withUpcast ? { upcast } : {}) });
+
+    it('given a stored v1 event, when a command is handled, then the decision is made on the upcast state', async () => {
+      const { clock, store } = setup();
+      await store.append('counter-1', [addedV1(3)], 'no_stream');
+      const handler = handlerOn(store, clock, true);
+
+      const result = await handler.handle('counter-1', { type: 'Add', amount: 5 }, { actor });
+
+      expect(result.state.total).toBe(8);
+      expect((await store.readStream('counter-1')).map((e) => [e.schemaVersion, e.data])).toEqual([
+        [1, { orderId: 'o1', value: 3 }],
+        [2, { orderId: 'o1', amount: 5 }],
+      ]);
+    });
+
+    it('given a stored v1 event and a replayed idempotency key, then the first outcome is folded through the hook too', async () => {
+      const { clock, store } = setup();
+      await store.append('counter-1', [addedV1(3)], 'no_stream');
+      const ctx = { actor, commandKey: { key: 'k1', requestHash: 'h1' } };
+      await handlerOn(store, clock, true).handle('counter-1', { type: 'Add', amount: 5 }, ctx);
+
+      const again = await handlerOn(store, clock, true).handle('counter-1', { type: 'Add', amount: 5 }, ctx);
+
+      expect(again.replayed).toBe(true);
+      expect(again.state.total).toBe(8);
+    });
+
+    it('given a stored v1 event and no hook, then it is read as written', async () => {
+      const { clock, store } = setup();
+      await store.append('counter-1', [addedV1(3)], 'no_stream');
+
+      const { state } = await handlerOn(store, clock, false).load('counter-1');
+
+      expect(state.total).toBeNaN();
+    });
   });
 });

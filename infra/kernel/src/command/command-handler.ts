@@ -41,6 +41,11 @@ export interface AggregateDefinition<C, S, E extends DomainEvent> {
   decider: Decider<C, S, E>;
   /** Schema version written for each event type (from the contracts catalogue). */
   schemaVersionOf(type: E['type']): number;
+  /**
+   * Reads a stored event in the shape the decider knows today: from the schema version it was written with to the
+   * current one. Applied to every stored event the handler folds; without it, a stored event is read as written.
+   */
+  upcast?(event: RecordedEvent): DomainEvent;
 }
 
 /** The command may need "now": pass a function and it receives the clock's time as an ISO string. */
@@ -92,7 +97,7 @@ export class CommandHandler<C, S, E extends DomainEvent> {
     const base = cached ?? { revision: -1, state: this.aggregate.decider.initialState };
     const loaded = {
       revision: events.length ? events[events.length - 1].revision : base.revision,
-      state: fold(this.aggregate.decider, base.state, events.map(toDomainEvent) as E[]),
+      state: this.foldStored(base.state, events),
     };
     this.remember(streamId, loaded);
     return loaded;
@@ -131,7 +136,7 @@ export class CommandHandler<C, S, E extends DomainEvent> {
   private async replay(record: CommandKeyRecord, key: CommandKey): Promise<CommandResult<S>> {
     if (record.requestHash !== key.requestHash) throw new IdempotencyKeyReuseError(key.key);
     const events = record.revision < 0 ? [] : (await this.store.readStream(record.streamId, 0)).filter((e) => e.revision <= record.revision);
-    const state = fold(this.aggregate.decider, this.aggregate.decider.initialState, events.map(toDomainEvent) as E[]);
+    const state = this.foldStored(this.aggregate.decider.initialState, events);
     const ids = new Set(record.eventIds);
     return {
       streamId: record.streamId,
@@ -141,6 +146,20 @@ export class CommandHandler<C, S, E extends DomainEvent> {
       events: events.filter((e) => ids.has(e.eventId)),
       replayed: true,
     };
+  }
+
+  /**
+   * Folds stored events, each read through the upcast hook when the aggregate has one. Without it the envelope goes
+   * to evolve as it is (it has the event's type and data), so loading allocates nothing per event.
+   */
+  private foldStored(state: S, events: readonly RecordedEvent[]): S {
+    const { decider } = this.aggregate;
+    if (!this.aggregate.upcast) {
+      for (const event of events) state = decider.evolve(state, event as unknown as E);
+      return state;
+    }
+    for (const event of events) state = decider.evolve(state, this.aggregate.upcast(event) as E);
+    return state;
   }
 
   private remember(streamId: string, entry: CachedStream<S>): void {

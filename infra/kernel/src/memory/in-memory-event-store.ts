@@ -67,7 +67,8 @@ export class InMemoryEventStore implements EventStore {
   }
 
   async findCommandKey(key: string): Promise<CommandKeyRecord | undefined> {
-    return this.keys.get(key);
+    const record = this.keys.get(key);
+    return record && structuredClone(record);
   }
 
   waitForAppend(afterPosition: number, signal?: AbortSignal): Promise<void> {

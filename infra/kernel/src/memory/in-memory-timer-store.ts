@@ -5,12 +5,13 @@ export class InMemoryTimerStore implements TimerStore {
   private readonly timers = new Map<string, Timer & { firedAt?: string }>();
   private position = 0;
 
+  /** Cancels before schedules, so an event that moves a deadline cancels and re-schedules the same id. */
   async apply(position: number, instructions: TimerInstruction): Promise<void> {
-    if (position < this.position) return;
+    if (position <= this.position) return;
+    for (const id of instructions.cancel ?? []) if (!this.timers.get(id)?.firedAt) this.timers.delete(id);
     for (const timer of instructions.schedule ?? []) {
       if (!this.timers.get(timer.timerId)?.firedAt) this.timers.set(timer.timerId, structuredClone(timer));
     }
-    for (const id of instructions.cancel ?? []) if (!this.timers.get(id)?.firedAt) this.timers.delete(id);
     this.position = position;
   }
 
@@ -28,7 +29,7 @@ export class InMemoryTimerStore implements TimerStore {
 
   async markFired(timerId: string, firedAt: Date): Promise<void> {
     const timer = this.timers.get(timerId);
-    if (timer) timer.firedAt = firedAt.toISOString();
+    if (timer && !timer.firedAt) timer.firedAt = firedAt.toISOString();
   }
 
   async pending(): Promise<Timer[]> {

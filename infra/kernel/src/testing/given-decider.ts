@@ -1,9 +1,11 @@
 import { fold, type Decider, type DomainEvent } from '../decider';
-import { DomainError } from '../errors';
+import type { DomainError } from '../errors';
+import { deciderSpec } from './decider-spec';
 
 /**
  * Given the commands that already happened (each decided on the state the previous ones left), when one more
  * command is decided: the events it yields and the state after, or the DomainError it throws.
+ * Prefer `deciderSpec(decider).given(events)` in new tests: history stated as facts.
  */
 export function givenDecider<C extends { type: string }, S, E extends DomainEvent>(decider: Decider<C, S, E>, history: C[]) {
   const events: E[] = [];
@@ -13,21 +15,11 @@ export function givenDecider<C extends { type: string }, S, E extends DomainEven
     events.push(...decided);
     state = fold(decider, state, decided);
   }
+  const given = deciderSpec(decider).given(events);
   return {
     events,
     state,
-    when(next: C) {
-      const decided = decider.decide(next, state);
-      return { events: decided, state: fold(decider, state, decided) };
-    },
-    whenRefused(next: C): DomainError {
-      try {
-        decider.decide(next, state);
-      } catch (error) {
-        if (error instanceof DomainError) return error;
-        throw error;
-      }
-      throw new Error(`${next.type} was expected to be refused`);
-    },
+    when: (next: C) => given.when(next).decided(),
+    whenRefused: (next: C): DomainError => given.when(next).thenRefuses(),
   };
 }

@@ -7,3 +7,4 @@ export * from './message-bus.contract';
 export * from './given-decider';
 export * from './in-memory-test-platform';
 export * from './refusal';
+export * from './decider-spec';
