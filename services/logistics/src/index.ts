@@ -1,4 +1,2 @@
-export * from './domain';
-export * from './application';
-export * from './http';
+export * from './shipments';
 export * from './service-definition';

@@ -13,7 +13,7 @@ import {
   SHIPMENT,
   stateAfter,
   typesOf,
-} from '../__tests__/shipment-fixtures';
+} from '../testing/shipment-fixtures';
 import type { CreateShipment, KnownOrderStatus } from './shipment-commands';
 import { ShipmentRules } from './shipment-rules';
 import { currentTrackingStatus } from './tracking-history';

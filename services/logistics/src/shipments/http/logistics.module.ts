@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { LogisticsService } from '../application';
 import { LogisticsReactionsController } from './logistics-reactions.controller';
-import { LOGISTICS_SERVICE_TOKEN } from './logistics-service.token';
+import { LOGISTICS_SERVICE_TOKEN } from './logistics.tokens';
 import { ShipmentsController } from './shipments.controller';
 
 export interface LogisticsModuleOptions {

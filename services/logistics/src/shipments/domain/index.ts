@@ -5,5 +5,4 @@ export * from './shipment-decider';
 export * from './carrier-scan';
 export * from './tracking-history';
 export * from './tracking-key';
-export * from './policies/tracking-expiry.policy';
 export * from './evolve-shipment';

@@ -1,6 +1,6 @@
 import type { LogisticsEventData } from '@aftersales/contracts';
 import type { Projection } from '@aftersales/kernel';
-import { trackingKeyOf } from '../../domain';
+import { trackingKeyOf } from '../domain';
 
 export const TRACKING_INDEX_COLLECTION = 'tracking_index';
 

@@ -1,7 +1,7 @@
 import type { EventEnvelope, ShipmentExceptionKind, TrackingStatus } from '@aftersales/contracts';
 import type { CommandContext, CommandResult, Page, ServiceRuntime } from '@aftersales/kernel';
 import type { ReturnReason, ShipmentState } from '../domain';
-import type { ShipmentView } from './shipment-view';
+import type { ShipmentView } from '../projections/shipment-view';
 
 /** What the logistics facade offers: the HTTP controllers, bus reactions and other services call these. */
 

@@ -1,8 +1,8 @@
 import type { LogisticsEvent } from '@aftersales/contracts';
-import { created, dispatched, run, scan, SHIPMENT } from '../../__tests__/shipment-fixtures';
-import { InMemoryUnitOfWork } from '../../__tests__/in-memory-unit-of-work';
-import { recordedStream } from '../../__tests__/recorded';
-import { shipmentBody, shipmentStreamId, SHIPMENTS_COLLECTION, type ShipmentView } from '../shipment-view';
+import { created, dispatched, run, scan, SHIPMENT } from '../testing/shipment-fixtures';
+import { InMemoryUnitOfWork } from '../testing/in-memory-unit-of-work';
+import { recordedStream } from '../testing/recorded';
+import { shipmentBody, shipmentStreamId, SHIPMENTS_COLLECTION, type ShipmentView } from './shipment-view';
 import { shipmentsProjection } from './shipments.projection';
 import { TRACKING_INDEX_COLLECTION, trackingIndexProjection } from './tracking-index.projection';
 

@@ -4,8 +4,8 @@ import { NestFactory } from '@nestjs/core';
 import request from 'supertest';
 import { registerHttpKit } from '@aftersales/nest';
 import { createLogisticsService, type LogisticsService } from '../application';
-import { inMemoryPlatform, type TestPlatform } from '../__tests__/in-memory-platform';
-import { recorded } from '../__tests__/recorded';
+import { inMemoryPlatform, type TestPlatform } from '../testing/in-memory-platform';
+import { recorded } from '../testing/recorded';
 import { LogisticsModule } from './logistics.module';
 
 const merchant = { 'X-Actor-Id': 'agent-7', 'X-Actor-Role': 'agent' };

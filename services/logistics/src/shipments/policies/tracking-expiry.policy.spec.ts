@@ -1,5 +1,5 @@
-import { recorded } from '../../__tests__/recorded';
-import { created, dispatched, run, scan, SHIPMENT } from '../../__tests__/shipment-fixtures';
+import { recorded } from '../testing/recorded';
+import { created, dispatched, run, scan, SHIPMENT } from '../testing/shipment-fixtures';
 import { trackingExpiryPolicy, trackingExpiryTimerId } from './tracking-expiry.policy';
 
 const streamId = `shipment-${SHIPMENT}`;

@@ -2,24 +2,22 @@ import { currentRulebook, logisticsEvents, type EventEnvelope, type Rulebook } f
 import { CommandHandler, DomainError, invalid, notFound, type CommandContext, type Platform, type Timer } from '@aftersales/kernel';
 import {
   isActiveOutbound,
-  LOGISTICS_SERVICE,
   shipmentDecider,
   ShipmentRules,
-  trackingExpiryPolicy,
   trackingKeyOf,
-  type ExpireTrackingTimerCommand,
   type KnownOrderStatus,
   type ShipmentCommand,
   type TrackingRules,
 } from '../domain';
+import { LOGISTICS_SERVICE, trackingExpiryPolicy, type ExpireTrackingTimerCommand } from '../policies';
 import { consumerCommandKey, timerCommandKey } from './command-keys';
 import { KeyedLock } from './keyed-lock';
-import { isOrderEventTracked, nextOrderPayments, ORDER_PAYMENTS, type OrderPaymentsDoc } from './order-payments';
-import { shipmentsProjection } from './projections/shipments.projection';
-import { TRACKING_INDEX_COLLECTION, trackingIndexProjection, type TrackingIndexEntry } from './projections/tracking-index.projection';
+import { isOrderEventTracked, nextOrderPayments, ORDER_PAYMENTS, type OrderPaymentsDoc } from '../projections/order-payments.projection';
+import { shipmentsProjection } from '../projections/shipments.projection';
+import { TRACKING_INDEX_COLLECTION, trackingIndexProjection, type TrackingIndexEntry } from '../projections/tracking-index.projection';
 import { refundReactions } from './refund-reactions';
 import { newShipmentId } from './shipment-ids';
-import { SHIPMENTS_COLLECTION, shipmentStreamId, type ShipmentView } from './shipment-view';
+import { SHIPMENTS_COLLECTION, shipmentStreamId, type ShipmentView } from '../projections/shipment-view';
 import { waitUntil } from './wait-until';
 import type {
   CarrierEventInput,

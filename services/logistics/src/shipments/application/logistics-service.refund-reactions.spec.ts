@@ -1,6 +1,6 @@
 import type { EventEnvelope } from '@aftersales/contracts';
-import { inMemoryPlatform, type TestPlatform } from '../__tests__/in-memory-platform';
-import { recorded } from '../__tests__/recorded';
+import { inMemoryPlatform, type TestPlatform } from '../testing/in-memory-platform';
+import { recorded } from '../testing/recorded';
 import { ShipmentRules } from '../domain';
 import { createLogisticsService } from './logistics-service';
 import type { LogisticsService } from './logistics-service.types';

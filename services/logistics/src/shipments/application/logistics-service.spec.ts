@@ -1,9 +1,10 @@
 import type { EventEnvelope } from '@aftersales/contracts';
 import type { CommandContext } from '@aftersales/kernel';
 import { refusal } from '@aftersales/kernel/testing';
-import { inMemoryPlatform, type TestPlatform } from '../__tests__/in-memory-platform';
-import { recorded } from '../__tests__/recorded';
-import { ShipmentRules, trackingExpiryPolicy } from '../domain';
+import { inMemoryPlatform, type TestPlatform } from '../testing/in-memory-platform';
+import { recorded } from '../testing/recorded';
+import { ShipmentRules } from '../domain';
+import { trackingExpiryPolicy } from '../policies';
 import { createLogisticsService } from './logistics-service';
 import type { LogisticsService } from './logistics-service.types';
 

@@ -1,6 +1,6 @@
 import type { EventEnvelope } from '@aftersales/contracts';
-import { recorded } from '../__tests__/recorded';
-import { nextOrderPayments, type OrderPaymentsDoc } from './order-payments';
+import { recorded } from '../testing/recorded';
+import { nextOrderPayments, type OrderPaymentsDoc } from './order-payments.projection';
 
 const ORDER = 'ord_1';
 const orderEvent = (revision: number, type: string, data: Record<string, unknown> = {}): EventEnvelope =>

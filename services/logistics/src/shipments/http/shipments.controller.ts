@@ -11,8 +11,9 @@ import {
   ValidQuery,
   type HttpResponseLike,
 } from '@aftersales/nest';
-import { shipmentBody, type LogisticsService } from '../application';
-import { LOGISTICS_SERVICE_TOKEN } from './logistics-service.token';
+import type { LogisticsService } from '../application';
+import { shipmentBody } from '../projections';
+import { LOGISTICS_SERVICE_TOKEN } from './logistics.tokens';
 import {
   CancelShipmentBody,
   CarrierEventAcceptedSchema,
@@ -23,7 +24,7 @@ import {
   ReportExceptionBody,
   ReturnToMerchantBody,
   ShipmentViewSchema,
-} from './schemas';
+} from './shipments.schemas';
 
 /** The Shipments rows of the public API. Commands answer with the shipment, its revision (also the ETag) and the new event ids. */
 @ApiTags('shipments')
