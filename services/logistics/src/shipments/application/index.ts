@@ -1,5 +1,4 @@
 export * from './logistics-service';
 export * from './logistics-service.types';
-export * from './refund-reactions';
-export * from './command-keys';
+export * from './logistics-actors';
 export * from './shipment-ids';

@@ -1,4 +1,5 @@
 import type { EventEnvelope, OrderEventData } from '@aftersales/contracts';
+import type { ReadModelStore } from '@aftersales/kernel';
 import type { KnownOrderStatus } from '../domain';
 
 /**
@@ -67,3 +68,23 @@ export function nextOrderPayments(current: OrderPaymentsDoc | undefined, event: 
 }
 
 export const isOrderEventTracked = (type: string): boolean => tracked.has(type);
+
+/** Whether this order event reached the view before (a redelivery). */
+export const isOrderEventRecorded = (readModels: ReadModelStore, event: EventEnvelope): Promise<boolean> =>
+  readModels.wasProcessed(ORDER_PAYMENTS, event.eventId);
+
+/**
+ * Writes what `event` changes in the view together with its processed id, in one commit: once it is in, a redelivery
+ * is recognised; a crash before it redelivers the event.
+ */
+export async function recordOrderEvent(readModels: ReadModelStore, event: EventEnvelope): Promise<void> {
+  const orderId = (event.data as { orderId: string }).orderId;
+  const next = nextOrderPayments(await readModels.get<OrderPaymentsDoc>(ORDER_PAYMENTS, orderId), event);
+  await readModels.commit({
+    projection: ORDER_PAYMENTS,
+    checkpoint: Math.max(await readModels.checkpoint(ORDER_PAYMENTS), event.position),
+    puts: next ? [{ collection: ORDER_PAYMENTS, doc: next }] : [],
+    deletes: [],
+    processedEventIds: [event.eventId],
+  });
+}

@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '@aftersales/contracts';
-import { returnShipmentOfRefundEvent } from './refund-reactions';
+import { returnShipmentOfRefundEvent } from './refund-return.policy';
 
 const refundEvent = (type: string, data: Record<string, unknown>): EventEnvelope => ({
   eventId: `evt-${type}`,
