@@ -1,5 +1,6 @@
+import { withoutUndefined } from '@aftersales/kernel';
 import { meaningOf } from './carrier-scan';
-import { defined, dispatchedEvent, exceptionEvent, hasException, shipmentMissing, type DataOf, type Event } from './decide-support';
+import { dispatchedEvent, exceptionEvent, hasException, shipmentMissing, type DataOf, type Event } from './decide-support';
 import type { RecordCarrierEvent } from './shipment-commands';
 import type { ShipmentState } from './shipment-state';
 import { hasScan } from './tracking-history';
@@ -12,7 +13,7 @@ export function recordCarrierEvent(command: RecordCarrierEvent, state: ShipmentS
   const events: Event[] = [
     {
       type: 'CarrierEventRecorded',
-      data: defined({
+      data: withoutUndefined({
         shipmentId: state.shipmentId,
         orderId: state.orderId,
         direction: state.direction,
@@ -47,14 +48,14 @@ export function recordCarrierEvent(command: RecordCarrierEvent, state: ShipmentS
 }
 
 function deliveredEvent(state: ShipmentState, scan: RecordCarrierEvent): Event {
-  const data: DataOf<'ShipmentDelivered'> = defined({
+  const data: DataOf<'ShipmentDelivered'> = withoutUndefined({
     shipmentId: state.shipmentId,
     orderId: state.orderId,
     deliveredAt: scan.occurredAt,
     carrierEventId: scan.carrierEventId,
     subStatus: scan.subStatus,
   });
-  if (state.direction === 'outbound') return { type: 'ShipmentDelivered', data: defined({ ...data, refundId: state.refundId }) };
+  if (state.direction === 'outbound') return { type: 'ShipmentDelivered', data: withoutUndefined({ ...data, refundId: state.refundId }) };
   return { type: 'ReturnShipmentDelivered', data: { ...data, refundId: state.refundId ?? '' } };
 }
 
@@ -69,7 +70,7 @@ function returnedToSenderEvents(state: ShipmentState, scan: RecordCarrierEvent):
   return [
     {
       type: 'ShipmentReturned',
-      data: defined({
+      data: withoutUndefined({
         shipmentId: state.shipmentId,
         orderId: state.orderId,
         returnedAt: scan.occurredAt,

@@ -1,5 +1,5 @@
-import { DomainError, illegalTransition } from '@aftersales/kernel';
-import { defined, dispatchedEvent, exceptionEvent, hasException, shipmentMissing, type Event } from './decide-support';
+import { DomainError, illegalTransition, withoutUndefined } from '@aftersales/kernel';
+import { dispatchedEvent, exceptionEvent, hasException, shipmentMissing, type Event } from './decide-support';
 import type {
   CancelShipment,
   DispatchShipment,
@@ -59,7 +59,7 @@ export function markReturned(command: MarkShipmentReturned, state: ShipmentState
   return [
     {
       type: 'ShipmentReturned',
-      data: defined({
+      data: withoutUndefined({
         shipmentId: state.shipmentId,
         orderId: state.orderId,
         returnedAt: command.at,
@@ -79,7 +79,7 @@ export function cancel(command: CancelShipment, state: ShipmentState): Event[] {
   return [
     {
       type: 'ShipmentCancelled',
-      data: defined({
+      data: withoutUndefined({
         shipmentId: state.shipmentId,
         orderId: state.orderId,
         direction: state.direction,
@@ -101,7 +101,7 @@ export function expireTracking(command: ExpireTracking, state: ShipmentState): E
   return [
     {
       type: 'ShipmentTrackingExpired',
-      data: defined({
+      data: withoutUndefined({
         shipmentId: state.shipmentId,
         orderId: state.orderId,
         direction: state.direction,

@@ -1,5 +1,5 @@
 import type { LogisticsEvent, LogisticsEventData } from '@aftersales/contracts';
-import { DomainError } from '@aftersales/kernel';
+import { addDays, DomainError, withoutUndefined } from '@aftersales/kernel';
 import type { RecordCarrierEvent, TrackingRules } from './shipment-commands';
 import { ShipmentRules } from './shipment-rules';
 import type { MilestoneTrigger, ShipmentState } from './shipment-state';
@@ -8,14 +8,6 @@ import type { MilestoneTrigger, ShipmentState } from './shipment-state';
 
 export type Event = LogisticsEvent;
 export type DataOf<T extends Event['type']> = LogisticsEventData<T>;
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-export const addDays = (iso: string, days: number): string => new Date(Date.parse(iso) + days * DAY_MS).toISOString();
-
-/** Drops undefined members so the stored data only carries what is known. */
-export function defined<T extends object>(data: T): T {
-  return Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined)) as T;
-}
 
 export const shipmentMissing = (): DomainError =>
   new DomainError('not_found', ShipmentRules.shipmentNotFound, 'The shipment does not exist');
@@ -29,7 +21,7 @@ export function dispatchedEvent(
   rules: TrackingRules,
   carrierEventId?: string,
 ): Event {
-  const data: DataOf<'ShipmentDispatched'> = defined({
+  const data: DataOf<'ShipmentDispatched'> = withoutUndefined({
     shipmentId: state.shipmentId,
     orderId: state.orderId,
     carrier: state.carrier,
@@ -41,7 +33,7 @@ export function dispatchedEvent(
     rulebookVersion: rules.version,
   });
   // an outbound parcel with a refund id is a reissue: its milestones name the refund
-  if (state.direction === 'outbound') return { type: 'ShipmentDispatched', data: defined({ ...data, refundId: state.refundId }) };
+  if (state.direction === 'outbound') return { type: 'ShipmentDispatched', data: withoutUndefined({ ...data, refundId: state.refundId }) };
   return { type: 'ReturnShipmentDispatched', data: { ...data, refundId: state.refundId ?? '' } };
 }
 
@@ -52,7 +44,7 @@ export function exceptionEvent(
 ): Event {
   return {
     type: 'ShipmentException',
-    data: defined({
+    data: withoutUndefined({
       shipmentId: state.shipmentId,
       orderId: state.orderId,
       direction: state.direction,

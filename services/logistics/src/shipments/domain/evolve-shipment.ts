@@ -1,5 +1,5 @@
 import type { LogisticsEvent } from '@aftersales/contracts';
-import { defined } from './decide-support';
+import { withoutUndefined } from '@aftersales/kernel';
 import { initialShipmentState, type ShipmentState } from './shipment-state';
 import { insertByOccurredAt } from './tracking-history';
 
@@ -34,7 +34,7 @@ export function evolveShipment(state: ShipmentState, event: LogisticsEvent): Shi
       };
     case 'CarrierEventRecorded': {
       const d = event.data;
-      const entry = defined({
+      const entry = withoutUndefined({
         carrierEventId: d.carrierEventId,
         status: d.status,
         subStatus: d.subStatus,
@@ -50,7 +50,7 @@ export function evolveShipment(state: ShipmentState, event: LogisticsEvent): Shi
       return { ...state, status: 'delivered', deliveredAt: event.data.deliveredAt };
     case 'ShipmentException': {
       const d = event.data;
-      const record = defined({
+      const record = withoutUndefined({
         kind: d.kind,
         reportedAt: d.reportedAt,
         trigger: d.trigger,
