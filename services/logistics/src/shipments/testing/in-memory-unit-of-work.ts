@@ -1,4 +1,5 @@
-import type { Document, UnitOfWork } from '@aftersales/kernel';
+import type { Document, Projection, UnitOfWork } from '@aftersales/kernel';
+import { recordedStream } from './recorded';
 
 /** A unit of work over plain maps: enough to run a projection's apply in a unit test. */
 export class InMemoryUnitOfWork implements UnitOfWork {
@@ -20,4 +21,17 @@ export class InMemoryUnitOfWork implements UnitOfWork {
   all(collection: string): Document[] {
     return [...(this.collections.get(collection)?.values() ?? [])];
   }
+}
+
+/** Applies a stream's events, revisions 0… in order, to `projection` as the runner would (only those it handles). */
+export async function projectStream(
+  projection: Projection,
+  streamId: string,
+  events: { type: string; data: unknown }[],
+  uow = new InMemoryUnitOfWork(),
+): Promise<InMemoryUnitOfWork> {
+  for (const event of recordedStream(streamId, events)) {
+    if (projection.handles(event.type)) await projection.apply(event, uow);
+  }
+  return uow;
 }

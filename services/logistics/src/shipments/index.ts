@@ -1,5 +1,0 @@
-export * from './domain';
-export * from './policies';
-export * from './projections';
-export * from './application';
-export * from './http';
