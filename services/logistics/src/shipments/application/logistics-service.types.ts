@@ -1,7 +1,7 @@
-import type { EventEnvelope, ShipmentExceptionKind, TrackingStatus } from '@aftersales/contracts';
+import type { EventEnvelope, ShipmentExceptionKind } from '@aftersales/contracts';
 import type { CommandContext, CommandResult, Page, ServiceRuntime } from '@aftersales/kernel';
-import type { ReturnReason, ShipmentState } from '../domain';
-import type { ShipmentView } from '../projections/shipment-view';
+import type { RecordCarrierEvent, ReturnReason, ShipmentState } from '../domain';
+import type { ShipmentView } from '../projections';
 
 /** What the logistics facade offers: the HTTP controllers, bus reactions and other services call these. */
 
@@ -34,15 +34,10 @@ export interface CreateReissueShipmentInput {
   trackingNo: string;
 }
 
-export interface CarrierEventInput {
+/** A carrier scan as the carrier reports it: the shipment is found by carrier + tracking number. */
+export interface CarrierEventInput extends Omit<RecordCarrierEvent, 'type' | 'at' | 'rules'> {
   carrier: string;
   trackingNo: string;
-  carrierEventId: string;
-  status: TrackingStatus;
-  subStatus?: string;
-  occurredAt: string;
-  location?: string;
-  description?: string;
 }
 
 export interface CarrierEventOutcome {

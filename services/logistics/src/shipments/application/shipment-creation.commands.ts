@@ -65,23 +65,13 @@ export async function createReturnShipment(
   ctx: CommandContext,
   options?: CommandOptions,
 ): Promise<ShipmentCommandResult> {
-  const shipmentId = deps.newShipmentId(deps.clock.now());
   const handedOverAt = input.handedOverAt === undefined ? undefined : isoTime(input.handedOverAt, '/handedOverAt');
-  return deps.locks.run([`tracking:${trackingKeyOf(input.carrier, input.trackingNo)}`], async () => {
-    const trackingNoUsedBy = await trackingNoUser(deps, input.carrier, input.trackingNo);
-    const command: CommandFor<'CreateReturnShipment'> = {
-      type: 'CreateReturnShipment',
-      shipmentId,
-      orderId: input.orderId,
-      refundId: input.refundId,
-      carrier: input.carrier,
-      trackingNo: input.trackingNo,
-      rules: deps.rules,
-      ...(handedOverAt ? { handedOverAt } : {}),
-      ...(trackingNoUsedBy ? { trackingNoUsedBy } : {}),
-    };
-    return runShipmentCommand(deps, shipmentId, command, ctx, options);
-  });
+  return createRefundParcel(deps, input, ctx, options, (parcel) => ({
+    type: 'CreateReturnShipment',
+    ...parcel,
+    rules: deps.rules,
+    ...(handedOverAt ? { handedOverAt } : {}),
+  }));
 }
 
 /** An outbound reissue (补发) shipment for a refund, whatever the order's status; for the refund service. */
@@ -91,19 +81,32 @@ export async function createReissueShipment(
   ctx: CommandContext,
   options?: CommandOptions,
 ): Promise<ShipmentCommandResult> {
+  return createRefundParcel(deps, input, ctx, options, (parcel) => ({ type: 'CreateReissueShipment', ...parcel }));
+}
+
+/** What a refund's parcel (return or reissue) is created with: a new id and the shipment using its tracking number, if any. */
+interface RefundParcel {
+  shipmentId: string;
+  orderId: string;
+  refundId: string;
+  carrier: string;
+  trackingNo: string;
+  trackingNoUsedBy?: string;
+}
+
+/** A refund's parcel needs no order facts (the refund vouches for the order): only its tracking number is checked. */
+async function createRefundParcel(
+  deps: ShipmentsDependencies,
+  { orderId, refundId, carrier, trackingNo }: CreateReissueShipmentInput,
+  ctx: CommandContext,
+  options: CommandOptions | undefined,
+  commandOf: (parcel: RefundParcel) => CommandFor<'CreateReturnShipment' | 'CreateReissueShipment'>,
+): Promise<ShipmentCommandResult> {
   const shipmentId = deps.newShipmentId(deps.clock.now());
-  return deps.locks.run([`tracking:${trackingKeyOf(input.carrier, input.trackingNo)}`], async () => {
-    const trackingNoUsedBy = await trackingNoUser(deps, input.carrier, input.trackingNo);
-    const command: CommandFor<'CreateReissueShipment'> = {
-      type: 'CreateReissueShipment',
-      shipmentId,
-      orderId: input.orderId,
-      refundId: input.refundId,
-      carrier: input.carrier,
-      trackingNo: input.trackingNo,
-      ...(trackingNoUsedBy ? { trackingNoUsedBy } : {}),
-    };
-    return runShipmentCommand(deps, shipmentId, command, ctx, options);
+  return deps.locks.run([`tracking:${trackingKeyOf(carrier, trackingNo)}`], async () => {
+    const trackingNoUsedBy = await trackingNoUser(deps, carrier, trackingNo);
+    const parcel: RefundParcel = { shipmentId, orderId, refundId, carrier, trackingNo, ...(trackingNoUsedBy ? { trackingNoUsedBy } : {}) };
+    return runShipmentCommand(deps, shipmentId, commandOf(parcel), ctx, options);
   });
 }
 
