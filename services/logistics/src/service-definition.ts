@@ -1,6 +1,6 @@
 import type { ServiceDefinition } from '@aftersales/nest';
-import { createLogisticsService } from './application';
-import { LogisticsModule } from './http';
+import { createLogisticsService } from './shipments/application';
+import { LogisticsModule } from './shipments/http';
 
 /** The logistics service as the composition root builds it; its facade serves the refund service's reissue parcels. */
 export const logisticsServiceDefinition: ServiceDefinition = {

@@ -1,5 +1,0 @@
-export * from './logistics.module';
-export * from './shipments.controller';
-export * from './logistics-reactions.controller';
-export * from './logistics-service.token';
-export * from './schemas';

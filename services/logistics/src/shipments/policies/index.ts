@@ -1,0 +1,3 @@
+export * from './tracking-expiry.policy';
+export * from './refund-return.policy';
+export * from './order-closure.policy';

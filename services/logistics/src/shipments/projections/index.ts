@@ -1,0 +1,4 @@
+export * from './shipment-view';
+export * from './shipments.projection';
+export * from './tracking-index.projection';
+export * from './order-payments.projection';
