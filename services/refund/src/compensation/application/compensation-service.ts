@@ -10,6 +10,7 @@ import {
 } from '@aftersales/contracts';
 import {
   CommandHandler,
+  consumerCommandKey,
   DomainError,
   notFound,
   type CommandContext,
@@ -18,9 +19,7 @@ import {
   type RecordedEvent,
   type ServiceRuntime,
 } from '@aftersales/kernel';
-import { createCompensationAudit, sourceEventsProjection, type CompensationAudit } from '../../audit';
-import { createLedger, ledgerProjection, type Ledger } from '../../ledger';
-import type { Payouts } from '../../payouts/payout-port';
+import type { Payouts } from '../../payouts/domain';
 import {
   calculateCompensation,
   compensationDecider,
@@ -33,10 +32,9 @@ import {
   type CompensationState,
   type OrderFacts,
 } from '../domain';
-import { consumerCommandKey } from './command-keys';
-import { COMPENSATIONS_COLLECTION, compensationView, type CompensationView } from './compensation-view';
-import { compensationsProjection, publicCompensation, type StoredCompensation } from './compensations-projection';
-import { ORDER_FACTS_COLLECTION, orderFactsProjection, type OrderFactsDoc } from './order-facts-projection';
+import { COMPENSATIONS_COLLECTION, compensationView, type CompensationView } from '../projections/compensation-view';
+import { compensationsProjection, publicCompensation, type StoredCompensation } from '../projections/compensations.projection';
+import { ORDER_FACTS_COLLECTION, orderFactsProjection, type OrderFactsDoc } from '../projections/order-facts.projection';
 
 export const COMPENSATION_SERVICE = 'compensation';
 /** Consumer group of the compensation reactions (order topic: missed ship-by; refund topic: payouts). */
@@ -72,8 +70,6 @@ export interface CompensationService {
   /** Refund topic, group `compensation`: pays out decided/approved compensations and records their payouts. */
   onRefundEvent(event: EventEnvelope): Promise<CompensationReactionOutcome>;
   view(state: CompensationState): CompensationView;
-  readonly ledger: Ledger;
-  readonly audit: CompensationAudit;
   readonly runtime: ServiceRuntime;
 }
 
@@ -219,11 +215,9 @@ export function createCompensationService(platform: Platform, deps: Compensation
     onOrderEvent,
     onRefundEvent,
     view,
-    ledger: createLedger(platform.readModels),
-    audit: createCompensationAudit(platform.eventStore, platform.readModels),
     runtime: {
       name: COMPENSATION_SERVICE,
-      projections: [orderFactsProjection, sourceEventsProjection, compensationsProjection, ledgerProjection],
+      projections: [orderFactsProjection, compensationsProjection],
       timerPolicies: [],
       fireTimer: async (timer) => {
         throw new Error(`the compensation service has no timers (got ${timer.timerId})`);

@@ -1,4 +1,1 @@
 export * from './compensation-service';
-export * from './compensation-view';
-export * from './compensations-projection';
-export * from './order-facts-projection';

@@ -37,18 +37,16 @@ import {
 } from '@aftersales/kernel';
 import {
   defaultRetryPolicy,
-  PAYOUTS_SERVICE,
   payoutDecider,
-  payoutTimerPolicy,
-  type AttemptPayoutTimerCommand,
   type PayoutCommand,
   type PayoutState,
   type RetryPolicy,
 } from '../domain';
-import type { PayoutRequest, Payouts } from '../payout-port';
-import { PaymentProviderError, type PaymentProvider } from '../provider/payment-provider';
+import type { PayoutRequest, Payouts } from '../domain';
+import { PAYOUTS_SERVICE, payoutTimerPolicy, type AttemptPayoutTimerCommand } from '../policies';
+import { PaymentProviderError, type PaymentProvider } from './payment-provider';
 import { callWithTimeout } from './call-with-timeout';
-import { PAYOUTS_COLLECTION, payoutsProjection, type PayoutView } from './payouts-projection';
+import { PAYOUTS_COLLECTION, payoutsProjection, type PayoutView } from '../projections/payouts.projection';
 
 export const payoutStreamId = (payoutId: string): string => `payout-${payoutId}`;
 export const PAYOUT_ACTOR = { id: 'payouts', role: 'system' } as const;

@@ -1,8 +1,8 @@
 import type { EventEnvelope, PayoutSucceeded, RefundEventData } from '@aftersales/contracts';
-import { DomainError, type CommandContext, type CommandResult, type Platform } from '@aftersales/kernel';
+import { consumerCommandKey, DomainError, type CommandContext, type CommandResult, type Platform } from '@aftersales/kernel';
 import type { AllowanceCommand, AllowanceState, RefundCommand, RefundState } from '../domain';
-import { consumerCommandKey } from './command-keys';
-import { isOrderFactEvent, nextOrderFacts, REFUND_ORDER_FACTS, type OrderFactsDoc } from './order-facts-view';
+import { isOrderFactEvent, nextOrderFacts, REFUND_ORDER_FACTS, type OrderFactsDoc } from '../projections/order-facts.projection';
+import { REFUND_ACTOR, REFUND_CONSUMER_GROUP } from './refund-actors';
 import type { RefundReactionOutcome, RefundsDependencies } from './refunds.types';
 
 type WithoutTime<C> = C extends unknown ? Omit<C, 'at'> : never;
@@ -14,8 +14,6 @@ export interface ReactionParts {
   runAllowance(orderId: string, command: WithoutTime<AllowanceCommand>, ctx: CommandContext): Promise<CommandResult<AllowanceState>>;
   log(message: string, details?: Record<string, unknown>): void;
 }
-
-const REFUND_ACTOR = { id: 'refund', role: 'system' } as const;
 
 /**
  * The refund service's bus consumers (group `refund`). Each effect is one command under the key
@@ -33,7 +31,7 @@ export function createRefundReactions(parts: ReactionParts) {
     correlationId: event.correlationId,
     causationId: event.eventId,
     ...(event.trace ? { trace: event.trace } : {}),
-    commandKey: consumerCommandKey(event.eventId, effect),
+    commandKey: consumerCommandKey(REFUND_CONSUMER_GROUP, event.eventId, effect),
   });
 
   /** Runs the effects in order; a refusal ends the reaction (it would be refused again on redelivery). */

@@ -2,7 +2,7 @@ import type { RefundAllowanceSettled } from '@aftersales/contracts';
 import { IdempotencyKeyReuseError } from '@aftersales/kernel';
 import { refusal } from '@aftersales/kernel/testing';
 import { allowanceStreamId, RefundRules } from '../domain';
-import { buyer, merchant, PAID, refundScenario, returnAddress } from '../__tests__/refund-scenario';
+import { buyer, merchant, PAID, refundScenario, returnAddress } from '../testing/refund-scenario';
 import { PLATFORM_RETURNS_DESK } from './refunds';
 import { replacementOrderIdOf } from './refund-ids';
 

@@ -1,30 +1,27 @@
 import { currentRulebook, refundEvents, type ReturnAddress } from '@aftersales/contracts';
-import { CommandHandler, DomainError, type CommandContext, type Platform, type RecordedEvent, type Timer } from '@aftersales/kernel';
+import { CommandHandler, DomainError, timerCommandKey, waitUntil, type CommandContext, type Platform, type RecordedEvent, type Timer } from '@aftersales/kernel';
 import {
   allowanceDecider,
   allowanceStreamId,
-  allowanceTimerPolicy,
   isMoneyType,
   makeRefundDecider,
   needsReturn,
   refundableOf,
   refundTimerCommandTypes,
-  refundTimerPolicy,
-  REFUND_SERVICE,
   requireRefund,
   type AllowanceCommand,
   type RefundCommand,
   type RefundTimerCommand,
   type RequestRefund,
 } from '../domain';
-import { timerCommandKey } from './command-keys';
-import { orderFactsOf, REFUND_ORDER_FACTS, type OrderFactsDoc } from './order-facts-view';
-import { REFUNDS_COLLECTION, SHOP_RETURN_ADDRESSES, type RefundDocument, type ShopReturnAddressDoc } from './refund-document';
+import { allowanceTimerPolicy, refundTimerPolicy, REFUND_SERVICE } from '../policies';
+import { orderFactsOf, REFUND_ORDER_FACTS, type OrderFactsDoc } from '../projections/order-facts.projection';
+import { REFUNDS_COLLECTION, SHOP_RETURN_ADDRESSES, type RefundDocument, type ShopReturnAddressDoc } from '../projections/refund-document';
 import { disputeIdOf, newRefundId, refundIdForKey, refundStreamId, replacementOrderIdOf } from './refund-ids';
+import { REFUND_CONSUMER_GROUP, REFUND_SCHEDULER_ACTOR } from './refund-actors';
 import { createRefundReactions } from './refund-reactions';
-import { refundsProjection } from './refunds-projection';
+import { refundsProjection } from '../projections/refunds.projection';
 import type { RefundCommandResult, Refunds, RefundsDependencies, RefundsOptions, RequestRefundInput } from './refunds.types';
-import { waitUntil } from './wait-until';
 
 /*
  * Consistency notes:
@@ -35,10 +32,6 @@ import { waitUntil } from './wait-until';
  * - The order facts come from the order topic (`refund_order_facts`); a request right after the payment waits
  *   (bounded) for them. Commands wait (bounded) for the `refunds` projection, so a GET right after sees them.
  */
-
-export const REFUND_ACTOR = { id: 'refund', role: 'system' } as const;
-export const REFUND_SCHEDULER_ACTOR = { id: 'scheduler', role: 'system' } as const;
-export const REFUND_CONSUMER_GROUP = REFUND_SERVICE;
 
 /** Where buyers send goods back when a merchant never answered and never gave an address (a platform returns desk). */
 export const PLATFORM_RETURNS_DESK: ReturnAddress = {
