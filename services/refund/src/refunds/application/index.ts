@@ -1,4 +1,4 @@
-export * from './refunds';
+export * from './refunds-service';
 export * from './refund-actors';
 export * from './refunds.types';
 export * from './ports';
