@@ -1,1 +1,3 @@
 export * from './compensation-service';
+export * from './compensation.types';
+export * from './compensation-handlers';
