@@ -50,7 +50,7 @@ const inPeriod = (at: string, { from, to }: Period) =>
 
 /**
  * The audit replay over what the service keeps itself: the decisions in its log, the order events they name in its
- * `compensation_source_events` view (see source-events-projection.ts). Never writes.
+ * `compensation_source_events` view (see projections/source-events.projection.ts). Never writes.
  */
 export function createCompensationAudit(store: EventStore, readModels: ReadModelStore): CompensationAudit {
   const load = async (period: Period) => {

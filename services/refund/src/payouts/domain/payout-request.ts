@@ -1,7 +1,7 @@
 import type { CommandContext } from '@aftersales/kernel';
 
 /**
- * The one way money leaves the platform (implemented by createPayoutService in ./application).
+ * The one way money leaves the platform (implemented by createPayoutService in payouts/application).
  *
  * - `payoutId` is the idempotency key end to end: use a deterministic one, e.g. `payout-refund-<refundId>`,
  *   `payout-compensation-<compensationId>`, `payout-return-shipping-<refundId>`. Requesting the same payout again
