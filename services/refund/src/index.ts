@@ -11,15 +11,11 @@ export {
   reasonsByType,
   returnShippingPayer,
   noReasonEligibility,
-  refundTimerPolicy,
-  refundTimerIds,
   refundTimerCommandTypes,
   refundPayoutId,
   allowanceDecider,
   allowanceStreamId,
-  allowanceTimerPolicy,
   refundableOf,
-  REFUND_SERVICE,
   type Refund,
   type RefundState,
   type RefundStatus,
@@ -28,13 +24,11 @@ export {
   type AllowanceState,
   type NoReasonEligibility,
 } from './refunds/domain';
+export { refundTimerPolicy, refundTimerIds, allowanceTimerPolicy, REFUND_SERVICE } from './refunds/policies';
+export { refundsProjection, refundView, REFUNDS_COLLECTION, REFUND_ORDER_FACTS, type RefundDocument } from './refunds/projections';
 export {
   createRefunds,
-  refundsProjection,
-  refundView,
   refundStreamId,
-  REFUNDS_COLLECTION,
-  REFUND_ORDER_FACTS,
   REFUND_CONSUMER_GROUP,
   PLATFORM_RETURNS_DESK,
   type Refunds,
@@ -43,13 +37,12 @@ export {
   type RequestRefundInput,
   type RefundCommandResult,
   type RefundReactionOutcome,
-  type RefundDocument,
   type LogisticsPort,
 } from './refunds/application';
-export { RefundsController, RefundReactionsController, REFUNDS_TOKEN, RefundViewSchema } from './http';
+export { RefundsModule, RefundsController, RefundReactionsController, REFUNDS_TOKEN, RefundViewSchema, type RefundsModuleOptions } from './refunds/http';
 export * from './refund-service';
 export * from './refund.module';
-export type { PayoutRequest, Payouts } from './payouts/payout-port';
+export type { PayoutRequest, Payouts } from './payouts/domain';
 export {
   createPayoutService,
   PayoutsModule,
@@ -80,6 +73,6 @@ export {
   type CompensationView,
   type ProposeCompensationInput,
 } from './compensation';
-export { createLedger, ledgerProjection, ledgerCsv, trialBalance, type Ledger, type JournalEntry, type ReconciliationReport } from './ledger';
-export { createCompensationAudit, sourceEventsProjection, type CompensationAudit, type VerificationReport, type WhatIfReport, type Mismatch } from './audit';
+export { createLedger, ledgerProjection, ledgerCsv, trialBalance, LedgerModule, type Ledger, type JournalEntry, type ReconciliationReport } from './ledger';
+export { createCompensationAudit, sourceEventsProjection, AuditModule, type CompensationAudit, type VerificationReport, type WhatIfReport, type Mismatch } from './audit';
 export * from './service-definition';

@@ -1,19 +1,9 @@
 import { Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Type, type Static } from '@sinclair/typebox';
 import { ValidBody } from '@aftersales/nest';
-import type { CompensationAudit } from '../compensation-audit';
-
-export const COMPENSATION_AUDIT_TOKEN = Symbol('CompensationAudit');
-
-const Period = {
-  from: Type.Optional(Type.String({ format: 'date-time', description: 'Decisions taken at or after' })),
-  to: Type.Optional(Type.String({ format: 'date-time', description: 'Decisions taken before' })),
-};
-const VerifyBody = Type.Object(Period, { additionalProperties: false });
-type VerifyBody = Static<typeof VerifyBody>;
-const WhatIfBody = Type.Object({ rulebookVersion: Type.String({ minLength: 1, description: 'A published or draft rulebook version' }), ...Period }, { additionalProperties: false });
-type WhatIfBody = Static<typeof WhatIfBody>;
+import type { CompensationAudit } from '../application/compensation-audit';
+import { VerifyBody, WhatIfBody } from './audit.schemas';
+import { COMPENSATION_AUDIT_TOKEN } from './audit.tokens';
 
 /** Audit replay of compensation decisions from the log. Reads only. */
 @ApiTags('operations')

@@ -1,5 +1,5 @@
 import { currentRulebook } from '@aftersales/contracts';
-import { agent, compensationWorld, supervisor } from '../__tests__/compensation-world';
+import { agent, compensationWorld, supervisor } from '../testing/compensation-world';
 
 const v1 = currentRulebook().version;
 

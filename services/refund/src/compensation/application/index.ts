@@ -1,4 +1,3 @@
 export * from './compensation-service';
-export * from './compensation-view';
-export * from './compensations-projection';
-export * from './order-facts-projection';
+export * from './compensation.types';
+export * from './compensation-handlers';

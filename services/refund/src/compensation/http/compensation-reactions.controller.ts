@@ -2,7 +2,7 @@ import { Controller, Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { topicOf, type EventEnvelope } from '@aftersales/contracts';
 import { COMPENSATION_GROUP, type CompensationService } from '../application';
-import { COMPENSATION_SERVICE_TOKEN } from './tokens';
+import { COMPENSATION_SERVICE_TOKEN } from './compensation.tokens';
 
 /**
  * Group `compensation`. Order topic: a missed ship-by decides the late-shipment compensation (one per order: id

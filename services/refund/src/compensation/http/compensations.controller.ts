@@ -1,11 +1,10 @@
 import { Controller, Get, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@aftersales/kernel';
-import { ApiCommand, ApiRead, badRequest, CommandCtx, commandResponse, resourceResponse, ValidBody, type HttpResponseLike } from '@aftersales/nest';
+import { ApiCommand, ApiRead, badRequest, CommandCtx, commandResponse, requireRole, resourceResponse, ValidBody, type HttpResponseLike } from '@aftersales/nest';
 import type { CompensationService } from '../application';
-import { requireRole } from './forbidden';
-import { ApprovalBody, CompensationViewSchema, ProposeCompensationBody, RejectionBody } from './schemas';
-import { COMPENSATION_SERVICE_TOKEN } from './tokens';
+import { ApprovalBody, CompensationViewSchema, ProposeCompensationBody, RejectionBody } from './compensations.schemas';
+import { COMPENSATION_SERVICE_TOKEN } from './compensation.tokens';
 
 const PROPOSERS = ['agent', 'supervisor', 'platform'] as const;
 

@@ -1,5 +1,5 @@
 export * from './compensation.module';
 export * from './compensations.controller';
 export * from './compensation-reactions.controller';
-export * from './schemas';
-export * from './tokens';
+export * from './compensations.schemas';
+export * from './compensation.tokens';

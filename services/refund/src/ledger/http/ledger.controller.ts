@@ -2,12 +2,11 @@ import { Readable } from 'node:stream';
 import { Controller, Get, Inject, StreamableFile } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ApiRead, badRequest, ValidQuery } from '@aftersales/nest';
-import { ledgerCsvChunks } from '../csv';
-import { trialBalance, type JournalEntry } from '../journal';
-import type { Ledger, LedgerQuery } from '../ledger-queries';
+import { ledgerCsvChunks } from '../domain/csv';
+import { trialBalance, type JournalEntry } from '../domain/journal';
+import type { Ledger, LedgerQuery } from '../application/ledger.queries';
+import { LEDGER_TOKEN } from './ledger.tokens';
 import { EntriesPageSchema, EntriesQuery, PeriodQuery } from './ledger.schemas';
-
-export const LEDGER_TOKEN = Symbol('Ledger');
 
 /** Finance: the double-entry journal of every money movement, its CSV export, and the reconciliation report. */
 @ApiTags('ledger')

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Id } from '@aftersales/contracts';
-import { DEFAULT_ENTRIES_PAGE, MAX_ENTRIES_PAGE } from '../ledger-queries';
+import { DEFAULT_ENTRIES_PAGE, MAX_ENTRIES_PAGE } from '../application/ledger.queries';
 
 const Period = {
   from: Type.Optional(Type.String({ format: 'date-time', description: 'Posted at or after (inclusive)' })),

@@ -1,4 +1,4 @@
-import { PaymentTimeoutError } from '../provider/payment-provider';
+import { PaymentTimeoutError } from './payment-provider';
 
 /** Runs `call`, giving up with a PaymentTimeoutError after `ms` (the call itself cannot be cancelled; its late answer is ignored). */
 export async function callWithTimeout<T>(call: () => Promise<T>, ms: number): Promise<T> {

@@ -1,4 +1,4 @@
 export * from './payout-service';
-export * from './payouts-projection';
+export * from './payment-provider';
 export * from './call-with-timeout';
 export * from './payout-state-view';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { InMemoryEventStore, ManualClock, type EventStore } from '@aftersales/kernel';
-import { testPlatform } from '../__tests__/test-platform';
-import type { PayoutRequest } from '../payout-port';
-import { FakePaymentProvider } from '../provider';
+import { testPlatform } from '../testing/test-platform';
+import type { PayoutRequest } from '../domain';
+import { FakePaymentProvider } from '../adapters/fake-payment-provider';
 import { createPayoutService, payoutStreamId, type PayoutService } from './payout-service';
 
 const payouts: PayoutRequest[] = [0, 1, 2].map((i) => ({

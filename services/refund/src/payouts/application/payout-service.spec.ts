@@ -1,8 +1,9 @@
 import { DomainError, IdempotencyKeyReuseError, InMemoryEventStore, ManualClock, type EventStore } from '@aftersales/kernel';
 import { settlementWithin } from '@aftersales/kernel/testing';
-import { testPlatform } from '../__tests__/test-platform';
-import type { PayoutRequest } from '../payout-port';
-import { FakePaymentProvider, type PaymentProvider } from '../provider';
+import { testPlatform } from '../testing/test-platform';
+import type { PayoutRequest } from '../domain';
+import { FakePaymentProvider } from '../adapters/fake-payment-provider';
+import type { PaymentProvider } from './payment-provider';
 import { createPayoutService, payoutStreamId, type PayoutServiceOptions } from './payout-service';
 
 const system = { actor: { id: 'compensation', role: 'system' as const } };

@@ -23,46 +23,18 @@
  *    attempt budget, attempts numbered on) and attempts it at once; further retries run on the same durable timers,
  *    and the provider key is still payoutId, so a re-drive cannot pay twice either.
  */
-import { createHash } from 'node:crypto';
-import { payoutEvents } from '@aftersales/contracts';
-import {
-  CommandHandler,
-  type CommandContext,
-  type CommandKey,
-  type CommandResult,
-  type Page,
-  type Platform,
-  type ServiceRuntime,
-  type Timer,
-} from '@aftersales/kernel';
-import {
-  defaultRetryPolicy,
-  PAYOUTS_SERVICE,
-  payoutDecider,
-  payoutTimerPolicy,
-  type AttemptPayoutTimerCommand,
-  type PayoutCommand,
-  type PayoutState,
-  type RetryPolicy,
-} from '../domain';
-import type { PayoutRequest, Payouts } from '../payout-port';
-import { PaymentProviderError, type PaymentProvider } from '../provider/payment-provider';
-import { callWithTimeout } from './call-with-timeout';
-import { PAYOUTS_COLLECTION, payoutsProjection, type PayoutView } from './payouts-projection';
+import type { CommandContext, CommandResult, Page, Platform, ServiceRuntime } from '@aftersales/kernel';
+import type { Payouts, PayoutState } from '../domain';
+import { PAYOUTS_SERVICE, payoutTimerPolicy } from '../policies';
+import { payoutsProjection, type PayoutView } from '../projections/payouts.projection';
+import { createPayoutAttempts } from './payout-attempts';
+import { createPayoutHandlers, type PayoutServiceOptions } from './payout-handlers';
+import { payoutRequests, retryPayout } from './payout.commands';
+import { getPayout, listPayouts } from './payout.queries';
+import { firePayoutTimer, resumePending } from './payout.timers';
 
-export const payoutStreamId = (payoutId: string): string => `payout-${payoutId}`;
-export const PAYOUT_ACTOR = { id: 'payouts', role: 'system' } as const;
-const RESUME_CONCURRENCY = 8;
-
-export interface PayoutServiceOptions {
-  provider: PaymentProvider;
-  retry?: Partial<RetryPolicy>;
-  /** How long one provider call may take before it counts as a timeout (default 10 s). */
-  attemptTimeoutMs?: number;
-  /** When a request whose first attempt never reported is attempted again (default 60 s; > attemptTimeoutMs). */
-  watchdogMs?: number;
-  log?: (message: string, details?: Record<string, unknown>) => void;
-}
+export { PAYOUT_ACTOR, payoutStreamId, type PayoutServiceOptions } from './payout-handlers';
+export { requestKeyOf } from './payout.commands';
 
 export interface PayoutService {
   readonly payouts: Payouts;
@@ -82,170 +54,23 @@ export interface PayoutService {
   readonly runtime: ServiceRuntime;
 }
 
-const schemaVersions = new Map(payoutEvents.map((d) => [d.type, d.version]));
-
+/** The facade that wires the payout request and re-drive, the provider attempts, the timers and the reads. */
 export function createPayoutService(platform: Platform, options: PayoutServiceOptions): PayoutService {
-  const handler = new CommandHandler(platform.eventStore, platform.clock, {
-    decider: payoutDecider,
-    schemaVersionOf: (type) => schemaVersions.get(type) ?? 1,
-  });
-  const retry: RetryPolicy = { ...defaultRetryPolicy, ...options.retry };
-  const attemptTimeoutMs = options.attemptTimeoutMs ?? 10_000;
-  const watchdogMs = options.watchdogMs ?? 60_000;
-  const log = options.log ?? ((message, details) => console.warn(`[payouts] ${message}`, details ?? ''));
-  const inFlight = new Map<string, Promise<PayoutState>>();
-
-  const record = async (payoutId: string, command: (at: string) => PayoutCommand, ctx: Partial<CommandContext>) =>
-    (await handler.handle(payoutStreamId(payoutId), command, { actor: { ...PAYOUT_ACTOR }, ...ctx, commandKey: ctx.commandKey })).state;
-
-  /** Calls the provider once for the attempt in progress and records the outcome (a stale one records nothing). */
-  const attemptOnce = async (payoutId: string, ctx: Partial<CommandContext>): Promise<PayoutState> => {
-    const { state } = await handler.load(payoutStreamId(payoutId));
-    if (state.status !== 'pending' || !state.request) return state;
-    const attempt = state.failedAttempts + 1;
-    const { amount, currency, buyerId, kind, refundId, compensationId } = state.request;
-    const reference = `${kind}:${compensationId ?? refundId ?? payoutId}`;
-    let providerRef: string | undefined;
-    let failure: ReturnType<typeof describeFailure> | undefined;
-    try {
-      ({ providerRef } = await callWithTimeout(() => options.provider.pay({ idempotencyKey: payoutId, amount, currency, to: buyerId, reference }), attemptTimeoutMs));
-    } catch (error) {
-      failure = describeFailure(error);
-      log(`payout ${payoutId} attempt ${attempt} failed: ${failure.errorMessage}`, { code: failure.errorCode });
-    }
-    // Recording errors propagate: the payout stays pending and is attempted again (the provider dedupes).
-    if (providerRef !== undefined) return record(payoutId, (at) => ({ type: 'RecordPayoutSuccess', attempt, providerRef, at }), ctx);
-    return record(payoutId, (at) => ({ type: 'RecordPayoutFailure', attempt, ...failure!, retry, at }), ctx);
-  };
-
-  /** One attempt per payout at a time in this process; a concurrent caller shares it. */
-  const attempt = (payoutId: string, ctx: Partial<CommandContext> = {}): Promise<PayoutState> => {
-    const running = inFlight.get(payoutId);
-    if (running) return running;
-    const started = attemptOnce(payoutId, ctx).finally(() => inFlight.delete(payoutId));
-    inFlight.set(payoutId, started);
-    return started;
-  };
-
-  /** Starts an attempt without waiting for it; if it fails, the payout's durable timer attempts it again. */
-  const attemptInBackground = (payoutId: string, ctx: Partial<CommandContext>): void => {
-    attempt(payoutId, ctx).catch((error: unknown) =>
-      log(`the first attempt of payout ${payoutId} failed; its timer will retry`, { error: error instanceof Error ? error.message : String(error) }),
-    );
-  };
-
-  const payouts: Payouts = {
-    async request(payout: PayoutRequest, ctx: CommandContext): Promise<void> {
-      const result = await handler.handle(payoutStreamId(payout.payoutId), (at) => ({ type: 'RequestPayout', request: payout, at }), {
-        ...ctx,
-        commandKey: requestKeyOf(payout),
-      });
-      const requested = result.events.find((e) => e.type === 'PayoutRequested');
-      // The request is durable: its watchdog timer covers a process that dies before or during this attempt.
-      attemptInBackground(payout.payoutId, {
-        actor: { ...PAYOUT_ACTOR },
-        correlationId: requested?.correlationId ?? ctx.correlationId,
-        causationId: requested?.eventId ?? ctx.causationId ?? null,
-        trace: ctx.trace,
-      });
-    },
-  };
-
-  const drain = async (): Promise<void> => {
-    while (inFlight.size > 0) await Promise.allSettled([...inFlight.values()]);
-  };
-
-  const retryPayout: PayoutService['retry'] = async (payoutId, input, ctx) => {
-    const streamId = payoutStreamId(payoutId);
-    const result = await handler.handle(streamId, (at) => ({ type: 'RetryPayout', payoutId, reason: input.reason, at }), ctx);
-    const retried = result.events.find((e) => e.type === 'PayoutRetryRequested');
-    // The re-drive is recorded: if this attempt cannot record its outcome, the watchdog timer attempts it again.
-    await attempt(payoutId, {
-      actor: { ...PAYOUT_ACTOR },
-      correlationId: retried?.correlationId ?? ctx.correlationId,
-      causationId: retried?.eventId ?? ctx.causationId ?? null,
-      trace: ctx.trace,
-    }).catch((error: unknown) => log(`the attempt after re-driving payout ${payoutId} failed; its timer will retry`, { error: String(error) }));
-    const after = await handler.load(streamId);
-    return { ...result, state: after.state, revision: after.revision };
-  };
-
-  const contextOfRequest = async (payoutId: string): Promise<Partial<CommandContext>> => {
-    const [requested] = await platform.eventStore.readStream(payoutStreamId(payoutId), 0);
-    return requested ? { correlationId: requested.correlationId, causationId: requested.eventId } : {};
-  };
-
-  const fireTimer = async (timer: Timer): Promise<void> => {
-    const { type, payoutId } = timer.command as Partial<AttemptPayoutTimerCommand>;
-    if (type !== 'AttemptPayout' || typeof payoutId !== 'string') throw new Error(`timer ${timer.timerId} carries no payout command`);
-    await attempt(payoutId, { correlationId: timer.scheduledBy.correlationId, causationId: timer.scheduledBy.eventId });
-  };
-
-  const listPayouts: PayoutService['listPayouts'] = ({ limit, cursor, ...filters }) => {
-    const where = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as Record<string, string>;
-    return platform.readModels.find<PayoutView>(PAYOUTS_COLLECTION, { where, limit, cursor });
-  };
-
-  const resumePending = async (): Promise<number> => {
-    let resumed = 0;
-    let cursor: string | undefined;
-    do {
-      const page = await listPayouts({ status: 'pending', limit: 200, cursor });
-      const queue = [...page.items];
-      // A few at a time: a slow provider must not hold a restart for (pending × attempt timeout).
-      await Promise.all(
-        Array.from({ length: Math.min(RESUME_CONCURRENCY, queue.length) }, async () => {
-          for (let payout = queue.shift(); payout; payout = queue.shift()) {
-            const id = payout.id;
-            await attempt(id, await contextOfRequest(id)).catch((error: unknown) => log(`resuming payout ${id} failed; its timer will retry`, { error: String(error) }));
-            resumed++;
-          }
-        }),
-      );
-      cursor = page.nextCursor;
-    } while (cursor);
-    return resumed;
-  };
-
+  const h = createPayoutHandlers(platform, options);
+  const attempts = createPayoutAttempts(h);
   return {
-    payouts,
-    attempt,
-    retry: retryPayout,
-    resumePending,
-    drain,
-    getPayout: (payoutId) => platform.readModels.get<PayoutView>(PAYOUTS_COLLECTION, payoutId),
-    listPayouts,
+    payouts: payoutRequests(h, attempts),
+    attempt: attempts.attempt,
+    retry: (payoutId, input, ctx) => retryPayout(h, attempts, payoutId, input, ctx),
+    resumePending: () => resumePending(h, attempts),
+    drain: attempts.drain,
+    getPayout: (payoutId) => getPayout(h, payoutId),
+    listPayouts: (query) => listPayouts(h, query),
     runtime: {
       name: PAYOUTS_SERVICE,
       projections: [payoutsProjection],
-      timerPolicies: [payoutTimerPolicy({ watchdogMs })],
-      fireTimer,
+      timerPolicies: [payoutTimerPolicy({ watchdogMs: h.watchdogMs })],
+      fireTimer: (timer) => firePayoutTimer(attempts, timer),
     },
   };
 }
-
-/** The request's own key: the same payout always hashes the same, whoever asks and with whatever context. */
-export function requestKeyOf(payout: PayoutRequest): CommandKey {
-  const canonical = JSON.stringify([
-    payout.payoutId,
-    payout.kind,
-    payout.orderId,
-    payout.shopId,
-    payout.buyerId,
-    payout.amount,
-    payout.currency,
-    payout.refundId ?? null,
-    payout.compensationId ?? null,
-    payout.causedBy,
-  ]);
-  return { key: `payout:${payout.payoutId}`, requestHash: createHash('sha256').update(canonical).digest('hex') };
-}
-
-function describeFailure(error: unknown): { errorCode: string; errorMessage: string; retryable: boolean; outcome: 'not_paid' | 'unknown' } {
-  if (error instanceof PaymentProviderError) {
-    return { errorCode: error.code, errorMessage: error.message, retryable: error.retryable, outcome: error.outcome };
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return { errorCode: 'provider_error', errorMessage: message || 'unknown provider error', retryable: true, outcome: 'unknown' };
-}
-

@@ -1,6 +1,6 @@
 import { notFound } from '@aftersales/kernel';
 import type { PayoutState } from '../domain';
-import type { PayoutView } from './payouts-projection';
+import type { PayoutView } from '../projections/payouts.projection';
 
 /** What a payout command answers: the payout as its stream has it (the read model adds paidAt, failedAt, retries). */
 export type PayoutStateView = Omit<PayoutView, 'revision' | 'paidAt' | 'failedAt' | 'retries'>;

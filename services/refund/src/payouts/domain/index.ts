@@ -2,4 +2,4 @@ export * from './payout-state';
 export * from './payout-commands';
 export * from './payout-decider';
 export * from './retry-policy';
-export * from './payout-timer-policy';
+export * from './payout-request';

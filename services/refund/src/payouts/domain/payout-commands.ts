@@ -1,4 +1,4 @@
-import type { PayoutRequest } from '../payout-port';
+import type { PayoutRequest } from './payout-request';
 import type { RetryPolicy } from './retry-policy';
 
 export interface RequestPayout {

@@ -1,9 +1,9 @@
 import { DomainError, fold } from '@aftersales/kernel';
-import type { PayoutRequest } from '../payout-port';
+import type { PayoutRequest } from './payout-request';
 import { payoutDecider, type PayoutEvent } from './payout-decider';
 import type { PayoutCommand } from './payout-commands';
 import { defaultRetryPolicy, retryDelayMs } from './retry-policy';
-import { payoutAttemptTimerId, payoutTimerPolicy } from './payout-timer-policy';
+import { payoutAttemptTimerId, payoutTimerPolicy } from '../policies/payout-timer.policy';
 
 const at = '2026-11-09T00:00:00.000Z';
 const request: PayoutRequest = {

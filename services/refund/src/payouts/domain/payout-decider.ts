@@ -1,6 +1,6 @@
 import type { DomainEventOf, payoutEvents, PayoutRequested } from '@aftersales/contracts';
 import { DomainError, illegalTransition, invalid, notFound, type Decider } from '@aftersales/kernel';
-import type { PayoutRequest } from '../payout-port';
+import type { PayoutRequest } from './payout-request';
 import type { PayoutCommand, RecordPayoutFailure, RecordPayoutSuccess, RequestPayout, RetryPayout } from './payout-commands';
 import { initialPayoutState, type PayoutState } from './payout-state';
 import { retryDelayMs } from './retry-policy';

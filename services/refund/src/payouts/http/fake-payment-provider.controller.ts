@@ -2,9 +2,8 @@ import { Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Type, type Static } from '@sinclair/typebox';
 import { ValidBody } from '@aftersales/nest';
-import type { FakePaymentProvider } from '../provider';
-
-export const FAKE_PAYMENT_PROVIDER_TOKEN = Symbol('FakePaymentProvider');
+import type { FakePaymentProvider } from '../adapters/fake-payment-provider';
+import { FAKE_PAYMENT_PROVIDER_TOKEN } from './payouts.tokens';
 
 const count = (description: string) => Type.Optional(Type.Integer({ minimum: 0, maximum: 1000, description }));
 const FaultsBody = Type.Object(

@@ -1,12 +1,10 @@
 import { Controller, Get, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@aftersales/kernel';
-import { ApiCommand, ApiRead, CommandCtx, commandResponse, resourceResponse, ValidBody, ValidQuery, type HttpResponseLike } from '@aftersales/nest';
-import { requireRole } from '../../compensation/http/forbidden';
+import { ApiCommand, ApiRead, CommandCtx, commandResponse, requireRole, resourceResponse, ValidBody, ValidQuery, type HttpResponseLike } from '@aftersales/nest';
 import { payoutStateView, type PayoutService } from '../application';
+import { PAYOUT_SERVICE_TOKEN } from './payouts.tokens';
 import { ListPayoutsQuery, PayoutPageSchema, PayoutViewSchema, RetryPayoutBody } from './payouts.schemas';
-
-export const PAYOUT_SERVICE_TOKEN = Symbol('PayoutService');
 
 const REDRIVERS = ['finance', 'supervisor'] as const;
 

@@ -1,8 +1,9 @@
 import { Inject, Logger, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
 import type { PayoutService } from '../application';
-import type { FakePaymentProvider } from '../provider';
-import { FAKE_PAYMENT_PROVIDER_TOKEN, FakePaymentProviderController } from './fake-payment-provider.controller';
-import { PAYOUT_SERVICE_TOKEN, PayoutsController } from './payouts.controller';
+import type { FakePaymentProvider } from '../adapters/fake-payment-provider';
+import { FakePaymentProviderController } from './fake-payment-provider.controller';
+import { PayoutsController } from './payouts.controller';
+import { FAKE_PAYMENT_PROVIDER_TOKEN, PAYOUT_SERVICE_TOKEN } from './payouts.tokens';
 
 const RESUME_ON_START = Symbol('PayoutsResumeOnStart');
 

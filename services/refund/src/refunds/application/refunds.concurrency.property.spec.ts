@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DomainError } from '@aftersales/kernel';
 import { RefundRules } from '../domain';
-import { buyer, PAID, refundScenario } from '../__tests__/refund-scenario';
+import { buyer, PAID, refundScenario } from '../testing/refund-scenario';
 
 describe('refunds: never more refunded than paid, under concurrent requests (property)', () => {
   it('whatever amounts arrive at once, the recorded requests never add up to more than was paid, and each refusal names the rule', async () => {

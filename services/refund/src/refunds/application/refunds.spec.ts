@@ -2,8 +2,8 @@ import type { RefundAllowanceSettled } from '@aftersales/contracts';
 import { IdempotencyKeyReuseError } from '@aftersales/kernel';
 import { refusal } from '@aftersales/kernel/testing';
 import { allowanceStreamId, RefundRules } from '../domain';
-import { buyer, merchant, PAID, refundScenario, returnAddress } from '../__tests__/refund-scenario';
-import { PLATFORM_RETURNS_DESK } from './refunds';
+import { buyer, merchant, PAID, refundScenario, returnAddress } from '../testing/refund-scenario';
+import { PLATFORM_RETURNS_DESK } from './refund.timers';
 import { replacementOrderIdOf } from './refund-ids';
 
 /** What the order's allowance announced as each refund was paid (the facts the order service reacts to). */

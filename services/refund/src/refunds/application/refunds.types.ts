@@ -10,9 +10,9 @@ import type {
 } from '@aftersales/contracts';
 import type { CommandContext, CommandResult, Page, RecordedEvent, ServiceRuntime } from '@aftersales/kernel';
 import type { AllowanceState, RefundState } from '../domain';
-import type { Payouts } from '../../payouts/payout-port';
+import type { Payouts } from '../../payouts/domain';
 import type { LogisticsPort } from './ports';
-import type { RefundDocument } from './refund-document';
+import type { RefundDocument } from '../projections/refund-document';
 
 export type RefundCommandResult = CommandResult<RefundState>;
 

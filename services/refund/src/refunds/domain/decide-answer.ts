@@ -1,10 +1,9 @@
 import type { RefundEvent, ReturnAddress, Rulebook } from '@aftersales/contracts';
-import { invalid } from '@aftersales/kernel';
+import { addDays, addHours, invalid, isAtOrAfter } from '@aftersales/kernel';
 import { refundEvent, refundPayoutId, requireRefund, requireStatus } from './decide-support';
 import type { ApproveRefund, AutoApproveRefund, RejectRefund } from './refund-commands';
 import { needsReturn, returnShippingPayer } from './refund-rules';
 import type { Refund, RefundState } from './refund-state';
-import { addDays, addHours, isAtOrAfter } from './time';
 
 type Approval = 'merchant' | 'auto_timeout' | 'platform_ruling';
 

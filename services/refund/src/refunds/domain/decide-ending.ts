@@ -1,10 +1,9 @@
 import type { RefundEvent } from '@aftersales/contracts';
-import { illegalTransition, ruleViolation } from '@aftersales/kernel';
+import { illegalTransition, isAfter, isAtOrAfter, ruleViolation } from '@aftersales/kernel';
 import { refundEvent, requireRefund, requireStatus } from './decide-support';
 import type { CancelRefund, CloseUnescalatedRefund, EscalateRefund, RecordRefundPaid, RecordReissueDispatched } from './refund-commands';
 import { RefundRules } from './refund-rules';
 import type { RefundState } from './refund-state';
-import { isAfter, isAtOrAfter } from './time';
 
 /** The buyer withdraws before the goods are on their way back or the money moves. */
 export function decideCancelRefund(command: CancelRefund, state: RefundState): RefundEvent[] {

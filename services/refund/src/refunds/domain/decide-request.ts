@@ -1,12 +1,11 @@
 import type { RefundEvent, RefundItem, Rulebook } from '@aftersales/contracts';
-import { illegalTransition, invalid, ruleViolation } from '@aftersales/kernel';
+import { addDays, illegalTransition, invalid, ruleViolation } from '@aftersales/kernel';
 import { refundEvent } from './decide-support';
 import { noReasonEligibility, noReasonRefusal } from './no-reason-eligibility';
 import { wholeOrder, type OrderFacts } from './order-facts';
 import type { RequestRefund } from './refund-commands';
 import { isMoneyType, reasonsByType, RefundRules } from './refund-rules';
 import type { RefundState } from './refund-state';
-import { addDays } from './time';
 
 type FieldError = { field: string; message: string };
 

@@ -1,11 +1,10 @@
 import type { RefundEvent, Rulebook } from '@aftersales/contracts';
-import { invalid, ruleViolation } from '@aftersales/kernel';
+import { addDays, invalid, isAfter, isAtOrAfter, ruleViolation } from '@aftersales/kernel';
 import { paymentAuthorized, rejection } from './decide-answer';
 import { refundEvent, requireRefund, requireStatus } from './decide-support';
 import type { AutoConfirmReturn, CloseUnshippedReturn, ConfirmReturnReceipt, ShipReturn } from './refund-commands';
 import { RefundRules } from './refund-rules';
 import type { Refund, RefundState } from './refund-state';
-import { addDays, isAfter, isAtOrAfter } from './time';
 
 /** The buyer hands the goods to a carrier before returnShipBy; the merchant then has merchantConfirmReturnDays to confirm. */
 export function decideShipReturn(command: ShipReturn, state: RefundState, rulebook: Rulebook): RefundEvent[] {

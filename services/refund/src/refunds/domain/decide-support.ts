@@ -1,8 +1,7 @@
 import type { RefundEvent, RefundEventData, RefundEventType } from '@aftersales/contracts';
-import { DomainError, illegalTransition } from '@aftersales/kernel';
+import { DomainError, illegalTransition, withoutUndefined } from '@aftersales/kernel';
 import { RefundRules } from './refund-rules';
 import type { Refund, RefundState, RefundStatus } from './refund-state';
-import { withoutUndefined } from './without-undefined';
 
 /** Builds a typed refund event, leaving out optional fields that are undefined. */
 export const refundEvent = <T extends RefundEventType>(type: T, data: RefundEventData<T>): RefundEvent =>

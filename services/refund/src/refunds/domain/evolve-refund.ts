@@ -1,6 +1,6 @@
 import type { RefundEvent } from '@aftersales/contracts';
 import type { Refund, RefundState, RefundStatus } from './refund-state';
-import { withoutUndefined } from './without-undefined';
+import { withoutUndefined } from '@aftersales/kernel';
 
 /** Folds one refund event into the state. Events of other streams (compensations, payouts, the allowance) leave it as is. */
 export function evolveRefund(state: RefundState, event: RefundEvent): RefundState {

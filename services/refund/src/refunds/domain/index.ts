@@ -5,6 +5,5 @@ export * from './order-facts';
 export * from './no-reason-eligibility';
 export * from './refund-decider';
 export * from './evolve-refund';
-export * from './refund-timer-policy';
 export * from './decide-support';
 export * from './allowance';

@@ -1,8 +1,7 @@
 import type { NoReasonReturnGrounds, RefundItem, ReturnCondition, Rulebook } from '@aftersales/contracts';
-import { ruleViolation, type DomainError } from '@aftersales/kernel';
+import { addDays, isAfter, ruleViolation, type DomainError } from '@aftersales/kernel';
 import { concernedLines, receivedAtOf, type OrderFacts } from './order-facts';
 import { NO_REASON_RULE_ID, RefundRules } from './refund-rules';
-import { addDays, isAfter } from './time';
 
 export type NoReasonGround = (typeof NoReasonReturnGrounds)[number];
 

@@ -14,7 +14,7 @@ import {
   rulebook,
   typesOf,
   withRefundRules,
-} from '../__tests__/refund-fixtures';
+} from '../testing/refund-fixtures';
 
 describe('ApproveRefund (merchant)', () => {
   it('given a return-and-refund request for a quality problem, when approved, then the buyer is asked to return the goods at the merchant’s cost within 7 days', () => {

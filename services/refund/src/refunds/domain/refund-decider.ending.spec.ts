@@ -16,7 +16,7 @@ import {
   rulebook,
   shipReturn,
   typesOf,
-} from '../__tests__/refund-fixtures';
+} from '../testing/refund-fixtures';
 
 describe('CancelRefund (buyer withdraws)', () => {
   it.each([

@@ -15,7 +15,7 @@ import {
   T1,
   typesOf,
   withRefundRules,
-} from '../__tests__/refund-fixtures';
+} from '../testing/refund-fixtures';
 
 describe('RequestRefund', () => {
   it('given no refund, when the buyer asks for a return and refund, then RefundRequested with the merchant deadline 5 days out', () => {

@@ -11,7 +11,7 @@ import {
   rulebook,
   shipReturn,
   typesOf,
-} from '../__tests__/refund-fixtures';
+} from '../testing/refund-fixtures';
 
 const approved = [request(), approve()];
 const shipped = [...approved, shipReturn()];

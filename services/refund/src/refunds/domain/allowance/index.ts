@@ -1,4 +1,3 @@
 export * from './allowance-state';
 export * from './allowance-commands';
 export * from './allowance-decider';
-export * from './allowance-timer-policy';

@@ -1,0 +1,3 @@
+export * from './compensation-audit';
+export * from './log-scan';
+export * from './audit-runtime';

@@ -1,0 +1,45 @@
+import type { EventEnvelope, RefundItem, Rulebook } from '@aftersales/contracts';
+import type { CommandContext, CommandResult, ServiceLog, ServiceRuntime } from '@aftersales/kernel';
+import type { Payouts } from '../../payouts/domain';
+import type { CompensationState } from '../domain';
+import type { CompensationView } from '../projections/compensation-view';
+
+export type CompensationCommandResult = CommandResult<CompensationState>;
+
+/** POST /compensations: an agent asks for a compensation; rule-computed kinds name lines, goodwill names an amount. */
+export interface ProposeCompensationInput {
+  orderId: string;
+  kind: 'counterfeit' | 'not_as_described' | 'out_of_stock' | 'goodwill';
+  items?: RefundItem[];
+  amount?: number;
+  refundId?: string;
+  disputeId?: string;
+  note?: string;
+}
+
+export type CompensationReactionOutcome =
+  | { outcome: 'applied'; eventIds: string[]; replayed: boolean }
+  | { outcome: 'ignored' }
+  | { outcome: 'refused'; code: string; message: string };
+
+export interface CompensationService {
+  propose(input: ProposeCompensationInput, ctx: CommandContext): Promise<CompensationCommandResult>;
+  approve(compensationId: string, input: { note?: string }, ctx: CommandContext): Promise<CompensationCommandResult>;
+  reject(compensationId: string, input: { reason: string }, ctx: CommandContext): Promise<CompensationCommandResult>;
+  getCompensation(compensationId: string): Promise<(CompensationView & { revision: number }) | undefined>;
+  listForOrder(orderId: string): Promise<(CompensationView & { revision: number })[]>;
+  /** Order topic, group `compensation`: a missed ship-by decides the late-shipment compensation, once per order. */
+  onOrderEvent(event: EventEnvelope): Promise<CompensationReactionOutcome>;
+  /** Refund topic, group `compensation`: pays out decided/approved compensations and records their payouts. */
+  onRefundEvent(event: EventEnvelope): Promise<CompensationReactionOutcome>;
+  view(state: CompensationState): CompensationView;
+  readonly runtime: ServiceRuntime;
+}
+
+export interface CompensationServiceDeps {
+  payouts: Payouts;
+  /** Rulebook new decisions use; default the current one. */
+  rulebook?: Rulebook;
+  newCompensationId?: (now: Date) => string;
+  log?: ServiceLog;
+}

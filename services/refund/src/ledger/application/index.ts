@@ -1,0 +1,3 @@
+export * from './ledger.queries';
+export * from './ledger-cursor';
+export * from './ledger-runtime';

@@ -1,0 +1,3 @@
+export * from './journal';
+export * from './reconcile';
+export * from './csv';

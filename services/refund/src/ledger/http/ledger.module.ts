@@ -1,0 +1,17 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { Ledger } from '../application';
+import { LedgerController } from './ledger.controller';
+import { LEDGER_TOKEN } from './ledger.tokens';
+
+/** The finance ledger's edge: GET /ledger/entries (JSON pages or CSV) and GET /ledger/reconciliation. */
+@Module({})
+export class LedgerModule {
+  static register(ledger: Ledger): DynamicModule {
+    return {
+      module: LedgerModule,
+      controllers: [LedgerController],
+      providers: [{ provide: LEDGER_TOKEN, useValue: ledger }],
+      exports: [LEDGER_TOKEN],
+    };
+  }
+}

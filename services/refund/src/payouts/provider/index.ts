@@ -1,2 +1,0 @@
-export * from './payment-provider';
-export * from './fake-payment-provider';

@@ -1,0 +1,85 @@
+import { DomainError, waitUntil, type CommandContext } from '@aftersales/kernel';
+import { allowanceStreamId, isMoneyType, refundableOf, type RefundCommand, type RequestRefund } from '../domain';
+import { orderFactsOf, REFUND_ORDER_FACTS, type OrderFactsDoc } from '../projections/order-facts.projection';
+import type { RefundHandlers } from './refund-handlers';
+import { newRefundId, refundIdForKey, refundStreamId } from './refund-ids';
+import type { RefundCommandResult, RequestRefundInput } from './refunds.types';
+
+/*
+ * Consistency notes:
+ * - Never more refunded than paid: a request first reserves its amount on the order's allowance stream
+ *   (`refund-allowance-<orderId>`), appended with the stream's expected revision, then records RefundRequested on its
+ *   own stream. The first reservation opens the allowance with the payment the order topic reported. Concurrent requests race on the allowance: the loser re-reads and is refused if nothing is left. A
+ *   crash between the two writes leaves a reservation without a request; a durable timer releases it.
+ * - The order facts come from the order topic (`refund_order_facts`); a request right after the payment waits
+ *   (bounded) for them. Commands wait (bounded) for the `refunds` projection, so a GET right after sees them.
+ */
+
+/** The order as the order topic described it; waits (bounded) while it is unknown, or unpaid for a money request. */
+async function orderFacts(h: RefundHandlers, orderId: string, needsPayment: boolean): Promise<OrderFactsDoc> {
+  const doc = await waitUntil(
+    () => h.platform.readModels.get<OrderFactsDoc>(REFUND_ORDER_FACTS, orderId),
+    (d) => d !== undefined && (!needsPayment || d.paidAmount > 0),
+    h.waitOptions,
+  );
+  if (!doc) throw new DomainError('not_found', 'not_found', `order ${orderId} does not exist`, { id: orderId });
+  return doc;
+}
+
+/** POST /refunds: reserves the amount on the order's allowance (money requests), then records the request. */
+export async function requestRefund(h: RefundHandlers, input: RequestRefundInput, ctx: CommandContext): Promise<RefundCommandResult> {
+  const { eventStore, clock } = h.platform;
+  const { refunds, allowances, decider, readYourWrites } = h;
+  // A replayed Idempotency-Key answers from the log before anything is reserved again.
+  if (ctx.commandKey && (await eventStore.findCommandKey(ctx.commandKey.key))) {
+    return refunds.handle(refundStreamId(refundIdForKey(ctx.commandKey.key)), () => ({}) as RefundCommand, ctx);
+  }
+  const now = clock.now();
+  const at = now.toISOString();
+  const refundId = ctx.commandKey ? refundIdForKey(ctx.commandKey.key) : (h.options.newRefundId ?? newRefundId)(now);
+  const facts = await orderFacts(h, input.orderId, isMoneyType(input.type));
+  const order = orderFactsOf(facts);
+  const { state: allowance } = await allowances.load(allowanceStreamId(input.orderId));
+  // Before the first reservation the allowance is what the order topic reported as paid. A retry of a request
+  // that reserved before a crash finds its own reservation: it still counts as refundable.
+  const refundable = allowance === null ? order.paidAmount : refundableOf(allowance) + (allowance.reservations[refundId] ?? 0);
+  const request = (refundableAmount: number): RequestRefund => ({
+    type: 'RequestRefund',
+    refundId,
+    order,
+    refundType: input.type,
+    reason: input.reason,
+    amount: input.amount,
+    refundableAmount,
+    evidence: input.evidence ?? [],
+    at,
+    ...(input.items !== undefined ? { items: input.items } : {}),
+    ...(input.description !== undefined ? { description: input.description } : {}),
+    ...(input.goodsCondition !== undefined ? { goodsCondition: input.goodsCondition } : {}),
+  });
+  // Every rule is checked before anything is written: a refused request reserves nothing.
+  decider.decide(request(refundable), null);
+  if (!isMoneyType(input.type)) return readYourWrites(await refunds.handle(refundStreamId(refundId), request(refundable), ctx));
+
+  // The reservation is its own write: the client's Idempotency-Key and If-Match belong to the request's stream.
+  const { commandKey: _requestKey, expectedRevision: _seen, ...reservationCtx } = ctx;
+  const payment = {
+    shopId: order.shopId,
+    paidAmount: order.paidAmount,
+    currency: order.currency,
+    sourceEventId: facts.paymentEventId ?? order.orderId,
+  };
+  const reserve = { type: 'ReserveRefund', orderId: input.orderId, refundId, amount: input.amount, payment } as const;
+  const reservation = await h.runAllowance(input.orderId, reserve, reservationCtx);
+  const reserved = reservation.events.find((e) => e.type === 'RefundAllowanceReserved');
+  const refundableBefore = reserved ? (reserved.data as { refundableBefore: number }).refundableBefore : refundable;
+  try {
+    return readYourWrites(await refunds.handle(refundStreamId(refundId), request(refundableBefore), ctx));
+  } catch (error) {
+    if (error instanceof DomainError) {
+      const release = { type: 'ReleaseReservation', orderId: input.orderId, refundId, reason: 'request_not_recorded' } as const;
+      await h.runAllowance(input.orderId, release, reservationCtx);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,30 @@
+import { Controller, Inject } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import { topicOf, type EventEnvelope } from '@aftersales/contracts';
+import { REFUND_CONSUMER_GROUP, type Refunds } from '../application';
+import { REFUNDS_TOKEN } from './refunds.tokens';
+
+/**
+ * The refund requests' bus consumers, group `refund`: order facts and payments (order topic), reissue parcels
+ * (logistics topic), and the effects of refund events on payouts and the allowance (refund topic).
+ * Idempotent: every effect runs under the command key consumer:refund:<eventId>[:<effect>].
+ */
+@Controller()
+export class RefundReactionsController {
+  constructor(@Inject(REFUNDS_TOKEN) private readonly refunds: Refunds) {}
+
+  @EventPattern(topicOf('order'), { group: REFUND_CONSUMER_GROUP })
+  async onOrderEvent(@Payload() event: EventEnvelope): Promise<void> {
+    await this.refunds.onOrderEvent(event);
+  }
+
+  @EventPattern(topicOf('logistics'), { group: REFUND_CONSUMER_GROUP })
+  async onLogisticsEvent(@Payload() event: EventEnvelope): Promise<void> {
+    await this.refunds.onLogisticsEvent(event);
+  }
+
+  @EventPattern(topicOf('refund'), { group: REFUND_CONSUMER_GROUP })
+  async onRefundEvent(@Payload() event: EventEnvelope): Promise<void> {
+    await this.refunds.onRefundEvent(event);
+  }
+}

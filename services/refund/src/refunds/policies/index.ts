@@ -1,0 +1,2 @@
+export * from './refund-timer.policy';
+export * from './allowance-timer.policy';
