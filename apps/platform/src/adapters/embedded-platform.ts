@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { EventPublisher, type Clock, type Platform } from '@aftersales/kernel';
-import { SqliteEventStore, SqliteMessageBus, SqliteReadModelStore, SqliteTimerStore } from '@aftersales/sqlite';
+import { SqliteMessageBus } from '@aftersales/sqlite';
 import { topicForEventType } from '@aftersales/contracts';
+import { openLocalStores } from './local-stores';
 
 /** The adapters one process runs on, whichever bus it uses. */
 export interface ProcessAdapters {
@@ -20,9 +21,8 @@ export interface EmbeddedAdapters extends ProcessAdapters {
  * fsync on every commit; read models and timers are derived from it with their checkpoints.
  */
 export function openEmbeddedAdapters(dataDir: string, clock: Clock, settle: () => Promise<void>): EmbeddedAdapters {
-  const eventStore = new SqliteEventStore({ path: join(dataDir, 'events.db'), clock });
-  const readModels = new SqliteReadModelStore({ path: join(dataDir, 'read-models.db') });
-  const timers = new SqliteTimerStore({ path: join(dataDir, 'timers.db') });
+  const stores = openLocalStores(dataDir, clock);
+  const { eventStore, readModels, timers } = stores;
   const bus = new SqliteMessageBus({ filename: join(dataDir, 'bus.db'), now: () => clock.now().getTime() });
   const publisher = new EventPublisher({ eventStore, bus, checkpoints: bus.checkpoints, topicFor: topicForEventType });
   const platform: Platform = { eventStore, readModels, timers, bus, clock, settle };
@@ -33,9 +33,7 @@ export function openEmbeddedAdapters(dataDir: string, clock: Clock, settle: () =
     async close() {
       await publisher.stop();
       await bus.close();
-      await timers.close();
-      await readModels.close();
-      await eventStore.close();
+      await stores.close();
     },
   };
 }
