@@ -1,9 +1,7 @@
-import { EventPublisher, type Clock, type MessageBus, type Platform } from '@aftersales/kernel';
+import type { Clock, MessageBus } from '@aftersales/kernel';
 import { KafkaMessageBus } from '@aftersales/kafka';
-import { topicForEventType } from '@aftersales/contracts';
 import type { KafkaRuntimeConfig } from '../config';
-import type { ProcessAdapters } from './embedded-platform';
-import { openLocalStores } from './local-stores';
+import { openLocalStores, processAdapters, type ProcessAdapters } from './process-adapters';
 import { NamespacedMessageBus } from './bus/namespaced-message-bus';
 import { ReadModelCheckpointStore } from './bus/read-model-checkpoint-store';
 
@@ -24,7 +22,6 @@ export async function openKafkaAdapters(
   clientId: string,
 ): Promise<KafkaAdapters> {
   const stores = openLocalStores(dataDir, clock);
-  const { eventStore, readModels, timers } = stores;
   const kafka = new KafkaMessageBus({
     brokers: config.brokers,
     clientId,
@@ -42,21 +39,6 @@ export async function openKafkaAdapters(
     await stores.close();
     throw error;
   }
-  const publisher = new EventPublisher({
-    eventStore,
-    bus,
-    checkpoints: new ReadModelCheckpointStore(readModels),
-    topicFor: topicForEventType,
-  });
-  const platform: Platform = { eventStore, readModels, timers, bus, clock, settle };
-  return {
-    platform,
-    publisher,
-    kafka,
-    async close() {
-      await publisher.stop();
-      await kafka.close();
-      await stores.close();
-    },
-  };
+  const publisherCheckpoints = new ReadModelCheckpointStore(stores.readModels);
+  return { ...processAdapters({ stores, bus, closeBus: () => kafka.close(), publisherCheckpoints, clock, settle }), kafka };
 }
