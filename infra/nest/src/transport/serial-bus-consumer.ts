@@ -1,4 +1,5 @@
 import type { BusMessage, ConsumerHandle, GroupReplayer, MessageBus, SideConsumer } from '@aftersales/kernel';
+import type { GroupStatus } from './embedded-bus.transport';
 
 /**
  * A consumer group a process runs beside its Nest handlers (the Kafka-mode timeline, the feeds of other services'
@@ -53,7 +54,7 @@ export abstract class SerialBusConsumer implements SideConsumer {
     await this.handle?.drain();
   }
 
-  async status(): Promise<{ group: string; topics: string[]; lag: number; delivered: number }> {
+  async status(): Promise<GroupStatus> {
     return { group: this.group, topics: this.topics, lag: this.handle ? await this.handle.lag() : 0, delivered: this.delivered };
   }
 
