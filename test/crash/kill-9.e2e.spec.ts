@@ -1,11 +1,6 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { agent, buyer, type HttpClient } from '../support/http-client';
-import { freePort, kill9, startChildSystem, type ChildSystem } from '../support/child-process-system';
+import { describeIfMainBuilt, freePort, kill9, useChildSystemSite } from '../support/child-process-system';
 import { placeOrderBody } from '../support/orders';
-
-const MAIN_BUILT = existsSync(join(__dirname, '..', '..', 'apps', 'platform', 'dist', 'main.js'));
 
 /** What the client was told: a command acknowledged with 2xx and the ids of the events it appended. */
 interface Acknowledged {
@@ -46,30 +41,18 @@ async function worker(api: HttpClient, id: number, acks: Acknowledged[], inFligh
   }
 }
 
-const describeIfBuilt = MAIN_BUILT ? describe : describe.skip;
-// stderr, not console: jest does not show the console output of a file whose tests were all skipped
-if (!MAIN_BUILT) process.stderr.write('kill-9 crash test skipped: apps/platform/dist/main.js is not built (run `pnpm build`; `pnpm test` does)\n');
-
-describeIfBuilt('kill -9 during a burst of commands', () => {
-  let dataDir: string;
-  let system: ChildSystem | undefined;
-  beforeAll(() => {
-    dataDir = mkdtempSync(join(tmpdir(), 'aftersales-crash-'));
-  });
-  afterAll(async () => {
-    if (system) await kill9(system.process);
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+describeIfMainBuilt('kill-9 crash test')('kill -9 during a burst of commands', () => {
+  const site = useChildSystemSite('aftersales-crash-');
 
   it('given acknowledged commands when the process is killed, then after a restart nothing acknowledged is missing, projections match a rebuild and no effect is doubled', async () => {
     const port = await freePort();
-    system = await startChildSystem(dataDir, port);
+    let system = await site.start(port);
     const acks: Acknowledged[] = [];
     const inFlight = new Map<string, () => Promise<unknown>>();
     let killed = false;
 
     // given: 16 clients in a burst; when: SIGKILL once a good number of commands were acknowledged
-    const workers = Array.from({ length: 16 }, (_, i) => worker(system!.api, i, acks, inFlight, () => killed));
+    const workers = Array.from({ length: 16 }, (_, i) => worker(system.api, i, acks, inFlight, () => killed));
     while (acks.length < 400) await new Promise((resolve) => setTimeout(resolve, 20));
     killed = true;
     await kill9(system.process);
@@ -78,7 +61,7 @@ describeIfBuilt('kill -9 during a burst of commands', () => {
     console.log(`kill -9 after ${acks.length} acknowledged commands with ${unanswered.length} in flight`);
     expect(unanswered.length).toBeGreaterThan(0); // the kill really landed mid-burst
 
-    system = await startChildSystem(dataDir, port);
+    system = await site.start(port);
     const api = system.api;
     // Clients retry what got no answer, with the same Idempotency-Key.
     for (const retry of unanswered) await retry().catch(() => undefined);

@@ -1,30 +1,17 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { agent } from '../support/http-client';
-import { freePort, kill9, startChildSystem, type ChildSystem } from '../support/child-process-system';
+import { describeIfMainBuilt, freePort, kill9, useChildSystemSite } from '../support/child-process-system';
 import { payOrder, placeOrder } from '../support/orders';
 
-const MAIN_BUILT = existsSync(join(__dirname, '..', '..', 'apps', 'platform', 'dist', 'main.js'));
-const describeIfBuilt = MAIN_BUILT ? describe : describe.skip;
-// stderr, not console: jest does not show the console output of a file whose tests were all skipped
-if (!MAIN_BUILT) process.stderr.write('payout kill-9 crash test skipped: apps/platform/dist/main.js is not built (run `pnpm build`; `pnpm test` does)\n');
 const ops = { id: 'ops', role: 'system' };
 
-describeIfBuilt('kill -9 while the payment provider is being called', () => {
-  let dataDir: string;
-  let system: ChildSystem | undefined;
-  beforeAll(() => {
-    dataDir = mkdtempSync(join(tmpdir(), 'aftersales-payout-crash-'));
-  });
-  afterAll(async () => {
-    if (system) await kill9(system.process);
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+describeIfMainBuilt('payout kill-9 crash test')('kill -9 while the payment provider is being called', () => {
+  const site = useChildSystemSite('aftersales-payout-crash-');
 
   it('given the provider paid and the process is killed before the answer is recorded, then after a restart the payout is found pending, resumed and paid exactly once', async () => {
     const port = await freePort();
-    system = await startChildSystem(dataDir, port);
+    let system = await site.start(port);
     const order = await placeOrder(system.api);
     await payOrder(system.api, order);
     await system.api.post('/admin/settle', {});
@@ -43,7 +30,7 @@ describeIfBuilt('kill -9 while the payment provider is being called', () => {
     await settling;
 
     // then: after a restart the payout is resumed and recorded paid, and the provider holds one payment
-    system = await startChildSystem(dataDir, port);
+    system = await site.start(port);
     const settled = await system.api.post("/admin/settle", {});
     if (settled.status !== 200) console.log(system.output());
     expect(settled.status).toBe(200);
@@ -51,7 +38,7 @@ describeIfBuilt('kill -9 while the payment provider is being called', () => {
     expect((await system.api.get(`/compensations/${proposed.body.id}`)).body.status).toBe('paid');
     const provider = (await system.api.get('/admin/payment-provider/payments')).body;
     expect([provider.count, provider.total]).toEqual([1, 1200]);
-    expect(readFileSync(join(dataDir, 'fake-payment-provider.jsonl'), 'utf8').trim().split('\n')).toHaveLength(1);
+    expect(readFileSync(join(site.dataDir, 'fake-payment-provider.jsonl'), 'utf8').trim().split('\n')).toHaveLength(1);
     const ledger = (await system.api.get(`/ledger/entries?orderId=${order.id}`)).body;
     expect(ledger).toMatchObject({ count: 1, totals: { balanced: true } });
   }, 60_000);

@@ -1,15 +1,9 @@
 import { buyer, agent } from '../support/http-client';
-import { startTestSystem, type TestSystem } from '../support/embedded-system';
+import { useTestSystem } from '../support/embedded-system';
 import { address, eventTypes, payOrder, placeOrder, placeOrderBody, shipOrder } from '../support/orders';
 
 describe('order commands through HTTP', () => {
-  let t: TestSystem;
-  beforeAll(async () => {
-    t = await startTestSystem();
-  });
-  afterAll(async () => {
-    await t.stop();
-  });
+  const t = useTestSystem('all');
 
   it('given a new order, then it carries totals in minor units, an ETag and the ids of its events', async () => {
     const answer = await t.api.post('/orders', placeOrderBody());

@@ -1,14 +1,8 @@
-import { startTestSystem, type TestSystem } from '../support/embedded-system';
+import { useTestSystem } from '../support/embedded-system';
 import { eventTypes, payOrder, placeOrder, shipOrder } from '../support/orders';
 
 describe('order deadlines through HTTP (manual clock)', () => {
-  let t: TestSystem;
-  beforeEach(async () => {
-    t = await startTestSystem();
-  });
-  afterEach(async () => {
-    await t.stop();
-  });
+  const t = useTestSystem();
 
   it('given an unpaid order, when 12 h pass, then a payment reminder is recorded, and after 72 h the order is closed', async () => {
     const order = await placeOrder(t.api);

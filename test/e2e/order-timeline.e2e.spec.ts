@@ -1,15 +1,9 @@
 import { agent } from '../support/http-client';
-import { startTestSystem, type TestSystem } from '../support/embedded-system';
+import { useTestSystem } from '../support/embedded-system';
 import { carrierEvent, payOrder, placeOrder, postCarrierEvent, shipOrder } from '../support/orders';
 
 describe('order timeline across services', () => {
-  let t: TestSystem;
-  beforeAll(async () => {
-    t = await startTestSystem();
-  });
-  afterAll(async () => {
-    await t.stop();
-  });
+  const t = useTestSystem('all');
 
   it('given an order that was paid, shipped and delivered, then its timeline lists every service’s events in order with who did it and what caused it', async () => {
     const order = await placeOrder(t.api);

@@ -1,6 +1,6 @@
 import { buyer } from '../support/http-client';
 import { useTestSystem } from '../support/embedded-system';
-import { getRefund, paidOrder, refundCommand, requestRefund, returnAddress } from '../support/refunds';
+import { cupExchangeShippedBack, getRefund, paidOrder, refundCommand, requestRefund, returnAddress } from '../support/refunds';
 
 const DAY_MS = 86_400_000;
 const rulebookVersion = '2026-11-v1';
@@ -9,6 +9,13 @@ const rulebookVersion = '2026-11-v1';
 describe('refund timeouts through HTTP (manual clock, durable timers)', () => {
   const t = useTestSystem();
 
+  /** Lets `days` pass: an hour before they are over the refund is still `statusBefore`; then the deadline is reached. */
+  const letDeadlinePass = async (refundId: string, days: number, statusBefore: string): Promise<void> => {
+    await t.advance({ days: days - 1, hours: 23 });
+    expect((await getRefund(t.api, refundId)).status).toBe(statusBefore);
+    await t.advance({ hours: 1 });
+  };
+
   const eventsOf = async (refundId: string): Promise<any[]> => (await t.api.get(`/refunds/${refundId}/events`)).body.events;
 
   it('given a merchant silent for 5 days, then the request is approved automatically and a refund only is paid', async () => {
@@ -16,9 +23,7 @@ describe('refund timeouts through HTTP (manual clock, durable timers)', () => {
     const refund = await requestRefund(t.api, { orderId: order.id, type: 'refund_only', reason: 'other', amount: 101_000 });
     expect(Date.parse(refund.deadlines.merchantRespondBy) - Date.parse(refund.requestedAt)).toBe(5 * DAY_MS);
 
-    await t.advance({ days: 4, hours: 23 });
-    expect((await getRefund(t.api, refund.id)).status).toBe('waiting_merchant');
-    await t.advance({ hours: 1 });
+    await letDeadlinePass(refund.id, 5, 'waiting_merchant');
 
     expect(await getRefund(t.api, refund.id)).toMatchObject({ status: 'succeeded', approval: { by: 'auto_timeout', rulebookVersion } });
     const approved = (await eventsOf(refund.id)).find((e) => e.type === 'RefundApproved');
@@ -35,9 +40,7 @@ describe('refund timeouts through HTTP (manual clock, durable timers)', () => {
     const refund = await requestRefund(t.api, { orderId: order.id, type: 'return_and_refund', reason: 'quality', amount: 40_000 });
     const approved = await refundCommand(t.api, refund.id, 'approval', { returnAddress });
 
-    await t.advance({ days: 6, hours: 23 });
-    expect((await getRefund(t.api, refund.id)).status).toBe('waiting_buyer_return');
-    await t.advance({ hours: 1 });
+    await letDeadlinePass(refund.id, 7, 'waiting_buyer_return');
 
     expect(await getRefund(t.api, refund.id)).toMatchObject({
       status: 'closed',
@@ -58,9 +61,7 @@ describe('refund timeouts through HTTP (manual clock, durable timers)', () => {
     const shipped = await refundCommand(t.api, refund.id, 'return-shipment', { carrier: 'YTO', trackingNo: `YT-${order.id}` }, buyer);
     expect(Date.parse(shipped.deadlines.merchantConfirmBy) - Date.parse(shipped.returnShipment.shippedAt)).toBe(10 * DAY_MS);
 
-    await t.advance({ days: 9, hours: 23 });
-    expect((await getRefund(t.api, refund.id)).status).toBe('waiting_merchant_receipt');
-    await t.advance({ hours: 1 });
+    await letDeadlinePass(refund.id, 10, 'waiting_merchant_receipt');
 
     expect(await getRefund(t.api, refund.id)).toMatchObject({
       status: 'succeeded',
@@ -71,16 +72,7 @@ describe('refund timeouts through HTTP (manual clock, durable timers)', () => {
   });
 
   it('given an exchange the merchant does not confirm in time, then the replacement order is placed automatically', async () => {
-    const { order } = await paidOrder(t.api, 'delivered');
-    const refund = await requestRefund(t.api, {
-      orderId: order.id,
-      type: 'exchange',
-      reason: 'quality',
-      amount: 0,
-      items: [{ sku: 'cup', quantity: 1 }],
-    });
-    await refundCommand(t.api, refund.id, 'approval', { returnAddress });
-    await refundCommand(t.api, refund.id, 'return-shipment', { carrier: 'YTO', trackingNo: `YTE-${order.id}` }, buyer);
+    const { order, refund } = await cupExchangeShippedBack(t.api, 'quality', 'YTE');
     await t.advance({ days: 10 });
 
     const exchanged = await getRefund(t.api, refund.id);
@@ -96,9 +88,7 @@ describe('refund timeouts through HTTP (manual clock, durable timers)', () => {
     const refund = await requestRefund(t.api, { orderId: order.id, type: 'refund_only', reason: 'not_as_described', amount: 30_000 });
     const rejected = await refundCommand(t.api, refund.id, 'rejection', { reason: 'As described in the listing' });
 
-    await t.advance({ days: 6, hours: 23 });
-    expect((await getRefund(t.api, refund.id)).status).toBe('rejected');
-    await t.advance({ hours: 1 });
+    await letDeadlinePass(refund.id, 7, 'rejected');
 
     expect(await getRefund(t.api, refund.id)).toMatchObject({
       status: 'closed',

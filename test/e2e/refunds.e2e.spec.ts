@@ -1,6 +1,16 @@
 import { agent, buyer } from '../support/http-client';
 import { useTestSystem } from '../support/embedded-system';
-import { getRefund, paidOrder, postRefund, refundCommand, requestRefund, returnAddress, timelineOf } from '../support/refunds';
+import {
+  cupExchangeShippedBack,
+  cupRequest,
+  getRefund,
+  paidOrder,
+  postRefund,
+  refundCommand,
+  requestRefund,
+  returnAddress,
+  timelineOf,
+} from '../support/refunds';
 
 const PAID = 101_000;
 
@@ -75,16 +85,7 @@ describe('refunds through HTTP: every type', () => {
   });
 
   it('exchange: once the returned goods are confirmed, a replacement order at no charge is placed, linked to the original', async () => {
-    const { order } = await paidOrder(t.api, 'delivered');
-    const refund = await requestRefund(t.api, {
-      orderId: order.id,
-      type: 'exchange',
-      reason: 'wrong_item',
-      amount: 0,
-      items: [{ sku: 'cup', quantity: 1 }],
-    });
-    await refundCommand(t.api, refund.id, 'approval', { returnAddress });
-    await refundCommand(t.api, refund.id, 'return-shipment', { carrier: 'YTO', trackingNo: `YTX-${order.id}` }, buyer);
+    const { order, refund } = await cupExchangeShippedBack(t.api, 'wrong_item', 'YTX');
     const received = await refundCommand(t.api, refund.id, 'return-receipt', { condition: 'intact' });
     expect(received).toMatchObject({
       status: 'succeeded',
@@ -108,14 +109,7 @@ describe('refunds through HTTP: every type', () => {
   });
 
   it('reissue: the merchant ships the missing item again; when the parcel is dispatched the reissue succeeds and the order is not moved', async () => {
-    const { order } = await paidOrder(t.api, 'delivered');
-    const refund = await requestRefund(t.api, {
-      orderId: order.id,
-      type: 'reissue',
-      reason: 'missing_item',
-      amount: 0,
-      items: [{ sku: 'cup', quantity: 1 }],
-    });
+    const { order, refund } = await cupRequest(t.api, 'reissue', 'missing_item');
     const approved = await refundCommand(t.api, refund.id, 'approval');
     expect(approved).toMatchObject({ status: 'waiting_reissue', reissue: { items: [{ sku: 'cup', quantity: 1 }] } });
 

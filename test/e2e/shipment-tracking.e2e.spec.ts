@@ -1,15 +1,9 @@
 import { agent } from '../support/http-client';
-import { startTestSystem, type TestSystem } from '../support/embedded-system';
+import { useTestSystem } from '../support/embedded-system';
 import { carrierEvent, eventTypes, payOrder, placeOrder, postCarrierEvent } from '../support/orders';
 
 describe('shipments and carrier events through HTTP', () => {
-  let t: TestSystem;
-  beforeAll(async () => {
-    t = await startTestSystem();
-  });
-  afterAll(async () => {
-    await t.stop();
-  });
+  const t = useTestSystem('all');
 
   const paidOrder = async () => {
     const order = await placeOrder(t.api);

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HttpClient } from './http-client';
 
@@ -53,4 +55,42 @@ export async function kill9(child: ChildProcess): Promise<void> {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGKILL');
   await exited;
+}
+
+/** `describe` when the runtime is built (a child runs its dist/main.js); otherwise `describe.skip`, saying so on stderr. */
+export function describeIfMainBuilt(suite: string): jest.Describe {
+  if (existsSync(MAIN)) return describe;
+  // stderr, not console: jest does not show the console output of a file whose tests were all skipped
+  process.stderr.write(`${suite} skipped: apps/platform/dist/main.js is not built (run \`pnpm build\`; \`pnpm test\` does)\n`);
+  return describe.skip;
+}
+
+/** A data directory for a describe block and the runtimes started on it, one after another (a restart after a crash). */
+export interface ChildSystemSite {
+  readonly dataDir: string;
+  /** Starts the runtime on the data directory; the last one started is killed after all tests. */
+  start(port: number): Promise<ChildSystem>;
+}
+
+/** Creates the data directory before all tests; after them, kills the runtime still running and removes the directory. */
+export function useChildSystemSite(prefix: string): ChildSystemSite {
+  let dataDir: string | undefined;
+  let system: ChildSystem | undefined;
+  beforeAll(() => {
+    dataDir = mkdtempSync(join(tmpdir(), prefix));
+  });
+  afterAll(async () => {
+    if (system) await kill9(system.process);
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+  return {
+    get dataDir() {
+      if (!dataDir) throw new Error('no data directory yet: use it inside a test');
+      return dataDir;
+    },
+    async start(port) {
+      system = await startChildSystem(this.dataDir, port);
+      return system;
+    },
+  };
 }

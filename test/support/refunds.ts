@@ -60,6 +60,25 @@ export async function refundCommand(
   return answer.body;
 }
 
+/** A delivered order and a request to exchange or reissue its cup (no money moves: the amount is 0). */
+export async function cupRequest(api: HttpClient, type: 'exchange' | 'reissue', reason: string): Promise<{ order: any; refund: any }> {
+  const { order } = await paidOrder(api, 'delivered');
+  const refund = await requestRefund(api, { orderId: order.id, type, reason, amount: 0, items: [{ sku: 'cup', quantity: 1 }] });
+  return { order, refund };
+}
+
+/** A cup exchange the merchant approved and the buyer shipped back by YTO, tracking number `<trackingPrefix>-<order id>`. */
+export async function cupExchangeShippedBack(
+  api: HttpClient,
+  reason: string,
+  trackingPrefix: string,
+): Promise<{ order: any; refund: any }> {
+  const { order, refund } = await cupRequest(api, 'exchange', reason);
+  await refundCommand(api, refund.id, 'approval', { returnAddress });
+  await refundCommand(api, refund.id, 'return-shipment', { carrier: 'YTO', trackingNo: `${trackingPrefix}-${order.id}` }, buyer);
+  return { order, refund };
+}
+
 export const getRefund = async (api: HttpClient, refundId: string): Promise<any> => (await api.get(`/refunds/${refundId}`)).body;
 
 /** The order's timeline as `service:Type`, to check what every service recorded. */

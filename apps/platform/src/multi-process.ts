@@ -4,6 +4,7 @@ import { configFromEnv } from './config';
 import { Gateway } from './gateway/gateway-server';
 import { RouteTable } from './gateway/routes';
 import { Supervisor, type ProcessSpec } from './gateway/supervisor';
+import { exitOnShutdownSignals, runMain } from './process-lifecycle';
 import { SERVICE_CATALOG } from './service-catalog';
 
 /** Which services run together in one process: each service alone, the timeline read model beside the order service. */
@@ -49,21 +50,9 @@ async function main(): Promise<void> {
       `Kafka ${config.kafka!.brokers.join(',')}${config.kafka!.topicPrefix ? `, topic prefix ${config.kafka!.topicPrefix}` : ''}; data ${config.dataDir}`,
   );
 
-  let shuttingDown = false;
-  const shutdown = (signal: string) => {
-    if (shuttingDown) return;
-    shuttingDown = true;
-    console.log(`${signal}: shutting down the gateway and every service process`);
-    Promise.all([gateway.close(), supervisor.stop()]).then(
-      () => process.exit(0),
-      (error) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  exitOnShutdownSignals('shutting down the gateway and every service process', () => Promise.all([gateway.close(), supervisor.stop()]), {
+    ignoreRepeatedSignals: true,
+  });
 }
 
 function freePort(host: string): Promise<number> {
@@ -77,7 +66,4 @@ function freePort(host: string): Promise<number> {
   });
 }
 
-main().catch((error) => {
-  console.error('failed to start:', error);
-  process.exit(1);
-});
+runMain(main);

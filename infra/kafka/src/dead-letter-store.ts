@@ -1,15 +1,14 @@
+import type { BusMessage } from '@aftersales/kernel';
 import { Kafka, Partitioners, logLevel, type IHeaders, type Message } from 'kafkajs';
 import { DeadLetterHeader } from './dead-letter';
 import { toBusMessage } from './message-codec';
 import { retryRetriable } from './retry-retriable';
 
-/** One dead letter as the tools show it: where it failed, why, and the original message. */
-export interface DeadLetter {
-  topic: string;
-  partition: number;
-  offset: number;
-  key: string;
-  value: string;
+/**
+ * One dead letter as the tools show it: where it failed, why, and the original message. Topic, partition and offset
+ * are its place on the dead-letter topic.
+ */
+export interface DeadLetter extends Omit<BusMessage, 'timestamp'> {
   /** The original message's headers (without the dlq-* ones). */
   headers: Record<string, string>;
   group: string;

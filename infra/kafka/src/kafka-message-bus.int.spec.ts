@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { BusMessage, ConsumerHandle } from '@aftersales/kernel';
-import { messageBusContract, type StoreHarness } from '@aftersales/kernel/testing';
+import { messageBusContract, subscribeWithPoisonMessage, type StoreHarness } from '@aftersales/kernel/testing';
 import { partitionForKey } from '@aftersales/sqlite';
 import { ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
 import { startTestBroker, testBrokerSource, type RunningTestBroker } from './testing';
@@ -166,22 +166,9 @@ describeWithBroker('KafkaMessageBus on a real broker', () => {
       it('given a message that keeps failing, then drain rejects naming it while other partitions go on, and it is retried until it succeeds', async () => {
         const kafka = bus({ retry: { initialDelayMs: 5, maxDelayMs: 20, drainFailsAfterAttempts: 3 } });
         const topic = unique('orders');
-        const bad = 'order-bad';
-        const good = Array.from({ length: 20 }, (_, i) => `order-${i}`).find((key) => partitionForKey(key, 4) !== partitionForKey(bad, 4))!;
-        await kafka.publish(topic, [
-          { key: bad, value: 'bad', headers: {} },
-          { key: good, value: 'good', headers: {} },
-        ]);
-        let healed = false;
-        let badAttempts = 0;
-        const handled: string[] = [];
-        const consumer = await kafka.subscribe(unique('group'), [topic], async (m) => {
-          if (m.value === 'bad' && !healed) {
-            badAttempts += 1;
-            throw new Error('poison');
-          }
-          handled.push(m.value);
-        });
+        const { consumer, bad, handled, badAttempts, heal } = await subscribeWithPoisonMessage(kafka, unique('group'), topic, (key) =>
+          partitionForKey(key, 4),
+        );
 
         const error = await consumer.drain().then(
           () => undefined,
@@ -189,10 +176,10 @@ describeWithBroker('KafkaMessageBus on a real broker', () => {
         );
         expect(error).toBeInstanceOf(ConsumerStuckError);
         expect(error).toMatchObject({ topic, partition: partitionForKey(bad, 4), offset: 0 });
-        expect(badAttempts).toBeGreaterThanOrEqual(3);
+        expect(badAttempts()).toBeGreaterThanOrEqual(3);
         await eventually(() => handled.includes('good'), 'the other partition went on');
 
-        healed = true;
+        heal();
         await consumer.drain();
         expect(handled).toEqual(['good', 'bad']);
         expect(await consumer.lag()).toBe(0);

@@ -1,15 +1,9 @@
 import { join } from 'node:path';
-import { EventPublisher, type Clock, type Platform } from '@aftersales/kernel';
-import { SqliteEventStore, SqliteMessageBus, SqliteReadModelStore, SqliteTimerStore } from '@aftersales/sqlite';
-import { topicForEventType } from '@aftersales/contracts';
+import type { Clock } from '@aftersales/kernel';
+import { SqliteMessageBus } from '@aftersales/sqlite';
+import { openLocalStores, processAdapters, type ProcessAdapters } from './process-adapters';
 
-/** The adapters one process runs on, whichever bus it uses. */
-export interface ProcessAdapters {
-  platform: Platform;
-  /** Follows this process's log onto the bus. */
-  publisher: EventPublisher;
-  close(): Promise<void>;
-}
+export type { ProcessAdapters } from './process-adapters';
 
 export interface EmbeddedAdapters extends ProcessAdapters {
   bus: SqliteMessageBus;
@@ -20,22 +14,7 @@ export interface EmbeddedAdapters extends ProcessAdapters {
  * fsync on every commit; read models and timers are derived from it with their checkpoints.
  */
 export function openEmbeddedAdapters(dataDir: string, clock: Clock, settle: () => Promise<void>): EmbeddedAdapters {
-  const eventStore = new SqliteEventStore({ path: join(dataDir, 'events.db'), clock });
-  const readModels = new SqliteReadModelStore({ path: join(dataDir, 'read-models.db') });
-  const timers = new SqliteTimerStore({ path: join(dataDir, 'timers.db') });
+  const stores = openLocalStores(dataDir, clock);
   const bus = new SqliteMessageBus({ filename: join(dataDir, 'bus.db'), now: () => clock.now().getTime() });
-  const publisher = new EventPublisher({ eventStore, bus, checkpoints: bus.checkpoints, topicFor: topicForEventType });
-  const platform: Platform = { eventStore, readModels, timers, bus, clock, settle };
-  return {
-    platform,
-    publisher,
-    bus,
-    async close() {
-      await publisher.stop();
-      await bus.close();
-      await timers.close();
-      await readModels.close();
-      await eventStore.close();
-    },
-  };
+  return { ...processAdapters({ stores, bus, closeBus: () => bus.close(), publisherCheckpoints: bus.checkpoints, clock, settle }), bus };
 }

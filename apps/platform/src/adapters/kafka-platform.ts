@@ -1,10 +1,7 @@
-import { join } from 'node:path';
-import { EventPublisher, type Clock, type MessageBus, type Platform } from '@aftersales/kernel';
-import { SqliteEventStore, SqliteReadModelStore, SqliteTimerStore } from '@aftersales/sqlite';
+import type { Clock, MessageBus } from '@aftersales/kernel';
 import { KafkaMessageBus } from '@aftersales/kafka';
-import { topicForEventType } from '@aftersales/contracts';
 import type { KafkaRuntimeConfig } from '../config';
-import type { ProcessAdapters } from './embedded-platform';
+import { openLocalStores, processAdapters, type ProcessAdapters } from './process-adapters';
 import { NamespacedMessageBus } from './bus/namespaced-message-bus';
 import { ReadModelCheckpointStore } from './bus/read-model-checkpoint-store';
 
@@ -24,9 +21,7 @@ export async function openKafkaAdapters(
   config: KafkaRuntimeConfig,
   clientId: string,
 ): Promise<KafkaAdapters> {
-  const eventStore = new SqliteEventStore({ path: join(dataDir, 'events.db'), clock });
-  const readModels = new SqliteReadModelStore({ path: join(dataDir, 'read-models.db') });
-  const timers = new SqliteTimerStore({ path: join(dataDir, 'timers.db') });
+  const stores = openLocalStores(dataDir, clock);
   const kafka = new KafkaMessageBus({
     brokers: config.brokers,
     clientId,
@@ -37,28 +32,13 @@ export async function openKafkaAdapters(
     consumer: { sessionTimeoutMs: config.sessionTimeoutMs, heartbeatIntervalMs: Math.max(500, Math.floor(config.sessionTimeoutMs / 10)) },
   });
   const bus: MessageBus = config.topicPrefix ? new NamespacedMessageBus(kafka, config.topicPrefix) : kafka;
-  const closeStores = async () => {
-    await timers.close();
-    await readModels.close();
-    await eventStore.close();
-  };
   try {
     await kafka.connect();
   } catch (error) {
     await kafka.close();
-    await closeStores();
+    await stores.close();
     throw error;
   }
-  const publisher = new EventPublisher({ eventStore, bus, checkpoints: new ReadModelCheckpointStore(readModels), topicFor: topicForEventType });
-  const platform: Platform = { eventStore, readModels, timers, bus, clock, settle };
-  return {
-    platform,
-    publisher,
-    kafka,
-    async close() {
-      await publisher.stop();
-      await kafka.close();
-      await closeStores();
-    },
-  };
+  const publisherCheckpoints = new ReadModelCheckpointStore(stores.readModels);
+  return { ...processAdapters({ stores, bus, closeBus: () => kafka.close(), publisherCheckpoints, clock, settle }), kafka };
 }

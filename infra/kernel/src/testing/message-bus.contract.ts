@@ -47,6 +47,49 @@ async function eventually(condition: () => boolean, what: string, timeoutMs = 10
   }
 }
 
+/** A consumer that keeps failing on one message (see subscribeWithPoisonMessage). */
+export interface PoisonedConsumer {
+  consumer: ConsumerHandle;
+  /** The key of the failing message (value `bad`); the other one's value is `good`. */
+  bad: string;
+  /** Values handled, in order. */
+  handled: string[];
+  /** How often the handler failed on `bad`. */
+  badAttempts(): number;
+  /** From now on `bad` is handled too. */
+  heal(): void;
+}
+
+/**
+ * Publishes `bad` and `good` under keys on different partitions (`partitionOf` is the adapter's choice of partition)
+ * and subscribes `group` with a handler that fails on `bad` until healed: for an adapter's own retry and drain specs,
+ * which set their own retry policy.
+ */
+export async function subscribeWithPoisonMessage(
+  bus: MessageBus,
+  group: string,
+  topic: string,
+  partitionOf: (key: string) => number,
+): Promise<PoisonedConsumer> {
+  const bad = 'order-bad';
+  const good = Array.from({ length: 20 }, (_, i) => `order-${i}`).find((key) => partitionOf(key) !== partitionOf(bad))!;
+  await bus.publish(topic, [
+    { key: bad, value: 'bad', headers: {} },
+    { key: good, value: 'good', headers: {} },
+  ]);
+  let healed = false;
+  let badAttempts = 0;
+  const handled: string[] = [];
+  const consumer = await bus.subscribe(group, [topic], async (m) => {
+    if (m.value === 'bad' && !healed) {
+      badAttempts += 1;
+      throw new Error('poison');
+    }
+    handled.push(m.value);
+  });
+  return { consumer, bad, handled, badAttempts: () => badAttempts, heal: () => (healed = true) };
+}
+
 /**
  * What every MessageBus adapter must do (Kafka's semantics). Run it from the adapter's spec:
  * `messageBusContract('SqliteMessageBus', async () => harness)`. Topic and group names are unique per test,

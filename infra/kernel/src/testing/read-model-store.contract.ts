@@ -12,6 +12,9 @@ const batchOf = (changes: Partial<ReadModelBatch> & { checkpoint: number }): Rea
 
 const order = (id: string, fields: Record<string, unknown> = {}): Document => ({ id, status: 'placed', ...fields });
 
+/** Puts of these documents into one collection. */
+const putsInto = (collection: string, ...docs: Document[]): ReadModelBatch['puts'] => docs.map((doc) => ({ collection, doc }));
+
 const ids = (docs: Document[]): string[] => docs.map((d) => d.id);
 
 /** Zero-padded ids sort the same as strings and as numbers, which keeps expected pages readable. */
@@ -54,15 +57,7 @@ export function readModelStoreContract(name: string, makeStore: StoreFactory<Rea
       });
 
       it('given a document, when a later batch puts it again and deletes another, then the latest version wins and the other is gone', async () => {
-        await store.commit(
-          batchOf({
-            checkpoint: 1,
-            puts: [
-              { collection: 'orders', doc: order('o-1') },
-              { collection: 'orders', doc: order('o-2') },
-            ],
-          }),
-        );
+        await store.commit(batchOf({ checkpoint: 1, puts: putsInto('orders', order('o-1'), order('o-2')) }));
 
         await store.commit(
           batchOf({
@@ -282,13 +277,9 @@ export function readModelStoreContract(name: string, makeStore: StoreFactory<Rea
     describe('reset', () => {
       it('given two projections, when one is reset, then its collections, checkpoint and processed ids are gone and the other is untouched', async () => {
         await store.commit(batchOf({ checkpoint: 5, puts: [{ collection: 'orders', doc: order('o-1') }], processedEventIds: ['ev-1'] }));
-        await store.commit({
-          projection: 'shipments',
-          checkpoint: 6,
-          puts: [{ collection: 'shipments', doc: { id: 's-1' } }],
-          deletes: [],
-          processedEventIds: ['ev-1'],
-        });
+        await store.commit(
+          batchOf({ projection: 'shipments', checkpoint: 6, puts: putsInto('shipments', { id: 's-1' }), processedEventIds: ['ev-1'] }),
+        );
 
         await store.reset('orders', ['orders']);
 
@@ -301,22 +292,8 @@ export function readModelStoreContract(name: string, makeStore: StoreFactory<Rea
       });
 
       it('given a batch that resets its collections, then the old documents, checkpoint and processed ids give way to the batch alone', async () => {
-        await store.commit(
-          batchOf({
-            checkpoint: 5,
-            puts: [
-              { collection: 'orders', doc: order('o-1') },
-              { collection: 'orders', doc: order('o-2') },
-            ],
-            processedEventIds: ['ev-1'],
-          }),
-        );
-        await store.commit({
-          projection: 'shipments',
-          checkpoint: 6,
-          puts: [{ collection: 'shipments', doc: { id: 's-1' } }],
-          deletes: [],
-        });
+        await store.commit(batchOf({ checkpoint: 5, puts: putsInto('orders', order('o-1'), order('o-2')), processedEventIds: ['ev-1'] }));
+        await store.commit(batchOf({ projection: 'shipments', checkpoint: 6, puts: putsInto('shipments', { id: 's-1' }) }));
 
         await store.commit(
           batchOf({ checkpoint: 3, resetsCollections: ['orders'], puts: [{ collection: 'orders', doc: order('o-2', { total: 2 }) }] }),
@@ -334,15 +311,7 @@ export function readModelStoreContract(name: string, makeStore: StoreFactory<Rea
 
     describe('a batch that resets its collections', () => {
       it('given documents, when the batch puts none, then the collections end up empty', async () => {
-        await store.commit(
-          batchOf({
-            checkpoint: 5,
-            puts: [
-              { collection: 'orders', doc: order('o-1') },
-              { collection: 'orders', doc: order('o-2') },
-            ],
-          }),
-        );
+        await store.commit(batchOf({ checkpoint: 5, puts: putsInto('orders', order('o-1'), order('o-2')) }));
 
         await store.commit(batchOf({ checkpoint: 0, resetsCollections: ['orders'] }));
 

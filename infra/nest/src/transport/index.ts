@@ -1,2 +1,3 @@
 export * from './embedded-bus.context';
 export * from './embedded-bus.transport';
+export * from './serial-bus-consumer';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { messageBusContract } from '@aftersales/kernel/testing';
+import { messageBusContract, subscribeWithPoisonMessage } from '@aftersales/kernel/testing';
 import { inTempFolder } from '../__tests__/temp-store';
 import { murmur2, partitionForKey } from './murmur2';
 import { ConsumerStuckError } from '@aftersales/kernel';
@@ -90,22 +90,9 @@ describe('SqliteMessageBus', () => {
 
     it('given a message that keeps failing, then drain rejects naming it while other partitions go on and the message is retried until it succeeds', async () => {
       harness = await busHarness({ partitions: 4, retry: { initialDelayMs: 2, maxDelayMs: 10, drainFailsAfterAttempts: 3 } });
-      const bad = 'order-bad';
-      const good = Array.from({ length: 20 }, (_, i) => `order-${i}`).find((key) => partitionForKey(key, 4) !== partitionForKey(bad, 4))!;
-      await harness.store.publish('t', [
-        { key: bad, value: 'bad', headers: {} },
-        { key: good, value: 'good', headers: {} },
-      ]);
-      let healed = false;
-      let badAttempts = 0;
-      const handled: string[] = [];
-      const consumer = await harness.store.subscribe('g', ['t'], async (m) => {
-        if (m.value === 'bad' && !healed) {
-          badAttempts += 1;
-          throw new Error('poison');
-        }
-        handled.push(m.value);
-      });
+      const { consumer, bad, handled, badAttempts, heal } = await subscribeWithPoisonMessage(harness.store, 'g', 't', (key) =>
+        partitionForKey(key, 4),
+      );
 
       const error = await consumer.drain().then(
         () => undefined,
@@ -113,10 +100,10 @@ describe('SqliteMessageBus', () => {
       );
       expect(error).toBeInstanceOf(ConsumerStuckError);
       expect(error).toMatchObject({ groupId: 'g', topic: 't', partition: partitionForKey(bad, 4), offset: 0 });
-      expect(badAttempts).toBeGreaterThanOrEqual(3);
+      expect(badAttempts()).toBeGreaterThanOrEqual(3);
       expect(handled).toEqual(['good']);
 
-      healed = true;
+      heal();
       await consumer.drain();
       expect(handled).toEqual(['good', 'bad']);
     });

@@ -1,3 +1,5 @@
+import { topicForEventType, type EventEnvelope } from '@aftersales/contracts';
+
 /** One event on an order's timeline: what happened, in which service, who did it and what caused it. */
 export interface TimelineEntry {
   position: number;
@@ -18,4 +20,23 @@ export interface TimelineDocument {
   orderId: string;
   entries: TimelineEntry[];
   [field: string]: unknown;
+}
+
+/**
+ * The entry of an event; `position` is its place in the log it was read from (0 where it came over the bus, which
+ * gives it none).
+ */
+export function timelineEntryOf(event: EventEnvelope, position: number): TimelineEntry {
+  return {
+    position,
+    eventId: event.eventId,
+    type: event.type,
+    service: topicForEventType(event.type).split('.')[1],
+    streamId: event.streamId,
+    occurredAt: event.occurredAt,
+    recordedAt: event.recordedAt,
+    actor: event.actor,
+    correlationId: event.correlationId,
+    causationId: event.causationId,
+  };
 }
