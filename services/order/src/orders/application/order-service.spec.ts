@@ -1,26 +1,21 @@
 import type { EventEnvelope } from '@aftersales/contracts';
 import type { CommandContext } from '@aftersales/kernel';
 import type { OrderService } from './order-service';
-import { orderServiceInMemory, type InMemoryOrderPlatform } from '../testing/in-memory-platform';
+import { busEvent } from '../testing/bus-events';
+import { orderServiceInMemory, placePaidOrder, type InMemoryOrderPlatform } from '../testing/in-memory-platform';
 import { address, ORDER_TOTAL, placeOrderInput as order } from '../testing/order-fixtures';
 
 const buyer: CommandContext = { actor: { id: 'buyer-1', role: 'buyer' }, correlationId: 'corr-place' };
 const agent: CommandContext = { actor: { id: 'agent-7', role: 'agent' } };
 
-const logisticsEvent = (type: string, data: Record<string, unknown>, eventId = `lg-${type}`): EventEnvelope => ({
-  eventId,
-  type,
-  schemaVersion: 1,
-  streamId: `shipment-${String(data.shipmentId)}`,
-  revision: 0,
-  position: 100,
-  occurredAt: '2026-11-03T08:00:00.000Z',
-  recordedAt: '2026-11-03T08:00:00.000Z',
-  correlationId: 'corr-logistics',
-  causationId: null,
-  actor: { id: 'merchant-agent-3', role: 'agent' },
-  data,
-});
+const logisticsEvent = (type: string, data: Record<string, unknown>, eventId = `lg-${type}`): EventEnvelope =>
+  busEvent(type, data, {
+    eventId,
+    streamId: `shipment-${String(data.shipmentId)}`,
+    position: 100,
+    correlationId: 'corr-logistics',
+    actor: { id: 'merchant-agent-3', role: 'agent' },
+  });
 const dispatched = (orderId: string, eventId?: string) =>
   logisticsEvent(
     'ShipmentDispatched',
@@ -36,12 +31,7 @@ describe('order service (in-memory platform)', () => {
     ({ env, service } = orderServiceInMemory());
   });
 
-  const placeAndPay = async () => {
-    const placed = await service.placeOrder(order, buyer);
-    const orderId = placed.state!.id;
-    await service.payOrder(orderId, { amount: ORDER_TOTAL, paymentRef: 'pay-1' }, buyer);
-    return orderId;
-  };
+  const placeAndPay = () => placePaidOrder(service, buyer);
 
   it('given a new order, when placed, then a server-side ord_ id names its stream, CNY is the default and the read model shows it', async () => {
     const result = await service.placeOrder(order, buyer);

@@ -1,28 +1,26 @@
 import type { EventEnvelope } from '@aftersales/contracts';
 import type { CommandContext } from '@aftersales/kernel';
 import type { OrderService } from './order-service';
-import { orderServiceInMemory, type InMemoryOrderPlatform } from '../testing/in-memory-platform';
+import { busEvent } from '../testing/bus-events';
+import { orderServiceInMemory, placePaidOrder, type InMemoryOrderPlatform } from '../testing/in-memory-platform';
 import { address, ORDER_TOTAL, placeOrderInput as order } from '../testing/order-fixtures';
 
 const buyer: CommandContext = { actor: { id: 'buyer-1', role: 'buyer' } };
 const trace = { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' };
 
 /** A refund-topic event as the bus delivers it to group `order`. */
-const refundEvent = (type: string, data: Record<string, unknown>, eventId = `rf-${type}`): EventEnvelope => ({
-  eventId,
-  type,
-  schemaVersion: 1,
-  streamId: `refund-${String(data.refundId)}`,
-  revision: 4,
-  position: 200,
-  occurredAt: '2026-11-06T08:00:00.000Z',
-  recordedAt: '2026-11-06T08:00:00.000Z',
-  correlationId: 'corr-refund',
-  causationId: 'evt-before',
-  actor: { id: 'agent-7', role: 'agent' },
-  trace,
-  data,
-});
+const refundEvent = (type: string, data: Record<string, unknown>, eventId = `rf-${type}`): EventEnvelope =>
+  busEvent(type, data, {
+    eventId,
+    streamId: `refund-${String(data.refundId)}`,
+    revision: 4,
+    position: 200,
+    occurredAt: '2026-11-06T08:00:00.000Z',
+    recordedAt: '2026-11-06T08:00:00.000Z',
+    correlationId: 'corr-refund',
+    causationId: 'evt-before',
+    trace,
+  });
 const replacementCreated = (orderId: string, items = [{ sku: 'cup', quantity: 1 }]) =>
   refundEvent('ExchangeReplacementOrderCreated', {
     refundId: 'rfd_x1',
@@ -62,11 +60,7 @@ describe('order service: reactions to the refund topic (group order)', () => {
     ({ env, service } = orderServiceInMemory());
   });
 
-  const paidOrder = async () => {
-    const orderId = (await service.placeOrder(order, buyer)).state!.id;
-    await service.payOrder(orderId, { amount: ORDER_TOTAL, paymentRef: 'pay-1' }, buyer);
-    return orderId;
-  };
+  const paidOrder = () => placePaidOrder(service, buyer);
   const typesOf = async (orderId: string) => (await service.orderStream(orderId)).map((e) => e.type);
 
   it('given an exchange, when ExchangeReplacementOrderCreated arrives twice, then the replacement is placed once, copied from the original, on behalf of the refund', async () => {

@@ -1,8 +1,7 @@
-import { currentRulebook, type OrderEvent, type Rulebook, type ShippingAddress } from '@aftersales/contracts';
+import { currentRulebook, type Rulebook, type ShippingAddress } from '@aftersales/contracts';
 import { addHours } from '@aftersales/kernel';
-import { givenDecider } from '@aftersales/kernel/testing';
 import type { PlaceOrderInput } from '../application';
-import { makeOrderDecider, type OrderCommand, type OrderDecider, type PlaceOrder } from '../domain';
+import type { OrderCommand, PlaceOrder } from '../domain';
 
 export const rulebook = currentRulebook();
 export const ORDER_ID = 'ord_test1';
@@ -74,11 +73,6 @@ export const timerCommand = (
   type: 'RecordPaymentReminder' | 'CloseUnpaidOrder' | 'CheckShipByDeadline' | 'AutoConfirmReceipt',
   at: string,
 ) => command(type, { at });
-
-/** Given the commands that already happened, when one more is decided: see givenDecider. */
-export const given = (history: OrderCommand[], decider: OrderDecider = makeOrderDecider(rulebook)) => givenDecider(decider, history);
-
-export const typesOf = (events: OrderEvent[]): string[] => events.map((e) => e.type);
 
 export const withRulebook = (order: Partial<Rulebook['order']>, version = 'test-v2'): Rulebook => ({
   ...rulebook,
