@@ -17,6 +17,18 @@ export function orderServiceInMemory(options: OrderServiceOptions = {}) {
   return { env, service };
 }
 
+/**
+ * The order service on a fresh in-memory platform for every test of the describe block that calls this
+ * (a beforeEach): read `env` and `service` inside the tests.
+ */
+export function orderServicePerTest(options: OrderServiceOptions = {}): { env: InMemoryOrderPlatform; service: OrderService } {
+  const current = {} as { env: InMemoryOrderPlatform; service: OrderService };
+  beforeEach(() => {
+    Object.assign(current, orderServiceInMemory(options));
+  });
+  return current;
+}
+
 export type InMemoryOrderPlatform = ReturnType<typeof inMemoryPlatform>;
 
 /** Places the usual order (placeOrderInput) as `ctx` and pays its total: the id of an order awaiting shipment. */

@@ -49,6 +49,18 @@ export const placeOrderInput: PlaceOrderInput = {
   address,
 };
 
+/** What an order shows when it replaces one cup of placeOrderInput for exchange rfd_x1: a copy at no charge. */
+export const replacementOfOneCup = (replacesOrderId: string) => ({
+  status: 'awaiting_shipment',
+  buyerId: 'buyer-1',
+  shopId: 'shop-1',
+  address,
+  items: [{ sku: 'cup', title: 'Tea cup', quantity: 1, unitPrice: 0 }],
+  total: 0,
+  replacesOrderId,
+  exchangeRefundId: 'rfd_x1',
+});
+
 type Cmd<T extends OrderCommand['type']> = Extract<OrderCommand, { type: T }>;
 const command = <T extends OrderCommand['type']>(type: T, fields: Omit<Cmd<T>, 'type' | 'orderId'>): Cmd<T> =>
   ({ type, orderId: ORDER_ID, ...fields }) as Cmd<T>;
