@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { deciderSpec } from '@aftersales/kernel/testing';
+import type { LogisticsEvent } from '@aftersales/contracts';
 import { ORDER, REFUND, rules, run, scan, SHIPMENT, typesOf } from '../testing/shipment-fixtures';
 import {
   deliveredShipment,
@@ -24,6 +25,7 @@ import type {
   DispatchShipment,
   KnownOrderStatus,
   MarkShipmentReturned,
+  RecordCarrierEvent,
 } from './shipment-commands';
 import { shipmentDecider } from './shipment-decider';
 import { ShipmentRules } from './shipment-rules';
@@ -56,6 +58,13 @@ const dispatch = (at: string): DispatchShipment => ({ type: 'DispatchShipment', 
 const cancel = (reason: string, at = '2026-11-02T09:30:00.000Z'): CancelShipment => ({ type: 'CancelShipment', reason, at });
 const markReturned = (reason: MarkShipmentReturned['reason'], at: string, note?: string): MarkShipmentReturned =>
   note === undefined ? { type: 'MarkShipmentReturned', reason, at } : { type: 'MarkShipmentReturned', reason, note, at };
+
+/** Given the history, when the scan arrives, then it is recorded in the history and nothing else happens. */
+const scanOnlyRecorded = (history: LogisticsEvent[], arriving: RecordCarrierEvent) =>
+  spec
+    .given(history)
+    .when(arriving)
+    .then([scanRecorded(arriving)]);
 
 describe('shipment decider: creating a shipment', () => {
   it('given a paid order awaiting shipment, when a shipment is created, then ShipmentCreated (outbound) with trimmed carrier and number', () => {
@@ -262,10 +271,7 @@ describe('shipment decider: carrier events', () => {
   it('given a recorded scan, when the same carrier event id arrives again, then nothing is appended', () => {
     const inTransit = scan('e1', 'in_transit', '2026-11-02T18:00:00.000Z');
 
-    spec
-      .given(dispatchedShipment())
-      .when(inTransit)
-      .then([scanRecorded(inTransit)]);
+    scanOnlyRecorded(dispatchedShipment(), inTransit);
     spec
       .given([...dispatchedShipment(), scanRecorded(inTransit)])
       .when(inTransit)
@@ -275,10 +281,7 @@ describe('shipment decider: carrier events', () => {
   it('given a created shipment, when info_received arrives, then it is recorded and the shipment is not dispatched', () => {
     const infoReceived = scan('e1', 'info_received', '2026-11-02T09:10:00.000Z');
 
-    const { state } = spec
-      .given([shipmentCreated()])
-      .when(infoReceived)
-      .then([scanRecorded(infoReceived)]);
+    const { state } = scanOnlyRecorded([shipmentCreated()], infoReceived);
 
     expect(state.status).toBe('created');
   });
@@ -324,19 +327,13 @@ describe('shipment decider: carrier events', () => {
   it('given a delivered shipment, when another delivered scan arrives, then it is recorded and there is still exactly one ShipmentDelivered', () => {
     const deliveredAgain = scan('d2', 'delivered', '2026-11-04T11:05:00.000Z');
 
-    spec
-      .given(deliveredShipment())
-      .when(deliveredAgain)
-      .then([scanRecorded(deliveredAgain)]);
+    scanOnlyRecorded(deliveredShipment(), deliveredAgain);
   });
 
   it('given a delivered shipment, when a later in_transit scan arrives, then it is recorded but the shipment stays delivered', () => {
     const later = scan('t9', 'in_transit', '2026-11-04T12:00:00.000Z');
 
-    const { state } = spec
-      .given(deliveredShipment())
-      .when(later)
-      .then([scanRecorded(later)]);
+    const { state } = scanOnlyRecorded(deliveredShipment(), later);
 
     expect(state.status).toBe('delivered');
     expect(currentTrackingStatus(state)).toBe('delivered');
@@ -394,10 +391,7 @@ describe('shipment decider: carrier events', () => {
       subStatus: 'lost',
     });
 
-    spec
-      .given([...dispatchedShipment(), scanRecorded(lost), raised])
-      .when(lostAgain)
-      .then([scanRecorded(lostAgain)]);
+    scanOnlyRecorded([...dispatchedShipment(), scanRecorded(lost), raised], lostAgain);
   });
 
   it('given a COD parcel refused at the door, when the returned-to-sender scan arrives, then ShipmentReturned (refused) and the shipment ends', () => {
@@ -425,19 +419,16 @@ describe('shipment decider: carrier events', () => {
       .when(refused)
       .then([scanRecorded(refused), refusalRaised]);
     // returning to sender: recorded, not raised
-    spec
-      .given(refusedAtTheDoor)
-      .when(returning)
-      .then([scanRecorded(returning)]);
+    scanOnlyRecorded(refusedAtTheDoor, returning);
     spec
       .given([...refusedAtTheDoor, scanRecorded(returning)])
       .when(returnedToSender)
       .then([scanRecorded(returnedToSender), returned]);
     // after the return nothing moves
-    const { state } = spec
-      .given([...refusedAtTheDoor, scanRecorded(returning), scanRecorded(returnedToSender), returned])
-      .when(lateDelivered)
-      .then([scanRecorded(lateDelivered)]);
+    const { state } = scanOnlyRecorded(
+      [...refusedAtTheDoor, scanRecorded(returning), scanRecorded(returnedToSender), returned],
+      lateDelivered,
+    );
     expect(state.status).toBe('returned');
   });
 
@@ -461,19 +452,16 @@ describe('shipment decider: carrier events', () => {
   it('given a delivered shipment, when an exception scan arrives, then it is recorded and no exception is raised', () => {
     const damaged = scan('x1', 'exception', '2026-11-04T12:00:00.000Z', { subStatus: 'damaged' });
 
-    spec
-      .given(deliveredShipment())
-      .when(damaged)
-      .then([scanRecorded(damaged)]);
+    scanOnlyRecorded(deliveredShipment(), damaged);
   });
 
   it('given a cancelled shipment, when a scan arrives, then it is recorded in the history and nothing else happens', () => {
     const inTransit = scan('t1', 'in_transit', '2026-11-02T18:00:00.000Z');
 
-    const { state } = spec
-      .given([shipmentCreated(), shipmentCancelled({ reason: 'wrong carrier', cancelledAt: '2026-11-02T09:10:00.000Z' })])
-      .when(inTransit)
-      .then([scanRecorded(inTransit)]);
+    const { state } = scanOnlyRecorded(
+      [shipmentCreated(), shipmentCancelled({ reason: 'wrong carrier', cancelledAt: '2026-11-02T09:10:00.000Z' })],
+      inTransit,
+    );
 
     expect(state.status).toBe('cancelled');
   });

@@ -48,22 +48,12 @@ export const returnShipmentDispatched = (overrides: DispatchData = {}) =>
 
 /** The scan command `scan(...)` as recorded in the history of the shipment (outbound unless `shipment` says otherwise). */
 export const scanRecorded = (
-  command: RecordCarrierEvent,
+  { carrierEventId, status, subStatus, occurredAt, location, description, at: receivedAt }: RecordCarrierEvent,
   shipment: Partial<Pick<Data<'CarrierEventRecorded'>, 'direction' | 'refundId' | 'carrier' | 'trackingNo'>> = {},
-) =>
-  shipmentEvent('CarrierEventRecorded', {
-    ...ids,
-    direction: 'outbound',
-    ...parcel,
-    carrierEventId: command.carrierEventId,
-    status: command.status,
-    subStatus: command.subStatus,
-    occurredAt: command.occurredAt,
-    location: command.location,
-    description: command.description,
-    receivedAt: command.at,
-    ...shipment,
-  });
+) => {
+  const entry = { carrierEventId, status, subStatus, occurredAt, location, description, receivedAt };
+  return shipmentEvent('CarrierEventRecorded', { ...ids, direction: 'outbound', ...parcel, ...entry, ...shipment });
+};
 
 export const shipmentDelivered = (overrides: Partial<Data<'ShipmentDelivered'>> = {}) =>
   shipmentEvent('ShipmentDelivered', { ...ids, deliveredAt: '2026-11-04T11:00:00.000Z', ...overrides });
