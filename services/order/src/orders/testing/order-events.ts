@@ -13,6 +13,8 @@ type Data<T extends OrderEventType> = OrderEventData<T>;
 
 const orderEvent = <T extends OrderEventType>(type: T, data: Data<T>): OrderEvent => ({ type, data: withoutUndefined(data) }) as OrderEvent;
 
+const ofTheOrder = { orderId: ORDER_ID, shopId: 'shop-1' };
+const theTotal = { amount: ORDER_TOTAL, currency: 'CNY' };
 const ITEMS_TOTAL = ORDER_TOTAL - 1000;
 const SHIP_WITHIN_HOURS = 72;
 const AUTO_CONFIRM_DAYS = 10;
@@ -68,10 +70,8 @@ export const replacementOrderPlaced = (overrides: Partial<Data<'OrderPlaced'>> =
 /** pay(): the total paid at 1 h, shipBy 72 h later (the rulebook's window unless `shipWithinSource: 'agreed'`). */
 export const orderPaid = ({ paidAt = hoursAfterT0(1), shipWithinHours = SHIP_WITHIN_HOURS, ...rest }: Partial<Data<'OrderPaid'>> = {}) =>
   orderEvent('OrderPaid', {
-    orderId: ORDER_ID,
-    shopId: 'shop-1',
-    amount: ORDER_TOTAL,
-    currency: 'CNY',
+    ...ofTheOrder,
+    ...theTotal,
     paymentRef: 'pay-1',
     paidAt,
     shipWithinHours,
@@ -98,7 +98,7 @@ export const paymentReminderDue = (overrides: Partial<Data<'PaymentReminderDue'>
 
 const orderClosed = (
   data: Pick<Data<'OrderClosed'>, 'reason' | 'previousStatus' | 'closedAt' | 'paidAmount'> & Partial<Data<'OrderClosed'>>,
-) => orderEvent('OrderClosed', { orderId: ORDER_ID, shopId: 'shop-1', currency: 'CNY', ...data });
+) => orderEvent('OrderClosed', { ...ofTheOrder, currency: 'CNY', ...data });
 
 /** cancel(): the unpaid order cancelled at 2 h. */
 export const orderCancelled = (overrides: Partial<Data<'OrderClosed'>> = {}) =>
@@ -141,8 +141,7 @@ export const orderClosedReturned = (overrides: Partial<Data<'OrderClosed'>> = {}
 /** The ship-by check on the paid order of orderPaid(): not dispatched by shipBy (73 h). */
 export const shipByDeadlineMissed = (overrides: Partial<Data<'ShipByDeadlineMissed'>> = {}) =>
   orderEvent('ShipByDeadlineMissed', {
-    orderId: ORDER_ID,
-    shopId: 'shop-1',
+    ...ofTheOrder,
     buyerId: 'buyer-1',
     shipBy: hoursAfterT0(1 + SHIP_WITHIN_HOURS),
     detectedAt: hoursAfterT0(1 + SHIP_WITHIN_HOURS),
@@ -183,15 +182,7 @@ export const orderDelivered = (overrides: Partial<Data<'OrderDelivered'>> = {}) 
 
 /** deliver() of a COD order: the carrier collected the total at delivery (48 h). */
 export const cashOnDeliveryCollected = (overrides: Partial<Data<'CashOnDeliveryCollected'>> = {}) =>
-  orderEvent('CashOnDeliveryCollected', {
-    orderId: ORDER_ID,
-    shopId: 'shop-1',
-    shipmentId: 'shp-1',
-    amount: ORDER_TOTAL,
-    currency: 'CNY',
-    collectedAt: hoursAfterT0(48),
-    ...overrides,
-  });
+  orderEvent('CashOnDeliveryCollected', { ...ofTheOrder, shipmentId: 'shp-1', ...theTotal, collectedAt: hoursAfterT0(48), ...overrides });
 
 /** returnParcel(): parcel shp-1 of the paid online order refused and back at 96 h. */
 export const orderReturnedToMerchant = (overrides: Partial<Data<'OrderReturnedToMerchant'>> = {}) =>
@@ -208,8 +199,7 @@ export const orderReturnedToMerchant = (overrides: Partial<Data<'OrderReturnedTo
 /** confirmReceipt(): the buyer confirms at 72 h the order of orderShipped() (auto-confirm due at 264 h). */
 export const receiptConfirmed = (overrides: Partial<Data<'ReceiptConfirmed'>> = {}) =>
   orderEvent('ReceiptConfirmed', {
-    orderId: ORDER_ID,
-    shopId: 'shop-1',
+    ...ofTheOrder,
     confirmedBy: 'buyer',
     confirmedAt: hoursAfterT0(72),
     autoConfirmAt: hoursAfterT0(24 + 24 * AUTO_CONFIRM_DAYS),
@@ -231,12 +221,10 @@ export const invoiceRequested = (overrides: Partial<Data<'InvoiceRequested'>> = 
 /** issueInvoice() on invoiceRequested(): INV-1 for the order total, at 30 h. */
 export const invoiceIssued = (overrides: Partial<Data<'InvoiceIssued'>> = {}) =>
   orderEvent('InvoiceIssued', {
-    orderId: ORDER_ID,
-    shopId: 'shop-1',
+    ...ofTheOrder,
     invoiceNo: 'INV-1',
     title: 'Li Lei',
-    amount: ORDER_TOTAL,
-    currency: 'CNY',
+    ...theTotal,
     issuedAt: hoursAfterT0(30),
     ...overrides,
   });
