@@ -2,28 +2,25 @@ import { KeyedLock } from './keyed-lock';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
 
+/** A task that notes in `trace` when it starts and when it ends, a tick later. */
+const tracedTask = (trace: string[], name: string) => async () => {
+  trace.push(`${name} start`);
+  await tick();
+  trace.push(`${name} end`);
+};
+
 describe('KeyedLock', () => {
   it('given two tasks on the same key, then the second starts only after the first ended', async () => {
     const lock = new KeyedLock();
     const trace: string[] = [];
-    const task = (name: string) => async () => {
-      trace.push(`${name} start`);
-      await tick();
-      trace.push(`${name} end`);
-    };
-    await Promise.all([lock.run(['order:1'], task('a')), lock.run(['order:1', 'tracking:x'], task('b'))]);
+    await Promise.all([lock.run(['order:1'], tracedTask(trace, 'a')), lock.run(['order:1', 'tracking:x'], tracedTask(trace, 'b'))]);
     expect(trace).toEqual(['a start', 'a end', 'b start', 'b end']);
   });
 
   it('given tasks on different keys, then they overlap', async () => {
     const lock = new KeyedLock();
     const trace: string[] = [];
-    const task = (name: string) => async () => {
-      trace.push(`${name} start`);
-      await tick();
-      trace.push(`${name} end`);
-    };
-    await Promise.all([lock.run(['order:1'], task('a')), lock.run(['order:2'], task('b'))]);
+    await Promise.all([lock.run(['order:1'], tracedTask(trace, 'a')), lock.run(['order:2'], tracedTask(trace, 'b'))]);
     expect(trace.slice(0, 2)).toEqual(['a start', 'b start']);
   });
 

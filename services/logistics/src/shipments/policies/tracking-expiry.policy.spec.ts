@@ -1,12 +1,13 @@
 import { recorded } from '../testing/recorded';
-import { created, dispatched, run, scan, SHIPMENT } from '../testing/shipment-fixtures';
+import { SHIPMENT } from '../testing/shipment-fixtures';
+import { returnShipmentDispatched, shipmentCreated, shipmentDispatched } from '../testing/shipment-events';
 import { trackingExpiryPolicy, trackingExpiryTimerId } from './tracking-expiry.policy';
 
 const streamId = `shipment-${SHIPMENT}`;
 
 describe('tracking expiry policy', () => {
   it('given a shipment is dispatched, then a timer is scheduled at the deadline recorded in the event', () => {
-    const event = recorded(streamId, 1, dispatched);
+    const event = recorded(streamId, 1, shipmentDispatched());
     expect(trackingExpiryPolicy(event)).toEqual({
       schedule: [
         {
@@ -21,8 +22,12 @@ describe('tracking expiry policy', () => {
   });
 
   it('given a return shipment is dispatched, then its timer is scheduled too', () => {
-    const { log } = run([created('return')], [scan('t1', 'in_transit', '2026-11-08T18:00:00.000Z')]);
-    const dispatch = log.find((e) => e.type === 'ReturnShipmentDispatched')!;
+    const dispatch = returnShipmentDispatched({
+      trigger: 'carrier_scan',
+      carrierEventId: 't1',
+      dispatchedAt: '2026-11-08T18:00:00.000Z',
+      trackingExpiresAt: '2026-12-08T18:00:00.000Z',
+    });
     expect(trackingExpiryPolicy(recorded(streamId, 2, dispatch))?.schedule?.[0]).toMatchObject({
       timerId: trackingExpiryTimerId(SHIPMENT),
       dueAt: '2026-12-08T18:00:00.000Z',
@@ -39,7 +44,7 @@ describe('tracking expiry policy', () => {
   );
 
   it('given any other event, then nothing', () => {
-    expect(trackingExpiryPolicy(recorded(streamId, 0, created()))).toBeUndefined();
+    expect(trackingExpiryPolicy(recorded(streamId, 0, shipmentCreated()))).toBeUndefined();
     expect(trackingExpiryPolicy(recorded('order-o', 0, { type: 'OrderPaid', data: { orderId: 'o' } }))).toBeUndefined();
   });
 });

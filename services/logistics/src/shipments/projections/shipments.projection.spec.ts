@@ -1,4 +1,5 @@
-import { created, dispatched, run, scan, SHIPMENT } from '../testing/shipment-fixtures';
+import { run, scan, SHIPMENT } from '../testing/shipment-fixtures';
+import { dispatchedShipment } from '../testing/shipment-events';
 import { projectStream } from '../testing/in-memory-unit-of-work';
 import { recordedStream } from '../testing/recorded';
 import { shipmentBody, shipmentStreamId, SHIPMENTS_COLLECTION, type ShipmentView } from './shipment-view';
@@ -7,14 +8,11 @@ import { shipmentsProjection } from './shipments.projection';
 const streamId = shipmentStreamId(SHIPMENT);
 
 describe('shipments projection', () => {
-  const { log, state } = run(
-    [created(), dispatched],
-    [
-      scan('e2', 'out_for_delivery', '2026-11-04T08:00:00.000Z', { location: 'Hangzhou' }),
-      scan('e1', 'in_transit', '2026-11-02T18:00:00.000Z'),
-      scan('e1', 'in_transit', '2026-11-02T18:00:00.000Z'),
-    ],
-  );
+  const { log, state } = run(dispatchedShipment(), [
+    scan('e2', 'out_for_delivery', '2026-11-04T08:00:00.000Z', { location: 'Hangzhou' }),
+    scan('e1', 'in_transit', '2026-11-02T18:00:00.000Z'),
+    scan('e1', 'in_transit', '2026-11-02T18:00:00.000Z'),
+  ]);
 
   it('given a shipment stream, when projected, then the document equals the command view with the last revision', async () => {
     const uow = await projectStream(shipmentsProjection, streamId, log);

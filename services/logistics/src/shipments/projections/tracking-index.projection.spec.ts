@@ -1,4 +1,5 @@
-import { created, run, SHIPMENT } from '../testing/shipment-fixtures';
+import { SHIPMENT } from '../testing/shipment-fixtures';
+import { shipmentCancelled, shipmentCreated } from '../testing/shipment-events';
 import { InMemoryUnitOfWork, projectStream } from '../testing/in-memory-unit-of-work';
 import { recordedStream } from '../testing/recorded';
 import { shipmentStreamId } from './shipment-view';
@@ -8,14 +9,14 @@ const streamId = shipmentStreamId(SHIPMENT);
 
 describe('tracking index projection', () => {
   it('given a created shipment, then its normalised carrier + tracking number lead to it', async () => {
-    const uow = await projectStream(trackingIndexProjection, streamId, [created()]);
+    const uow = await projectStream(trackingIndexProjection, streamId, [shipmentCreated()]);
     expect(uow.all(TRACKING_INDEX_COLLECTION)).toEqual([
       { id: 'sf:SF100', carrier: 'sf', trackingNo: 'SF100', shipmentId: SHIPMENT, orderId: 'ord_test1', direction: 'outbound' },
     ]);
   });
 
   it('given the shipment is cancelled, then its tracking number is free again', async () => {
-    const { log } = run([created()], [{ type: 'CancelShipment', reason: 'typo in tracking number', at: '2026-11-02T09:01:00.000Z' }]);
+    const log = [shipmentCreated(), shipmentCancelled({ reason: 'typo in tracking number', cancelledAt: '2026-11-02T09:01:00.000Z' })];
     const uow = await projectStream(trackingIndexProjection, streamId, log);
     expect(uow.all(TRACKING_INDEX_COLLECTION)).toEqual([]);
   });
@@ -23,7 +24,7 @@ describe('tracking index projection', () => {
   it('given the number was taken over by a newer shipment, when the older one is cancelled, then the entry stays', async () => {
     const uow = new InMemoryUnitOfWork();
     uow.put(TRACKING_INDEX_COLLECTION, { id: 'sf:SF100', shipmentId: 'shp_newer' });
-    const { log } = run([created()], [{ type: 'CancelShipment', reason: 'duplicate', at: '2026-11-02T09:01:00.000Z' }]);
+    const log = [shipmentCreated(), shipmentCancelled({ reason: 'duplicate', cancelledAt: '2026-11-02T09:01:00.000Z' })];
     await trackingIndexProjection.apply(recordedStream(streamId, log)[1], uow);
     expect(uow.all(TRACKING_INDEX_COLLECTION)).toEqual([{ id: 'sf:SF100', shipmentId: 'shp_newer' }]);
   });

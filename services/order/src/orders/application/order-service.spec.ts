@@ -1,26 +1,20 @@
 import type { EventEnvelope } from '@aftersales/contracts';
 import type { CommandContext } from '@aftersales/kernel';
-import type { OrderService } from './order-service';
-import { orderServiceInMemory, type InMemoryOrderPlatform } from '../testing/in-memory-platform';
-import { address, ORDER_TOTAL, placeOrderInput as order } from '../testing/order-fixtures';
+import { busEvent } from '../testing/bus-events';
+import { orderServicePerTest, placePaidOrder } from '../testing/in-memory-platform';
+import { ORDER_TOTAL, placeOrderInput as order, replacementOfOneCup } from '../testing/order-fixtures';
 
 const buyer: CommandContext = { actor: { id: 'buyer-1', role: 'buyer' }, correlationId: 'corr-place' };
 const agent: CommandContext = { actor: { id: 'agent-7', role: 'agent' } };
 
-const logisticsEvent = (type: string, data: Record<string, unknown>, eventId = `lg-${type}`): EventEnvelope => ({
-  eventId,
-  type,
-  schemaVersion: 1,
-  streamId: `shipment-${String(data.shipmentId)}`,
-  revision: 0,
-  position: 100,
-  occurredAt: '2026-11-03T08:00:00.000Z',
-  recordedAt: '2026-11-03T08:00:00.000Z',
-  correlationId: 'corr-logistics',
-  causationId: null,
-  actor: { id: 'merchant-agent-3', role: 'agent' },
-  data,
-});
+const logisticsEvent = (type: string, data: Record<string, unknown>, eventId = `lg-${type}`): EventEnvelope =>
+  busEvent(type, data, {
+    eventId,
+    streamId: `shipment-${String(data.shipmentId)}`,
+    position: 100,
+    correlationId: 'corr-logistics',
+    actor: { id: 'merchant-agent-3', role: 'agent' },
+  });
 const dispatched = (orderId: string, eventId?: string) =>
   logisticsEvent(
     'ShipmentDispatched',
@@ -29,22 +23,10 @@ const dispatched = (orderId: string, eventId?: string) =>
   );
 
 describe('order service (in-memory platform)', () => {
-  let env: InMemoryOrderPlatform;
-  let service: OrderService;
-
-  beforeEach(() => {
-    ({ env, service } = orderServiceInMemory());
-  });
-
-  const placeAndPay = async () => {
-    const placed = await service.placeOrder(order, buyer);
-    const orderId = placed.state!.id;
-    await service.payOrder(orderId, { amount: ORDER_TOTAL, paymentRef: 'pay-1' }, buyer);
-    return orderId;
-  };
+  const app = orderServicePerTest();
 
   it('given a new order, when placed, then a server-side ord_ id names its stream, CNY is the default and the read model shows it', async () => {
-    const result = await service.placeOrder(order, buyer);
+    const result = await app.service.placeOrder(order, buyer);
 
     const orderId = result.state!.id;
     expect(orderId).toMatch(/^ord_[0-9a-z]{9}[0-9a-f]{10}$/);
@@ -52,57 +34,57 @@ describe('order service (in-memory platform)', () => {
     expect(result.state).toMatchObject({ status: 'awaiting_payment', currency: 'CNY', total: ORDER_TOTAL });
     expect(result.events[0]).toMatchObject({ type: 'OrderPlaced', actor: buyer.actor, correlationId: 'corr-place' });
 
-    await env.platform.settle();
-    expect(await service.getOrder(orderId)).toEqual({ ...result.state, revision: 0 });
-    expect((await service.orderStream(orderId)).map((e) => e.eventId)).toEqual(result.eventIds);
+    await app.env.platform.settle();
+    expect(await app.service.getOrder(orderId)).toEqual({ ...result.state, revision: 0 });
+    expect((await app.service.orderStream(orderId)).map((e) => e.eventId)).toEqual(result.eventIds);
   });
 
   it('given an Idempotency-Key, when the same order is posted twice, then the first order is answered and only one exists', async () => {
     const ctx = { ...buyer, commandKey: { key: 'POST /orders:buyer-1:k1', requestHash: 'h1' } };
 
-    const first = await service.placeOrder(order, ctx);
-    const again = await service.placeOrder(order, ctx);
+    const first = await app.service.placeOrder(order, ctx);
+    const again = await app.service.placeOrder(order, ctx);
 
     expect(again).toMatchObject({ replayed: true, streamId: first.streamId, eventIds: first.eventIds });
-    await env.platform.settle();
-    expect((await service.listOrders({ buyerId: 'buyer-1' })).items).toHaveLength(1);
+    await app.env.platform.settle();
+    expect((await app.service.listOrders({ buyerId: 'buyer-1' })).items).toHaveLength(1);
   });
 
   it('given orders of two shops, when listed by shop and status, then only the matching ones come, a page at a time', async () => {
     for (const shopId of ['shop-1', 'shop-1', 'shop-2']) {
-      await service.placeOrder({ ...order, shopId }, buyer);
-      env.clock.advanceBy(1000);
+      await app.service.placeOrder({ ...order, shopId }, buyer);
+      app.env.clock.advanceBy(1000);
     }
-    await env.platform.settle();
+    await app.env.platform.settle();
 
-    const firstPage = await service.listOrders({ shopId: 'shop-1', status: 'awaiting_payment', limit: 1 });
-    const secondPage = await service.listOrders({ shopId: 'shop-1', limit: 1, cursor: firstPage.nextCursor });
+    const firstPage = await app.service.listOrders({ shopId: 'shop-1', status: 'awaiting_payment', limit: 1 });
+    const secondPage = await app.service.listOrders({ shopId: 'shop-1', limit: 1, cursor: firstPage.nextCursor });
 
     expect(firstPage.items).toHaveLength(1);
     expect(secondPage.items).toHaveLength(1);
     expect(secondPage.items[0].id > firstPage.items[0].id).toBe(true);
     expect(secondPage.nextCursor).toBeUndefined();
-    expect((await service.listOrders({ shopId: 'shop-2' })).items).toHaveLength(1);
+    expect((await app.service.listOrders({ shopId: 'shop-2' })).items).toHaveLength(1);
   });
 
   it('given an agent, when a note is added, then the note is attributed to the acting agent', async () => {
-    const orderId = (await service.placeOrder(order, buyer)).state!.id;
+    const orderId = (await app.service.placeOrder(order, buyer)).state!.id;
 
-    const result = await service.addNote(orderId, { text: 'VIP buyer', flag: 'red' }, agent);
+    const result = await app.service.addNote(orderId, { text: 'VIP buyer', flag: 'red' }, agent);
 
     expect(result.state?.notes).toEqual([
-      { noteNo: 1, text: 'VIP buyer', flag: 'red', actorId: 'agent-7', at: env.clock.now().toISOString() },
+      { noteNo: 1, text: 'VIP buyer', flag: 'red', actorId: 'agent-7', at: app.env.clock.now().toISOString() },
     ]);
   });
 
   it('given an unpaid order, when 12 h and then 72 h pass, then the reminder is recorded and the order closes, by the scheduler', async () => {
-    const placed = await service.placeOrder(order, buyer);
+    const placed = await app.service.placeOrder(order, buyer);
     const orderId = placed.state!.id;
 
-    await env.advanceHours(12);
-    await env.advanceHours(60);
+    await app.env.advanceHours(12);
+    await app.env.advanceHours(60);
 
-    const stream = await service.orderStream(orderId);
+    const stream = await app.service.orderStream(orderId);
     expect(stream.map((e) => [e.type, e.occurredAt])).toEqual([
       ['OrderPlaced', '2026-11-02T08:00:00.000Z'],
       ['PaymentReminderDue', '2026-11-02T20:00:00.000Z'],
@@ -114,69 +96,69 @@ describe('order service (in-memory platform)', () => {
       correlationId: 'corr-place',
       data: { reason: 'unpaid_timeout' },
     });
-    expect(await service.getOrder(orderId)).toMatchObject({ status: 'closed', closeReason: 'unpaid_timeout', revision: 2 });
+    expect(await app.service.getOrder(orderId)).toMatchObject({ status: 'closed', closeReason: 'unpaid_timeout', revision: 2 });
   });
 
   it('given a paid order nobody ships, when 72 h pass after payment, then ShipByDeadlineMissed is recorded and no unpaid close happens', async () => {
-    const orderId = await placeAndPay();
+    const orderId = await placePaidOrder(app.service, buyer);
 
-    await env.advanceHours(80);
+    await app.env.advanceHours(80);
 
-    expect((await service.orderStream(orderId)).map((e) => e.type)).toEqual(['OrderPlaced', 'OrderPaid', 'ShipByDeadlineMissed']);
+    expect((await app.service.orderStream(orderId)).map((e) => e.type)).toEqual(['OrderPlaced', 'OrderPaid', 'ShipByDeadlineMissed']);
   });
 
   it('given a fired timer, when it fires again (after a crash), then nothing more is appended', async () => {
-    const placed = await service.placeOrder(order, buyer);
+    const placed = await app.service.placeOrder(order, buyer);
     const orderId = placed.state!.id;
-    await env.platform.settle();
-    const [reminder] = await env.platform.timers.pending();
-    env.clock.advanceBy(12 * 3_600_000);
+    await app.env.platform.settle();
+    const [reminder] = await app.env.platform.timers.pending();
+    app.env.clock.advanceBy(12 * 3_600_000);
 
-    await service.runtime.fireTimer(reminder);
-    await service.runtime.fireTimer(reminder);
+    await app.service.runtime.fireTimer(reminder);
+    await app.service.runtime.fireTimer(reminder);
 
-    expect((await service.orderStream(orderId)).map((e) => e.type)).toEqual(['OrderPlaced', 'PaymentReminderDue']);
+    expect((await app.service.orderStream(orderId)).map((e) => e.type)).toEqual(['OrderPlaced', 'PaymentReminderDue']);
   });
 
   it('given a paid order, when logistics reports the dispatch twice, then it is shipped once, caused by the logistics event', async () => {
-    const orderId = await placeAndPay();
+    const orderId = await placePaidOrder(app.service, buyer);
 
-    const first = await service.onLogisticsEvent(dispatched(orderId, 'lg-1'));
-    const again = await service.onLogisticsEvent(dispatched(orderId, 'lg-1'));
+    const first = await app.service.onLogisticsEvent(dispatched(orderId, 'lg-1'));
+    const again = await app.service.onLogisticsEvent(dispatched(orderId, 'lg-1'));
 
     expect(first).toMatchObject({ outcome: 'applied', replayed: false });
     expect(again).toMatchObject({ outcome: 'applied', replayed: true });
-    const stream = await service.orderStream(orderId);
+    const stream = await app.service.orderStream(orderId);
     expect(stream.map((e) => e.type)).toEqual(['OrderPlaced', 'OrderPaid', 'OrderShipped']);
     expect(stream[2]).toMatchObject({ causationId: 'lg-1', correlationId: 'corr-logistics', actor: { id: 'merchant-agent-3' } });
   });
 
   it('given a shipped order, when 10 days pass, then receipt is confirmed automatically and the order is completed', async () => {
-    const orderId = await placeAndPay();
-    await service.onLogisticsEvent(dispatched(orderId));
+    const orderId = await placePaidOrder(app.service, buyer);
+    await app.service.onLogisticsEvent(dispatched(orderId));
 
-    await env.advanceHours(24 * 11);
+    await app.env.advanceHours(24 * 11);
 
-    expect(await service.getOrder(orderId)).toMatchObject({ status: 'completed', receiptConfirmedBy: 'auto' });
+    expect(await app.service.getOrder(orderId)).toMatchObject({ status: 'completed', receiptConfirmedBy: 'auto' });
   });
 
   it('given a COD order delivered, when logistics reports it, then the order is delivered and paid', async () => {
-    const orderId = (await service.placeOrder({ ...order, paymentMethod: 'cod' }, buyer)).state!.id;
-    await service.onLogisticsEvent(dispatched(orderId));
+    const orderId = (await app.service.placeOrder({ ...order, paymentMethod: 'cod' }, buyer)).state!.id;
+    await app.service.onLogisticsEvent(dispatched(orderId));
 
-    await service.onLogisticsEvent(
+    await app.service.onLogisticsEvent(
       logisticsEvent('ShipmentDelivered', { shipmentId: 'shp-1', orderId, deliveredAt: '2026-11-04T08:00:00.000Z' }),
     );
-    await env.platform.settle();
+    await app.env.platform.settle();
 
-    expect(await service.getOrder(orderId)).toMatchObject({ status: 'delivered', paidAmount: ORDER_TOTAL });
+    expect(await app.service.getOrder(orderId)).toMatchObject({ status: 'delivered', paidAmount: ORDER_TOTAL });
   });
 
   it('given a COD order shipped, when the refused parcel is returned, then the order closes as returned_to_merchant', async () => {
-    const orderId = (await service.placeOrder({ ...order, paymentMethod: 'cod' }, buyer)).state!.id;
-    await service.onLogisticsEvent(dispatched(orderId));
+    const orderId = (await app.service.placeOrder({ ...order, paymentMethod: 'cod' }, buyer)).state!.id;
+    await app.service.onLogisticsEvent(dispatched(orderId));
 
-    await service.onLogisticsEvent(
+    await app.service.onLogisticsEvent(
       logisticsEvent('ShipmentReturned', {
         shipmentId: 'shp-1',
         orderId,
@@ -185,28 +167,28 @@ describe('order service (in-memory platform)', () => {
         trigger: 'carrier_scan',
       }),
     );
-    await env.platform.settle();
+    await app.env.platform.settle();
 
-    expect(await service.getOrder(orderId)).toMatchObject({ status: 'closed', closeReason: 'returned_to_merchant' });
+    expect(await app.service.getOrder(orderId)).toMatchObject({ status: 'closed', closeReason: 'returned_to_merchant' });
   });
 
   it('given an unpaid order, when a dispatch arrives, then the reaction reports the refusal instead of failing the consumer', async () => {
-    const orderId = (await service.placeOrder(order, buyer)).state!.id;
+    const orderId = (await app.service.placeOrder(order, buyer)).state!.id;
 
-    const outcome = await service.onLogisticsEvent(dispatched(orderId));
+    const outcome = await app.service.onLogisticsEvent(dispatched(orderId));
 
     expect(outcome).toEqual({ outcome: 'refused', code: 'illegal_transition', message: expect.stringContaining('awaiting_payment') });
-    expect((await service.orderStream(orderId)).map((e) => e.type)).toEqual(['OrderPlaced']);
+    expect((await app.service.orderStream(orderId)).map((e) => e.type)).toEqual(['OrderPlaced']);
   });
 
   it('given a logistics event the order does not follow, when it arrives, then it is ignored', async () => {
-    const outcome = await service.onLogisticsEvent(logisticsEvent('CarrierEventRecorded', { shipmentId: 'shp-1', orderId: 'ord_x' }));
+    const outcome = await app.service.onLogisticsEvent(logisticsEvent('CarrierEventRecorded', { shipmentId: 'shp-1', orderId: 'ord_x' }));
 
     expect(outcome).toEqual({ outcome: 'ignored' });
   });
 
   it('given a delivered exchange, when the replacement is placed (twice, same key), then it copies buyer, shop, address and lines at no charge, once', async () => {
-    const original = await placeAndPay();
+    const original = await placePaidOrder(app.service, buyer);
     const input = {
       orderId: 'ord_replacement1',
       replacesOrderId: original,
@@ -218,46 +200,36 @@ describe('order service (in-memory platform)', () => {
       commandKey: { key: 'consumer:order:evt-1', requestHash: 'h' },
     };
 
-    const first = await service.placeReplacementOrder(input, refundCtx);
-    const again = await service.placeReplacementOrder(input, refundCtx);
-    await env.platform.settle();
+    const first = await app.service.placeReplacementOrder(input, refundCtx);
+    const again = await app.service.placeReplacementOrder(input, refundCtx);
+    await app.env.platform.settle();
 
-    expect(first.state).toMatchObject({
-      id: 'ord_replacement1',
-      status: 'awaiting_shipment',
-      buyerId: 'buyer-1',
-      shopId: 'shop-1',
-      address,
-      items: [{ sku: 'cup', title: 'Tea cup', quantity: 1, unitPrice: 0 }],
-      total: 0,
-      replacesOrderId: original,
-      exchangeRefundId: 'rfd_x1',
-    });
+    expect(first.state).toMatchObject({ id: 'ord_replacement1', ...replacementOfOneCup(original) });
     expect(again.replayed).toBe(true);
-    expect((await service.orderStream('ord_replacement1')).map((e) => e.type)).toEqual(['OrderPlaced']);
-    expect(await service.getOrder('ord_replacement1')).toMatchObject({ replacesOrderId: original, total: 0 });
+    expect((await app.service.orderStream('ord_replacement1')).map((e) => e.type)).toEqual(['OrderPlaced']);
+    expect(await app.service.getOrder('ord_replacement1')).toMatchObject({ replacesOrderId: original, total: 0 });
   });
 
   it('given lines the original order does not have, when a replacement is placed, then 400 naming the line and nothing is appended', async () => {
-    const original = await placeAndPay();
+    const original = await placePaidOrder(app.service, buyer);
     await expect(
-      service.placeReplacementOrder(
+      app.service.placeReplacementOrder(
         { orderId: 'ord_r2', replacesOrderId: original, exchangeRefundId: 'rfd_x2', items: [{ sku: 'nope', quantity: 1 }] },
         agent,
       ),
     ).rejects.toMatchObject({ kind: 'invalid', details: { fields: [{ field: '/items/0/sku', message: expect.any(String) }] } });
     await expect(
-      service.placeReplacementOrder(
+      app.service.placeReplacementOrder(
         { orderId: 'ord_r3', replacesOrderId: 'ord_missing', exchangeRefundId: 'rfd_x3', items: [{ sku: 'cup', quantity: 1 }] },
         agent,
       ),
     ).rejects.toMatchObject({ kind: 'not_found' });
-    expect(await service.orderStream('ord_r2')).toEqual([]);
+    expect(await app.service.orderStream('ord_r2')).toEqual([]);
   });
 
   it('given a shipped order, when the dispatch of a reissue parcel (naming its refund) arrives, then the order ignores it', async () => {
-    const orderId = await placeAndPay();
-    await service.onLogisticsEvent(dispatched(orderId, 'lg-1'));
+    const orderId = await placePaidOrder(app.service, buyer);
+    await app.service.onLogisticsEvent(dispatched(orderId, 'lg-1'));
     const reissue = logisticsEvent(
       'ShipmentDispatched',
       {
@@ -272,7 +244,7 @@ describe('order service (in-memory platform)', () => {
       'lg-2',
     );
 
-    expect(await service.onLogisticsEvent(reissue)).toEqual({ outcome: 'ignored' });
-    expect((await service.orderStream(orderId)).map((e) => e.type)).toEqual(['OrderPlaced', 'OrderPaid', 'OrderShipped']);
+    expect(await app.service.onLogisticsEvent(reissue)).toEqual({ outcome: 'ignored' });
+    expect((await app.service.orderStream(orderId)).map((e) => e.type)).toEqual(['OrderPlaced', 'OrderPaid', 'OrderShipped']);
   });
 });

@@ -1,5 +1,10 @@
+import { deciderSpec } from '@aftersales/kernel/testing';
 import type { PlaceReplacementOrder } from './order-commands';
-import { address, given, hoursAfterT0, ORDER_ID, rulebook, T0 } from '../testing/order-fixtures';
+import { orderDecider } from './order-decider';
+import { address, hoursAfterT0, ORDER_ID, rulebook, T0 } from '../testing/order-fixtures';
+import { replacementOrderPlaced } from '../testing/order-events';
+
+const spec = deciderSpec(orderDecider);
 
 const replacement = (overrides: Partial<PlaceReplacementOrder> = {}): PlaceReplacementOrder => ({
   type: 'PlaceReplacementOrder',
@@ -17,13 +22,11 @@ const replacement = (overrides: Partial<PlaceReplacementOrder> = {}): PlaceRepla
 
 describe('PlaceReplacementOrder (exchange, 换货)', () => {
   it('given no order, when a replacement is placed, then it awaits shipment at no charge, linked to the original and the exchange', () => {
-    const { events, state } = given([]).when(replacement());
-
-    expect(events).toEqual([
-      {
-        type: 'OrderPlaced',
-        data: expect.objectContaining({
-          orderId: ORDER_ID,
+    const { events, state } = spec
+      .given([])
+      .when(replacement())
+      .then([
+        replacementOrderPlaced({
           status: 'awaiting_shipment',
           paymentMethod: 'online',
           items: [{ sku: 'shirt-l', title: 'Shirt L', quantity: 1, unitPrice: 0, category: 'apparel' }],
@@ -35,8 +38,8 @@ describe('PlaceReplacementOrder (exchange, 换货)', () => {
           exchangeRefundId: 'rfd_exchange1',
           rulebookVersion: rulebook.version,
         }),
-      },
-    ]);
+      ]);
+
     expect(events[0].data).not.toHaveProperty('payBy');
     expect(state).toMatchObject({
       status: 'awaiting_shipment',
@@ -47,12 +50,18 @@ describe('PlaceReplacementOrder (exchange, 换货)', () => {
   });
 
   it('given the replacement was placed, when the same exchange places it again, then nothing new happens', () => {
-    const { events } = given([replacement()]).when(replacement({ at: hoursAfterT0(1) }));
-    expect(events).toEqual([]);
+    spec
+      .given([replacementOrderPlaced()])
+      .when(replacement({ at: hoursAfterT0(1) }))
+      .thenNothing();
   });
 
   it('given an order with that id, when another exchange places a replacement on it, then 409', () => {
-    const error = given([replacement()]).whenRefused(replacement({ exchangeRefundId: 'rfd_other' }));
-    expect(error).toMatchObject({ kind: 'conflict', code: 'order.already_placed' });
+    const error = spec
+      .given([replacementOrderPlaced()])
+      .when(replacement({ exchangeRefundId: 'rfd_other' }))
+      .thenRefuses('order.already_placed');
+
+    expect(error).toMatchObject({ kind: 'conflict' });
   });
 });

@@ -1,19 +1,17 @@
 import type { OrderEvent } from '@aftersales/contracts';
 import type { RecordedEvent } from '@aftersales/kernel';
 import { orderTimerPolicy } from './order-timers.policy';
+import { hoursAfterT0, ORDER_ID } from '../testing/order-fixtures';
 import {
-  cancel,
-  confirmReceipt,
-  deliver,
-  given,
-  hoursAfterT0,
-  ORDER_ID,
-  pay,
-  placeOrder,
-  returnParcel,
-  ship,
-} from '../testing/order-fixtures';
-import type { OrderCommand } from '../domain';
+  codOrderPlaced,
+  orderCancelled,
+  orderDelivered,
+  orderPaid,
+  orderPlaced,
+  orderReturnedToMerchant,
+  orderShipped,
+  receiptConfirmed,
+} from '../testing/order-events';
 
 const ids = {
   reminder: `order-${ORDER_ID}:payment-reminder`,
@@ -37,15 +35,12 @@ const recorded = (event: OrderEvent, position = 7): RecordedEvent => ({
   data: event.data,
 });
 
-/** The timer instruction derived from the last event the last command appended. */
-const instructionAfter = (history: OrderCommand[], command: OrderCommand) => {
-  const events = given(history).when(command).events;
-  return orderTimerPolicy(recorded(events[events.length - 1]));
-};
+/** The timer instruction derived from an order event as the store recorded it. */
+const instructionAfter = (event: OrderEvent) => orderTimerPolicy(recorded(event));
 
 describe('orderTimerPolicy', () => {
   it('given OrderPlaced (online), then the reminder is due at 12 h and the unpaid close at payBy, both caused by the event', () => {
-    const instruction = instructionAfter([], placeOrder());
+    const instruction = instructionAfter(orderPlaced());
 
     expect(instruction).toEqual({
       schedule: [
@@ -68,7 +63,7 @@ describe('orderTimerPolicy', () => {
   });
 
   it('given OrderPlaced (COD), then only the ship-by check is scheduled', () => {
-    const instruction = instructionAfter([], placeOrder({ paymentMethod: 'cod' }));
+    const instruction = instructionAfter(codOrderPlaced());
 
     expect(instruction?.schedule?.map((t) => [t.timerId, t.dueAt, t.command.type])).toEqual([
       [ids.shipBy, hoursAfterT0(72), 'CheckShipByDeadline'],
@@ -76,7 +71,7 @@ describe('orderTimerPolicy', () => {
   });
 
   it('given OrderPaid, then the ship-by check is scheduled at shipBy and the unpaid timers are cancelled', () => {
-    const instruction = instructionAfter([placeOrder()], pay(hoursAfterT0(2)));
+    const instruction = instructionAfter(orderPaid({ paidAt: hoursAfterT0(2) }));
 
     expect(instruction?.schedule?.map((t) => [t.timerId, t.dueAt, t.command])).toEqual([
       [ids.shipBy, hoursAfterT0(74), { type: 'CheckShipByDeadline', orderId: ORDER_ID }],
@@ -85,7 +80,7 @@ describe('orderTimerPolicy', () => {
   });
 
   it('given OrderShipped, then auto-confirm is scheduled at autoConfirmAt and the ship-by check cancelled', () => {
-    const instruction = instructionAfter([placeOrder(), pay()], ship(hoursAfterT0(24)));
+    const instruction = instructionAfter(orderShipped({ dispatchedAt: hoursAfterT0(24) }));
 
     expect(instruction?.schedule?.map((t) => [t.timerId, t.dueAt, t.command.type])).toEqual([
       [ids.autoConfirm, hoursAfterT0(24 + 240), 'AutoConfirmReceipt'],
@@ -94,21 +89,21 @@ describe('orderTimerPolicy', () => {
   });
 
   it.each([
-    ['ReceiptConfirmed', [placeOrder(), pay(), ship()], confirmReceipt()],
-    ['OrderReturnedToMerchant', [placeOrder(), pay(), ship()], returnParcel()],
-  ])('given %s, then auto-confirm is cancelled', (_type, history, command) => {
-    expect(instructionAfter(history, command)).toEqual({ cancel: [ids.autoConfirm] });
+    ['ReceiptConfirmed', receiptConfirmed()],
+    ['OrderReturnedToMerchant', orderReturnedToMerchant()],
+  ])('given %s, then auto-confirm is cancelled', (_type, event) => {
+    expect(instructionAfter(event)).toEqual({ cancel: [ids.autoConfirm] });
   });
 
   it('given OrderClosed, then every timer of the order is cancelled', () => {
-    const instruction = instructionAfter([placeOrder()], cancel());
+    const instruction = instructionAfter(orderCancelled());
 
     expect(instruction?.cancel?.sort()).toEqual(Object.values(ids).sort());
     expect(instruction?.schedule).toBeUndefined();
   });
 
   it('given an event with no deadline (OrderDelivered) or another service’s event, then no instruction', () => {
-    expect(instructionAfter([placeOrder(), pay(), ship()], deliver())).toBeUndefined();
+    expect(instructionAfter(orderDelivered())).toBeUndefined();
     expect(
       orderTimerPolicy({
         ...recorded({ type: 'OrderDelivered', data: { orderId: ORDER_ID, shipmentId: 's', deliveredAt: hoursAfterT0(1) } }),
@@ -118,8 +113,8 @@ describe('orderTimerPolicy', () => {
   });
 
   it('given the same event twice, then the same timers: ids are deterministic', () => {
-    const events = given([]).when(placeOrder()).events;
+    const placed = orderPlaced();
 
-    expect(orderTimerPolicy(recorded(events[0]))).toEqual(orderTimerPolicy(recorded(events[0])));
+    expect(orderTimerPolicy(recorded(placed))).toEqual(orderTimerPolicy(recorded(placed)));
   });
 });

@@ -1,21 +1,19 @@
 import type { OrderEvent } from '@aftersales/contracts';
 import { BufferedUnitOfWork, InMemoryReadModelStore, type RecordedEvent } from '@aftersales/kernel';
+import { deciderSpec } from '@aftersales/kernel/testing';
 import { ordersProjection } from './orders.projection';
 import type { OrderDocument } from './order.document';
+import { orderDecider } from '../domain';
+import { address, hoursAfterT0, ORDER_ID, ORDER_TOTAL } from '../testing/order-fixtures';
 import {
-  changeAddress,
-  address,
-  deliver,
-  given,
-  hoursAfterT0,
-  note,
-  ORDER_ID,
-  ORDER_TOTAL,
-  pay,
-  placeOrder,
-  requestInvoice,
-  ship,
-} from '../testing/order-fixtures';
+  invoiceRequested,
+  noteAdded,
+  orderDelivered,
+  orderPaid,
+  orderPlaced,
+  orderShipped,
+  shippingAddressChanged,
+} from '../testing/order-events';
 
 const toRecorded = (events: OrderEvent[], streamId = `order-${ORDER_ID}`): RecordedEvent[] =>
   events.map((event, revision) => ({
@@ -41,14 +39,14 @@ async function project(events: RecordedEvent[], store = new InMemoryReadModelSto
 }
 
 describe('orders projection', () => {
-  const history = given([
-    placeOrder(),
-    note('call before delivery', hoursAfterT0(2), 'red'),
-    pay(hoursAfterT0(3)),
-    changeAddress({ ...address, street: '18 Gudun Road' }, hoursAfterT0(4)),
-    requestInvoice('ACME Ltd'),
-    ship(hoursAfterT0(20)),
-    deliver(hoursAfterT0(40)),
+  const history = deciderSpec(orderDecider).given([
+    orderPlaced(),
+    noteAdded('call before delivery', { flag: 'red', addedAt: hoursAfterT0(2) }),
+    orderPaid({ paidAt: hoursAfterT0(3) }),
+    shippingAddressChanged({ ...address, street: '18 Gudun Road' }, hoursAfterT0(4)),
+    invoiceRequested({ title: 'ACME Ltd' }),
+    orderShipped({ dispatchedAt: hoursAfterT0(20), shipBy: hoursAfterT0(75) }),
+    orderDelivered({ deliveredAt: hoursAfterT0(40) }),
   ]);
 
   it('given an order’s events, when projected, then the document is the GET /orders/{id} view at the last revision', async () => {

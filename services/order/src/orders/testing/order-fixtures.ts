@@ -1,8 +1,7 @@
-import { currentRulebook, type OrderEvent, type Rulebook, type ShippingAddress } from '@aftersales/contracts';
+import { currentRulebook, type Rulebook, type ShippingAddress } from '@aftersales/contracts';
 import { addHours } from '@aftersales/kernel';
-import { givenDecider } from '@aftersales/kernel/testing';
 import type { PlaceOrderInput } from '../application';
-import { makeOrderDecider, type OrderCommand, type OrderDecider, type PlaceOrder } from '../domain';
+import type { OrderCommand, PlaceOrder } from '../domain';
 
 export const rulebook = currentRulebook();
 export const ORDER_ID = 'ord_test1';
@@ -50,6 +49,18 @@ export const placeOrderInput: PlaceOrderInput = {
   address,
 };
 
+/** What an order shows when it replaces one cup of placeOrderInput for exchange rfd_x1: a copy at no charge. */
+export const replacementOfOneCup = (replacesOrderId: string) => ({
+  status: 'awaiting_shipment',
+  buyerId: 'buyer-1',
+  shopId: 'shop-1',
+  address,
+  items: [{ sku: 'cup', title: 'Tea cup', quantity: 1, unitPrice: 0 }],
+  total: 0,
+  replacesOrderId,
+  exchangeRefundId: 'rfd_x1',
+});
+
 type Cmd<T extends OrderCommand['type']> = Extract<OrderCommand, { type: T }>;
 const command = <T extends OrderCommand['type']>(type: T, fields: Omit<Cmd<T>, 'type' | 'orderId'>): Cmd<T> =>
   ({ type, orderId: ORDER_ID, ...fields }) as Cmd<T>;
@@ -74,11 +85,6 @@ export const timerCommand = (
   type: 'RecordPaymentReminder' | 'CloseUnpaidOrder' | 'CheckShipByDeadline' | 'AutoConfirmReceipt',
   at: string,
 ) => command(type, { at });
-
-/** Given the commands that already happened, when one more is decided: see givenDecider. */
-export const given = (history: OrderCommand[], decider: OrderDecider = makeOrderDecider(rulebook)) => givenDecider(decider, history);
-
-export const typesOf = (events: OrderEvent[]): string[] => events.map((e) => e.type);
 
 export const withRulebook = (order: Partial<Rulebook['order']>, version = 'test-v2'): Rulebook => ({
   ...rulebook,
