@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { capabilityModule } from '@aftersales/nest';
 import type { CompensationAudit } from '../application';
 import { AuditController } from './audit.controller';
 import { COMPENSATION_AUDIT_TOKEN } from './audit.tokens';
@@ -7,11 +8,6 @@ import { COMPENSATION_AUDIT_TOKEN } from './audit.tokens';
 @Module({})
 export class AuditModule {
   static register(audit: CompensationAudit): DynamicModule {
-    return {
-      module: AuditModule,
-      controllers: [AuditController],
-      providers: [{ provide: COMPENSATION_AUDIT_TOKEN, useValue: audit }],
-      exports: [COMPENSATION_AUDIT_TOKEN],
-    };
+    return capabilityModule(AuditModule, { token: COMPENSATION_AUDIT_TOKEN, value: audit, controllers: [AuditController] });
   }
 }

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { capabilityModule } from '@aftersales/nest';
 import type { Ledger } from '../application';
 import { LedgerController } from './ledger.controller';
 import { LEDGER_TOKEN } from './ledger.tokens';
@@ -7,11 +8,6 @@ import { LEDGER_TOKEN } from './ledger.tokens';
 @Module({})
 export class LedgerModule {
   static register(ledger: Ledger): DynamicModule {
-    return {
-      module: LedgerModule,
-      controllers: [LedgerController],
-      providers: [{ provide: LEDGER_TOKEN, useValue: ledger }],
-      exports: [LEDGER_TOKEN],
-    };
+    return capabilityModule(LedgerModule, { token: LEDGER_TOKEN, value: ledger, controllers: [LedgerController] });
   }
 }

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { ReadModelStore } from '@aftersales/kernel';
+import { capabilityModule } from '@aftersales/nest';
 import { TimelineController } from './timeline.controller';
 import { TIMELINE_READ_MODELS } from './timeline.tokens';
 
@@ -7,6 +8,6 @@ import { TIMELINE_READ_MODELS } from './timeline.tokens';
 @Module({})
 export class TimelineModule {
   static register(readModels: ReadModelStore): DynamicModule {
-    return { module: TimelineModule, controllers: [TimelineController], providers: [{ provide: TIMELINE_READ_MODELS, useValue: readModels }] };
+    return capabilityModule(TimelineModule, { token: TIMELINE_READ_MODELS, value: readModels, controllers: [TimelineController] });
   }
 }
