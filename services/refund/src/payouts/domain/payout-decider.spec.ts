@@ -1,22 +1,12 @@
 import { DomainError, fold } from '@aftersales/kernel';
-import type { PayoutRequest } from './payout-request';
+import { payoutRequest } from '../testing/payout-fixtures';
 import { payoutDecider, type PayoutEvent } from './payout-decider';
 import type { PayoutCommand } from './payout-commands';
 import { defaultRetryPolicy, retryDelayMs } from './retry-policy';
 import { payoutAttemptTimerId, payoutTimerPolicy } from '../policies/payout-timer.policy';
 
 const at = '2026-11-09T00:00:00.000Z';
-const request: PayoutRequest = {
-  payoutId: 'payout-compensation-cmp-1',
-  kind: 'compensation',
-  orderId: 'ord-1',
-  shopId: 'shop-1',
-  buyerId: 'buyer-1',
-  amount: 3000,
-  currency: 'CNY',
-  compensationId: 'cmp-1',
-  causedBy: ['ev-decided'],
-};
+const request = payoutRequest();
 const retry = { ...defaultRetryPolicy, maxAttempts: 3 };
 const failure = (attempt: number, patch: Partial<Extract<PayoutCommand, { type: 'RecordPayoutFailure' }>> = {}): PayoutCommand => ({
   type: 'RecordPayoutFailure',
