@@ -1,4 +1,4 @@
-import { capabilityModule, reactionsUnlessOff } from './capability-module';
+import { CapabilityModule, capabilityModule, reactionsUnlessOff } from './capability-module';
 
 class SomeModule {}
 class HttpController {}
@@ -24,5 +24,25 @@ describe('capabilityModule', () => {
     expect(reactionsUnlessOff({}, ReactionsController)).toEqual([ReactionsController]);
     expect(reactionsUnlessOff({ reactions: true }, ReactionsController)).toEqual([ReactionsController]);
     expect(reactionsUnlessOff({ reactions: false }, ReactionsController)).toEqual([]);
+  });
+});
+
+describe('CapabilityModule', () => {
+  class WithReactions extends CapabilityModule<{ name: string }>({ token: TOKEN, controllers: [HttpController], reactions: ReactionsController }) {}
+  class ReadOnly extends CapabilityModule<{ name: string }>({ token: TOKEN, controllers: [HttpController] }) {}
+  const facade = { name: 'facade' };
+
+  it('registers the subclass itself, its controllers and reactions on the facade', () => {
+    expect(WithReactions.register(facade)).toEqual({
+      module: WithReactions,
+      controllers: [HttpController, ReactionsController],
+      providers: [{ provide: TOKEN, useValue: facade }],
+      exports: [TOKEN],
+    });
+  });
+
+  it('leaves the reactions out when the options say so, and mounts none the capability does not have', () => {
+    expect(WithReactions.register(facade, { reactions: false }).controllers).toEqual([HttpController]);
+    expect(ReadOnly.register(facade)).toMatchObject({ module: ReadOnly, controllers: [HttpController] });
   });
 });

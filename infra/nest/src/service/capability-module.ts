@@ -33,3 +33,25 @@ export function capabilityModule(module: Type<unknown>, parts: CapabilityModuleP
 export function reactionsUnlessOff(options: CapabilityModuleOptions, controller: Type<unknown>): Type<unknown>[] {
   return options.reactions === false ? [] : [controller];
 }
+
+/** What a capability's module mounts on its facade. */
+export interface CapabilityEdge {
+  /** The token its controllers inject the facade by. */
+  token: InjectionToken;
+  controllers: Type<unknown>[];
+  /** Its bus reactions, mounted unless the options turn them off. */
+  reactions?: Type<unknown>;
+}
+
+/**
+ * The base class of a capability's Nest module: `class OrderModule extends CapabilityModule<OrderService>(edge) {}`,
+ * then `OrderModule.register(facade, options)` is its dynamic module (see capabilityModule).
+ */
+export function CapabilityModule<Facade>(edge: CapabilityEdge) {
+  return class {
+    static register(this: Type<unknown>, facade: Facade, options: CapabilityModuleOptions = {}): DynamicModule {
+      const reactions = edge.reactions ? reactionsUnlessOff(options, edge.reactions) : [];
+      return capabilityModule(this, { token: edge.token, value: facade, controllers: [...edge.controllers, ...reactions] });
+    }
+  };
+}

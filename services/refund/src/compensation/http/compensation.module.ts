@@ -1,5 +1,5 @@
-import { Module, type DynamicModule } from '@nestjs/common';
-import { capabilityModule, reactionsUnlessOff, type CapabilityModuleOptions } from '@aftersales/nest';
+import { Module } from '@nestjs/common';
+import { CapabilityModule, type CapabilityModuleOptions } from '@aftersales/nest';
 import type { CompensationService } from '../application';
 import { CompensationReactionsController } from './compensation-reactions.controller';
 import { CompensationsController } from './compensations.controller';
@@ -9,12 +9,8 @@ export type CompensationModuleOptions = CapabilityModuleOptions;
 
 /** Compensation decisions: HTTP and bus edge of createCompensationService. */
 @Module({})
-export class CompensationModule {
-  static register(service: CompensationService, options: CompensationModuleOptions = {}): DynamicModule {
-    return capabilityModule(CompensationModule, {
-      token: COMPENSATION_SERVICE_TOKEN,
-      value: service,
-      controllers: [CompensationsController, ...reactionsUnlessOff(options, CompensationReactionsController)],
-    });
-  }
-}
+export class CompensationModule extends CapabilityModule<CompensationService>({
+  token: COMPENSATION_SERVICE_TOKEN,
+  controllers: [CompensationsController],
+  reactions: CompensationReactionsController,
+}) {}

@@ -1,5 +1,5 @@
-import { Module, type DynamicModule } from '@nestjs/common';
-import { capabilityModule, reactionsUnlessOff, type CapabilityModuleOptions } from '@aftersales/nest';
+import { Module } from '@nestjs/common';
+import { CapabilityModule, type CapabilityModuleOptions } from '@aftersales/nest';
 import type { Refunds } from '../application';
 import { RefundReactionsController } from './refund-reactions.controller';
 import { RefundsController } from './refunds.controller';
@@ -9,12 +9,8 @@ export type RefundsModuleOptions = CapabilityModuleOptions;
 
 /** The refund requests' edge: HTTP controllers and bus reactions on the Refunds facade. */
 @Module({})
-export class RefundsModule {
-  static register(refunds: Refunds, options: RefundsModuleOptions = {}): DynamicModule {
-    return capabilityModule(RefundsModule, {
-      token: REFUNDS_TOKEN,
-      value: refunds,
-      controllers: [RefundsController, ...reactionsUnlessOff(options, RefundReactionsController)],
-    });
-  }
-}
+export class RefundsModule extends CapabilityModule<Refunds>({
+  token: REFUNDS_TOKEN,
+  controllers: [RefundsController],
+  reactions: RefundReactionsController,
+}) {}
