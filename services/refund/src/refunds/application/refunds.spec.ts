@@ -212,7 +212,7 @@ describe('refunds: return and refund', () => {
   it('given the same event delivered again, then its effects are not repeated', async () => {
     const s = refundScenario();
     const orderId = await s.paidOrder();
-    const refundId = await s.approved({ orderId, type: 'refund_only', reason: 'quality', amount: 1000 });
+    await s.approved({ orderId, type: 'refund_only', reason: 'quality', amount: 1000 });
     const log = await s.env.eventStore.readAll(0, 1000);
     const before = log.length;
 
