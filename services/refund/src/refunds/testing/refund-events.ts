@@ -32,6 +32,20 @@ export const refundRequested = (patch: Partial<RefundEventData<'RefundRequested'
     ...patch,
   });
 
+/** A 7-day no-reason return asked on day 1 for goods delivered at D0: within the window. */
+export const noReasonEligibilityDecided = (patch: Partial<RefundEventData<'NoReasonReturnEligibilityDecided'>> = {}) =>
+  event('NoReasonReturnEligibilityDecided', {
+    ...ids,
+    eligible: true,
+    grounds: ['within_window'],
+    receivedAt: daysAfterD0(0),
+    windowEndsAt: daysAfterD0(7),
+    excludedCategories: [],
+    rule: { ruleId: 'refund.no_reason_7d', rulebookVersion: rulebook.version },
+    decidedAt: daysAfterD0(1),
+    ...patch,
+  });
+
 /** The merchant approved on day 2; the goods are to come back. */
 export const refundApproved = (patch: Partial<RefundEventData<'RefundApproved'>> = {}) =>
   event('RefundApproved', {
