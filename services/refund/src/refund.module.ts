@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import type { CapabilityModuleOptions } from '@aftersales/nest';
 import { AuditModule } from './audit/http';
 import { CompensationModule } from './compensation/http';
 import { LedgerModule } from './ledger/http';
@@ -7,9 +8,7 @@ import { PayoutsModule } from './payouts/http';
 import type { RefundService } from './refund-service';
 import { RefundsModule } from './refunds/http';
 
-export interface RefundModuleOptions {
-  /** Mount the bus reactions (default true); an HTTP-only replica may leave them out. */
-  reactions?: boolean;
+export interface RefundModuleOptions extends CapabilityModuleOptions {
   /** The embedded fake provider: mounts /admin/payment-provider (payments, fault injection). */
   fakeProvider?: FakePaymentProvider;
 }

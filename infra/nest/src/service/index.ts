@@ -1,1 +1,3 @@
 export * from './service-definition';
+export * from './capability-module';
+export * from './runtime-without-timers';

@@ -1,23 +1,17 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { CapabilityModule, type CapabilityModuleOptions } from '@aftersales/nest';
 import type { LogisticsService } from '../application';
 import { LogisticsReactionsController } from './logistics-reactions.controller';
 import { LOGISTICS_SERVICE_TOKEN } from './logistics.tokens';
 import { ShipmentsController } from './shipments.controller';
 
-export interface LogisticsModuleOptions {
-  /** Mount the bus reactions to order and refund events (default true); an HTTP-only replica may leave them out. */
-  reactions?: boolean;
-}
+/** `reactions`: the bus reactions to order and refund events. */
+export type LogisticsModuleOptions = CapabilityModuleOptions;
 
 /** The logistics service's edge: its HTTP controller and bus reactions on a facade built by createLogisticsService. */
 @Module({})
-export class LogisticsModule {
-  static register(service: LogisticsService, options: LogisticsModuleOptions = {}): DynamicModule {
-    return {
-      module: LogisticsModule,
-      controllers: [ShipmentsController, ...(options.reactions === false ? [] : [LogisticsReactionsController])],
-      providers: [{ provide: LOGISTICS_SERVICE_TOKEN, useValue: service }],
-      exports: [LOGISTICS_SERVICE_TOKEN],
-    };
-  }
-}
+export class LogisticsModule extends CapabilityModule<LogisticsService>({
+  token: LOGISTICS_SERVICE_TOKEN,
+  controllers: [ShipmentsController],
+  reactions: LogisticsReactionsController,
+}) {}

@@ -1,17 +1,9 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { CapabilityModule } from '@aftersales/nest';
 import type { CompensationAudit } from '../application';
 import { AuditController } from './audit.controller';
 import { COMPENSATION_AUDIT_TOKEN } from './audit.tokens';
 
 /** The audit replay's edge: POST /admin/audit/compensations/verify and /what-if. Reads only. */
 @Module({})
-export class AuditModule {
-  static register(audit: CompensationAudit): DynamicModule {
-    return {
-      module: AuditModule,
-      controllers: [AuditController],
-      providers: [{ provide: COMPENSATION_AUDIT_TOKEN, useValue: audit }],
-      exports: [COMPENSATION_AUDIT_TOKEN],
-    };
-  }
-}
+export class AuditModule extends CapabilityModule<CompensationAudit>({ token: COMPENSATION_AUDIT_TOKEN, controllers: [AuditController] }) {}

@@ -1,4 +1,5 @@
 import type { Platform } from '@aftersales/kernel';
+import { runtimeWithoutTimers } from '@aftersales/nest';
 import { compensationPayoutId, type CompensationState } from '../domain';
 import { compensationView } from '../projections/compensation-view';
 import { compensationsProjection } from '../projections/compensations.projection';
@@ -20,13 +21,6 @@ export function createCompensationService(platform: Platform, deps: Compensation
     onOrderEvent: (event) => onOrderEvent(h, event),
     onRefundEvent: (event) => onRefundEvent(h, event),
     view: (state: CompensationState) => compensationView(state, compensationPayoutId),
-    runtime: {
-      name: COMPENSATION_SERVICE,
-      projections: [orderFactsProjection, compensationsProjection],
-      timerPolicies: [],
-      fireTimer: async (timer) => {
-        throw new Error(`the compensation service has no timers (got ${timer.timerId})`);
-      },
-    },
+    runtime: runtimeWithoutTimers(COMPENSATION_SERVICE, 'the compensation service', [orderFactsProjection, compensationsProjection]),
   };
 }

@@ -29,6 +29,9 @@ export const isOrderFactEvent = (type: string): boolean => factTypes.has(type);
 
 type Data<T extends (typeof ORDER_FACT_EVENT_TYPES)[number]> = OrderEventData<T>;
 
+/** Who sells, who buys, and in which currency, as an order event names them. */
+const partiesOf = (d: { shopId: string; buyerId: string; currency: string }) => ({ shopId: d.shopId, buyerId: d.buyerId, currency: d.currency });
+
 /** The facts after one more order event; events of other types leave them as they are. */
 export function foldOrderFacts(facts: OrderFacts | undefined, event: Pick<EventEnvelope, 'eventId' | 'type' | 'data'>): OrderFacts {
   const orderId = (event.data as { orderId: string }).orderId;
@@ -38,9 +41,7 @@ export function foldOrderFacts(facts: OrderFacts | undefined, event: Pick<EventE
       const d = event.data as Data<'OrderPlaced'>;
       return {
         ...current,
-        shopId: d.shopId,
-        buyerId: d.buyerId,
-        currency: d.currency,
+        ...partiesOf(d),
         placed: { eventId: event.eventId, items: d.items, itemsTotal: d.itemsTotal, shippingFee: d.shippingFee, total: d.total },
       };
     }
@@ -64,9 +65,7 @@ export function foldOrderFacts(facts: OrderFacts | undefined, event: Pick<EventE
       const d = event.data as Data<'ShipByDeadlineMissed'>;
       return {
         ...current,
-        shopId: d.shopId,
-        buyerId: d.buyerId,
-        currency: d.currency,
+        ...partiesOf(d),
         missedShipBy: { eventId: event.eventId, paidAmount: d.paidAmount, shipBy: d.shipBy, detectedAt: d.detectedAt },
       };
     }

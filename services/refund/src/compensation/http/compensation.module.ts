@@ -1,25 +1,16 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { CapabilityModule, type CapabilityModuleOptions } from '@aftersales/nest';
 import type { CompensationService } from '../application';
 import { CompensationReactionsController } from './compensation-reactions.controller';
 import { CompensationsController } from './compensations.controller';
 import { COMPENSATION_SERVICE_TOKEN } from './compensation.tokens';
 
-export interface CompensationModuleOptions {
-  /** Mount the bus reactions (default true); an HTTP-only replica may leave them out. */
-  reactions?: boolean;
-}
+export type CompensationModuleOptions = CapabilityModuleOptions;
 
 /** Compensation decisions: HTTP and bus edge of createCompensationService. */
 @Module({})
-export class CompensationModule {
-  static register(service: CompensationService, options: CompensationModuleOptions = {}): DynamicModule {
-    return {
-      module: CompensationModule,
-      controllers: [CompensationsController, ...(options.reactions === false ? [] : [CompensationReactionsController])],
-      providers: [
-        { provide: COMPENSATION_SERVICE_TOKEN, useValue: service },
-      ],
-      exports: [COMPENSATION_SERVICE_TOKEN],
-    };
-  }
-}
+export class CompensationModule extends CapabilityModule<CompensationService>({
+  token: COMPENSATION_SERVICE_TOKEN,
+  controllers: [CompensationsController],
+  reactions: CompensationReactionsController,
+}) {}

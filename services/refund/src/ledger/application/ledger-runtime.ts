@@ -1,12 +1,5 @@
-import type { ServiceRuntime } from '@aftersales/kernel';
+import { runtimeWithoutTimers } from '@aftersales/nest';
 import { ledgerProjection } from '../projections/ledger.projection';
 
 /** The ledger is a read side: its projection, no timers. */
-export const ledgerRuntime: ServiceRuntime = {
-  name: 'ledger',
-  projections: [ledgerProjection],
-  timerPolicies: [],
-  fireTimer: async (timer) => {
-    throw new Error(`the ledger has no timers (got ${timer.timerId})`);
-  },
-};
+export const ledgerRuntime = runtimeWithoutTimers('ledger', 'the ledger', [ledgerProjection]);

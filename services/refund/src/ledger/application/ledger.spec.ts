@@ -3,6 +3,16 @@ import { agent, supervisor } from '../../compensation/testing/compensation-world
 import { ledgerWorld } from '../testing/ledger-world';
 import { ledgerCsv } from '../domain/csv';
 
+/** Two paid orders of shop-1; ord-1 missed its ship-by, and its late-shipment compensation is paid out. */
+async function givenOrd1CompensatedForLateShipmentAndOrd2Paid() {
+  const w = ledgerWorld();
+  await w.paidOrder('ord-1');
+  await w.paidOrder('ord-2');
+  await w.missShipBy('ord-1');
+  await w.env.settle();
+  return w;
+}
+
 describe('finance ledger', () => {
   it('given a paid late-shipment compensation, then one balanced entry from the shop deposit, linked to the missed ship-by and the rule version', async () => {
     const w = ledgerWorld();
@@ -33,11 +43,7 @@ describe('finance ledger', () => {
   });
 
   it('queries by shop and period, and the CSV has one row per line with the links', async () => {
-    const w = ledgerWorld();
-    await w.paidOrder('ord-1');
-    await w.paidOrder('ord-2');
-    await w.missShipBy('ord-1');
-    await w.env.settle();
+    const w = await givenOrd1CompensatedForLateShipmentAndOrd2Paid();
     await w.env.advance(24 * 3_600_000);
     const { state } = await w.compensation.propose({ orderId: 'ord-2', kind: 'goodwill', amount: 500 }, w.ctx(agent));
     await w.env.settle();
@@ -57,11 +63,7 @@ describe('finance ledger', () => {
   });
 
   it('reconciliation: balanced and matching the payouts; a payout not yet booked is named', async () => {
-    const w = ledgerWorld();
-    await w.paidOrder('ord-1');
-    await w.paidOrder('ord-2');
-    await w.missShipBy('ord-1');
-    await w.env.settle();
+    const w = await givenOrd1CompensatedForLateShipmentAndOrd2Paid();
     const { state } = await w.compensation.propose({ orderId: 'ord-2', kind: 'goodwill', amount: 30_000 }, w.ctx(agent));
     await w.compensation.approve(state.decision!.compensationId, {}, w.ctx(supervisor));
     await w.env.settle();

@@ -87,12 +87,7 @@ async function onPayoutSucceeded(event: RecordedEvent<string, PayoutSucceeded>, 
   // A reimbursement has no event of its own beyond the payout: the confirmed payout is the ledger line.
   const entry = book(uow, {
     kind: p.kind,
-    payoutId: p.payoutId,
-    orderId: p.orderId,
-    shopId: p.shopId,
-    buyerId: p.buyerId,
-    amount: p.amount,
-    currency: p.currency,
+    ...paidTo(p),
     ...(p.refundId ? { refundId: p.refundId } : {}),
     postedAt: p.paidAt,
     source: { eventId: event.eventId, type: event.type },
@@ -108,12 +103,7 @@ async function onCompensationPaidOut(event: RecordedEvent<string, CompensationPa
   const payout = await uow.get<LedgerPayoutDoc>(LEDGER_PAYOUTS, c.payoutId);
   const entry = book(uow, {
     kind: 'compensation',
-    payoutId: c.payoutId,
-    orderId: c.orderId,
-    shopId: c.shopId,
-    buyerId: c.buyerId,
-    amount: c.amount,
-    currency: c.currency,
+    ...paidTo(c),
     compensationId: c.compensationId,
     postedAt: c.paidAt,
     source: { eventId: event.eventId, type: event.type },
@@ -133,12 +123,7 @@ async function onRefundPaid(event: RecordedEvent<string, RefundPaid>, uow: UnitO
   const payout = await uow.get<LedgerPayoutDoc>(LEDGER_PAYOUTS, r.payoutId);
   const entry = book(uow, {
     kind: 'refund',
-    payoutId: r.payoutId,
-    orderId: r.orderId,
-    shopId: r.shopId,
-    buyerId: r.buyerId,
-    amount: r.amount,
-    currency: r.currency,
+    ...paidTo(r),
     refundId: r.refundId,
     postedAt: r.paidAt,
     source: { eventId: event.eventId, type: event.type },
@@ -147,6 +132,11 @@ async function onRefundPaid(event: RecordedEvent<string, RefundPaid>, uow: UnitO
     explanation: `refund ${r.refundId} to the buyer out of the sale (${r.trigger.replace(/_/g, ' ')}); ${r.totalRefundedOnOrder} refunded on the order so far`,
   });
   if (payout) uow.put(LEDGER_PAYOUTS, { ...payout, entryId: entry.id });
+}
+
+/** Which payout moved how much of whose money to whom, as the event recording it says. */
+function paidTo(d: Pick<MoneyMovement, 'payoutId' | 'orderId' | 'shopId' | 'buyerId' | 'amount' | 'currency'>) {
+  return { payoutId: d.payoutId, orderId: d.orderId, shopId: d.shopId, buyerId: d.buyerId, amount: d.amount, currency: d.currency };
 }
 
 function book(uow: UnitOfWork, movement: MoneyMovement): JournalEntry {

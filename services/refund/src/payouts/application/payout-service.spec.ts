@@ -1,25 +1,15 @@
 import { DomainError, IdempotencyKeyReuseError, InMemoryEventStore, ManualClock, type EventStore } from '@aftersales/kernel';
 import { settlementWithin } from '@aftersales/kernel/testing';
 import { testPlatform } from '../testing/test-platform';
-import type { PayoutRequest } from '../domain';
+import { payoutRequest } from '../testing/payout-fixtures';
 import { FakePaymentProvider } from '../adapters/fake-payment-provider';
+
+type ProviderFault = Parameters<FakePaymentProvider['inject']>[0];
 import type { PaymentProvider } from './payment-provider';
 import { createPayoutService, payoutStreamId, type PayoutServiceOptions } from './payout-service';
 
 const system = { actor: { id: 'compensation', role: 'system' as const } };
 const finance = { actor: { id: 'fin-1', role: 'finance' as const } };
-const request = (patch: Partial<PayoutRequest> = {}): PayoutRequest => ({
-  payoutId: 'payout-compensation-cmp-1',
-  kind: 'compensation',
-  orderId: 'ord-1',
-  shopId: 'shop-1',
-  buyerId: 'buyer-1',
-  amount: 3000,
-  currency: 'CNY',
-  compensationId: 'cmp-1',
-  causedBy: ['ev-decided'],
-  ...patch,
-});
 
 /** An event store whose next appends of an outcome fail, as if the process died right after the provider answered. */
 function crashingStore(inner: EventStore) {
@@ -76,12 +66,21 @@ function setup(options: Partial<PayoutServiceOptions> = {}) {
   return { env, provider, start, logged, crashNextOutcomes: crashing.crashNextOutcomes };
 }
 
+/** Given a started service and a provider with this fault, when the payout is requested: what the test checks. */
+async function requestedWhileProvider(fault: ProviderFault, options: Partial<PayoutServiceOptions> = {}) {
+  const world = setup(options);
+  const service = world.start();
+  world.provider.inject(fault);
+  await service.payouts.request(payoutRequest(), system);
+  return { ...world, service };
+}
+
 describe('payout service', () => {
   it('given a provider that pays, when a payout is requested, then it is paid once and the view says so', async () => {
     const { env, provider, start } = setup();
     const service = start();
-    await service.payouts.request(request(), system);
-    await service.payouts.request(request(), system);
+    await service.payouts.request(payoutRequest(), system);
+    await service.payouts.request(payoutRequest(), system);
     await env.settle();
     expect(await env.streamTypes(payoutStreamId('payout-compensation-cmp-1'))).toEqual(['PayoutRequested', 'PayoutSucceeded']);
     expect(provider.payments().map((p) => [p.idempotencyKey, p.amount, p.to])).toEqual([['payout-compensation-cmp-1', 3000, 'buyer-1']]);
@@ -92,17 +91,14 @@ describe('payout service', () => {
   it('given a payout already requested, when the same id comes with another amount, then it is refused and nothing is paid twice', async () => {
     const { provider, start } = setup();
     const service = start();
-    await service.payouts.request(request(), system);
-    await expect(service.payouts.request(request({ amount: 9999 }), system)).rejects.toThrow(IdempotencyKeyReuseError);
+    await service.payouts.request(payoutRequest(), system);
+    await expect(service.payouts.request(payoutRequest({ amount: 9999 }), system)).rejects.toThrow(IdempotencyKeyReuseError);
     await service.drain();
     expect(provider.payments()).toHaveLength(1);
   });
 
   it('given a provider down for two calls, when time passes, then the durable timers retry with backoff and it pays once', async () => {
-    const { env, provider, start } = setup();
-    const service = start();
-    provider.inject({ fail: 2 });
-    await service.payouts.request(request(), system);
+    const { env, provider, service } = await requestedWhileProvider({ fail: 2 });
     await env.settle();
     expect(await service.getPayout('payout-compensation-cmp-1')).toMatchObject({ status: 'pending', failedAttempts: 1, nextAttemptAt: '2026-11-09T00:00:30.000Z' });
     await env.advance(29_000);
@@ -119,10 +115,7 @@ describe('payout service', () => {
   });
 
   it('given the provider pays but the answer is lost (timeout), when the payout is retried, then the provider returns the same payment', async () => {
-    const { env, provider, start } = setup();
-    const service = start();
-    provider.inject({ timeOut: 1 });
-    await service.payouts.request(request(), system);
+    const { env, provider, service } = await requestedWhileProvider({ timeOut: 1 });
     await env.settle();
     expect(await service.getPayout('payout-compensation-cmp-1')).toMatchObject({ status: 'pending', lastError: { code: 'timeout' } });
     expect(provider.payments()).toHaveLength(1);
@@ -133,10 +126,7 @@ describe('payout service', () => {
   });
 
   it('given a provider that never answers, when the call exceeds the attempt timeout, then it counts as a failed attempt of unknown outcome', async () => {
-    const { env, provider, start } = setup();
-    const service = start();
-    provider.inject({ hang: 1 });
-    await service.payouts.request(request(), system);
+    const { env, provider, service } = await requestedWhileProvider({ hang: 1 });
     await service.drain();
     provider.releaseHungCalls();
     const [failed] = (await env.store.readStream(payoutStreamId('payout-compensation-cmp-1'))).filter((e) => e.type === 'PayoutAttemptFailed');
@@ -146,12 +136,12 @@ describe('payout service', () => {
   describe('the first attempt runs off the caller (a bus consumer is not held by a slow provider)', () => {
     const payoutId = 'payout-compensation-cmp-1';
 
-    it('given a provider that hangs, when a payout is requested, then request() resolves before the provider answers, and the answer pays it once', async () => {
+    it('given a provider that hangs, when a payout is requested, then payoutRequest() resolves before the provider answers, and the answer pays it once', async () => {
       const { env, provider, start } = setup();
       const service = start({ attemptTimeoutMs: 10_000 });
       provider.inject({ hang: 1 });
 
-      expect(await settlementWithin(service.payouts.request(request(), system), 1000)).toBe('resolved');
+      expect(await settlementWithin(service.payouts.request(payoutRequest(), system), 1000)).toBe('resolved');
       expect(await env.streamTypes(payoutStreamId(payoutId))).toEqual(['PayoutRequested']);
 
       provider.releaseHungCalls();
@@ -167,11 +157,11 @@ describe('payout service', () => {
       const { env, start } = setup();
       const provider = heldProvider();
       const service = start({ provider, attemptTimeoutMs: 10_000 });
-      await service.payouts.request(request(), system);
+      await service.payouts.request(payoutRequest(), system);
       await provider.called(payoutId);
       const drained = service.drain();
       const second = 'payout-compensation-cmp-2';
-      await service.payouts.request(request({ payoutId: second, compensationId: 'cmp-2' }), system);
+      await service.payouts.request(payoutRequest({ payoutId: second, compensationId: 'cmp-2' }), system);
       await provider.called(second);
 
       provider.answer(payoutId);
@@ -187,7 +177,7 @@ describe('payout service', () => {
     it('given the process dies once the request is recorded, before the first attempt reached the provider, when the watchdog is due, then it pays once', async () => {
       const { env, provider, start } = setup();
       const dying = createPayoutService({ ...env.platform, eventStore: diesAfterRequest(env.store) }, { provider, log: () => undefined });
-      await dying.payouts.request(request(), system);
+      await dying.payouts.request(payoutRequest(), system);
       expect(await env.streamTypes(payoutStreamId(payoutId))).toEqual(['PayoutRequested']);
       expect(provider.calls()).toBe(0);
 
@@ -209,7 +199,7 @@ describe('payout service', () => {
       process.on('unhandledRejection', onUnhandled);
       try {
         crashNextOutcomes(1);
-        await service.payouts.request(request(), system);
+        await service.payouts.request(payoutRequest(), system);
         await env.settle();
         await new Promise((resolve) => setImmediate(resolve));
         expect(unhandled).toEqual([]);
@@ -226,10 +216,7 @@ describe('payout service', () => {
   });
 
   it('given the provider refuses for good, then the payout fails, no timer is left and nothing was paid', async () => {
-    const { env, provider, start } = setup();
-    const service = start();
-    provider.inject({ reject: 1 });
-    await service.payouts.request(request(), system);
+    const { env, provider, service } = await requestedWhileProvider({ reject: 1 });
     await env.settle();
     expect(await service.getPayout('payout-compensation-cmp-1')).toMatchObject({ status: 'failed', lastError: { code: 'account_closed' } });
     expect(await env.timers.pending()).toEqual([]);
@@ -240,7 +227,7 @@ describe('payout service', () => {
     const { env, provider, start, crashNextOutcomes } = setup();
     const before = start();
     crashNextOutcomes(1);
-    await before.payouts.request(request(), system);
+    await before.payouts.request(payoutRequest(), system);
     await env.settle();
     expect(provider.payments()).toHaveLength(1);
     expect(await before.getPayout('payout-compensation-cmp-1')).toMatchObject({ status: 'pending' });
@@ -257,7 +244,7 @@ describe('payout service', () => {
     const { env, provider, start, crashNextOutcomes } = setup();
     crashNextOutcomes(1);
     const crashed = start();
-    await crashed.payouts.request(request(), system);
+    await crashed.payouts.request(payoutRequest(), system);
     await crashed.drain();
     start();
     await env.advance(60_000);
@@ -266,10 +253,7 @@ describe('payout service', () => {
   });
 
   it('given attempts keep failing, when the last allowed attempt fails, then the payout is given up', async () => {
-    const { env, provider, start } = setup({ retry: { maxAttempts: 2, baseDelayMs: 1000 } });
-    const service = start();
-    provider.inject({ fail: 5 });
-    await service.payouts.request(request(), system);
+    const { env, provider, service } = await requestedWhileProvider({ fail: 5 }, { retry: { maxAttempts: 2, baseDelayMs: 1000 } });
     await env.advance(10_000);
     expect(await service.getPayout('payout-compensation-cmp-1')).toMatchObject({ status: 'failed', failedAttempts: 2 });
     expect(provider.calls()).toBe(2);
@@ -280,10 +264,7 @@ describe('payout service', () => {
     const reason = { reason: 'The buyer opened a new account' };
 
     it('given a payout the provider refused for good, when finance re-drives it with the provider healthy, then the provider is called again and pays once', async () => {
-      const { env, provider, start } = setup();
-      const service = start();
-      provider.inject({ reject: 1 });
-      await service.payouts.request(request(), system);
+      const { env, provider, service } = await requestedWhileProvider({ reject: 1 });
       await env.settle();
       expect(await service.getPayout(payoutId)).toMatchObject({ status: 'failed', failedAttempts: 1 });
 
@@ -310,10 +291,7 @@ describe('payout service', () => {
     });
 
     it('given a payout that ran out of attempts, when it is re-driven and fails again, then it has a fresh budget: the durable timers retry it and it pays once', async () => {
-      const { env, provider, start } = setup({ retry: { maxAttempts: 2, baseDelayMs: 1000 } });
-      const service = start();
-      provider.inject({ fail: 3 });
-      await service.payouts.request(request(), system);
+      const { env, provider, service } = await requestedWhileProvider({ fail: 3 }, { retry: { maxAttempts: 2, baseDelayMs: 1000 } });
       await env.advance(10_000);
       expect(await service.getPayout(payoutId)).toMatchObject({ status: 'failed', failedAttempts: 2 });
 
@@ -338,10 +316,7 @@ describe('payout service', () => {
     });
 
     it('given the same Idempotency-Key, when the re-drive is sent twice, then the second is a replay and records nothing', async () => {
-      const { env, provider, start } = setup();
-      const service = start();
-      provider.inject({ reject: 1 });
-      await service.payouts.request(request(), system);
+      const { env, provider, service } = await requestedWhileProvider({ reject: 1 });
       await env.settle();
       const ctx = { ...finance, commandKey: { key: 'POST /payouts/:payoutId/retry:fin-1:k1', requestHash: 'h1' } };
       const first = await service.retry(payoutId, reason, ctx);
@@ -353,10 +328,7 @@ describe('payout service', () => {
     });
 
     it('given the process dies before the re-driven attempt is recorded, when the watchdog is due, then it records the one payment the provider made', async () => {
-      const { env, provider, start, crashNextOutcomes } = setup();
-      const service = start();
-      provider.inject({ reject: 1 });
-      await service.payouts.request(request(), system);
+      const { env, provider, crashNextOutcomes, service } = await requestedWhileProvider({ reject: 1 });
       await env.settle();
       crashNextOutcomes(1);
       const result = await service.retry(payoutId, reason, finance);

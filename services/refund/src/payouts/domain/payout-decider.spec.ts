@@ -1,22 +1,21 @@
-import { DomainError, fold } from '@aftersales/kernel';
-import type { PayoutRequest } from './payout-request';
+import { DomainError } from '@aftersales/kernel';
+import { deciderSpec } from '@aftersales/kernel/testing';
+import { payoutRequest } from '../testing/payout-fixtures';
+import {
+  PAYOUT_AT as at,
+  payoutAttemptFailed,
+  payoutFailed,
+  payoutRequested,
+  payoutRetryRequested,
+  payoutSucceeded,
+} from '../testing/payout-events';
 import { payoutDecider, type PayoutEvent } from './payout-decider';
 import type { PayoutCommand } from './payout-commands';
 import { defaultRetryPolicy, retryDelayMs } from './retry-policy';
 import { payoutAttemptTimerId, payoutTimerPolicy } from '../policies/payout-timer.policy';
 
-const at = '2026-11-09T00:00:00.000Z';
-const request: PayoutRequest = {
-  payoutId: 'payout-compensation-cmp-1',
-  kind: 'compensation',
-  orderId: 'ord-1',
-  shopId: 'shop-1',
-  buyerId: 'buyer-1',
-  amount: 3000,
-  currency: 'CNY',
-  compensationId: 'cmp-1',
-  causedBy: ['ev-decided'],
-};
+const spec = deciderSpec(payoutDecider);
+const request = payoutRequest();
 const retry = { ...defaultRetryPolicy, maxAttempts: 3 };
 const failure = (attempt: number, patch: Partial<Extract<PayoutCommand, { type: 'RecordPayoutFailure' }>> = {}): PayoutCommand => ({
   type: 'RecordPayoutFailure',
@@ -29,128 +28,106 @@ const failure = (attempt: number, patch: Partial<Extract<PayoutCommand, { type: 
   at,
   ...patch,
 });
-
-/** given events, when a command, then the events it decides. */
-const given = (...history: PayoutEvent[]) => ({
-  when: (command: PayoutCommand) => payoutDecider.decide(command, fold(payoutDecider, payoutDecider.initialState, history)),
-});
-const [requested] = payoutDecider.decide({ type: 'RequestPayout', request, at }, payoutDecider.initialState);
+const success = (attempt: number): PayoutCommand => ({ type: 'RecordPayoutSuccess', attempt, providerRef: 'fake-1', at });
+const requested = payoutRequested();
 
 describe('payout decider', () => {
   it('given nothing, when a payout is requested, then PayoutRequested carries the whole request', () => {
-    expect(requested).toEqual({ type: 'PayoutRequested', data: { ...request, requestedAt: at } });
+    spec.given([]).when({ type: 'RequestPayout', request, at }).then([{ type: 'PayoutRequested', data: { ...request, requestedAt: at } }]);
   });
 
   it('given a request, when the same payout is requested again (later), then nothing happens; with another amount it is a conflict', () => {
-    expect(given(requested).when({ type: 'RequestPayout', request, at: '2026-11-10T00:00:00.000Z' })).toEqual([]);
-    expect(() => given(requested).when({ type: 'RequestPayout', request: { ...request, amount: 3001 }, at })).toThrow(DomainError);
+    spec.given([requested]).when({ type: 'RequestPayout', request, at: '2026-11-10T00:00:00.000Z' }).thenNothing();
+    expect(spec.given([requested]).when({ type: 'RequestPayout', request: { ...request, amount: 3001 }, at }).thenRefuses()).toBeInstanceOf(DomainError);
   });
 
   it('given nothing, when a payout of 0, of a fraction or without its compensation id is requested, then it is invalid', () => {
     for (const bad of [{ amount: 0 }, { amount: 10.5 }, { compensationId: undefined }]) {
-      expect(() => given().when({ type: 'RequestPayout', request: { ...request, ...bad }, at })).toThrow(expect.objectContaining({ kind: 'invalid' }));
+      expect(spec.given([]).when({ type: 'RequestPayout', request: { ...request, ...bad }, at }).thenRefuses().kind).toBe('invalid');
     }
   });
 
   it('given a pending payout, when the provider confirms, then PayoutSucceeded; a second confirmation changes nothing', () => {
-    const [succeeded] = given(requested).when({ type: 'RecordPayoutSuccess', attempt: 1, providerRef: 'fake-1', at });
-    expect(succeeded).toMatchObject({ type: 'PayoutSucceeded', data: { payoutId: request.payoutId, amount: 3000, providerRef: 'fake-1', attempts: 1, paidAt: at } });
-    expect(given(requested, succeeded).when({ type: 'RecordPayoutSuccess', attempt: 2, providerRef: 'fake-1', at })).toEqual([]);
+    spec.given([requested]).when(success(1)).then([payoutSucceeded(1, { payoutId: request.payoutId, amount: 3000, providerRef: 'fake-1', paidAt: at })]);
+    spec.given([requested, payoutSucceeded(1)]).when(success(2)).thenNothing();
   });
 
   it('given a pending payout, when attempt 1 fails, then the next attempt is due after the backoff', () => {
-    const [failed] = given(requested).when(failure(1));
-    expect(failed).toEqual({
-      type: 'PayoutAttemptFailed',
-      data: expect.objectContaining({ attempt: 1, nextAttemptAt: new Date(Date.parse(at) + retryDelayMs(1, retry)).toISOString() }),
-    });
+    spec
+      .given([requested])
+      .when(failure(1))
+      .then([payoutAttemptFailed(1, { nextAttemptAt: new Date(Date.parse(at) + retryDelayMs(1, retry)).toISOString() })]);
   });
 
   it('given attempt 1 already failed, when a stale outcome of attempt 1 arrives, then nothing; after success a failure changes nothing', () => {
-    const [failed] = given(requested).when(failure(1));
-    expect(given(requested, failed).when(failure(1))).toEqual([]);
-    const [succeeded] = given(requested, failed).when({ type: 'RecordPayoutSuccess', attempt: 2, providerRef: 'fake-1', at });
-    expect(succeeded.data).toMatchObject({ attempts: 2 });
-    expect(given(requested, failed, succeeded).when(failure(2))).toEqual([]);
+    const failed = payoutAttemptFailed(1);
+    spec.given([requested, failed]).when(failure(1)).thenNothing();
+    spec.given([requested, failed]).when(success(2)).then([payoutSucceeded(2)]);
+    spec.given([requested, failed, payoutSucceeded(2)]).when(failure(2)).thenNothing();
   });
 
   it('given a pending payout, when the provider refuses for good or the last attempt fails, then PayoutFailed', () => {
-    expect(given(requested).when(failure(1, { retryable: false, errorCode: 'account_closed' }))).toEqual([
-      { type: 'PayoutFailed', data: expect.objectContaining({ attempts: 1, errorCode: 'account_closed' }) },
-    ]);
-    const [f1] = given(requested).when(failure(1));
-    const [f2] = given(requested, f1).when(failure(2));
-    expect(given(requested, f1, f2).when(failure(3))[0].type).toBe('PayoutFailed');
+    spec.given([requested]).when(failure(1, { retryable: false, errorCode: 'account_closed' })).then([payoutFailed(1, { errorCode: 'account_closed' })]);
+    spec.given([requested, payoutAttemptFailed(1), payoutAttemptFailed(2)]).when(failure(3)).then([payoutFailed(3)]);
   });
 
   describe('re-drive by finance', () => {
     const later = '2026-11-10T09:00:00.000Z';
     const redrive = (reason = 'The buyer opened a new account'): PayoutCommand => ({ type: 'RetryPayout', payoutId: request.payoutId, reason, at: later });
-    const [refused] = given(requested).when(failure(1, { retryable: false, errorCode: 'account_closed', errorMessage: 'closed' }));
-    const refusalOf = (history: PayoutEvent[], command: PayoutCommand): DomainError => {
-      try {
-        given(...history).when(command);
-      } catch (error) {
-        if (error instanceof DomainError) return error;
-        throw error;
-      }
-      throw new Error('expected a refusal');
-    };
+    const refused = payoutFailed(1, { errorCode: 'account_closed', errorMessage: 'closed' });
 
     it('given a payout given up, when finance re-drives it, then PayoutRetryRequested records why, the attempts so far and the last error, and it is pending again', () => {
-      const events = given(requested, refused).when(redrive('  The buyer opened a new account  '));
-      expect(events).toEqual([
-        {
-          type: 'PayoutRetryRequested',
-          data: {
-            payoutId: request.payoutId,
-            orderId: 'ord-1',
-            reason: 'The buyer opened a new account',
-            previousAttempts: 1,
-            lastErrorCode: 'account_closed',
-            lastErrorMessage: 'closed',
-            requestedAt: later,
+      const { state } = spec
+        .given([requested, refused])
+        .when(redrive('  The buyer opened a new account  '))
+        .then([
+          {
+            type: 'PayoutRetryRequested',
+            data: {
+              payoutId: request.payoutId,
+              orderId: 'ord-1',
+              reason: 'The buyer opened a new account',
+              previousAttempts: 1,
+              lastErrorCode: 'account_closed',
+              lastErrorMessage: 'closed',
+              requestedAt: later,
+            },
           },
-        },
-      ]);
-      const state = fold(payoutDecider, payoutDecider.initialState, [requested, refused, ...events]);
+        ]);
       expect(state).toMatchObject({ status: 'pending', failedAttempts: 1, attemptsBeforeBudget: 1, nextAttemptAt: undefined });
     });
 
     it('given a pending or a paid payout, when finance re-drives it, then 409 payout.not_failed names the current status and nothing is recorded', () => {
-      const [paid] = given(requested).when({ type: 'RecordPayoutSuccess', attempt: 1, providerRef: 'fake-1', at });
-      expect(refusalOf([requested], redrive())).toMatchObject({ kind: 'conflict', code: 'payout.not_failed', details: { currentStatus: 'pending' } });
-      expect(refusalOf([requested, paid], redrive())).toMatchObject({ kind: 'conflict', code: 'payout.not_failed', details: { currentStatus: 'paid' } });
-      const [again] = given(requested, refused).when(redrive());
-      expect(refusalOf([requested, refused, again], redrive())).toMatchObject({ code: 'payout.not_failed', details: { currentStatus: 'pending' } });
+      const again = payoutRetryRequested(1, { lastErrorCode: 'account_closed', lastErrorMessage: 'closed', requestedAt: later });
+      expect(spec.given([requested]).when(redrive()).thenRefuses('payout.not_failed')).toMatchObject({ kind: 'conflict', details: { currentStatus: 'pending' } });
+      expect(spec.given([requested, payoutSucceeded(1)]).when(redrive()).thenRefuses('payout.not_failed')).toMatchObject({
+        kind: 'conflict',
+        details: { currentStatus: 'paid' },
+      });
+      expect(spec.given([requested, refused, again]).when(redrive()).thenRefuses('payout.not_failed')).toMatchObject({ details: { currentStatus: 'pending' } });
     });
 
     it('given no payout, or a reason that is blank or too long, when finance re-drives, then it is not found or invalid', () => {
-      expect(refusalOf([], redrive())).toMatchObject({ kind: 'not_found' });
-      expect(refusalOf([requested, refused], redrive('   '))).toMatchObject({ kind: 'invalid', details: { fields: [{ field: 'reason' }] } });
-      expect(refusalOf([requested, refused], redrive('x'.repeat(501)))).toMatchObject({ kind: 'invalid' });
+      expect(spec.given([]).when(redrive()).thenRefuses()).toMatchObject({ kind: 'not_found' });
+      expect(spec.given([requested, refused]).when(redrive('   ')).thenRefuses()).toMatchObject({ kind: 'invalid', details: { fields: [{ field: 'reason' }] } });
+      expect(spec.given([requested, refused]).when(redrive('x'.repeat(501))).thenRefuses()).toMatchObject({ kind: 'invalid' });
     });
 
     it('given a payout that ran out of attempts, when it is re-driven, then it gets a fresh budget and backoff, the attempts numbered on', () => {
-      const [f1] = given(requested).when(failure(1));
-      const [f2] = given(requested, f1).when(failure(2));
-      const [gaveUp] = given(requested, f1, f2).when(failure(3));
-      expect(gaveUp).toMatchObject({ type: 'PayoutFailed', data: { attempts: 3 } });
-      const [retried] = given(requested, f1, f2, gaveUp).when(redrive());
+      const gaveUp = [requested, payoutAttemptFailed(1), payoutAttemptFailed(2), payoutFailed(3)];
+      spec.given(gaveUp).when(redrive()).then([payoutRetryRequested(3, { requestedAt: later })]);
+      const retried = [...gaveUp, payoutRetryRequested(3, { requestedAt: later })];
 
-      expect(given(requested, f1, f2, gaveUp, retried).when(failure(3))).toEqual([]);
-      const [f4] = given(requested, f1, f2, gaveUp, retried).when(failure(4, { at: later }));
-      expect(f4).toEqual({
-        type: 'PayoutAttemptFailed',
-        data: expect.objectContaining({ attempt: 4, nextAttemptAt: new Date(Date.parse(later) + retryDelayMs(1, retry)).toISOString() }),
-      });
-      const [f5] = given(requested, f1, f2, gaveUp, retried, f4).when(failure(5));
-      expect(f5.type).toBe('PayoutAttemptFailed');
-      const [gaveUpAgain] = given(requested, f1, f2, gaveUp, retried, f4, f5).when(failure(6));
-      expect(gaveUpAgain).toMatchObject({ type: 'PayoutFailed', data: { attempts: 6 } });
+      spec.given(retried).when(failure(3)).thenNothing();
+      spec
+        .given(retried)
+        .when(failure(4, { at: later }))
+        .then([payoutAttemptFailed(4, { failedAt: later, nextAttemptAt: new Date(Date.parse(later) + retryDelayMs(1, retry)).toISOString() })]);
+      const f4 = payoutAttemptFailed(4, { failedAt: later });
+      expect(spec.given([...retried, f4]).when(failure(5)).decided().events).toMatchObject([{ type: 'PayoutAttemptFailed' }]);
+      spec.given([...retried, f4, payoutAttemptFailed(5)]).when(failure(6)).then([payoutFailed(6)]);
 
-      const [paid] = given(requested, f1, f2, gaveUp, retried, f4).when({ type: 'RecordPayoutSuccess', attempt: 5, providerRef: 'fake-1', at });
-      expect(paid).toMatchObject({ type: 'PayoutSucceeded', data: { attempts: 5 } });
+      spec.given([...retried, f4]).when(success(5)).then([payoutSucceeded(5)]);
     });
   });
 
@@ -168,20 +145,17 @@ describe('payout timer policy', () => {
     expect(policy(envelope(requested))).toEqual({
       schedule: [expect.objectContaining({ timerId: payoutAttemptTimerId(request.payoutId, 1), dueAt: '2026-11-09T00:01:00.000Z', service: 'payouts' })],
     });
-    const [failed] = given(requested).when(failure(1));
+    const failed = payoutAttemptFailed(1);
     expect(policy(envelope(failed))).toEqual({
       cancel: [payoutAttemptTimerId(request.payoutId, 1)],
       schedule: [expect.objectContaining({ timerId: payoutAttemptTimerId(request.payoutId, 2), dueAt: (failed.data as { nextAttemptAt: string }).nextAttemptAt })],
     });
-    const [succeeded] = given(requested, failed).when({ type: 'RecordPayoutSuccess', attempt: 2, providerRef: 'r', at });
-    expect(policy(envelope(succeeded))).toEqual({ cancel: [payoutAttemptTimerId(request.payoutId, 2)] });
+    expect(policy(envelope(payoutSucceeded(2)))).toEqual({ cancel: [payoutAttemptTimerId(request.payoutId, 2)] });
   });
 
   it('a re-drive schedules the watchdog of the attempt it starts, under a timer id never used before', () => {
-    const [gaveUp] = given(requested).when(failure(1, { retryable: false }));
-    expect(policy(envelope(gaveUp))).toEqual({ cancel: [payoutAttemptTimerId(request.payoutId, 1)] });
-    const [retried] = given(requested, gaveUp).when({ type: 'RetryPayout', payoutId: request.payoutId, reason: 'fixed', at });
-    expect(policy(envelope(retried))).toEqual({
+    expect(policy(envelope(payoutFailed(1)))).toEqual({ cancel: [payoutAttemptTimerId(request.payoutId, 1)] });
+    expect(policy(envelope(payoutRetryRequested(1, { reason: 'fixed', requestedAt: at })))).toEqual({
       schedule: [expect.objectContaining({ timerId: payoutAttemptTimerId(request.payoutId, 2), dueAt: '2026-11-09T00:01:00.000Z', service: 'payouts' })],
     });
   });

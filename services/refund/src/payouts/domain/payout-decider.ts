@@ -2,7 +2,7 @@ import type { DomainEventOf, payoutEvents, PayoutRequested } from '@aftersales/c
 import { DomainError, illegalTransition, invalid, notFound, type Decider } from '@aftersales/kernel';
 import type { PayoutRequest } from './payout-request';
 import type { PayoutCommand, RecordPayoutFailure, RecordPayoutSuccess, RequestPayout, RetryPayout } from './payout-commands';
-import { initialPayoutState, type PayoutState } from './payout-state';
+import { afterFailedAttempt, initialPayoutState, type PayoutState } from './payout-state';
 import { retryDelayMs } from './retry-policy';
 
 export type PayoutEvent = DomainEventOf<(typeof payoutEvents)[number]>;
@@ -35,12 +35,7 @@ export const payoutDecider: Decider<PayoutCommand, PayoutState, PayoutEvent> = {
       case 'PayoutRequested':
         return { ...initialPayoutState, status: 'pending', request: event.data };
       case 'PayoutAttemptFailed':
-        return {
-          ...state,
-          failedAttempts: event.data.attempt,
-          lastError: { code: event.data.errorCode, message: event.data.errorMessage },
-          nextAttemptAt: event.data.nextAttemptAt,
-        };
+        return { ...state, ...afterFailedAttempt(event.data) };
       case 'PayoutSucceeded':
         return { ...state, status: 'paid', providerRef: event.data.providerRef, nextAttemptAt: undefined };
       case 'PayoutFailed':

@@ -1,4 +1,4 @@
-import type { PayoutRequested } from '@aftersales/contracts';
+import type { PayoutAttemptFailed, PayoutRequested } from '@aftersales/contracts';
 
 export type PayoutStatus = 'none' | 'pending' | 'paid' | 'failed';
 
@@ -16,3 +16,10 @@ export interface PayoutState {
 }
 
 export const initialPayoutState: PayoutState = { status: 'none', failedAttempts: 0, attemptsBeforeBudget: 0 };
+
+/** What a failed attempt leaves, in the state and in the read model alike: the attempts so far, the error, the next try. */
+export const afterFailedAttempt = (failed: PayoutAttemptFailed): Pick<PayoutState, 'failedAttempts' | 'lastError' | 'nextAttemptAt'> => ({
+  failedAttempts: failed.attempt,
+  lastError: { code: failed.errorCode, message: failed.errorMessage },
+  nextAttemptAt: failed.nextAttemptAt,
+});

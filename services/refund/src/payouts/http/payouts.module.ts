@@ -1,4 +1,5 @@
 import { Inject, Logger, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
+import { capabilityModule } from '@aftersales/nest';
 import type { PayoutService } from '../application';
 import type { FakePaymentProvider } from '../adapters/fake-payment-provider';
 import { FakePaymentProviderController } from './fake-payment-provider.controller';
@@ -28,16 +29,15 @@ export class PayoutsModule implements OnApplicationBootstrap, BeforeApplicationS
   ) {}
 
   static register(service: PayoutService, options: PayoutsModuleOptions = {}): DynamicModule {
-    return {
-      module: PayoutsModule,
+    return capabilityModule(PayoutsModule, {
+      token: PAYOUT_SERVICE_TOKEN,
+      value: service,
       controllers: [PayoutsController, ...(options.fakeProvider ? [FakePaymentProviderController] : [])],
       providers: [
-        { provide: PAYOUT_SERVICE_TOKEN, useValue: service },
         { provide: RESUME_ON_START, useValue: options.resumeOnStart !== false },
         ...(options.fakeProvider ? [{ provide: FAKE_PAYMENT_PROVIDER_TOKEN, useValue: options.fakeProvider }] : []),
       ],
-      exports: [PAYOUT_SERVICE_TOKEN],
-    };
+    });
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -1,6 +1,6 @@
-import type { Actor, PayoutKind } from '@aftersales/contracts';
+import type { Actor, PayoutRequested } from '@aftersales/contracts';
 import type { Projection } from '@aftersales/kernel';
-import type { PayoutEvent } from '../domain';
+import { afterFailedAttempt, type PayoutEvent } from '../domain';
 
 export const PAYOUTS_COLLECTION = 'payouts';
 
@@ -13,24 +13,13 @@ export type PayoutRetryView = {
   lastError: { code: string; message: string };
 };
 
-/** GET /payouts/{payoutId}: where a money movement stands. */
-export type PayoutView = {
-  id: string;
-  kind: PayoutKind;
-  orderId: string;
-  shopId: string;
-  buyerId: string;
-  amount: number;
-  currency: string;
-  refundId?: string;
-  compensationId?: string;
-  causedBy: string[];
+/** GET /payouts/{payoutId}: where a money movement stands: what was requested (its payoutId as `id`), then how it went. */
+export type PayoutView = { id: string } & Omit<PayoutRequested, 'payoutId'> & {
   status: 'pending' | 'paid' | 'failed';
   failedAttempts: number;
   lastError?: { code: string; message: string };
   nextAttemptAt?: string;
   providerRef?: string;
-  requestedAt: string;
   paidAt?: string;
   failedAt?: string;
   /** Re-drives by finance, oldest first; absent until the first. */
@@ -62,12 +51,7 @@ function evolveView(current: PayoutView | undefined, event: PayoutEvent, actor: 
   if (!current) return undefined;
   switch (event.type) {
     case 'PayoutAttemptFailed':
-      return {
-        ...current,
-        failedAttempts: event.data.attempt,
-        lastError: { code: event.data.errorCode, message: event.data.errorMessage },
-        nextAttemptAt: event.data.nextAttemptAt,
-      };
+      return { ...current, ...afterFailedAttempt(event.data) };
     case 'PayoutSucceeded': {
       const { nextAttemptAt: _next, ...rest } = current;
       return { ...rest, status: 'paid', providerRef: event.data.providerRef, paidAt: event.data.paidAt };

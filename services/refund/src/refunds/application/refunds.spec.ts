@@ -58,15 +58,13 @@ describe('refunds: refund only before dispatch', () => {
   it('given a partial refund paid, then the allowance does not announce the order refunded in full', async () => {
     const s = refundScenario();
     const orderId = await s.paidOrder('paid');
-    const refundId = await s.requested({
+    const refundId = await s.approved({
       orderId,
       type: 'refund_only',
       reason: 'out_of_stock',
       amount: 20_000,
       items: [{ sku: 'cup', quantity: 1 }],
     });
-    await s.refunds.approveRefund(refundId, {}, merchant);
-    await s.env.settle();
     expect(await s.statusOf(refundId)).toBe('succeeded');
     expect(await settledOn(s, orderId)).toEqual([expect.objectContaining({ refundedTotal: 20_000, refundedInFull: false })]);
   });
@@ -214,9 +212,7 @@ describe('refunds: return and refund', () => {
   it('given the same event delivered again, then its effects are not repeated', async () => {
     const s = refundScenario();
     const orderId = await s.paidOrder();
-    const refundId = await s.requested({ orderId, type: 'refund_only', reason: 'quality', amount: 1000 });
-    await s.refunds.approveRefund(refundId, {}, merchant);
-    await s.env.settle();
+    await s.approved({ orderId, type: 'refund_only', reason: 'quality', amount: 1000 });
     const log = await s.env.eventStore.readAll(0, 1000);
     const before = log.length;
 
@@ -263,15 +259,13 @@ describe('refunds: exchange and reissue', () => {
   it('given an approved reissue, when the merchant ships it and logistics reports the dispatch, then the reissue succeeds', async () => {
     const s = refundScenario();
     const orderId = await s.paidOrder();
-    const refundId = await s.requested({
+    const refundId = await s.approved({
       orderId,
       type: 'reissue',
       reason: 'missing_item',
       amount: 0,
       items: [{ sku: 'cup', quantity: 1 }],
     });
-    await s.refunds.approveRefund(refundId, {}, merchant);
-    await s.env.settle();
     expect(await s.statusOf(refundId)).toBe('waiting_reissue');
 
     const shipment = await s.refunds.shipReissue(refundId, { carrier: 'sf', trackingNo: 'SF9' }, merchant);

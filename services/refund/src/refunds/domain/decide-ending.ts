@@ -1,6 +1,6 @@
 import type { RefundEvent } from '@aftersales/contracts';
-import { illegalTransition, isAfter, isAtOrAfter, ruleViolation } from '@aftersales/kernel';
-import { refundEvent, requireRefund, requireStatus } from './decide-support';
+import { illegalTransition, isAfter, ruleViolation } from '@aftersales/kernel';
+import { closeAtDeadline, refundEvent, requireRefund, requireStatus } from './decide-support';
 import type { CancelRefund, CloseUnescalatedRefund, EscalateRefund, RecordRefundPaid, RecordReissueDispatched } from './refund-commands';
 import { RefundRules } from './refund-rules';
 import type { RefundState } from './refund-state';
@@ -47,19 +47,12 @@ export function decideEscalateRefund(command: EscalateRefund, state: RefundState
 
 /** Nobody escalated the rejection by escalateBy: the request closes. */
 export function decideCloseUnescalatedRefund(command: CloseUnescalatedRefund, state: RefundState): RefundEvent[] {
-  const refund = requireRefund(state, command.refundId);
-  const deadline = refund.deadlines.escalateBy;
-  if (refund.status !== 'rejected' || !deadline || !isAtOrAfter(command.at, deadline)) return [];
-  return [
-    refundEvent('RefundClosed', {
-      refundId: refund.id,
-      orderId: refund.orderId,
-      reason: 'escalation_window_expired',
-      explanation: `The rejection was not escalated by ${deadline}.`,
-      closedAt: command.at,
-      rulebookVersion: refund.deadlineRulebooks.escalateBy,
-    }),
-  ];
+  return closeAtDeadline(command, state, {
+    status: 'rejected',
+    deadline: 'escalateBy',
+    reason: 'escalation_window_expired',
+    explanation: (deadline) => `The rejection was not escalated by ${deadline}.`,
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { RefundEvent, Rulebook } from '@aftersales/contracts';
 import { addDays, invalid, isAfter, isAtOrAfter, ruleViolation } from '@aftersales/kernel';
 import { paymentAuthorized, rejection } from './decide-answer';
-import { refundEvent, requireRefund, requireStatus } from './decide-support';
+import { closeAtDeadline, refundEvent, requireRefund, requireStatus } from './decide-support';
 import type { AutoConfirmReturn, CloseUnshippedReturn, ConfirmReturnReceipt, ShipReturn } from './refund-commands';
 import { RefundRules } from './refund-rules';
 import type { Refund, RefundState } from './refund-state';
@@ -103,17 +103,10 @@ function fulfilmentOfReturn(
 
 /** The buyer did not ship the return by returnShipBy: the request closes. */
 export function decideCloseUnshippedReturn(command: CloseUnshippedReturn, state: RefundState): RefundEvent[] {
-  const refund = requireRefund(state, command.refundId);
-  const deadline = refund.deadlines.returnShipBy;
-  if (refund.status !== 'waiting_buyer_return' || !deadline || !isAtOrAfter(command.at, deadline)) return [];
-  return [
-    refundEvent('RefundClosed', {
-      refundId: refund.id,
-      orderId: refund.orderId,
-      reason: 'buyer_return_timeout',
-      explanation: `The return was not shipped by ${deadline}.`,
-      closedAt: command.at,
-      rulebookVersion: refund.deadlineRulebooks.returnShipBy,
-    }),
-  ];
+  return closeAtDeadline(command, state, {
+    status: 'waiting_buyer_return',
+    deadline: 'returnShipBy',
+    reason: 'buyer_return_timeout',
+    explanation: (deadline) => `The return was not shipped by ${deadline}.`,
+  });
 }

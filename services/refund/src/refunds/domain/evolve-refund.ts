@@ -1,5 +1,5 @@
 import type { RefundEvent } from '@aftersales/contracts';
-import type { Refund, RefundState, RefundStatus } from './refund-state';
+import type { Refund, RefundDeadlines, RefundState, RefundStatus } from './refund-state';
 import { withoutUndefined } from '@aftersales/kernel';
 
 /** Folds one refund event into the state. Events of other streams (compensations, payouts, the allowance) leave it as is. */
@@ -38,6 +38,16 @@ const statusAfterClosing = (reason: Refund['closeReason']): RefundStatus => {
   return 'closed';
 };
 
+/** The refund now waits in `status` until the `deadline` (`at`), set under the rulebook of `rulebookVersion`. */
+function waitingUntil(refund: Refund, status: RefundStatus, deadline: keyof RefundDeadlines, at: string | undefined, rulebookVersion: string | undefined): Refund {
+  return {
+    ...refund,
+    status,
+    deadlines: { ...refund.deadlines, [deadline]: at },
+    deadlineRulebooks: { ...refund.deadlineRulebooks, [deadline]: rulebookVersion },
+  };
+}
+
 function applyTo(refund: Refund, event: RefundEvent): Refund {
   switch (event.type) {
     case 'NoReasonReturnEligibilityDecided': {
@@ -51,22 +61,13 @@ function applyTo(refund: Refund, event: RefundEvent): Refund {
     }
     case 'RefundReturnRequested': {
       const { returnAddress, shippingPaidBy, returnShipBy, rulebookVersion } = event.data;
-      return {
-        ...refund,
-        status: 'waiting_buyer_return',
-        returnRequest: { returnAddress, shippingPaidBy },
-        deadlines: { ...refund.deadlines, returnShipBy },
-        deadlineRulebooks: { ...refund.deadlineRulebooks, returnShipBy: rulebookVersion },
-      };
+      return { ...waitingUntil(refund, 'waiting_buyer_return', 'returnShipBy', returnShipBy, rulebookVersion), returnRequest: { returnAddress, shippingPaidBy } };
     }
     case 'RefundReturnShipped': {
       const { carrier, trackingNo, shippedAt, merchantConfirmBy, rulebookVersion } = event.data;
       return {
-        ...refund,
-        status: 'waiting_merchant_receipt',
+        ...waitingUntil(refund, 'waiting_merchant_receipt', 'merchantConfirmBy', merchantConfirmBy, rulebookVersion),
         returnShipment: { carrier, trackingNo, shippedAt },
-        deadlines: { ...refund.deadlines, merchantConfirmBy },
-        deadlineRulebooks: { ...refund.deadlineRulebooks, merchantConfirmBy: rulebookVersion },
       };
     }
     case 'RefundReturnReceived': {
@@ -75,13 +76,7 @@ function applyTo(refund: Refund, event: RefundEvent): Refund {
     }
     case 'RefundRejected': {
       const { reason, evidence, rejectedAt, escalateBy, rulebookVersion } = event.data;
-      return {
-        ...refund,
-        status: 'rejected',
-        rejection: { reason, evidence, rejectedAt },
-        deadlines: { ...refund.deadlines, escalateBy },
-        deadlineRulebooks: { ...refund.deadlineRulebooks, escalateBy: rulebookVersion },
-      };
+      return { ...waitingUntil(refund, 'rejected', 'escalateBy', escalateBy, rulebookVersion), rejection: { reason, evidence, rejectedAt } };
     }
     case 'RefundPaymentAuthorized': {
       const { payoutId, amount, trigger, authorizedAt, rulebookVersion } = event.data;
@@ -96,13 +91,7 @@ function applyTo(refund: Refund, event: RefundEvent): Refund {
       return { ...refund, replacementOrderId: event.data.replacementOrderId };
     case 'ReissueShipmentRequested': {
       const { items, shipBy, rulebookVersion } = event.data;
-      return {
-        ...refund,
-        status: 'waiting_reissue',
-        reissue: { items, shipBy },
-        deadlines: { ...refund.deadlines, reissueShipBy: shipBy },
-        deadlineRulebooks: { ...refund.deadlineRulebooks, reissueShipBy: rulebookVersion },
-      };
+      return { ...waitingUntil(refund, 'waiting_reissue', 'reissueShipBy', shipBy, rulebookVersion), reissue: { items, shipBy } };
     }
     case 'RefundCancelled':
       return {

@@ -1,24 +1,14 @@
 import { makeRefundDecider } from './refund-decider';
 import { RefundRules } from './refund-rules';
-import {
-  approve,
-  autoApprove,
-  daysAfterD0,
-  given,
-  ORDER_ID,
-  PAID,
-  reject,
-  REFUND_ID,
-  request,
-  returnAddress,
-  rulebook,
-  typesOf,
-  withRefundRules,
-} from '../testing/refund-fixtures';
+import { deciderSpec } from '@aftersales/kernel/testing';
+import { approve, autoApprove, daysAfterD0, ORDER_ID, PAID, reject, REFUND_ID, returnAddress, rulebook, typesOf } from '../testing/refund-fixtures';
+import { approvedForReturn, noReasonEligibilityDecided, refundRejected, refundRequested } from '../testing/refund-events';
+
+const spec = deciderSpec(makeRefundDecider(rulebook));
 
 describe('ApproveRefund (merchant)', () => {
   it('given a return-and-refund request for a quality problem, when approved, then the buyer is asked to return the goods at the merchant’s cost within 7 days', () => {
-    const { events, state } = given([request()]).when(approve());
+    const { events, state } = spec.given([refundRequested()]).when(approve()).decided();
 
     expect(events).toEqual([
       {
@@ -60,12 +50,13 @@ describe('ApproveRefund (merchant)', () => {
     ['damaged', 'merchant'],
     ['not_as_described', 'merchant'],
   ] as const)('given a return for reason %s, when approved, then return shipping is paid by the %s', (reason, payer) => {
-    const { events } = given([request({ reason })]).when(approve());
+    const requested = [refundRequested({ reason }), ...(reason === 'no_reason_7d' ? [noReasonEligibilityDecided()] : [])];
+    const { events } = spec.given(requested).when(approve()).decided();
     expect(events[1].data).toMatchObject({ shippingPaidBy: payer });
   });
 
   it('given a refund-only request, when approved, then the payment is authorized with a payout id derived from the refund', () => {
-    const { events, state } = given([request({ refundType: 'refund_only', amount: PAID, items: undefined })]).when(approve());
+    const { events, state } = spec.given([refundRequested({ type: 'refund_only', amount: PAID, items: undefined })]).when(approve()).decided();
 
     expect(typesOf(events)).toEqual(['RefundApproved', 'RefundPaymentAuthorized']);
     expect(events[0].data).toMatchObject({ returnRequired: false });
@@ -84,9 +75,8 @@ describe('ApproveRefund (merchant)', () => {
   });
 
   it('given a reissue request, when approved, then logistics is asked to ship the lines again by the ship-by window', () => {
-    const { events, state } = given([
-      request({ refundType: 'reissue', reason: 'missing_item', amount: 0, items: [{ sku: 'cup', quantity: 1 }] }),
-    ]).when(approve(daysAfterD0(2), null));
+    const reissue = refundRequested({ type: 'reissue', reason: 'missing_item', amount: 0, items: [{ sku: 'cup', quantity: 1 }] });
+    const { events, state } = spec.given([reissue]).when(approve(daysAfterD0(2), null)).decided();
     expect(typesOf(events)).toEqual(['RefundApproved', 'ReissueShipmentRequested']);
     expect(events[1].data).toMatchObject({
       items: [{ sku: 'cup', quantity: 1 }],
@@ -98,51 +88,48 @@ describe('ApproveRefund (merchant)', () => {
   });
 
   it('given an exchange request, when approved without a return address, then 400 naming returnAddress', () => {
-    const error = given([request({ refundType: 'exchange', amount: 0 })]).whenRefused(approve(daysAfterD0(2), null));
+    const error = spec.given([refundRequested({ type: 'exchange', amount: 0 })]).when(approve(daysAfterD0(2), null)).thenRefuses();
     expect(error).toMatchObject({ kind: 'invalid', details: { fields: [{ field: '/returnAddress', message: expect.any(String) }] } });
   });
 
   it('given an approved refund, when approved again, then 409 naming the status', () => {
-    const error = given([request(), approve()]).whenRefused(approve());
+    const error = spec.given(approvedForReturn()).when(approve()).thenRefuses();
     expect(error).toMatchObject({ kind: 'conflict', details: { currentStatus: 'waiting_buyer_return' } });
   });
 
   it('given no refund, when approved, then 404', () => {
-    expect(given([]).whenRefused(approve())).toMatchObject({ kind: 'not_found', code: RefundRules.refundNotFound });
+    expect(spec.given([]).when(approve()).thenRefuses()).toMatchObject({ kind: 'not_found', code: RefundRules.refundNotFound });
   });
 });
 
 describe('AutoApproveRefund (merchant silent, timer)', () => {
   it('given a merchant who did not answer, when the deadline passes, then approved automatically citing the request’s rulebook', () => {
     const respondBy = daysAfterD0(1 + rulebook.refund.merchantResponseDays);
-    const { events, state } = given([request({ refundType: 'refund_only', amount: 1000 })]).when(autoApprove(respondBy));
+    const { events, state } = spec.given([refundRequested({ type: 'refund_only', amount: 1000 })]).when(autoApprove(respondBy)).decided();
     expect(events[0]).toMatchObject({ type: 'RefundApproved', data: { approval: 'auto_timeout', rulebookVersion: rulebook.version } });
     expect(events[1]).toMatchObject({ type: 'RefundPaymentAuthorized', data: { trigger: 'approved', rulebookVersion: rulebook.version } });
     expect(state?.status).toBe('refunding');
   });
 
   it('given a request made under another rulebook, when it is auto-approved, then the approval cites that version', () => {
-    const old = makeRefundDecider(withRefundRules({ merchantResponseDays: 2 }, 'old-v0'));
-    const requested = given([], old).when(request()).events;
-    const decider = makeRefundDecider(rulebook);
-    const state = requested.reduce(decider.evolve, decider.initialState);
-    const events = decider.decide(autoApprove(daysAfterD0(3)), state);
+    const underOldRules = refundRequested({ merchantRespondBy: daysAfterD0(3), rulebookVersion: 'old-v0' });
+    const { events } = spec.given([underOldRules]).when(autoApprove(daysAfterD0(3))).decided();
     expect(events[0].data).toMatchObject({ approval: 'auto_timeout', rulebookVersion: 'old-v0' });
     expect(events[1].data).toMatchObject({ rulebookVersion: rulebook.version });
   });
 
   it('given the deadline has not passed, when the timer fires early, then nothing happens', () => {
-    expect(given([request()]).when(autoApprove(daysAfterD0(5))).events).toEqual([]);
+    spec.given([refundRequested()]).when(autoApprove(daysAfterD0(5))).thenNothing();
   });
 
   it('given the merchant answered, when the timer fires, then nothing happens', () => {
-    expect(given([request(), reject()]).when(autoApprove(daysAfterD0(30))).events).toEqual([]);
+    spec.given([refundRequested(), refundRejected()]).when(autoApprove(daysAfterD0(30))).thenNothing();
   });
 });
 
 describe('RejectRefund', () => {
   it('given a waiting request, when the merchant rejects, then the buyer may escalate for 7 days', () => {
-    const { events, state } = given([request()]).when(reject());
+    const { events, state } = spec.given([refundRequested()]).when(reject()).decided();
     expect(events).toEqual([
       {
         type: 'RefundRejected',
@@ -161,6 +148,6 @@ describe('RejectRefund', () => {
   });
 
   it('given an approved request, when the merchant rejects it, then 409', () => {
-    expect(given([request(), approve()]).whenRefused(reject())).toMatchObject({ kind: 'conflict' });
+    expect(spec.given(approvedForReturn()).when(reject()).thenRefuses()).toMatchObject({ kind: 'conflict' });
   });
 });

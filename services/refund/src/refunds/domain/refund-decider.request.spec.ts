@@ -1,11 +1,11 @@
 import { RefundReasons, RefundTypes } from '@aftersales/contracts';
+import { deciderSpec } from '@aftersales/kernel/testing';
 import { makeRefundDecider } from './refund-decider';
 import { reasonsByType, RefundRules } from './refund-rules';
 import {
   D0,
   daysAfterD0,
   deliveredOrder,
-  given,
   ORDER_ID,
   PAID,
   paidOrder,
@@ -16,10 +16,13 @@ import {
   typesOf,
   withRefundRules,
 } from '../testing/refund-fixtures';
+import { refundRequested } from '../testing/refund-events';
+
+const spec = deciderSpec(makeRefundDecider(rulebook));
 
 describe('RequestRefund', () => {
   it('given no refund, when the buyer asks for a return and refund, then RefundRequested with the merchant deadline 5 days out', () => {
-    const { events, state } = given([]).when(request());
+    const { events, state } = spec.given([]).when(request()).decided();
 
     expect(events).toEqual([
       {
@@ -47,13 +50,13 @@ describe('RequestRefund', () => {
 
   it('given another rulebook, when a refund is requested, then its merchant response window and version are used', () => {
     const decider = makeRefundDecider(withRefundRules({ merchantResponseDays: 2 }));
-    const { events } = given([], decider).when(request());
+    const { events } = deciderSpec(decider).given([]).when(request()).decided();
     expect(events[0].data).toMatchObject({ merchantRespondBy: daysAfterD0(3), rulebookVersion: 'test-v2' });
   });
 
   it.each(RefundTypes)('given a delivered order, when a %s request is made with a reason its type serves, then it is recorded', (type) => {
     const money = type === 'refund_only' || type === 'return_and_refund';
-    const { events } = given([]).when(request({ refundType: type, reason: reasonsByType[type][0], amount: money ? 1000 : 0 }));
+    const { events } = spec.given([]).when(request({ refundType: type, reason: reasonsByType[type][0], amount: money ? 1000 : 0 })).decided();
     expect(events[0]).toMatchObject({ type: 'RefundRequested', data: { type } });
   });
 
@@ -62,7 +65,7 @@ describe('RequestRefund', () => {
   });
 
   it('given an exchange without items, when requested, then the whole order is listed (an exchange sends lines)', () => {
-    const { events } = given([]).when(request({ refundType: 'exchange', amount: 0, items: undefined }));
+    const { events } = spec.given([]).when(request({ refundType: 'exchange', amount: 0, items: undefined })).decided();
     expect(events[0].data).toMatchObject({
       items: [
         { sku: 'tea-500g', quantity: 2 },
@@ -72,12 +75,12 @@ describe('RequestRefund', () => {
   });
 
   it('given a refund-only request without items, when requested, then items stay absent (the whole order)', () => {
-    const { events } = given([]).when(request({ refundType: 'refund_only', items: undefined, amount: PAID }));
+    const { events } = spec.given([]).when(request({ refundType: 'refund_only', items: undefined, amount: PAID })).decided();
     expect(events[0].data).not.toHaveProperty('items');
   });
 
   it('given a paid order not yet shipped, when the buyer asks for a refund only, then it is recorded', () => {
-    const { state } = given([]).when(request({ order: paidOrder(), refundType: 'refund_only', reason: 'other', amount: PAID }));
+    const { state } = spec.given([]).when(request({ order: paidOrder(), refundType: 'refund_only', reason: 'other', amount: PAID })).decided();
     expect(state).toMatchObject({ status: 'waiting_merchant', amount: PAID });
   });
 
@@ -85,15 +88,15 @@ describe('RequestRefund', () => {
     'given a paid order not yet shipped, when a %s is asked, then 422 goods not shipped',
     (type) => {
       const money = type === 'return_and_refund';
-      const error = given([]).whenRefused(
+      const error = spec.given([]).when(
         request({ order: paidOrder(), refundType: type, reason: reasonsByType[type][1], amount: money ? 1000 : 0 }),
-      );
+      ).thenRefuses();
       expect(error).toMatchObject({ kind: 'rule', code: RefundRules.goodsNotShipped, details: { orderStatus: 'awaiting_shipment' } });
     },
   );
 
   it('given a reissue, when the reason is the 7-day no-reason return, then 422 naming the allowed reasons', () => {
-    const error = given([]).whenRefused(request({ refundType: 'reissue', reason: 'no_reason_7d', amount: 0 }));
+    const error = spec.given([]).when(request({ refundType: 'reissue', reason: 'no_reason_7d', amount: 0 })).thenRefuses();
     expect(error).toMatchObject({
       kind: 'rule',
       code: RefundRules.reasonNotAllowedForType,
@@ -103,12 +106,12 @@ describe('RequestRefund', () => {
 
   it('given a cash-on-delivery order not yet delivered, when a refund is asked, then 422 nothing paid', () => {
     const order = deliveredOrder({ paymentMethod: 'cod', paidAmount: 0, status: 'shipped', deliveredAt: undefined });
-    const error = given([]).whenRefused(request({ order, refundType: 'refund_only', reason: 'not_received' }));
+    const error = spec.given([]).when(request({ order, refundType: 'refund_only', reason: 'not_received' })).thenRefuses();
     expect(error).toMatchObject({ kind: 'rule', code: RefundRules.orderNotPaid });
   });
 
   it('given what is still refundable, when more is asked, then 422 naming the refundable amount', () => {
-    const error = given([]).whenRefused(request({ amount: 30_001, refundableAmount: 30_000 }));
+    const error = spec.given([]).when(request({ amount: 30_001, refundableAmount: 30_000 })).thenRefuses();
     expect(error).toMatchObject({
       kind: 'rule',
       code: RefundRules.amountExceedsRefundable,
@@ -124,13 +127,13 @@ describe('RequestRefund', () => {
     [{ items: [{ sku: 'cup', quantity: 2 }] }, '/items/0/quantity'],
     [{ items: [] }, '/items'],
   ])('given invalid input %j, when requested, then 400 naming %s', (patch, field) => {
-    const error = given([]).whenRefused(request(patch));
+    const error = spec.given([]).when(request(patch)).thenRefuses();
     expect(error.kind).toBe('invalid');
     expect((error.details.fields as { field: string }[]).map((f) => f.field)).toEqual([field]);
   });
 
   it('given a refund, when requested again with the same id, then 409', () => {
-    const error = given([request()]).whenRefused(request());
+    const error = spec.given([refundRequested()]).when(request()).thenRefuses();
     expect(error).toMatchObject({ kind: 'conflict', code: RefundRules.alreadyRequested, details: { currentStatus: 'waiting_merchant' } });
   });
 });
@@ -139,7 +142,7 @@ describe('RequestRefund: 7-day no-reason return (七天无理由)', () => {
   const noReason = (patch: Parameters<typeof request>[0] = {}) => request({ reason: 'no_reason_7d', ...patch });
 
   it('given goods received 6 days ago, when a no-reason return is asked, then it is recorded with the eligibility and its inputs', () => {
-    const { events, state } = given([]).when(noReason({ at: daysAfterD0(6) }));
+    const { events, state } = spec.given([]).when(noReason({ at: daysAfterD0(6) })).decided();
     expect(typesOf(events)).toEqual(['RefundRequested', 'NoReasonReturnEligibilityDecided']);
     expect(events[1].data).toEqual({
       refundId: REFUND_ID,
@@ -156,11 +159,11 @@ describe('RequestRefund: 7-day no-reason return (七天无理由)', () => {
   });
 
   it('given exactly 7 days since receipt, when asked, then it is still within the window', () => {
-    expect(typesOf(given([]).when(noReason({ at: daysAfterD0(7) })).events)).toContain('NoReasonReturnEligibilityDecided');
+    expect(typesOf(spec.given([]).when(noReason({ at: daysAfterD0(7) })).decided().events)).toContain('NoReasonReturnEligibilityDecided');
   });
 
   it('given more than 7 days since receipt, when asked, then 422 window expired, and nothing is recorded', () => {
-    const error = given([]).whenRefused(noReason({ at: '2026-11-12T08:00:01.000Z' }));
+    const error = spec.given([]).when(noReason({ at: '2026-11-12T08:00:01.000Z' })).thenRefuses();
     expect(error).toMatchObject({
       kind: 'rule',
       code: RefundRules.noReasonWindowExpired,
@@ -170,20 +173,20 @@ describe('RequestRefund: 7-day no-reason return (七天无理由)', () => {
 
   it('given receipt confirmed without a delivery scan, when asked, then the window counts from the confirmation', () => {
     const order = deliveredOrder({ deliveredAt: undefined, status: 'completed', receiptConfirmedAt: daysAfterD0(2) });
-    const { events } = given([]).when(noReason({ order, at: daysAfterD0(8) }));
+    const { events } = spec.given([]).when(noReason({ order, at: daysAfterD0(8) })).decided();
     expect(events[1].data).toMatchObject({ receivedAt: daysAfterD0(2), windowEndsAt: daysAfterD0(9) });
   });
 
   it('given goods not received yet, when asked, then 422 not yet received', () => {
     const order = deliveredOrder({ status: 'shipped', deliveredAt: undefined });
-    expect(given([]).whenRefused(noReason({ order }))).toMatchObject({ code: RefundRules.noReasonNotYetReceived });
+    expect(spec.given([]).when(noReason({ order })).thenRefuses()).toMatchObject({ code: RefundRules.noReasonNotYetReceived });
   });
 
   it('given a concerned line in an excluded category, when asked, then 422 naming the category', () => {
     const order = deliveredOrder({
       items: [{ sku: 'suit', title: 'Tailored suit', quantity: 1, unitPrice: 90_000, category: 'custom_made' }],
     });
-    const error = given([]).whenRefused(noReason({ order, items: undefined }));
+    const error = spec.given([]).when(noReason({ order, items: undefined })).thenRefuses();
     expect(error).toMatchObject({ code: RefundRules.noReasonExcludedCategory, details: { excludedCategories: ['custom_made'] } });
   });
 
@@ -194,23 +197,23 @@ describe('RequestRefund: 7-day no-reason return (七天无理由)', () => {
         { sku: 'paper', title: 'Daily paper', quantity: 1, unitPrice: 200, category: 'newspaper' },
       ],
     });
-    expect(typesOf(given([]).when(noReason({ order })).events)).toContain('NoReasonReturnEligibilityDecided');
+    expect(typesOf(spec.given([]).when(noReason({ order })).decided().events)).toContain('NoReasonReturnEligibilityDecided');
   });
 
   it('given goods the buyer declares damaged, when asked, then 422 goods not intact', () => {
-    expect(given([]).whenRefused(noReason({ goodsCondition: 'damaged' }))).toMatchObject({ code: RefundRules.noReasonGoodsNotIntact });
+    expect(spec.given([]).when(noReason({ goodsCondition: 'damaged' })).thenRefuses()).toMatchObject({ code: RefundRules.noReasonGoodsNotIntact });
   });
 
   it('given several failed rules, when asked, then the problem names the first and lists every finding', () => {
     const order = deliveredOrder({ items: [{ sku: 'tea-500g', title: 'Tea', quantity: 2, unitPrice: 40_000, category: 'perishable' }] });
-    const error = given([]).whenRefused(noReason({ order, goodsCondition: 'missing_parts', at: daysAfterD0(10) }));
+    const error = spec.given([]).when(noReason({ order, goodsCondition: 'missing_parts', at: daysAfterD0(10) })).thenRefuses();
     expect(error.code).toBe(RefundRules.noReasonWindowExpired);
     expect(error.details.grounds).toEqual(['outside_window', 'excluded_category', 'goods_not_intact']);
   });
 
   it('given a rulebook with a 10-day window, when asked on day 9, then it is eligible under that version', () => {
     const decider = makeRefundDecider(withRefundRules({ noReasonReturnDays: 10 }));
-    const { events } = given([], decider).when(noReason({ at: daysAfterD0(9) }));
+    const { events } = deciderSpec(decider).given([]).when(noReason({ at: daysAfterD0(9) })).decided();
     expect(events[1].data).toMatchObject({ windowEndsAt: daysAfterD0(10), rule: { rulebookVersion: 'test-v2' } });
   });
 });

@@ -1,23 +1,16 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { CapabilityModule, type CapabilityModuleOptions } from '@aftersales/nest';
 import type { Refunds } from '../application';
 import { RefundReactionsController } from './refund-reactions.controller';
 import { RefundsController } from './refunds.controller';
 import { REFUNDS_TOKEN } from './refunds.tokens';
 
-export interface RefundsModuleOptions {
-  /** Mount the bus reactions (default true); an HTTP-only replica may leave them out. */
-  reactions?: boolean;
-}
+export type RefundsModuleOptions = CapabilityModuleOptions;
 
 /** The refund requests' edge: HTTP controllers and bus reactions on the Refunds facade. */
 @Module({})
-export class RefundsModule {
-  static register(refunds: Refunds, options: RefundsModuleOptions = {}): DynamicModule {
-    return {
-      module: RefundsModule,
-      controllers: [RefundsController, ...(options.reactions === false ? [] : [RefundReactionsController])],
-      providers: [{ provide: REFUNDS_TOKEN, useValue: refunds }],
-      exports: [REFUNDS_TOKEN],
-    };
-  }
-}
+export class RefundsModule extends CapabilityModule<Refunds>({
+  token: REFUNDS_TOKEN,
+  controllers: [RefundsController],
+  reactions: RefundReactionsController,
+}) {}

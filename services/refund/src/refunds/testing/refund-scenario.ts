@@ -62,7 +62,15 @@ export function refundScenario(options: RefundsOptions = {}, platformArgs: Param
     return result.state!.id;
   }
 
+  /** Requests, has the merchant approve without a return, settles, and returns the refund id. */
+  async function approved(input: Parameters<Refunds['requestRefund']>[0]): Promise<string> {
+    const refundId = await requested(input);
+    await refunds.approveRefund(refundId, {}, merchant);
+    await env.settle();
+    return refundId;
+  }
+
   const statusOf = async (refundId: string) => (await refunds.getRefund(refundId))?.status;
 
-  return { env, refunds, logistics, payouts, paidOrder, requested, statusOf };
+  return { env, refunds, logistics, payouts, paidOrder, requested, approved, statusOf };
 }

@@ -32,6 +32,25 @@ export const goodsPriceOf = (lines: PricedLine[]): number => lines.reduce((sum, 
 
 export const showLines = (lines: PricedLine[]): string => lines.map((l) => `${l.unitPrice} × ${l.quantity} (${l.sku})`).join(' + ');
 
+export interface PricedClaim {
+  total: number;
+  /** Each line's unit price (from OrderPlaced) and quantity, then the total under its name. */
+  inputs: CompensationInput[];
+  /** The sum written out: `<unit price> × <quantity> (<sku>) + … = <total>`. */
+  sum: string;
+}
+
+/** The claimed goods priced from the order as placed, with the inputs and the sum a decision shows. */
+export function pricedClaim(ruleId: string, placed: { eventId: string; items: OrderItem[] }, claimed: RefundItem[] | undefined, totalName: 'goodsPrice' | 'itemPrice'): PricedClaim {
+  const lines = pricedLines(ruleId, placed.items, claimed);
+  const total = goodsPriceOf(lines);
+  return {
+    total,
+    inputs: [...lineInputs(lines, placed.eventId), { name: totalName, value: total, unit: 'minor' }],
+    sum: `${showLines(lines)} = ${total}`,
+  };
+}
+
 /** The claimed lines back from recorded inputs (for the audit): every `quantity:<sku>` input. */
 export const claimedItemsOf = (inputs: CompensationInput[]): RefundItem[] =>
   inputs.filter((i) => i.name.startsWith('quantity:')).map((i) => ({ sku: i.name.slice('quantity:'.length), quantity: i.value }));

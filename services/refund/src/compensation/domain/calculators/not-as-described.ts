@@ -4,7 +4,7 @@ import type { OrderFacts } from '../order-facts';
 import { capped, percentOf, showScaled } from './arithmetic';
 import type { CompensationCalculation } from './calculation';
 import { decided } from './common';
-import { goodsPriceOf, lineInputs, pricedLines, showLines } from './goods-lines';
+import { pricedClaim } from './goods-lines';
 
 const HOUR = 3_600_000;
 
@@ -32,20 +32,18 @@ export function notAsDescribed(facts: OrderFacts, items: RefundItem[] | undefine
     );
     windowText = `complained ${hours} h after completion, within ${rule.complainWithinDaysAfterCompletion} days`;
   }
-  const lines = pricedLines(rule.ruleId, facts.placed.items, items);
-  const itemPrice = goodsPriceOf(lines);
-  const share = percentOf(itemPrice, rule.percentOfItemPrice);
+  const goods = pricedClaim(rule.ruleId, facts.placed, items, 'itemPrice');
+  const share = percentOf(goods.total, rule.percentOfItemPrice);
   const cap = capped(share.rounded, rule.capMinor);
   return decided(rulebook, 'not_as_described', rule.ruleId, facts, {
     basedOn: [facts.placed.eventId, facts.paid.eventId, ...(facts.completed ? [facts.completed.eventId] : [])],
     inputs: [
-      ...lineInputs(lines, facts.placed.eventId),
-      { name: 'itemPrice', value: itemPrice, unit: 'minor' },
+      ...goods.inputs,
       { name: 'percentOfItemPrice', value: rule.percentOfItemPrice, unit: 'percent' },
       { name: 'capMinor', value: rule.capMinor, unit: 'minor' },
       ...window,
     ],
-    explanation: `item price = ${showLines(lines)} = ${itemPrice}; ${rule.percentOfItemPrice}% of ${itemPrice} = ${showScaled(share)}; ${cap.text}; ${windowText}`,
+    explanation: `item price = ${goods.sum}; ${rule.percentOfItemPrice}% of ${goods.total} = ${showScaled(share)}; ${cap.text}; ${windowText}`,
     amount: cap.amount,
   });
 }

@@ -1,13 +1,12 @@
 import fc from 'fast-check';
-import type { RefundEvent } from '@aftersales/contracts';
 import { DomainError, fold } from '@aftersales/kernel';
+import { deciderSpec, givenDecider } from '@aftersales/kernel/testing';
+import { ALLOWANCE_AT as AT, ALLOWANCE_ORDER as ORDER, allowanceReleased, allowanceSettled, reservedOnce } from '../../testing/allowance-events';
 import { RefundRules } from '../refund-rules';
 import type { AllowanceCommand, ReserveRefund } from './allowance-commands';
 import { allowanceDecider } from './allowance-decider';
-import { refundableOf, type AllowanceState } from './allowance-state';
+import { refundableOf } from './allowance-state';
 
-const ORDER = 'ord_a1';
-const AT = '2026-11-06T08:00:00.000Z';
 const payment = (paidAmount = 10_000) => ({ shopId: 'shop-1', paidAmount, currency: 'CNY', sourceEventId: 'evt-paid' });
 /** Every request carries what the order topic reported as paid; only the first one opens the allowance with it. */
 const reserve = (refundId: string, amount: number, paid = 10_000): ReserveRefund => ({
@@ -35,27 +34,11 @@ const settle = (refundId: string, amount: number): AllowanceCommand => ({
   at: AT,
 });
 
-function given(history: AllowanceCommand[]) {
-  let state: AllowanceState = allowanceDecider.initialState;
-  for (const command of history) state = fold(allowanceDecider, state, allowanceDecider.decide(command, state));
-  return {
-    state,
-    when: (command: AllowanceCommand): RefundEvent[] => allowanceDecider.decide(command, state),
-    refused(command: AllowanceCommand): DomainError {
-      try {
-        allowanceDecider.decide(command, state);
-      } catch (error) {
-        if (error instanceof DomainError) return error;
-        throw error;
-      }
-      throw new Error('expected a refusal');
-    },
-  };
-}
+const spec = deciderSpec(allowanceDecider);
 
 describe('refund allowance decider', () => {
   it('given a paid order, when the first refund reserves part of it, then the allowance opens with the payment and records the reservation', () => {
-    expect(given([]).when(reserve('r1', 4_000))).toEqual([
+    spec.given([]).when(reserve('r1', 4_000)).then([
       {
         type: 'RefundAllowanceOpened',
         data: { orderId: ORDER, shopId: 'shop-1', paidAmount: 10_000, currency: 'CNY', sourceEventId: 'evt-paid', openedAt: AT },
@@ -78,56 +61,53 @@ describe('refund allowance decider', () => {
   });
 
   it('given an open allowance, when a later request reports another payment, then the recorded payment counts', () => {
-    const error = given([reserve('r1', 4_000)]).refused(reserve('r2', 7_000, 50_000));
-    expect(error).toMatchObject({ code: RefundRules.amountExceedsRefundable, details: { refundable: 6_000, paidAmount: 10_000 } });
+    const error = spec.given(reservedOnce('r1', 4_000)).when(reserve('r2', 7_000, 50_000)).thenRefuses(RefundRules.amountExceedsRefundable);
+    expect(error).toMatchObject({ details: { refundable: 6_000, paidAmount: 10_000 } });
   });
 
   it('given reservations of 7 000 out of 10 000, when 3 001 more is asked, then 422 naming what is refundable', () => {
-    const error = given([reserve('r1', 7_000)]).refused(reserve('r2', 3_001));
+    const error = spec.given(reservedOnce('r1', 7_000)).when(reserve('r2', 3_001)).thenRefuses(RefundRules.amountExceedsRefundable);
     expect(error).toMatchObject({
       kind: 'rule',
-      code: RefundRules.amountExceedsRefundable,
       details: { refundable: 3_000, requested: 3_001 },
     });
   });
 
   it('given a released reservation, when another refund asks, then the released amount is available again', () => {
-    const { state, when } = given([reserve('r1', 7_000), release('r1')]);
-    expect(refundableOf(state)).toBe(10_000);
-    expect(when(reserve('r2', 10_000))).toHaveLength(1);
+    const released = spec.given([...reservedOnce('r1', 7_000), allowanceReleased('r1', 7_000)]);
+    expect(refundableOf(released.state)).toBe(10_000);
+    expect(released.when(reserve('r2', 10_000)).decided().events).toHaveLength(1);
   });
 
   it('given a refund paid in full, when it settles, then refundedInFull and nothing more can be reserved', () => {
-    const paid = given([reserve('r1', 10_000)]).when(settle('r1', 10_000));
+    const paid = spec.given(reservedOnce('r1', 10_000)).when(settle('r1', 10_000)).decided().events;
     expect(paid[0].data).toMatchObject({ refundedTotal: 10_000, reservedTotal: 0, refundedInFull: true });
-    expect(given([reserve('r1', 10_000), settle('r1', 10_000)]).refused(reserve('r2', 1))).toMatchObject({
-      code: RefundRules.amountExceedsRefundable,
-    });
+    spec.given([...reservedOnce('r1', 10_000), allowanceSettled('r1', 10_000)]).when(reserve('r2', 1)).thenRefuses(RefundRules.amountExceedsRefundable);
   });
 
   it('given a partial refund paid, then refundedInFull is false', () => {
-    const [event] = given([reserve('r1', 4_000)]).when(settle('r1', 4_000));
+    const [event] = spec.given(reservedOnce('r1', 4_000)).when(settle('r1', 4_000)).decided().events;
     expect(event.data).toMatchObject({ refundedTotal: 4_000, refundedInFull: false });
   });
 
   it('given the same reservation again (a retried request), then nothing new; a different amount for the same refund is 409', () => {
-    const history = given([reserve('r1', 4_000)]);
-    expect(history.when(reserve('r1', 4_000))).toEqual([]);
-    expect(history.refused(reserve('r1', 5_000))).toMatchObject({ kind: 'conflict' });
+    const reserved = spec.given(reservedOnce('r1', 4_000));
+    reserved.when(reserve('r1', 4_000)).thenNothing();
+    expect(reserved.when(reserve('r1', 5_000)).thenRefuses()).toMatchObject({ kind: 'conflict' });
   });
 
   it('given repeated releases and settlements, then each happens once', () => {
-    expect(given([reserve('r1', 4_000), release('r1')]).when(release('r1'))).toEqual([]);
-    expect(given([reserve('r1', 4_000), settle('r1', 4_000)]).when(settle('r1', 4_000))).toEqual([]);
+    spec.given([...reservedOnce('r1', 4_000), allowanceReleased('r1', 4_000)]).when(release('r1')).thenNothing();
+    spec.given([...reservedOnce('r1', 4_000), allowanceSettled('r1', 4_000)]).when(settle('r1', 4_000)).thenNothing();
   });
 
   it('given nothing paid, when a refund reserves, then 422 order not paid and the allowance stays closed', () => {
-    expect(given([]).refused({ ...reserve('r1', 1), payment: undefined })).toMatchObject({ kind: 'rule', code: RefundRules.orderNotPaid });
-    expect(given([]).refused(reserve('r1', 1, 0))).toMatchObject({ kind: 'rule', code: RefundRules.orderNotPaid });
+    expect(spec.given([]).when({ ...reserve('r1', 1), payment: undefined }).thenRefuses(RefundRules.orderNotPaid).kind).toBe('rule');
+    expect(spec.given([]).when(reserve('r1', 1, 0)).thenRefuses(RefundRules.orderNotPaid).kind).toBe('rule');
   });
 
   it('given a reservation whose request was never recorded, when the orphan check fires, then it is released; a recorded one stays', () => {
-    const history = given([reserve('r1', 4_000)]);
+    const reserved = spec.given(reservedOnce('r1', 4_000));
     const check = (requestRecorded: boolean): AllowanceCommand => ({
       type: 'ReleaseOrphanReservation',
       orderId: ORDER,
@@ -135,10 +115,21 @@ describe('refund allowance decider', () => {
       requestRecorded,
       at: AT,
     });
-    expect(history.when(check(false))).toEqual([
+    reserved.when(check(false)).then([
       { type: 'RefundAllowanceReleased', data: expect.objectContaining({ refundId: 'r1', amount: 4_000, reason: 'request_not_recorded' }) },
     ]);
-    expect(history.when(check(true))).toEqual([]);
+    reserved.when(check(true)).thenNothing();
+  });
+});
+
+describe('allowance event fixtures', () => {
+  it.each([
+    ['a first reservation', [reserve('r1', 4_000)], reservedOnce('r1', 4_000)],
+    ['a released reservation', [reserve('r1', 7_000), release('r1')], [...reservedOnce('r1', 7_000), allowanceReleased('r1', 7_000)]],
+    ['a settled reservation', [reserve('r1', 10_000), settle('r1', 10_000)], [...reservedOnce('r1', 10_000), allowanceSettled('r1', 10_000)]],
+    ['a partly settled reservation', [reserve('r1', 4_000), settle('r1', 4_000)], [...reservedOnce('r1', 4_000), allowanceSettled('r1', 4_000)]],
+  ])('%s: the fixtures are the events the commands decide', (_label, commands, events) => {
+    expect(givenDecider(allowanceDecider, commands).events).toEqual(events);
   });
 });
 
