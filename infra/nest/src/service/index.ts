@@ -1,3 +1,2 @@
 export * from './service-definition';
 export * from './capability-module';
-export * from './runtime-without-timers';

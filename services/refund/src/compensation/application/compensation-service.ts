@@ -1,5 +1,4 @@
-import type { Platform } from '@aftersales/kernel';
-import { runtimeWithoutTimers } from '@aftersales/nest';
+import { runtimeWithoutTimers, type Platform } from '@aftersales/kernel';
 import { compensationPayoutId, type CompensationState } from '../domain';
 import { compensationView } from '../projections/compensation-view';
 import { compensationsProjection } from '../projections/compensations.projection';

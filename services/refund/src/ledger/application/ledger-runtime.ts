@@ -1,4 +1,4 @@
-import { runtimeWithoutTimers } from '@aftersales/nest';
+import { runtimeWithoutTimers } from '@aftersales/kernel';
 import { ledgerProjection } from '../projections/ledger.projection';
 
 /** The ledger is a read side: its projection, no timers. */

@@ -1,4 +1,5 @@
-import type { Projection, Timer } from '@aftersales/kernel';
+import type { Projection } from '../ports/projection';
+import type { Timer } from '../ports/timer-store';
 import { runtimeWithoutTimers } from './runtime-without-timers';
 
 describe('runtimeWithoutTimers', () => {

@@ -1,4 +1,5 @@
-import type { Projection, ServiceRuntime } from '@aftersales/kernel';
+import type { ServiceRuntime } from '../platform';
+import type { Projection } from '../ports/projection';
 
 /**
  * The runtime of a part of a service that only projects (a read side, or one with no deadlines): no timer policies,
