@@ -2,9 +2,9 @@ import { DomainError, type CommandContext } from '@aftersales/kernel';
 import { trackingKeyOf } from '../domain';
 import { TRACKING_INDEX_COLLECTION, type TrackingIndexEntry } from '../projections';
 import { isoTime } from './iso-time';
-import type { CarrierEventInput, CarrierEventOutcome, CommandOptions } from './logistics-service.types';
+import type { CarrierEventInput, CarrierEventOutcome, CommandOptions } from './shipments.types';
 import { runShipmentCommand, type CommandFor } from './run-shipment-command';
-import type { ShipmentsDependencies } from './shipments-dependencies';
+import type { ShipmentsDependencies } from './shipment-handler';
 
 /** A carrier scan: finds the shipment by carrier + tracking number (404 when none); idempotent on the carrier event id. */
 export async function recordCarrierEvent(

@@ -1,4 +1,4 @@
 export * from './logistics-service';
-export * from './logistics-service.types';
+export * from './shipments.types';
 export * from './logistics-actors';
 export * from './shipment-ids';

@@ -6,7 +6,7 @@ import { recorded } from '../testing/recorded';
 import { ShipmentRules } from '../domain';
 import { trackingExpiryPolicy } from '../policies';
 import { createLogisticsService } from './logistics-service';
-import type { LogisticsService } from './logistics-service.types';
+import type { LogisticsService } from './shipments.types';
 
 const merchant: CommandContext = { actor: { id: 'agent-7', role: 'agent' } };
 const carrierHook: CommandContext = { actor: { id: 'sf-webhook', role: 'integrator' } };

@@ -5,14 +5,14 @@ import { ORDER_PAYMENTS, shipmentsProjection, trackingIndexProjection } from '..
 import { recordCarrierEvent } from './carrier-events.commands';
 import { KeyedLock } from './keyed-lock';
 import { CONSUMER_GROUP } from './logistics-actors';
-import type { LogisticsService } from './logistics-service.types';
+import type { LogisticsService } from './shipments.types';
 import { onOrderEvent } from './order.reactions';
 import { onRefundEvent } from './refund.reactions';
 import { createReissueShipment, createReturnShipment, createShipment } from './shipment-creation.commands';
 import { newShipmentId } from './shipment-ids';
 import { cancelShipment, dispatchShipment, markReturned, printLabel, reportException } from './shipment-lifecycle.commands';
 import { getShipment, listShipmentsByOrder } from './shipments.queries';
-import { shipmentCommandHandler, type ShipmentsDependencies } from './shipments-dependencies';
+import { shipmentCommandHandler, type ShipmentsDependencies } from './shipment-handler';
 import { fireTrackingTimer } from './tracking.timers';
 
 export interface LogisticsServiceOptions {

@@ -9,9 +9,9 @@ import {
   type ShipmentView,
 } from '../projections';
 import { CONSUMER_GROUP, LOGISTICS_ACTOR } from './logistics-actors';
-import type { ReactionOutcome } from './logistics-service.types';
+import type { ReactionOutcome } from './shipments.types';
 import { runShipmentCommand } from './run-shipment-command';
-import type { ShipmentsDependencies } from './shipments-dependencies';
+import type { ShipmentsDependencies } from './shipment-handler';
 
 /** Bus reaction to order events (group `logistics`): keeps `order_payments`, cancels undispatched shipments of a closed order. */
 export async function onOrderEvent(deps: ShipmentsDependencies, event: EventEnvelope): Promise<ReactionOutcome> {

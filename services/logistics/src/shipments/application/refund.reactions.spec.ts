@@ -3,7 +3,7 @@ import { inMemoryPlatform, type TestPlatform } from '../testing/in-memory-platfo
 import { recorded } from '../testing/recorded';
 import { ShipmentRules } from '../domain';
 import { createLogisticsService } from './logistics-service';
-import type { LogisticsService } from './logistics-service.types';
+import type { LogisticsService } from './shipments.types';
 
 const buyer = { id: 'buyer-1', role: 'buyer' } as const;
 const trace = { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' };

@@ -2,9 +2,9 @@ import type { EventEnvelope } from '@aftersales/contracts';
 import { contextFromEvent, react } from '@aftersales/kernel';
 import { returnShipmentOfRefundEvent } from '../policies';
 import { CONSUMER_GROUP } from './logistics-actors';
-import type { RefundReactionOutcome } from './logistics-service.types';
+import type { RefundReactionOutcome } from './shipments.types';
 import { createReturnShipment } from './shipment-creation.commands';
-import type { ShipmentsDependencies } from './shipments-dependencies';
+import type { ShipmentsDependencies } from './shipment-handler';
 
 /**
  * Bus reaction to refund events: the return the buyer shipped becomes a return shipment (buyer → merchant), already

@@ -1,8 +1,8 @@
 import { DomainError, notFound, waitUntil, type CommandContext } from '@aftersales/kernel';
 import { ShipmentRules, type ShipmentCommand } from '../domain';
 import { shipmentsProjection, shipmentStreamId, trackingIndexProjection } from '../projections';
-import type { CommandOptions, ShipmentCommandResult } from './logistics-service.types';
-import type { ShipmentsDependencies } from './shipments-dependencies';
+import type { CommandOptions, ShipmentCommandResult } from './shipments.types';
+import type { ShipmentsDependencies } from './shipment-handler';
 
 type WithoutTime<C> = C extends unknown ? Omit<C, 'at'> : never;
 /** A command as callers build it: the handler adds `at` from the clock. */

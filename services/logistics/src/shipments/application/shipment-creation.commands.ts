@@ -16,9 +16,9 @@ import type {
   CreateReturnShipmentInput,
   CreateShipmentInput,
   ShipmentCommandResult,
-} from './logistics-service.types';
+} from './shipments.types';
 import { runShipmentCommand, type CommandFor } from './run-shipment-command';
-import type { ShipmentsDependencies } from './shipments-dependencies';
+import type { ShipmentsDependencies } from './shipment-handler';
 
 /*
  * Consistency notes (embedded runtime and beyond):

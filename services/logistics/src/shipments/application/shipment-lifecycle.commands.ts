@@ -5,9 +5,9 @@ import type {
   MarkReturnedInput,
   ReportExceptionInput,
   ShipmentCommandResult,
-} from './logistics-service.types';
+} from './shipments.types';
 import { runShipmentCommand } from './run-shipment-command';
-import type { ShipmentsDependencies } from './shipments-dependencies';
+import type { ShipmentsDependencies } from './shipment-handler';
 
 /* What the merchant does with a shipment once it exists: label, dispatch, exceptions, return, cancellation. */
 

@@ -2,7 +2,7 @@ import { contextFromTimer, type Timer } from '@aftersales/kernel';
 import type { ExpireTrackingTimerCommand } from '../policies';
 import { SCHEDULER_ACTOR } from './logistics-actors';
 import { runShipmentCommand } from './run-shipment-command';
-import type { ShipmentsDependencies } from './shipments-dependencies';
+import type { ShipmentsDependencies } from './shipment-handler';
 
 /** A tracking-expiry timer fired (see trackingExpiryPolicy): ExpireTracking on its shipment, under timer:<timerId>. */
 export async function fireTrackingTimer(deps: ShipmentsDependencies, timer: Timer): Promise<void> {

@@ -13,7 +13,7 @@ import {
 } from '@aftersales/nest';
 import type { LogisticsService } from '../application';
 import { shipmentBody } from '../projections';
-import { LOGISTICS_SERVICE_TOKEN } from './logistics.tokens';
+import { LOGISTICS_SERVICE_TOKEN } from './shipments.tokens';
 import {
   CancelShipmentBody,
   CarrierEventAcceptedSchema,

@@ -6,7 +6,7 @@ import { registerHttpKit } from '@aftersales/nest';
 import { createLogisticsService, type LogisticsService } from '../application';
 import { inMemoryPlatform, type TestPlatform } from '../testing/in-memory-platform';
 import { recorded } from '../testing/recorded';
-import { LogisticsModule } from './logistics.module';
+import { LogisticsModule } from './shipments.module';
 
 const merchant = { 'X-Actor-Id': 'agent-7', 'X-Actor-Role': 'agent' };
 const carrier = { 'X-Actor-Id': 'sf-webhook', 'X-Actor-Role': 'integrator' };

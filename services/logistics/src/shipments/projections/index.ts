@@ -1,4 +1,4 @@
-export * from './shipment-view';
+export * from './shipment.document';
 export * from './shipments.projection';
 export * from './tracking-index.projection';
 export * from './order-payments.projection';

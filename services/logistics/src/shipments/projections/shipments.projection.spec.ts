@@ -2,7 +2,7 @@ import { run, scan, SHIPMENT } from '../testing/shipment-fixtures';
 import { dispatchedShipment } from '../testing/shipment-events';
 import { projectStream } from '../testing/in-memory-unit-of-work';
 import { recordedStream } from '../testing/recorded';
-import { shipmentBody, shipmentStreamId, SHIPMENTS_COLLECTION, type ShipmentView } from './shipment-view';
+import { shipmentBody, shipmentStreamId, SHIPMENTS_COLLECTION, type ShipmentView } from './shipment.document';
 import { shipmentsProjection } from './shipments.projection';
 
 const streamId = shipmentStreamId(SHIPMENT);

@@ -1,7 +1,7 @@
 import { logisticsEvents, type LogisticsEvent } from '@aftersales/contracts';
 import { toDomainEvent, type Projection } from '@aftersales/kernel';
 import { initialShipmentState, shipmentDecider } from '../domain';
-import { SHIPMENTS_COLLECTION, shipmentStateOf, toShipmentView, type ShipmentView } from './shipment-view';
+import { SHIPMENTS_COLLECTION, shipmentStateOf, toShipmentView, type ShipmentView } from './shipment.document';
 
 const logisticsEventTypes = new Set(logisticsEvents.map((d) => d.type));
 

@@ -2,7 +2,7 @@ import { SHIPMENT } from '../testing/shipment-fixtures';
 import { shipmentCancelled, shipmentCreated } from '../testing/shipment-events';
 import { InMemoryUnitOfWork, projectStream } from '../testing/in-memory-unit-of-work';
 import { recordedStream } from '../testing/recorded';
-import { shipmentStreamId } from './shipment-view';
+import { shipmentStreamId } from './shipment.document';
 import { TRACKING_INDEX_COLLECTION, trackingIndexProjection } from './tracking-index.projection';
 
 const streamId = shipmentStreamId(SHIPMENT);

@@ -2,7 +2,7 @@ import { Controller, Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { topicOf, type EventEnvelope } from '@aftersales/contracts';
 import { CONSUMER_GROUP, type OrderService } from '../application';
-import { ORDER_SERVICE_TOKEN } from './order.tokens';
+import { ORDER_SERVICE_TOKEN } from './orders.tokens';
 
 /**
  * The order's bus consumers, group `order`: logistics milestones move the order (shipped, delivered, returned);

@@ -14,7 +14,7 @@ import {
 import { notFound } from '@aftersales/kernel';
 import type { OrderService } from '../application';
 import { orderView } from '../projections';
-import { ORDER_SERVICE_TOKEN } from './order.tokens';
+import { ORDER_SERVICE_TOKEN } from './orders.tokens';
 import {
   AddressBody,
   CancellationBody,

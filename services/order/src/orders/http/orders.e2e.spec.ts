@@ -7,7 +7,7 @@ import { registerHttpKit } from '@aftersales/nest';
 import type { OrderService } from '../application';
 import { orderServiceInMemory, type InMemoryOrderPlatform } from '../testing/in-memory-platform';
 import { address, ORDER_TOTAL } from '../testing/order-fixtures';
-import { OrderModule } from './order.module';
+import { OrderModule } from './orders.module';
 
 const buyer = { 'X-Actor-Id': 'buyer-1', 'X-Actor-Role': 'buyer' };
 const agent = { 'X-Actor-Id': 'agent-7', 'X-Actor-Role': 'agent' };

@@ -1,3 +1,3 @@
-export * from './order-timers.policy';
+export * from './order-timer.policy';
 export * from './logistics-milestones.policy';
 export * from './refund-effects.policy';

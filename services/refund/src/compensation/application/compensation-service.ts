@@ -1,6 +1,6 @@
 import { runtimeWithoutTimers, type Platform } from '@aftersales/kernel';
 import { compensationPayoutId, type CompensationState } from '../domain';
-import { compensationView } from '../projections/compensation-view';
+import { compensationView } from '../projections/compensation.document';
 import { compensationsProjection } from '../projections/compensations.projection';
 import { orderFactsProjection } from '../projections/order-facts.projection';
 import { COMPENSATION_SERVICE, createCompensationHandlers } from './compensation-handlers';

@@ -1,4 +1,4 @@
-import { COMPENSATIONS_COLLECTION, type CompensationView } from '../projections/compensation-view';
+import { COMPENSATIONS_COLLECTION, type CompensationView } from '../projections/compensation.document';
 import { publicCompensation, type StoredCompensation } from '../projections/compensations.projection';
 import type { CompensationHandlers } from './compensation-handlers';
 import type { CompensationService } from './compensation.types';

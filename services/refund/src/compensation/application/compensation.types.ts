@@ -2,7 +2,7 @@ import type { EventEnvelope, RefundItem, Rulebook } from '@aftersales/contracts'
 import type { CommandContext, CommandResult, ServiceLog, ServiceRuntime } from '@aftersales/kernel';
 import type { Payouts } from '../../payouts/domain';
 import type { CompensationState } from '../domain';
-import type { CompensationView } from '../projections/compensation-view';
+import type { CompensationView } from '../projections/compensation.document';
 
 export type CompensationCommandResult = CommandResult<CompensationState>;
 

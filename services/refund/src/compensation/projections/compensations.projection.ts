@@ -1,6 +1,6 @@
 import { toDomainEvent, type Projection } from '@aftersales/kernel';
 import { compensationDecider, compensationPayoutId, type CompensationEvent, type CompensationState } from '../domain';
-import { COMPENSATIONS_COLLECTION, compensationView, type CompensationView } from './compensation-view';
+import { COMPENSATIONS_COLLECTION, compensationView, type CompensationView } from './compensation.document';
 
 type StoredCompensation = CompensationView & { revision: number; state: CompensationState };
 

@@ -1,3 +1,3 @@
-export * from './compensation-view';
+export * from './compensation.document';
 export * from './compensations.projection';
 export * from './order-facts.projection';

@@ -30,7 +30,7 @@ import { payoutsProjection, type PayoutView } from '../projections/payouts.proje
 import { createPayoutAttempts } from './payout-attempts';
 import { createPayoutHandlers, type PayoutServiceOptions } from './payout-handlers';
 import { payoutRequests, retryPayout } from './payout.commands';
-import { getPayout, listPayouts } from './payout.queries';
+import { getPayout, listPayouts } from './payouts.queries';
 import { firePayoutTimer, resumePending } from './payout.timers';
 
 export { PAYOUT_ACTOR, payoutStreamId, type PayoutServiceOptions } from './payout-handlers';

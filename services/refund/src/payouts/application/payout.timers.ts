@@ -2,7 +2,7 @@ import type { CommandContext, Timer } from '@aftersales/kernel';
 import type { AttemptPayoutTimerCommand } from '../policies';
 import type { PayoutAttempts } from './payout-attempts';
 import { payoutStreamId, type PayoutHandlers } from './payout-handlers';
-import { listPayouts } from './payout.queries';
+import { listPayouts } from './payouts.queries';
 
 const RESUME_CONCURRENCY = 8;
 

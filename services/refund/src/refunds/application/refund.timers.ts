@@ -1,7 +1,7 @@
 import type { ReturnAddress } from '@aftersales/contracts';
 import { contextFromTimer, type Timer } from '@aftersales/kernel';
 import { needsReturn, refundTimerCommandTypes, type RefundTimerCommand } from '../domain';
-import { SHOP_RETURN_ADDRESSES, type ShopReturnAddressDoc } from '../projections/refund-document';
+import { SHOP_RETURN_ADDRESSES, type ShopReturnAddressDoc } from '../projections/refund.document';
 import { REFUND_SCHEDULER_ACTOR } from './refund-actors';
 import type { RefundHandlers, WithoutTime } from './refund-handlers';
 import { refundStreamId, replacementOrderIdOf } from './refund-ids';

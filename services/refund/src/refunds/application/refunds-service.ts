@@ -7,7 +7,7 @@ import { onOrderEvent } from './order.reactions';
 import { REFUND_CONSUMER_GROUP } from './refund-actors';
 import { createRefundHandlers } from './refund-handlers';
 import { refundCommands } from './refund.commands';
-import { refundQueries } from './refund.queries';
+import { refundQueries } from './refunds.queries';
 import { onRefundEvent } from './refund.reactions';
 import { fireRefundTimer } from './refund.timers';
 import { shipReissue } from './reissue.commands';

@@ -12,7 +12,7 @@ import type { CommandContext, CommandResult, Page, RecordedEvent, ServiceRuntime
 import type { AllowanceState, RefundState } from '../domain';
 import type { Payouts } from '../../payouts/domain';
 import type { LogisticsPort } from './ports';
-import type { RefundDocument } from '../projections/refund-document';
+import type { RefundDocument } from '../projections/refund.document';
 
 export type RefundCommandResult = CommandResult<RefundState>;
 

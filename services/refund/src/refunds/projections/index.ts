@@ -1,3 +1,3 @@
-export * from './refund-document';
+export * from './refund.document';
 export * from './refunds.projection';
 export * from './order-facts.projection';

@@ -1,5 +1,5 @@
 import { buyer, merchant, refundScenario, returnAddress } from '../testing/refund-scenario';
-import { REFUNDS_COLLECTION, SHOP_RETURN_ADDRESSES } from './refund-document';
+import { REFUNDS_COLLECTION, SHOP_RETURN_ADDRESSES } from './refund.document';
 import { nextOrderFacts, type OrderFactsDoc } from './order-facts.projection';
 import { refundsProjection } from './refunds.projection';
 import type { RecordedEvent } from '@aftersales/kernel';

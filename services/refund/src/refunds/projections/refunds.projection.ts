@@ -8,7 +8,7 @@ import {
   toRefundDocument,
   type RefundDocument,
   type ShopReturnAddressDoc,
-} from './refund-document';
+} from './refund.document';
 import { refundStreamId } from '../application/refund-ids';
 
 /** The refund stream's event types (not the allowance's, the payouts' or the compensations'). */

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CapabilityModule, type CapabilityModuleOptions } from '@aftersales/nest';
 import type { LogisticsService } from '../application';
-import { LogisticsReactionsController } from './logistics-reactions.controller';
-import { LOGISTICS_SERVICE_TOKEN } from './logistics.tokens';
+import { LogisticsReactionsController } from './shipment-reactions.controller';
+import { LOGISTICS_SERVICE_TOKEN } from './shipments.tokens';
 import { ShipmentsController } from './shipments.controller';
 
 /** `reactions`: the bus reactions to order and refund events. */

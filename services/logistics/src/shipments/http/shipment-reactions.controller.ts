@@ -2,7 +2,7 @@ import { Controller, Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { topicOf, type EventEnvelope } from '@aftersales/contracts';
 import { CONSUMER_GROUP, type LogisticsService } from '../application';
-import { LOGISTICS_SERVICE_TOKEN } from './logistics.tokens';
+import { LOGISTICS_SERVICE_TOKEN } from './shipments.tokens';
 
 /**
  * The logistics bus consumers, group `logistics`. Order events keep logistics' view of which orders may be shipped

@@ -1,6 +1,6 @@
 import type { OrderEvent } from '@aftersales/contracts';
 import type { RecordedEvent } from '@aftersales/kernel';
-import { orderTimerPolicy } from './order-timers.policy';
+import { orderTimerPolicy } from './order-timer.policy';
 import { hoursAfterT0, ORDER_ID } from '../testing/order-fixtures';
 import {
   codOrderPlaced,

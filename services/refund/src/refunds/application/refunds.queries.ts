@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@aftersales/kernel';
 import { allowanceStreamId } from '../domain';
-import { REFUNDS_COLLECTION, type RefundDocument } from '../projections/refund-document';
+import { REFUNDS_COLLECTION, type RefundDocument } from '../projections/refund.document';
 import type { RefundHandlers } from './refund-handlers';
 import { refundStreamId } from './refund-ids';
 import type { Refunds } from './refunds.types';

@@ -3,7 +3,7 @@ import { CapabilityModule, type CapabilityModuleOptions } from '@aftersales/nest
 import type { OrderService } from '../application';
 import { OrderReactionsController } from './order-reactions.controller';
 import { OrdersController } from './orders.controller';
-import { ORDER_SERVICE_TOKEN } from './order.tokens';
+import { ORDER_SERVICE_TOKEN } from './orders.tokens';
 
 /** `reactions`: the bus reactions to logistics and refund events. */
 export type OrderModuleOptions = CapabilityModuleOptions;
