@@ -1,0 +1,3 @@
+import { orderServiceDefinition } from '@aftersales/order';
+
+export const probe = orderServiceDefinition;

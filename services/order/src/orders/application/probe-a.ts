@@ -1,0 +1,5 @@
+import type { B } from './probe-b';
+
+export interface A {
+  b?: B;
+}

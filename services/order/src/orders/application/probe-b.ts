@@ -1,0 +1,5 @@
+import type { A } from './probe-a';
+
+export interface B {
+  a?: A;
+}
