@@ -1,3 +1,0 @@
-import { orderServiceDefinition } from '@aftersales/order';
-
-export const probe = orderServiceDefinition;

@@ -1,5 +1,0 @@
-import type { B } from './probe-b';
-
-export interface A {
-  b?: B;
-}

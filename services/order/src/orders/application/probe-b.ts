@@ -1,5 +1,0 @@
-import type { A } from './probe-a';
-
-export interface B {
-  a?: A;
-}

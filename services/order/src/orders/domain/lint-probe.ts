@@ -1,4 +1,0 @@
-import { Injectable } from '@nestjs/common';
-import { readFileSync } from 'node:fs';
-
-export const probe = [Injectable, readFileSync];
