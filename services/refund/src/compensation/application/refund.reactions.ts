@@ -1,5 +1,5 @@
 import type { CompensationDecided, EventEnvelope, PayoutSucceeded } from '@aftersales/contracts';
-import { notFound, type RecordedEvent } from '@aftersales/kernel';
+import { contextCausedBy, notFound, type RecordedEvent } from '@aftersales/kernel';
 import { compensationPayoutId, compensationStreamId } from '../domain';
 import { COMPENSATION_ACTOR, type CompensationHandlers } from './compensation-handlers';
 import { reactionContext, reactTo } from './compensation-reaction';
@@ -24,7 +24,7 @@ async function requestPayout(h: CompensationHandlers, compensationId: string, ev
       compensationId,
       causedBy: [decided.eventId, ...(approved ? [approved.eventId] : [])],
     },
-    { actor: { ...COMPENSATION_ACTOR }, correlationId: event.correlationId, causationId: event.eventId, trace: event.trace },
+    contextCausedBy(event, COMPENSATION_ACTOR),
   );
 }
 
