@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import v1 from '../rulebooks/v1.json';
 import v2 from '../rulebooks/v2.json';
+import v3 from '../rulebooks/v3.json';
 
 /** Policy parameters: data, not code. Every decision that uses one records `version`. */
 export const RulebookSchema = Type.Object({
@@ -13,7 +14,11 @@ export const RulebookSchema = Type.Object({
     shipWithinHours: Type.Number({ exclusiveMinimum: 0 }),
     autoConfirmReceiptDays: Type.Number({ exclusiveMinimum: 0 }),
   }),
-  logistics: Type.Object({ trackingExpiredAfterDays: Type.Number({ exclusiveMinimum: 0 }) }),
+  logistics: Type.Object({
+    trackingExpiredAfterDays: Type.Number({ exclusiveMinimum: 0 }),
+    /** How far ahead of the platform's clock a carrier scan may be dated (since 2026-12-v3; before it, no such rule). */
+    carrierClockSkewMinutes: Type.Optional(Type.Number({ minimum: 0 })),
+  }),
   refund: Type.Object({
     merchantResponseDays: Type.Number(),
     buyerReturnShipDays: Type.Number(),
@@ -42,7 +47,7 @@ export const RulebookSchema = Type.Object({
 export type Rulebook = Static<typeof RulebookSchema>;
 
 /** Every published rulebook version, oldest first; decisions look up the version they recorded. */
-export const rulebooks: readonly Rulebook[] = [v1 as Rulebook];
+export const rulebooks: readonly Rulebook[] = [v1 as Rulebook, v3 as Rulebook];
 export const currentRulebook = (): Rulebook => rulebooks[rulebooks.length - 1];
 export const rulebookVersion = (version: string): Rulebook | undefined => rulebooks.find((r) => r.version === version);
 

@@ -76,7 +76,7 @@ export const OrderPlacedEvent = defineEvent({
     placedAt: '2026-11-02T08:00:00.000Z',
     payBy: '2026-11-05T08:00:00.000Z',
     paymentReminderAt: '2026-11-02T20:00:00.000Z',
-    rulebookVersion: '2026-11-v1',
+    rulebookVersion: '2026-12-v3',
   },
 });
 
@@ -108,7 +108,7 @@ export const PaymentReminderDueEvent = defineEvent({
     reminderAt: '2026-11-02T20:00:00.000Z',
     payBy: '2026-11-05T08:00:00.000Z',
     recordedAt: '2026-11-02T20:00:00.000Z',
-    rulebookVersion: '2026-11-v1',
+    rulebookVersion: '2026-12-v3',
   },
 });
 
@@ -146,7 +146,7 @@ export const OrderPaidEvent = defineEvent({
     shipWithinHours: 72,
     shipWithinSource: 'rulebook',
     shipBy: '2026-11-05T09:00:00.000Z',
-    rulebookVersion: '2026-11-v1',
+    rulebookVersion: '2026-12-v3',
   },
 });
 
@@ -182,7 +182,7 @@ export const OrderClosedEvent = defineEvent({
     paidAmount: 0,
     currency: 'CNY',
     payBy: '2026-11-05T08:00:00.000Z',
-    rulebookVersion: '2026-11-v1',
+    rulebookVersion: '2026-12-v3',
   },
 });
 
@@ -313,7 +313,7 @@ export const OrderShippedEvent = defineEvent({
     late: false,
     autoConfirmAt: '2026-11-13T10:00:00.000Z',
     autoConfirmReceiptDays: 10,
-    rulebookVersion: '2026-11-v1',
+    rulebookVersion: '2026-12-v3',
   },
 });
 
@@ -415,7 +415,7 @@ export const ShipByDeadlineMissedEvent = defineEvent({
     shippingFee: 1000,
     total: 101000,
     currency: 'CNY',
-    rulebookVersion: '2026-11-v1',
+    rulebookVersion: '2026-12-v3',
   },
 });
 
