@@ -25,13 +25,17 @@ export interface CompensationHandlers {
   readonly log: ServiceLog;
   newId(now: Date): string;
   run(compensationId: string, command: (at: string) => CompensationCommand, ctx: CommandContext): Promise<CompensationCommandResult>;
-  /** Records a decision computed at `at` from the facts; the calculator's refusal (422) stops the command. */
+  /**
+   * Records a decision computed at `at` from the facts; the calculator's refusal (422) stops the command. When the
+   * stream already holds a decision, `whenDecided` says whether that changes nothing (default) or is refused (409).
+   */
   decide(
     compensationId: string,
     claim: CompensationClaim,
     facts: OrderFacts,
     extra: Partial<CompensationDecided>,
     ctx: CommandContext,
+    whenDecided?: 'ignore' | 'refuse',
   ): Promise<CompensationCommandResult>;
 }
 
@@ -50,13 +54,13 @@ export function createCompensationHandlers(platform: Platform, deps: Compensatio
     log: deps.log ?? ((message, details) => console.warn(`[compensation] ${message}`, details ?? '')),
     newId: deps.newCompensationId ?? newCompensationId,
     run,
-    decide: (compensationId, claim, facts, extra, ctx) =>
+    decide: (compensationId, claim, facts, extra, ctx, whenDecided = 'ignore') =>
       run(
         compensationId,
         (at) => {
           const { shopId, buyerId, ...calculation } = calculateCompensation(claim, facts, rulebook, at);
           const decision: CompensationDecided = { compensationId, orderId: facts.orderId, shopId, buyerId, ...calculation, ...extra, decidedAt: at };
-          return { type: 'DecideCompensation', decision };
+          return { type: 'DecideCompensation', decision, whenDecided };
         },
         ctx,
       ),

@@ -68,6 +68,47 @@ describe('compensation service', () => {
     expect(w.provider.payments().map((p) => p.amount)).toEqual([25_000]);
   });
 
+  it('given a counterfeit compensation decided for an order, when agents propose it again (other keys, at once), then 409 naming it and it is paid once; its key replays the first outcome; goodwill stays many', async () => {
+    const w = compensationWorld();
+    await w.paidOrder('ord-5', 7_000); // 60 CNY of goods: 3 × = 180 CNY, below the approval threshold
+    await w.env.settle();
+    const first = await w.compensation.propose({ orderId: 'ord-5', kind: 'counterfeit', items: [{ sku: 'tea-500g', quantity: 1 }] }, w.ctx(agent, 'cf-1'));
+    const id = first.state.decision!.compensationId;
+
+    const again = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) => w.compensation.propose({ orderId: 'ord-5', kind: 'counterfeit' }, w.ctx(agent, `cf-other-${i}`))),
+    );
+    const replay = await w.compensation.propose({ orderId: 'ord-5', kind: 'counterfeit', items: [{ sku: 'tea-500g', quantity: 1 }] }, w.ctx(agent, 'cf-1'));
+    await w.compensation.propose({ orderId: 'ord-5', kind: 'goodwill', amount: 500 }, w.ctx(agent, 'gw-1'));
+    await w.compensation.propose({ orderId: 'ord-5', kind: 'goodwill', amount: 500 }, w.ctx(agent, 'gw-2'));
+    await w.env.settle();
+
+    expect(id).toBe('cmp_counterfeit_ord-5');
+    expect(again.map((r) => r.status)).toEqual(Array(10).fill('rejected'));
+    for (const r of again) {
+      expect((r as PromiseRejectedResult).reason).toMatchObject({ kind: 'conflict', code: 'compensation.already_decided', details: { compensationId: id } });
+    }
+    expect(replay).toMatchObject({ replayed: true, eventIds: first.eventIds });
+    expect(await w.env.streamTypes(`compensation-${id}`)).toEqual(['CompensationDecided', 'CompensationPaidOut']);
+    expect((await w.compensation.listForOrder('ord-5')).map((c) => c.kind).sort()).toEqual(['counterfeit', 'goodwill', 'goodwill']);
+    expect(w.provider.payments().map((p) => p.amount).sort((a, b) => a - b)).toEqual([500, 500, 18_000]);
+  });
+
+  it('given a counterfeit compensation a supervisor rejected, when an agent proposes it again, then 409: the refusal stands', async () => {
+    const w = compensationWorld();
+    await w.paidOrder('ord-6', 1_001_000);
+    await w.env.settle();
+    const { state } = await w.compensation.propose({ orderId: 'ord-6', kind: 'counterfeit' }, w.ctx(agent, 'cf-a'));
+    await w.compensation.reject(state.decision!.compensationId, { reason: 'brand letter says genuine' }, w.ctx(supervisor));
+
+    await expect(w.compensation.propose({ orderId: 'ord-6', kind: 'counterfeit' }, w.ctx(agent, 'cf-b'))).rejects.toMatchObject({
+      code: 'compensation.already_decided',
+      details: { compensationId: state.decision!.compensationId, currentStatus: 'rejected' },
+    });
+    await w.env.settle();
+    expect(w.provider.payments()).toEqual([]);
+  });
+
   it('given a rejected remedy, then nothing is paid; an unknown order → 404; an unknown compensation → 404', async () => {
     const w = compensationWorld();
     await w.paidOrder('ord-3');

@@ -4,6 +4,12 @@ import type { ActorRole, CompensationDecided } from '@aftersales/contracts';
 export interface DecideCompensation {
   type: 'DecideCompensation';
   decision: CompensationDecided;
+  /**
+   * When the stream already holds a decision (one per order and kind): `ignore` for the automatic decision a repeated
+   * fact asks for again (changes nothing), `refuse` for an agent's proposal (409 naming the decision taken). Default
+   * `ignore`.
+   */
+  whenDecided?: 'ignore' | 'refuse';
 }
 
 export interface ApproveCompensation {

@@ -21,6 +21,21 @@ describe('compensation decider', () => {
     spec.given([decided()]).when({ type: 'DecideCompensation', decision: decision({ amount: 1 }) }).thenNothing();
   });
 
+  it('given a decision of its order and kind, when an agent proposes it again, then 409 compensation.already_decided naming the first, whatever became of it', () => {
+    const proposal: CompensationCommand = { type: 'DecideCompensation', decision: decision({ amount: 1 }), whenDecided: 'refuse' };
+    const { compensationId } = decision();
+    spec.given([]).when(proposal).then([decided({ amount: 1 })]);
+    for (const [history, status] of [
+      [[decided()], 'payout_pending'],
+      [[large], 'awaiting_approval'],
+      [[large, compensationRejected()], 'rejected'],
+      [[decided(), compensationPaidOut()], 'paid'],
+    ] as const) {
+      const refusal = spec.given([...history]).when(proposal).thenRefuses('compensation.already_decided');
+      expect([refusal.kind, refusal.details]).toEqual(['conflict', expect.objectContaining({ compensationId, currentStatus: status })]);
+    }
+  });
+
   it('given a decision above the threshold, when a supervisor approves, then CompensationApproved; an agent is refused naming the rule', () => {
     spec.given([large]).when(approve()).then([
       { type: 'CompensationApproved', data: { compensationId: large.data.compensationId, orderId: large.data.orderId, approverId: 'sup-1', approvedAt: at } },

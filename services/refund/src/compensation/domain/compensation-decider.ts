@@ -1,23 +1,27 @@
 import type { compensationEvents, DomainEventOf } from '@aftersales/contracts';
 import { DomainError, illegalTransition, notFound, ruleViolation, type Decider } from '@aftersales/kernel';
-import type { ApproveCompensation, CompensationCommand, RecordCompensationPaidOut, RejectCompensation } from './compensation-commands';
+import type { ApproveCompensation, CompensationCommand, DecideCompensation, RecordCompensationPaidOut, RejectCompensation } from './compensation-commands';
 import { initialCompensationState, type CompensationState } from './compensation-state';
 
 export type CompensationEvent = DomainEventOf<(typeof compensationEvents)[number]>;
 
 export const SUPERVISOR_APPROVAL_RULE = 'compensation.supervisor_approval';
+/** 409: the order already has a decision of this kind (whatever became of it: awaiting approval, paid or rejected). */
+export const ALREADY_DECIDED = 'compensation.already_decided';
 
 /**
- * One compensation (stream `compensation-<compensationId>`): decided once (a second decision under the same id is a
- * no-op, which makes the automatic late-shipment decision one per order), approved or rejected by a supervisor when
- * it needs approval, then paid out once.
+ * One compensation (stream `compensation-<compensationId>`, the id derived from order and kind for every kind but
+ * goodwill): decided once (a second decision under the same id changes nothing when a repeated fact asks for it
+ * again, and is refused with 409 naming the first when an agent proposes it), approved or rejected by a supervisor
+ * when it needs approval, then paid out once. A rejected decision stays the decision of its order and kind: proposing
+ * the same kind again is refused too, so a supervisor's refusal cannot be worked around by asking again.
  */
 export const compensationDecider: Decider<CompensationCommand, CompensationState, CompensationEvent> = {
   initialState: initialCompensationState,
   decide(command, state) {
     switch (command.type) {
       case 'DecideCompensation':
-        return state.status === 'none' ? [{ type: 'CompensationDecided', data: command.decision }] : [];
+        return decideCompensation(command, state);
       case 'ApproveCompensation':
         return decideApproval(command, state);
       case 'RejectCompensation':
@@ -39,6 +43,18 @@ export const compensationDecider: Decider<CompensationCommand, CompensationState
     }
   },
 };
+
+function decideCompensation(command: DecideCompensation, state: CompensationState): CompensationEvent[] {
+  if (state.status === 'none') return [{ type: 'CompensationDecided', data: command.decision }];
+  if (command.whenDecided !== 'refuse' || !state.decision) return [];
+  const first = state.decision;
+  throw new DomainError(
+    'conflict',
+    ALREADY_DECIDED,
+    `order ${first.orderId} already has a ${first.kind} compensation decision: ${first.compensationId} (${state.status}); one decision per order and kind`,
+    { compensationId: first.compensationId, kind: first.kind, orderId: first.orderId, currentStatus: state.status, amount: first.amount, decidedAt: first.decidedAt },
+  );
+}
 
 function supervisorDecision(what: string, command: ApproveCompensation | RejectCompensation, state: CompensationState) {
   if (!state.decision) throw notFound('compensation', command.compensationId);
