@@ -1,5 +1,5 @@
 import type { RefundAllowanceSettled } from '@aftersales/contracts';
-import { IdempotencyKeyReuseError } from '@aftersales/kernel';
+import { IdempotencyKeyReuseError, WrongExpectedRevisionError } from '@aftersales/kernel';
 import { refusal } from '@aftersales/kernel/testing';
 import { allowanceStreamId, RefundRules } from '../domain';
 import { buyer, merchant, PAID, refundScenario, returnAddress } from '../testing/refund-scenario';
@@ -121,25 +121,28 @@ describe('refunds: never more than paid', () => {
   });
 
   it('given a crash between the reservation and the request, when 15 minutes pass, then the orphan reservation is released', async () => {
-    let failNextRefundAppend = false;
+    // the process dies as the request is written: from then on nothing it would write reaches the log
+    let killed = false;
+    let killAtRefundAppend = false;
     const s = refundScenario({}, [
       '2026-11-02T08:00:00.000Z',
       (store) =>
         Object.assign(Object.create(store), {
           append: (streamId: string, ...rest: Parameters<typeof store.append> extends [string, ...infer R] ? R : never) => {
-            if (failNextRefundAppend && streamId.startsWith('refund-rfd_')) {
-              failNextRefundAppend = false;
-              return Promise.reject(new Error('process killed'));
-            }
+            if (killAtRefundAppend && streamId.startsWith('refund-rfd_')) killed = true;
+            if (killed) return Promise.reject(new Error('process killed'));
             return store.append(streamId, ...rest);
           },
         }),
     ]);
     const orderId = await s.paidOrder();
-    failNextRefundAppend = true;
+    killAtRefundAppend = true;
     await expect(s.refunds.requestRefund({ orderId, type: 'refund_only', reason: 'quality', amount: PAID }, buyer)).rejects.toThrow(
       'process killed',
     );
+    // restarted
+    killed = false;
+    killAtRefundAppend = false;
     await s.env.settle();
     expect(await s.refunds.allowanceOf(orderId)).toMatchObject({ reservedTotal: PAID });
 
@@ -148,6 +151,50 @@ describe('refunds: never more than paid', () => {
     expect(await s.refunds.allowanceOf(orderId)).toMatchObject({ reservedTotal: 0 });
     const [released] = (await s.env.eventStore.readStream(allowanceStreamId(orderId))).slice(-1);
     expect(released).toMatchObject({ type: 'RefundAllowanceReleased', data: { reason: 'request_not_recorded' } });
+  });
+
+  it('given a request with a stale If-Match, when refused (409), then nothing is reserved: twice on a 101000 order leaves all of it refundable', async () => {
+    const s = refundScenario();
+    const orderId = await s.paidOrder();
+    const stale = { ...buyer, expectedRevision: 3 };
+
+    for (const key of ['k-stale-1', 'k-stale-2']) {
+      const ctx = { ...stale, commandKey: { key: `POST /refunds:buyer-1:${key}`, requestHash: key } };
+      await expect(s.refunds.requestRefund({ orderId, type: 'refund_only', reason: 'quality', amount: 100_000 }, ctx)).rejects.toBeInstanceOf(
+        WrongExpectedRevisionError,
+      );
+    }
+    await s.env.settle();
+
+    expect(await s.env.typesOf(allowanceStreamId(orderId))).toEqual([]);
+    await expect(s.requested({ orderId, type: 'refund_only', reason: 'quality', amount: PAID })).resolves.toMatch(/^rfd_/);
+  });
+
+  it('given the request fails to be recorded after its reservation (the store refuses it), then the reservation is released at once, not 15 minutes later', async () => {
+    let failNextRefundAppend = false;
+    const s = refundScenario({}, [
+      '2026-11-02T08:00:00.000Z',
+      (store) =>
+        Object.assign(Object.create(store), {
+          append: (streamId: string, ...rest: Parameters<typeof store.append> extends [string, ...infer R] ? R : never) => {
+            if (failNextRefundAppend && streamId.startsWith('refund-rfd_')) {
+              failNextRefundAppend = false;
+              return Promise.reject(new WrongExpectedRevisionError(streamId, 'no_stream', 0));
+            }
+            return store.append(streamId, ...rest);
+          },
+        }),
+    ]);
+    const orderId = await s.paidOrder();
+    failNextRefundAppend = true;
+    await expect(
+      s.refunds.requestRefund({ orderId, type: 'refund_only', reason: 'quality', amount: PAID }, { ...buyer, expectedRevision: -1 }),
+    ).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+    await s.env.settle();
+
+    expect(await s.refunds.allowanceOf(orderId)).toMatchObject({ reservedTotal: 0 });
+    expect(await s.env.typesOf(allowanceStreamId(orderId))).toEqual(['RefundAllowanceOpened', 'RefundAllowanceReserved', 'RefundAllowanceReleased']);
+    await expect(s.requested({ orderId, type: 'refund_only', reason: 'quality', amount: PAID })).resolves.toMatch(/^rfd_/);
   });
 });
 
