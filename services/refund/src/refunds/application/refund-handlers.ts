@@ -35,6 +35,12 @@ export interface RefundHandlers {
   runAllowance(orderId: string, command: WithoutTime<AllowanceCommand>, ctx: CommandContext): Promise<CommandResult<AllowanceState>>;
   /** Waits (bounded) until the `refunds` projection shows what the command appended. */
   readYourWrites(result: RefundCommandResult): Promise<RefundCommandResult>;
+  /**
+   * Resolves once the views fed from the bus (`refund_order_facts`) have consumed everything committed before the
+   * call: from then on, an order they do not know is unknown. Concurrent callers share one wait (at most one more
+   * starts while one runs), so unknown ids cannot pile up work.
+   */
+  viewsCaughtUp(): Promise<void>;
 }
 
 const schemaVersions = new Map(refundEvents.map((d) => [d.type, d.version]));
@@ -47,7 +53,30 @@ export function createRefundHandlers(platform: Platform, deps: RefundsDependenci
   // Concurrent requests on one order race here: more attempts than the default before a 409.
   const allowances = new CommandHandler(eventStore, clock, { decider: allowanceDecider, schemaVersionOf }, { maxAttempts: 25 });
   const log: ServiceLog = options.log ?? ((message, details) => console.warn(`[refund] ${message}`, details ?? ''));
-  const waitOptions = { timeoutMs: options.consistencyTimeoutMs ?? 2_000, intervalMs: options.pollIntervalMs ?? 5 };
+  const waitOptions: WaitOptions = {
+    timeoutMs: options.consistencyTimeoutMs ?? 2_000,
+    intervalMs: options.pollIntervalMs ?? 5,
+    ...(options.sleep ? { sleep: options.sleep } : {}),
+  };
+  const caughtUp = options.viewsCaughtUp ?? (() => platform.settle());
+  let running: Promise<void> | undefined;
+  let queued: Promise<void> | undefined;
+  /** One wait at a time, and one queued behind it for the callers that came after it started. */
+  function viewsCaughtUp(): Promise<void> {
+    if (!running) {
+      running = caughtUp().finally(() => {
+        running = undefined;
+      });
+      return running;
+    }
+    queued ??= running
+      .catch(() => undefined)
+      .then(() => {
+        queued = undefined;
+        return viewsCaughtUp();
+      });
+    return queued;
+  }
 
   async function readYourWrites(result: RefundCommandResult): Promise<RefundCommandResult> {
     if (result.events.length === 0) return result;
@@ -74,5 +103,6 @@ export function createRefundHandlers(platform: Platform, deps: RefundsDependenci
     runAllowance: (orderId, command, ctx) =>
       allowances.handle(allowanceStreamId(orderId), (at) => ({ ...command, at }) as AllowanceCommand, ctx),
     readYourWrites,
+    viewsCaughtUp,
   };
 }

@@ -2,7 +2,7 @@ import type { RefundAllowanceSettled } from '@aftersales/contracts';
 import { IdempotencyKeyReuseError, WrongExpectedRevisionError } from '@aftersales/kernel';
 import { refusal } from '@aftersales/kernel/testing';
 import { allowanceStreamId, RefundRules } from '../domain';
-import { buyer, merchant, PAID, refundScenario, returnAddress } from '../testing/refund-scenario';
+import { buyer, items, merchant, PAID, refundScenario, returnAddress } from '../testing/refund-scenario';
 import { PLATFORM_RETURNS_DESK } from './refund.timers';
 import { replacementOrderIdOf } from './refund-ids';
 
@@ -118,6 +118,41 @@ describe('refunds: never more than paid', () => {
     ).toMatchObject({
       kind: 'not_found',
     });
+  });
+
+  it('given an order nobody placed and the order view caught up, when a refund is asked, then 404 at once: no bounded wait is spent on it', async () => {
+    let slept = 0;
+    const sleep = (ms: number) => {
+      slept += ms;
+      if (slept > 100) return Promise.reject(new Error(`waited ${slept} ms for an order the caught-up view does not know`));
+      return new Promise<void>((resolve) => setImmediate(resolve));
+    };
+    const s = refundScenario({ consistencyTimeoutMs: 60_000, sleep });
+    await s.paidOrder();
+
+    const error = await refusal(s.refunds.requestRefund({ orderId: 'ord_nope', type: 'refund_only', reason: 'other', amount: 1 }, buyer));
+
+    expect(error).toMatchObject({ kind: 'not_found', details: { id: 'ord_nope' } });
+    expect(slept).toBeLessThanOrEqual(100);
+  });
+
+  it('given an order placed and paid that the order view has not consumed yet, when a refund is asked, then it waits for the view and is accepted', async () => {
+    // (the in-memory projections run on settle: the read-your-writes wait after the request ends at its bound)
+    const s = refundScenario({ consistencyTimeoutMs: 200 });
+    await s.env.record('order-ord_fresh', 'OrderPlaced', {
+      orderId: 'ord_fresh',
+      buyerId: 'buyer-1',
+      shopId: 'shop-1',
+      currency: 'CNY',
+      items,
+      status: 'awaiting_payment',
+      paymentMethod: 'online',
+    });
+    await s.env.record('order-ord_fresh', 'OrderPaid', { orderId: 'ord_fresh', shopId: 'shop-1', amount: PAID, currency: 'CNY', paidAt: s.env.clock.now().toISOString() });
+
+    const result = await s.refunds.requestRefund({ orderId: 'ord_fresh', type: 'refund_only', reason: 'other', amount: PAID }, buyer);
+
+    expect(result.state).toMatchObject({ orderId: 'ord_fresh', status: 'waiting_merchant' });
   });
 
   it('given a crash between the reservation and the request, when 15 minutes pass, then the orphan reservation is released', async () => {

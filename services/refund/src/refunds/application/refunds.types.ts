@@ -60,6 +60,13 @@ export interface RefundsOptions {
   /** Longest wait for a read model to catch up (order facts, read your writes). Default 2000 ms. */
   consistencyTimeoutMs?: number;
   pollIntervalMs?: number;
+  /** Real-time pause between polls of a read model (tests count it); default setTimeout. */
+  sleep?: (ms: number) => Promise<void>;
+  /**
+   * Resolves once the bus-fed views have consumed everything committed before the call. Default the platform's
+   * settle(): the log published, every consumer group drained, in embedded and in Kafka mode alike.
+   */
+  viewsCaughtUp?: () => Promise<void>;
   log?: (message: string, details?: Record<string, unknown>) => void;
 }
 
