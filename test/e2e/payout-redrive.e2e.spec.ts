@@ -1,7 +1,7 @@
 import { agent, finance, ops, supervisor, type HttpClient } from '../support/http-client';
 import { useTestSystem } from '../support/embedded-system';
 import { payOrder, placeOrder } from '../support/orders';
-import { getRefund, paidOrder, refundCommand, requestRefund, timelineOf } from '../support/refunds';
+import { getRefund, paidOrder, refundCommand, requestRefund, timelineOf, withKey } from '../support/refunds';
 
 const why = { reason: 'The buyer opened a new payment account (ticket CS-4411)' };
 
@@ -29,7 +29,7 @@ describe('finance re-drives a payout the provider gave up on, through HTTP', () 
     expect((await t.api.get(`/payouts?status=paid&orderId=${order.id}`)).body.items).toEqual([]);
 
     // and: an agent may not re-drive it
-    const byAgent = await t.api.post(`/payouts/${payoutId}/retry`, why, agent);
+    const byAgent = await t.api.post(`/payouts/${payoutId}/retry`, why, agent, withKey());
     expect(byAgent.status).toBe(403);
     expect(byAgent.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(byAgent.body).toMatchObject({ code: 'forbidden_role', requiredRoles: ['finance', 'supervisor'] });
@@ -82,7 +82,7 @@ describe('finance re-drives a payout the provider gave up on, through HTTP', () 
 
     // when
     expect((await failedPayouts(t.api, order.id)).map((p) => p.id)).toEqual([payoutId]);
-    const retried = await t.api.post(`/payouts/${payoutId}/retry`, why, supervisor);
+    const retried = await t.api.post(`/payouts/${payoutId}/retry`, why, supervisor, withKey());
     await t.settle();
 
     // then
@@ -102,11 +102,11 @@ describe('finance re-drives a payout the provider gave up on, through HTTP', () 
     }
     expect((await t.api.get('/payouts?status=failed&limit=5')).status).toBe(200);
 
-    const unknown = await t.api.post('/payouts/payout-nope/retry', why, finance);
+    const unknown = await t.api.post('/payouts/payout-nope/retry', why, finance, withKey());
     expect(unknown.status).toBe(404);
-    const noReason = await t.api.post('/payouts/payout-nope/retry', { reason: '' }, finance);
+    const noReason = await t.api.post('/payouts/payout-nope/retry', { reason: '' }, finance, withKey());
     expect(noReason.status).toBe(400);
-    const longReason = await t.api.post('/payouts/payout-nope/retry', { reason: 'x'.repeat(501) }, finance);
+    const longReason = await t.api.post('/payouts/payout-nope/retry', { reason: 'x'.repeat(501) }, finance, withKey());
     expect(longReason.status).toBe(400);
   });
 });

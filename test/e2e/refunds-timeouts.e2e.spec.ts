@@ -1,6 +1,6 @@
 import { buyer } from '../support/http-client';
 import { useTestSystem } from '../support/embedded-system';
-import { cupExchangeShippedBack, getRefund, paidOrder, refundCommand, requestRefund, returnAddress } from '../support/refunds';
+import { cupExchangeShippedBack, getRefund, paidOrder, postRefund, refundCommand, requestRefund, returnAddress } from '../support/refunds';
 
 const DAY_MS = 86_400_000;
 const rulebookVersion = '2026-12-v3';
@@ -99,7 +99,7 @@ describe('refund timeouts through HTTP (manual clock, durable timers)', () => {
     expect(late.status).toBe(409);
     // the closed request gave its amount back
     expect(
-      (await t.api.post('/refunds', { orderId: order.id, type: 'refund_only', reason: 'quality', amount: 101_000 }, buyer)).status,
+      (await postRefund(t.api, { orderId: order.id, type: 'refund_only', reason: 'quality', amount: 101_000 })).status,
     ).toBe(201);
   });
 });

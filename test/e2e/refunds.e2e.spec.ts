@@ -7,6 +7,7 @@ import {
   paidOrder,
   postRefund,
   refundCommand,
+  withKey,
   requestRefund,
   returnAddress,
   timelineOf,
@@ -204,14 +205,14 @@ describe('refunds through HTTP: refusals are problem+json and change nothing', (
     expect(invalid.body.errors.map((e: any) => e.field).sort()).toEqual(['/amount', '/type']);
 
     expect((await t.api.get('/refunds/rfd_nope')).status).toBe(404);
-    expect((await t.api.post('/refunds/rfd_nope/approval', {}, agent)).status).toBe(404);
+    expect((await t.api.post('/refunds/rfd_nope/approval', {}, agent, withKey())).status).toBe(404);
 
     const refund = await requestRefund(t.api, { orderId: order.id, type: 'return_and_refund', reason: 'quality', amount: 1000 });
-    const noAddress = await t.api.post(`/refunds/${refund.id}/approval`, {}, agent);
+    const noAddress = await t.api.post(`/refunds/${refund.id}/approval`, {}, agent, withKey());
     expect(noAddress.status).toBe(400);
     expect(noAddress.body.errors).toEqual([expect.objectContaining({ field: '/returnAddress' })]);
     await refundCommand(t.api, refund.id, 'rejection', { reason: 'No defect visible' });
-    const again = await t.api.post(`/refunds/${refund.id}/approval`, { returnAddress }, agent);
+    const again = await t.api.post(`/refunds/${refund.id}/approval`, { returnAddress }, agent, withKey());
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ currentStatus: 'rejected' });
     const stale = await t.api.post(`/refunds/${refund.id}/cancellation`, {}, buyer, { 'if-match': '"0"' });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { agent, buyer, type Actor, type HttpClient } from './http-client';
 import { carrierEvent, payOrder, placeOrder, postCarrierEvent } from './orders';
 
@@ -38,8 +39,12 @@ export async function paidOrder(
   return { order, shipmentId: created.body.id, trackingNo };
 }
 
+/** Money-moving commands require an Idempotency-Key: a fresh one unless the caller names its own. */
+export const withKey = (headers: Record<string, string> = {}): Record<string, string> =>
+  Object.keys(headers).some((h) => h.toLowerCase() === 'idempotency-key') ? headers : { ...headers, 'idempotency-key': randomUUID() };
+
 export const postRefund = (api: HttpClient, body: Record<string, unknown>, actor: Actor = buyer, headers: Record<string, string> = {}) =>
-  api.post('/refunds', body, actor, headers);
+  api.post('/refunds', body, actor, withKey(headers));
 
 /** Posts a request that must be accepted; returns the refund. */
 export async function requestRefund(api: HttpClient, body: Record<string, unknown>): Promise<any> {
@@ -55,7 +60,7 @@ export async function refundCommand(
   body: Record<string, unknown> = {},
   actor: Actor = agent,
 ): Promise<any> {
-  const answer = await api.post(`/refunds/${refundId}/${action}`, body, actor);
+  const answer = await api.post(`/refunds/${refundId}/${action}`, body, actor, withKey());
   if (answer.status !== 200 && answer.status !== 201) throw new Error(`${action}: ${answer.status} ${JSON.stringify(answer.body)}`);
   return answer.body;
 }

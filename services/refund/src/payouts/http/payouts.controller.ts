@@ -29,8 +29,10 @@ export class PayoutsController {
   @Post(':payoutId/retry')
   @ApiCommand({
     summary: 'Re-drive a payout that was given up (finance or supervisor): pending again with a fresh attempt budget, attempted at once',
-    description: 'Same idempotency key at the provider (the payout id), so it cannot pay twice. 409 payout.not_failed while it is pending or paid.',
+    description:
+      'Same idempotency key at the provider (the payout id), so it cannot pay twice. 409 payout.not_failed while it is pending or paid. Moves money: Idempotency-Key required (400 without).',
     response: PayoutViewSchema,
+    idempotencyRequired: true,
   })
   async retry(
     @Param('payoutId') payoutId: string,

@@ -38,9 +38,11 @@ export class RefundsController {
   @Post('refunds')
   @ApiCommand({
     summary: 'Ask for a refund, return, exchange or reissue on a paid order',
-    description: '422 names the refused rule: the amount still refundable, the 7-day no-reason window, excluded categories…',
+    description:
+      '422 names the refused rule: the amount still refundable, the 7-day no-reason window, excluded categories… Moves money: Idempotency-Key required (400 without).',
     status: 201,
     response: RefundViewSchema,
+    idempotencyRequired: true,
   })
   async request(
     @ValidBody(RequestRefundBody) body: RequestRefundBody,
@@ -53,7 +55,12 @@ export class RefundsController {
   }
 
   @Post('refunds/:refundId/approval')
-  @ApiCommand({ summary: 'Approve (merchant); a return or exchange needs the return address', response: RefundViewSchema })
+  @ApiCommand({
+    summary: 'Approve (merchant); a return or exchange needs the return address',
+    description: 'Moves money (a refund only is paid out at once): Idempotency-Key required (400 without).',
+    response: RefundViewSchema,
+    idempotencyRequired: true,
+  })
   async approve(
     @Param('refundId') refundId: string,
     @ValidBody(ApprovalBody) body: ApprovalBody,
@@ -86,7 +93,12 @@ export class RefundsController {
   }
 
   @Post('refunds/:refundId/return-receipt')
-  @ApiCommand({ summary: 'The merchant confirms the returned goods and their condition (退货到货)', response: RefundViewSchema })
+  @ApiCommand({
+    summary: 'The merchant confirms the returned goods and their condition (退货到货)',
+    description: 'Moves money (the refund of the return is paid out): Idempotency-Key required (400 without).',
+    response: RefundViewSchema,
+    idempotencyRequired: true,
+  })
   async confirmReturn(
     @Param('refundId') refundId: string,
     @ValidBody(ReturnReceiptBody) body: ReturnReceiptBody,
