@@ -1,4 +1,4 @@
-import { RefundReasons, RefundTypes } from '@aftersales/contracts';
+import { currentRulebook, RefundReasons, RefundTypes } from '@aftersales/contracts';
 import { deciderSpec } from '@aftersales/kernel/testing';
 import { makeRefundDecider } from './refund-decider';
 import { reasonsByType, RefundRules } from './refund-rules';
@@ -188,6 +188,19 @@ describe('RequestRefund: 7-day no-reason return (七天无理由)', () => {
     });
     const error = spec.given([]).when(noReason({ order, items: undefined })).thenRefuses();
     expect(error).toMatchObject({ code: RefundRules.noReasonExcludedCategory, details: { excludedCategories: ['custom_made'] } });
+  });
+
+  it('given the current rulebook (2026-12-v3) and a special_size line, when a 7-day no-reason return is asked for it, then 422 naming the excluded-category rule', () => {
+    const order = deliveredOrder({
+      items: [{ sku: 'sofa', title: 'Three-seat sofa, 2.4 m', quantity: 1, unitPrice: 100_000, category: 'special_size' }],
+    });
+    const error = deciderSpec(makeRefundDecider(currentRulebook())).given([]).when(noReason({ order, items: undefined })).thenRefuses();
+    expect(currentRulebook().refund.noReasonExcludedCategories).toContain('special_size');
+    expect(error).toMatchObject({
+      kind: 'rule',
+      code: RefundRules.noReasonExcludedCategory,
+      details: { rule: RefundRules.noReasonExcludedCategory, excludedCategories: ['special_size'], rulebookVersion: currentRulebook().version },
+    });
   });
 
   it('given an excluded line the request does not concern, when asked for another line, then it is eligible', () => {
