@@ -1,7 +1,7 @@
 import { agent, buyer, finance, type HttpClient } from '../support/http-client';
 import { useTestSystem } from '../support/embedded-system';
 import { payOrder, placeOrder } from '../support/orders';
-import { paidOrder, postRefund, refundCommand, requestRefund, returnAddress, timelineOf, withKey } from '../support/refunds';
+import { paidOrder, postRefund, refundCommand, requestRefund, returnAddress, timelineOf } from '../support/refunds';
 
 /** Issue 9, the refund service's findings: each `it` names the finding it covers. */
 
