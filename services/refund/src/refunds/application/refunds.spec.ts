@@ -222,14 +222,18 @@ describe('refunds: never more than paid', () => {
     ]);
     const orderId = await s.paidOrder();
     failNextRefundAppend = true;
+    const keyed = { ...buyer, commandKey: { key: 'POST /refunds:buyer-1:k-retry', requestHash: 'h' } };
     await expect(
-      s.refunds.requestRefund({ orderId, type: 'refund_only', reason: 'quality', amount: PAID }, { ...buyer, expectedRevision: -1 }),
+      s.refunds.requestRefund({ orderId, type: 'refund_only', reason: 'quality', amount: PAID }, { ...keyed, expectedRevision: -1 }),
     ).rejects.toBeInstanceOf(WrongExpectedRevisionError);
     await s.env.settle();
 
     expect(await s.refunds.allowanceOf(orderId)).toMatchObject({ reservedTotal: 0 });
     expect(await s.env.typesOf(allowanceStreamId(orderId))).toEqual(['RefundAllowanceOpened', 'RefundAllowanceReserved', 'RefundAllowanceReleased']);
-    await expect(s.requested({ orderId, type: 'refund_only', reason: 'quality', amount: PAID })).resolves.toMatch(/^rfd_/);
+    // and a retry under the same Idempotency-Key is a request like any other
+    const retried = await s.refunds.requestRefund({ orderId, type: 'refund_only', reason: 'quality', amount: PAID }, keyed);
+    expect(retried.state).toMatchObject({ status: 'waiting_merchant', amount: PAID });
+    expect(await s.refunds.allowanceOf(orderId)).toMatchObject({ reservedTotal: PAID });
   });
 });
 

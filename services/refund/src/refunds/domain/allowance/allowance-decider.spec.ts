@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import type { RefundEvent } from '@aftersales/contracts';
 import { DomainError, fold } from '@aftersales/kernel';
 import { deciderSpec, givenDecider } from '@aftersales/kernel/testing';
 import { ALLOWANCE_AT as AT, ALLOWANCE_ORDER as ORDER, allowanceReleased, allowanceSettled, reservedOnce } from '../../testing/allowance-events';
@@ -119,6 +120,14 @@ describe('refund allowance decider', () => {
       { type: 'RefundAllowanceReleased', data: expect.objectContaining({ refundId: 'r1', amount: 4_000, reason: 'request_not_recorded' }) },
     ]);
     reserved.when(check(true)).thenNothing();
+  });
+
+  it('given a reservation released because its request was never recorded, when the same refund id reserves again (a retry under its key), then it reserves; a cancelled one may not', () => {
+    const notRecorded: RefundEvent = { ...allowanceReleased('r1', 4_000), data: { ...allowanceReleased('r1', 4_000).data, reason: 'request_not_recorded' } } as RefundEvent;
+    spec.given([...reservedOnce('r1', 4_000), notRecorded]).when(reserve('r1', 4_000)).then([
+      { type: 'RefundAllowanceReserved', data: expect.objectContaining({ refundId: 'r1', amount: 4_000, reservedTotal: 4_000 }) },
+    ]);
+    expect(spec.given([...reservedOnce('r1', 4_000), allowanceReleased('r1', 4_000)]).when(reserve('r1', 4_000)).thenRefuses(RefundRules.alreadyRequested).kind).toBe('conflict');
   });
 });
 

@@ -126,7 +126,10 @@ function evolve(state: AllowanceState, event: RefundEvent): AllowanceState {
     case 'RefundAllowanceReleased':
       return withState(state, (s) => {
         const { [event.data.refundId]: held = 0, ...reservations } = s.reservations;
-        return { ...s, reservations, reservedTotal: s.reservedTotal - held, released: [...s.released, event.data.refundId] };
+        // A request that was never recorded never existed: its id may reserve again (a retry under the same
+        // Idempotency-Key); a cancelled or closed request's id may not.
+        const released = event.data.reason === 'request_not_recorded' ? s.released : [...s.released, event.data.refundId];
+        return { ...s, reservations, reservedTotal: s.reservedTotal - held, released };
       });
     case 'RefundAllowanceSettled':
       return withState(state, (s) => {
