@@ -43,6 +43,24 @@ describe('refund service hardening (issue 9), through HTTP', () => {
     expect((await paymentsFor(t.api, order.id)).map((p) => p.amount)).toEqual([15_000]);
   });
 
+  it('finding 1 (race): given 50 simultaneous counterfeit proposals for one order under 50 keys, then exactly one 201, 49 × 409 naming it, one payment', async () => {
+    const order = await placeOrder(t.api, { items: [{ sku: 'pin', title: 'Enamel pin', quantity: 1, unitPrice: 5_000 }] });
+    await payOrder(t.api, order);
+    await t.settle();
+
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => t.api.post('/compensations', { orderId: order.id, kind: 'counterfeit' }, agent, { 'idempotency-key': `cf-race-${i}` })),
+    );
+    await t.settle();
+
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses).toEqual([201, ...Array(49).fill(409)]);
+    const winner = answers.find((a) => a.status === 201)!;
+    for (const lost of answers.filter((a) => a.status === 409)) expect(lost.body).toMatchObject({ code: 'compensation.already_decided', compensationId: winner.body.id });
+    expect((await paymentsFor(t.api, order.id)).map((p) => p.amount)).toEqual([15_000]);
+    expect((await t.api.get('/ledger/reconciliation')).body).toMatchObject({ balanced: true, matchesPayouts: true });
+  });
+
   it('finding 2: given a 101000 order, when two refund requests with a stale If-Match are refused (409), then nothing is reserved and the whole amount stays refundable', async () => {
     const { order } = await paidOrder(t.api, 'delivered');
     const body = { orderId: order.id, type: 'refund_only', reason: 'quality', amount: 100_000 };
