@@ -1,9 +1,8 @@
 import { currentRulebook, type Rulebook } from '@aftersales/contracts';
-import type { Platform, ServiceLog } from '@aftersales/kernel';
+import { KeyedLock, type Platform, type ServiceLog } from '@aftersales/kernel';
 import { LOGISTICS_SERVICE, trackingExpiryPolicy } from '../policies';
 import { ORDER_PAYMENTS, shipmentsProjection, trackingIndexProjection } from '../projections';
 import { recordCarrierEvent } from './carrier-events.commands';
-import { KeyedLock } from './keyed-lock';
 import { CONSUMER_GROUP } from './logistics-actors';
 import type { LogisticsService } from './shipments.types';
 import { onOrderEvent } from './order.reactions';

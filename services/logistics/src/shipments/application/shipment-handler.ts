@@ -1,7 +1,6 @@
 import { logisticsEvents, type LogisticsEvent } from '@aftersales/contracts';
-import { CommandHandler, type Clock, type EventStore, type ReadModelStore, type ServiceLog, type WaitOptions } from '@aftersales/kernel';
+import { CommandHandler, type Clock, type KeyedLock, type EventStore, type ReadModelStore, type ServiceLog, type WaitOptions } from '@aftersales/kernel';
 import { shipmentDecider, type ShipmentCommand, type ShipmentState, type TrackingRules } from '../domain';
-import type { KeyedLock } from './keyed-lock';
 
 export type ShipmentCommandHandler = CommandHandler<ShipmentCommand, ShipmentState, LogisticsEvent>;
 
