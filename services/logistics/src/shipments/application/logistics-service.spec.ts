@@ -111,6 +111,7 @@ describe('logistics service: carrier events', () => {
     await paidOrder('ord_1');
     const { state } = await service.createShipment({ orderId: 'ord_1', carrier: 'sf', trackingNo: 'SF1' }, merchant);
     await service.dispatchShipment(state.shipmentId, merchant);
+    platform.clock.set(new Date('2026-11-05T00:00:00Z')); // the scans below are dated between the dispatch and now
     return state.shipmentId;
   }
   const scanInput = {
@@ -198,6 +199,7 @@ describe('logistics service: return shipments', () => {
       { actor: { id: 'buyer-1', role: 'buyer' } },
     );
     expect(result.events.map((e) => e.type)).toEqual(['ShipmentCreated', 'ReturnShipmentDispatched']);
+    platform.clock.set(new Date('2026-11-10T12:00:00Z'));
     const delivered = await service.recordCarrierEvent(
       { carrier: 'yto', trackingNo: 'YT1', carrierEventId: 'y9', status: 'delivered', occurredAt: '2026-11-10T09:00:00Z' },
       carrierHook,

@@ -1,5 +1,5 @@
 import { currentRulebook, type Rulebook } from '@aftersales/contracts';
-import { KeyedLock, type Platform, type ServiceLog } from '@aftersales/kernel';
+import { KeyedLock, withoutUndefined, type Platform, type ServiceLog } from '@aftersales/kernel';
 import { LOGISTICS_SERVICE, trackingExpiryPolicy } from '../policies';
 import { ORDER_PAYMENTS, shipmentsProjection, trackingIndexProjection } from '../projections';
 import { recordCarrierEvent } from './carrier-events.commands';
@@ -32,7 +32,11 @@ export function createLogisticsService(platform: Platform, options: LogisticsSer
     handler: shipmentCommandHandler(platform.eventStore, platform.clock),
     readModels: platform.readModels,
     clock: platform.clock,
-    rules: { version: rulebook.version, trackingExpiredAfterDays: rulebook.logistics.trackingExpiredAfterDays },
+    rules: withoutUndefined({
+      version: rulebook.version,
+      trackingExpiredAfterDays: rulebook.logistics.trackingExpiredAfterDays,
+      carrierClockSkewMinutes: rulebook.logistics.carrierClockSkewMinutes,
+    }),
     newShipmentId: options.newShipmentId ?? newShipmentId,
     locks: new KeyedLock(),
     waitOptions: { timeoutMs: options.consistencyTimeoutMs ?? 2_000, intervalMs: options.pollIntervalMs ?? 5, sleep: options.sleep },

@@ -11,6 +11,12 @@ export type KnownOrderStatus = 'unknown' | 'awaiting_payment' | 'awaiting_shipme
 export interface TrackingRules {
   version: string;
   trackingExpiredAfterDays: number;
+  /**
+   * How far a carrier's clock may differ from the platform's (rulebook `logistics.carrierClockSkewMinutes`, since
+   * 2026-12-v3): a scan dated before the dispatch or ahead of the platform's clock beyond it is implausible. Absent
+   * (older rulebooks): carrier times are not checked.
+   */
+  carrierClockSkewMinutes?: number;
 }
 
 /**

@@ -12,4 +12,6 @@ export const ShipmentRules = {
   trackingNumberInUse: 'logistics.tracking_number_in_use',
   /** 409: only an outbound shipment comes back to the merchant as "returned". */
   notOutbound: 'logistics.not_outbound',
+  /** 422: a carrier scan dated before the dispatch (or the shipment's creation) or ahead of the platform's clock, beyond the rulebook's skew. */
+  implausibleEventTime: 'logistics.implausible_event_time',
 } as const;
