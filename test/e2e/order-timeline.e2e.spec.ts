@@ -25,6 +25,7 @@ describe('order timeline across services', () => {
       'order:OrderPaid',
       'order:OrderNoteAdded',
       'logistics:ShipmentCreated',
+      'order:ShippingAddressLocked',
       'logistics:ShipmentDispatched',
       'order:OrderShipped',
       'logistics:CarrierEventRecorded',

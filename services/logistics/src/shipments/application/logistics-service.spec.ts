@@ -34,6 +34,11 @@ async function paidOrder(orderId: string): Promise<void> {
   await service.onOrderEvent(orderEvent(orderId, 'OrderPaid'));
 }
 
+/** The order froze its address for the shipment (as the order does when it learns of it): it may be dispatched by hand. */
+async function addressLocked(orderId: string, shipmentId: string): Promise<void> {
+  await service.onOrderEvent(orderEvent(orderId, 'ShippingAddressLocked', { shipmentId }));
+}
+
 const typesIn = (streamId: string) => platform.eventStore.log.filter((e) => e.streamId === streamId).map((e) => e.type);
 
 describe('logistics service: creating shipments', () => {
@@ -110,6 +115,7 @@ describe('logistics service: carrier events', () => {
   async function shipped(): Promise<string> {
     await paidOrder('ord_1');
     const { state } = await service.createShipment({ orderId: 'ord_1', carrier: 'sf', trackingNo: 'SF1' }, merchant);
+    await addressLocked('ord_1', state.shipmentId);
     await service.dispatchShipment(state.shipmentId, merchant);
     platform.clock.set(new Date('2026-11-05T00:00:00Z')); // the scans below are dated between the dispatch and now
     return state.shipmentId;
@@ -161,6 +167,29 @@ describe('logistics service: carrier events', () => {
   });
 });
 
+describe('logistics service: dispatch waits for the order to freeze its address', () => {
+  it('given a created shipment, when the order has not locked its address for it, then dispatch is refused after a bounded wait and nothing is appended', async () => {
+    await paidOrder('ord_1');
+    const { state } = await service.createShipment({ orderId: 'ord_1', carrier: 'sf', trackingNo: 'SF1' }, merchant);
+
+    const error = await refusal(service.dispatchShipment(state.shipmentId, merchant));
+
+    expect(error).toMatchObject({ kind: 'conflict', code: ShipmentRules.addressNotLocked });
+    expect(typesIn(`shipment-${state.shipmentId}`)).toEqual(['ShipmentCreated']);
+  });
+
+  it('given a dispatch waiting for the lock, when the order locks its address for the shipment meanwhile, then it is dispatched', async () => {
+    await paidOrder('ord_1');
+    const { state } = await service.createShipment({ orderId: 'ord_1', carrier: 'sf', trackingNo: 'SF1' }, merchant);
+
+    const dispatching = service.dispatchShipment(state.shipmentId, merchant);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await addressLocked('ord_1', state.shipmentId);
+
+    expect((await dispatching).events.map((e) => e.type)).toEqual(['ShipmentDispatched']);
+  });
+});
+
 describe('logistics service: order reactions and timers', () => {
   it('given an undispatched shipment, when the order closes, then the shipment is cancelled once, even if the event comes again', async () => {
     await paidOrder('ord_1');
@@ -177,6 +206,7 @@ describe('logistics service: order reactions and timers', () => {
   it('given a dispatched shipment, when its tracking deadline passes and the timer fires twice, then one ShipmentTrackingExpired', async () => {
     await paidOrder('ord_1');
     const { state } = await service.createShipment({ orderId: 'ord_1', carrier: 'sf', trackingNo: 'SF1' }, merchant);
+    await addressLocked('ord_1', state.shipmentId);
     const dispatch = await service.dispatchShipment(state.shipmentId, merchant);
     const timer = trackingExpiryPolicy(dispatch.events[0])!.schedule![0];
     platform.clock.set(new Date(timer.dueAt));

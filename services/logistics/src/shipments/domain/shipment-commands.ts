@@ -72,6 +72,8 @@ export interface DispatchShipment {
   type: 'DispatchShipment';
   at: string;
   rules: TrackingRules;
+  /** The shipment the order froze its address for, as logistics' view of the order topic last saw it. */
+  addressLockedFor?: string;
 }
 
 export interface RecordCarrierEvent {

@@ -54,7 +54,9 @@ const createReturnCommand = (overrides: Partial<CreateReturnShipment> = {}): Cre
   rules,
   ...overrides,
 });
-const dispatch = (at: string): DispatchShipment => ({ type: 'DispatchShipment', at, rules });
+/** A dispatch by hand; `addressLockedFor` as the order topic showed it (null: the order has not locked its address). */
+const dispatch = (at: string, addressLockedFor: string | null = SHIPMENT): DispatchShipment =>
+  addressLockedFor === null ? { type: 'DispatchShipment', at, rules } : { type: 'DispatchShipment', at, rules, addressLockedFor };
 const cancel = (reason: string, at = '2026-11-02T09:30:00.000Z'): CancelShipment => ({ type: 'CancelShipment', reason, at });
 const markReturned = (reason: MarkShipmentReturned['reason'], at: string, note?: string): MarkShipmentReturned =>
   note === undefined ? { type: 'MarkShipmentReturned', reason, at } : { type: 'MarkShipmentReturned', reason, note, at };
@@ -668,5 +670,24 @@ describe('shipment decider: carrier times around a dispatch the carrier made', (
     const { state } = run([shipmentCreated()], [outForDelivery, inTransit]);
 
     expect(state.tracking.map((e) => e.carrierEventId)).toEqual(['c1', 'c3']);
+  });
+});
+
+describe('shipment decider: no dispatch before the order froze its address', () => {
+  it('given a created outbound shipment, when it is dispatched before the order locked its address for it, then it is refused', () => {
+    spec.given([shipmentCreated()]).when(dispatch('2026-11-02T10:00:00.000Z', null)).thenRefuses(ShipmentRules.addressNotLocked);
+  });
+
+  it('given a created outbound shipment, when the order locked its address for another shipment, then it is refused', () => {
+    spec.given([shipmentCreated()]).when(dispatch('2026-11-02T10:00:00.000Z', 'shp_other')).thenRefuses(ShipmentRules.addressNotLocked);
+  });
+
+  it('given a created outbound shipment, when the order locked its address for it, then it is dispatched', () => {
+    spec.given([shipmentCreated()]).when(dispatch('2026-11-02T10:00:00.000Z', SHIPMENT)).then([shipmentDispatched()]);
+  });
+
+  it('given a reissue parcel of a refund, when it is dispatched, then no address lock is needed', () => {
+    const { log } = run([shipmentCreated({ refundId: REFUND })], [dispatch('2026-11-09T10:00:00.000Z', null)]);
+    expect(typesOf(log)).toEqual(['ShipmentCreated', 'ShipmentDispatched']);
   });
 });

@@ -29,6 +29,7 @@ describe('Shipments HTTP API (in-memory platform)', () => {
   });
 
   const http = () => request(app.getHttpServer());
+  let locks = 0;
   const orderKnown = async (orderId: string, paid: boolean) => {
     await service.onOrderEvent(
       recorded(`order-${orderId}`, 0, { type: 'OrderPlaced', data: { orderId, status: 'awaiting_payment', paymentMethod: 'online' } }),
@@ -38,6 +39,8 @@ describe('Shipments HTTP API (in-memory platform)', () => {
   const createShipment = async (orderId = 'ord_1', trackingNo = 'SF1001') => {
     const res = await http().post('/shipments').set(merchant).send({ orderId, carrier: 'sf', trackingNo });
     expect(res.status).toBe(201);
+    // The order freezes its address for the shipment (ShippingAddressLocked on the order topic): it may be dispatched.
+    await service.onOrderEvent(recorded(`order-${orderId}`, 10 + locks++, { type: 'ShippingAddressLocked', data: { orderId, shipmentId: res.body.id } }));
     return res.body as { id: string; revision: number };
   };
   const scan = (body: Record<string, unknown>) =>

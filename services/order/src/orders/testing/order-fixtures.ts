@@ -91,3 +91,9 @@ export const withRulebook = (order: Partial<Rulebook['order']>, version = 'test-
   version,
   order: { ...rulebook.order, ...order },
 });
+export const lockAddress = (shipmentId = 'shp-1', at = hoursAfterT0(20)) => command('LockAddress', { shipmentId, at });
+export const unlockAddress = (shipmentId = 'shp-1', at = hoursAfterT0(21)) => command('UnlockAddress', { shipmentId, at });
+export const refundCase = (id = 'rfd-1') => ({ kind: 'refund' as const, id });
+export const disputeCase = (id = 'dsp-1') => ({ kind: 'dispute' as const, id });
+export const pauseAutoConfirm = (cause = refundCase(), at = hoursAfterT0(72)) => command('PauseAutoConfirm', { cause, at });
+export const resumeAutoConfirm = (cause = refundCase(), at = hoursAfterT0(96)) => command('ResumeAutoConfirm', { cause, at });
