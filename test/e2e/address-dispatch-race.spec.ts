@@ -10,7 +10,7 @@ import { createOrderService } from '@aftersales/order';
  */
 
 const buyer = { actor: { id: 'buyer-1', role: 'buyer' as const } };
-const merchant = { actor: { id: 'shop-1', role: 'merchant' as const } };
+const merchant = { actor: { id: 'agent-7', role: 'agent' as const } };
 const address = (street: string) => ({ name: 'Li Lei', phone: '13800000000', province: 'Zhejiang', city: 'Hangzhou', district: 'Xihu', street });
 
 function world() {

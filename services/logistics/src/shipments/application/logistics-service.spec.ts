@@ -14,10 +14,13 @@ const carrierHook: CommandContext = { actor: { id: 'sf-webhook', role: 'integrat
 let platform: TestPlatform;
 let service: LogisticsService;
 let orderRevision: Map<string, number>;
+/** Order events published but not yet in the view (the bus lag of group `logistics` on the order topic). */
+let orderFeedLag: number;
 
 beforeEach(() => {
   platform = inMemoryPlatform();
-  service = createLogisticsService(platform, { consistencyTimeoutMs: 150, pollIntervalMs: 1, log: () => undefined });
+  orderFeedLag = 0;
+  service = createLogisticsService(platform, { consistencyTimeoutMs: 150, pollIntervalMs: 1, log: () => undefined, orderFeedLag: async () => orderFeedLag });
   platform.attach(service.runtime);
   orderRevision = new Map();
 });
@@ -54,8 +57,33 @@ describe('logistics service: creating shipments', () => {
   it('given the payment reaches logistics a moment after the request, when a shipment is created, then it waits and succeeds', async () => {
     await service.onOrderEvent(orderEvent('ord_1', 'OrderPlaced', { status: 'awaiting_payment', paymentMethod: 'online' }));
     const paid = orderEvent('ord_1', 'OrderPaid');
-    setTimeout(() => void service.onOrderEvent(paid), 20);
+    orderFeedLag = 1;
+    setTimeout(() => void service.onOrderEvent(paid).then(() => (orderFeedLag = 0)), 20);
     const result = await service.createShipment({ orderId: 'ord_1', carrier: 'sf', trackingNo: 'SF1' }, merchant);
+    expect(result.state.status).toBe('created');
+  });
+
+  it('given an unknown order and a view that has caught up with the order topic, when a shipment is created, then 404 at once, without waiting', async () => {
+    const patient = createLogisticsService(platform, { consistencyTimeoutMs: 2_000, pollIntervalMs: 1, log: () => undefined, orderFeedLag: async () => 0 });
+    const started = Date.now();
+
+    const error = await refusal(patient.createShipment({ orderId: 'ord_nope', carrier: 'sf', trackingNo: 'SF1' }, merchant));
+
+    expect(error).toMatchObject({ kind: 'not_found' });
+    expect(Date.now() - started).toBeLessThan(500);
+    expect(platform.eventStore.log).toEqual([]);
+  });
+
+  it('given an unknown order while the view is behind the order topic, when its events arrive during the wait, then the shipment is created', async () => {
+    orderFeedLag = 2;
+    setTimeout(async () => {
+      await service.onOrderEvent(orderEvent('ord_late', 'OrderPlaced', { status: 'awaiting_payment', paymentMethod: 'online' }));
+      await service.onOrderEvent(orderEvent('ord_late', 'OrderPaid'));
+      orderFeedLag = 0;
+    }, 20);
+
+    const result = await service.createShipment({ orderId: 'ord_late', carrier: 'sf', trackingNo: 'SF1' }, merchant);
+
     expect(result.state.status).toBe('created');
   });
 

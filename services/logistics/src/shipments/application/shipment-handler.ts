@@ -22,6 +22,11 @@ export interface ShipmentsDependencies {
   newShipmentId: (now: Date) => string;
   /** Serialises check-then-append per shipment, order and tracking number inside this process. */
   locks: KeyedLock;
+  /**
+   * How far the order topic's consumer (group `logistics`, which feeds `order_payments`) is behind what was published
+   * (and, in embedded mode, what is in the log unpublished): 0 means the view has seen every order event so far.
+   */
+  orderFeedLag: () => Promise<number>;
   /** How long to wait for a read model to catch up (order facts, read your writes). */
   waitOptions: WaitOptions;
   log: ServiceLog;
