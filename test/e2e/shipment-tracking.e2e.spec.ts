@@ -22,6 +22,7 @@ describe('shipments and carrier events through HTTP', () => {
     const created = await t.api.post('/shipments', { orderId: order.id, carrier: 'SF', trackingNo: 'SF-DUP' }, agent);
     expect(created.status).toBe(201);
     expect((await t.api.post(`/shipments/${created.body.id}/dispatch`, {}, agent)).status).toBe(200);
+    await t.advance({ days: 3 }); // the scans are dated between the dispatch and now
 
     const delivered = carrierEvent('SF-DUP', 'sf-3', 'delivered', '2026-11-04T10:00:00.000Z');
     const inTransit = carrierEvent('SF-DUP', 'sf-1', 'in_transit', '2026-11-03T10:00:00.000Z');
@@ -47,7 +48,8 @@ describe('shipments and carrier events through HTTP', () => {
     const order = await paidOrder();
     const created = await t.api.post('/shipments', { orderId: order.id, carrier: 'SF', trackingNo: 'SF-ONCE' }, agent);
     await t.api.post(`/shipments/${created.body.id}/dispatch`, {}, agent);
-    const scan = carrierEvent('SF-ONCE', 'sf-10', 'in_transit', '2026-11-03T10:00:00.000Z');
+    const { now } = await t.advance({ hours: 2 });
+    const scan = carrierEvent('SF-ONCE', 'sf-10', 'in_transit', now);
     const first = await postCarrierEvent(t.api, scan);
     const second = await postCarrierEvent(t.api, scan);
     expect(first.status).toBe(202);

@@ -448,6 +448,107 @@ export const OrderReturnedToMerchantEvent = defineEvent({
   },
 });
 
+export const ShippingAddressLockedEvent = defineEvent({
+  type: 'ShippingAddressLocked',
+  version: 1,
+  service: 'order',
+  description:
+    'The order learnt that a shipment was created for it and froze its shipping address for that shipment: from now on an ' +
+    'address change is refused, and logistics dispatches the shipment only once it has seen this event, so no address ' +
+    'change can be committed after the dispatch. The address is the one the parcel goes to.',
+  schema: Type.Object(
+    {
+      orderId: OrderId,
+      shipmentId: Id('Shipment the address is frozen for'),
+      address: ShippingAddressSchema,
+      lockedAt: Timestamp(),
+    },
+    { additionalProperties: false },
+  ),
+  example: { orderId: 'ord_8f2k1x9q', shipmentId: 'shp_9x8c7v', address: exampleAddress, lockedAt: '2026-11-02T12:00:00.000Z' },
+});
+
+export const ShippingAddressUnlockedEvent = defineEvent({
+  type: 'ShippingAddressUnlocked',
+  version: 1,
+  service: 'order',
+  description: 'The shipment the address was frozen for was cancelled before dispatch: the address may change again.',
+  schema: Type.Object(
+    {
+      orderId: OrderId,
+      shipmentId: Id('Shipment the address was frozen for'),
+      reason: Type.Literal('shipment_cancelled'),
+      unlockedAt: Timestamp(),
+    },
+    { additionalProperties: false },
+  ),
+  example: { orderId: 'ord_8f2k1x9q', shipmentId: 'shp_9x8c7v', reason: 'shipment_cancelled', unlockedAt: '2026-11-02T13:00:00.000Z' },
+});
+
+const AfterSalesCase = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('refund'), Type.Literal('dispute')], { description: 'Which service the case belongs to' }),
+    id: Id('Refund or dispute id'),
+  },
+  { additionalProperties: false, description: 'An open after-sales case that holds the auto-confirm clock' },
+);
+
+export const AutoConfirmPausedEvent = defineEvent({
+  type: 'AutoConfirmPaused',
+  version: 1,
+  service: 'order',
+  description:
+    'A refund or dispute opened on a shipped or delivered order: the auto-confirm-receipt clock stops while any case is ' +
+    'open. remainingMs is the time the clock had left when it stopped (unchanged when another case was already open).',
+  schema: Type.Object(
+    {
+      orderId: OrderId,
+      cause: AfterSalesCase,
+      openCases: Type.Array(AfterSalesCase, { description: 'Every case open after this one opened' }),
+      suspendedDeadline: Timestamp('The auto-confirm deadline that was pending when the clock stopped'),
+      remainingMs: Type.Integer({ minimum: 0, description: 'Time left on the clock when it stopped, in ms' }),
+      pausedAt: Timestamp(),
+    },
+    { additionalProperties: false },
+  ),
+  example: {
+    orderId: 'ord_8f2k1x9q',
+    cause: { kind: 'refund', id: 'rf-5b2c9e' },
+    openCases: [{ kind: 'refund', id: 'rf-5b2c9e' }],
+    suspendedDeadline: '2026-11-12T10:00:00.000Z',
+    remainingMs: 518_400_000,
+    pausedAt: '2026-11-06T10:00:00.000Z',
+  },
+});
+
+export const AutoConfirmResumedEvent = defineEvent({
+  type: 'AutoConfirmResumed',
+  version: 1,
+  service: 'order',
+  description:
+    'A refund or dispute that held the auto-confirm clock ended. When no case is left open the clock runs again with the ' +
+    'time it had left: autoConfirmAt is the new deadline; while another case is open, autoConfirmAt is absent.',
+  schema: Type.Object(
+    {
+      orderId: OrderId,
+      cause: AfterSalesCase,
+      openCases: Type.Array(AfterSalesCase, { description: 'Cases still open after this one ended' }),
+      remainingMs: Type.Integer({ minimum: 0, description: 'Time the clock has left' }),
+      autoConfirmAt: Type.Optional(Timestamp('The new auto-confirm deadline, when the clock runs again')),
+      resumedAt: Timestamp(),
+    },
+    { additionalProperties: false },
+  ),
+  example: {
+    orderId: 'ord_8f2k1x9q',
+    cause: { kind: 'refund', id: 'rf-5b2c9e' },
+    openCases: [],
+    remainingMs: 518_400_000,
+    autoConfirmAt: '2026-11-15T10:00:00.000Z',
+    resumedAt: '2026-11-09T10:00:00.000Z',
+  },
+});
+
 const orderEventList = [
   OrderPlacedEvent,
   PaymentReminderDueEvent,
@@ -463,6 +564,10 @@ const orderEventList = [
   ReceiptConfirmedEvent,
   ShipByDeadlineMissedEvent,
   OrderReturnedToMerchantEvent,
+  ShippingAddressLockedEvent,
+  ShippingAddressUnlockedEvent,
+  AutoConfirmPausedEvent,
+  AutoConfirmResumedEvent,
 ] as const;
 
 /** Every order event definition, in catalogue order. */
@@ -487,3 +592,7 @@ export type CashOnDeliveryCollected = Static<typeof CashOnDeliveryCollectedEvent
 export type ReceiptConfirmed = Static<typeof ReceiptConfirmedEvent.schema>;
 export type ShipByDeadlineMissed = Static<typeof ShipByDeadlineMissedEvent.schema>;
 export type OrderReturnedToMerchant = Static<typeof OrderReturnedToMerchantEvent.schema>;
+export type ShippingAddressLocked = Static<typeof ShippingAddressLockedEvent.schema>;
+export type ShippingAddressUnlocked = Static<typeof ShippingAddressUnlockedEvent.schema>;
+export type AutoConfirmPaused = Static<typeof AutoConfirmPausedEvent.schema>;
+export type AutoConfirmResumed = Static<typeof AutoConfirmResumedEvent.schema>;

@@ -6,6 +6,7 @@ import type { DeadLetterPolicy } from './dead-letter';
 import { KafkaConsumer, type ConsumerTuning } from './kafka-consumer';
 import { toKafkaMessage } from './message-codec';
 import { retryRetriable } from './retry-retriable';
+import { committedOffsets, endOffsets, lagOf } from './topic-offsets';
 
 export interface KafkaMessageBusOptions {
   /** Bootstrap brokers, e.g. `['127.0.0.1:9092']` (see brokersFromEnv). */
@@ -184,6 +185,16 @@ export class KafkaMessageBus implements MessageBus {
     for (const topic of uniqueTopics) {
       await whileGroupLeaving(() => retryRetriable(() => this.admin.resetOffsets({ groupId, topic, earliest: true })));
     }
+  }
+
+  async lag(groupId: string, topics: string[]): Promise<number> {
+    this.assertOpen();
+    await this.connect();
+    const existing = new Set(await retryRetriable(() => this.admin.listTopics()));
+    const uniqueTopics = [...new Set(topics)].filter((topic) => existing.has(topic));
+    if (uniqueTopics.length === 0) return 0;
+    const [ends, committed] = await Promise.all([endOffsets(this.admin, uniqueTopics), committedOffsets(this.admin, groupId, uniqueTopics)]);
+    return lagOf(ends, committed);
   }
 
   /** Stops every consumer (in-flight handlers finish and commit), then disconnects the producer and the admin client. */

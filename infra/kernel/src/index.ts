@@ -25,3 +25,4 @@ export * from './support/without-undefined';
 export * from './support/wait-until';
 export * from './memory';
 export * from './bus';
+export * from './support/keyed-lock';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { EventPublisher, type CheckpointStore, type Clock, type MessageBus, type Platform } from '@aftersales/kernel';
+import { EventPublisher, withPublisherBacklog, type CheckpointStore, type Clock, type MessageBus, type Platform } from '@aftersales/kernel';
 import { SqliteEventStore, SqliteReadModelStore, SqliteTimerStore } from '@aftersales/sqlite';
 import { topicForEventType } from '@aftersales/contracts';
 
@@ -52,7 +52,8 @@ export function processAdapters(options: {
   const { eventStore, readModels, timers } = stores;
   const publisher = new EventPublisher({ eventStore, bus, checkpoints: options.publisherCheckpoints, topicFor: topicForEventType });
   return {
-    platform: { eventStore, readModels, timers, bus, clock, settle },
+    // A group's lag counts what the publisher has not put on the bus yet (MessageBus.lag; see withPublisherBacklog).
+    platform: { eventStore, readModels, timers, bus: withPublisherBacklog(bus, publisher), clock, settle },
     publisher,
     async close() {
       await publisher.stop();

@@ -4,7 +4,7 @@ import type { ConsumerHandle, MessageBus, OutgoingMessage } from '../ports/messa
 import { InMemoryEventStore } from '../memory/in-memory-event-store';
 import { sampleEvent } from '../testing/sample-events';
 import { InMemoryCheckpointStore } from './in-memory-checkpoint-store';
-import { EventPublisher, type EventPublisherOptions } from './event-publisher';
+import { EventPublisher, withPublisherBacklog, type EventPublisherOptions } from './event-publisher';
 
 /** Records what is published; can be told to fail the next publish. */
 class RecordingBus implements MessageBus {
@@ -24,6 +24,12 @@ class RecordingBus implements MessageBus {
 
   subscribe(): Promise<ConsumerHandle> {
     throw new Error('not used by the publisher');
+  }
+
+  /** What the bus itself reports as a group's lag (the publisher never asks). */
+  busLag = 0;
+  async lag(): Promise<number> {
+    return this.busLag;
   }
 
   rewind(): Promise<void> {
@@ -126,6 +132,27 @@ describe('EventPublisher', () => {
 
     expect(bus.published.map((p) => p.message.headers.position)).toEqual(['1', '2', '3']);
     expect(await checkpoints.get('event-publisher')).toBe(3);
+  });
+
+  it('given events committed but not yet published, then its backlog counts those of the asked topics, and none once published', async () => {
+    await append('order-o-1', sampleEvent('OrderPlaced'), sampleEvent('OrderPaid'));
+    await append('shipment-s-1', sampleEvent('ShipmentDispatched'));
+
+    expect(await publisher.backlog(['aftersales.order.events.v1'])).toBe(2);
+    expect(await publisher.backlog(['aftersales.logistics.events.v1', 'aftersales.order.events.v1'])).toBe(3);
+    await publisher.catchUp();
+    expect(await publisher.backlog(['aftersales.order.events.v1'])).toBe(0);
+  });
+
+  it('given a bus seen through withPublisherBacklog, then a group\'s lag is what the bus reports plus what the log has not published on those topics', async () => {
+    const seen = withPublisherBacklog(bus, publisher);
+    bus.busLag = 4;
+    await append('order-o-1', sampleEvent('OrderPlaced'));
+
+    expect(await seen.lag('logistics', ['aftersales.order.events.v1'])).toBe(5);
+    await publisher.catchUp();
+    bus.busLag = 0;
+    expect(await seen.lag('logistics', ['aftersales.order.events.v1'])).toBe(0);
   });
 
   it('given a small batch size, when it catches up, then it publishes batch by batch in log order and checkpoints after each', async () => {

@@ -103,6 +103,48 @@ describe('CommandHandler', () => {
     expect(events.map((e) => e.revision)).toEqual([0, 1, 2, 3]);
   });
 
+  it('given 50 concurrent commands on one stream without If-Match, when handled, then every one succeeds', async () => {
+    const { store, handler } = setup();
+    const outcomes = await Promise.allSettled(Array.from({ length: 50 }, () => handler.handle('counter-1', { type: 'Add', amount: 1 }, { actor })));
+    expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([]);
+    expect((await store.readStream('counter-1')).length).toBe(50);
+  });
+
+  it('given two handlers on one store (two capabilities), when 50 commands race on one stream, then every one succeeds', async () => {
+    const { store, handler, clock } = setup();
+    const other = new CommandHandler(store, clock, { decider: counter, schemaVersionOf: () => 1 });
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 50 }, (_, i) => (i % 2 ? handler : other).handle('counter-1', { type: 'Add', amount: 1 }, { actor })),
+    );
+    expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([]);
+    expect((await store.readStream('counter-1')).length).toBe(50);
+  });
+
+  it('given another process keeps writing to the stream, when a command without If-Match is handled, then it retries until it lands', async () => {
+    const { clock, store } = setup();
+    let conflicts = 20;
+    const busy = Object.create(store) as InMemoryEventStore;
+    busy.append = async (streamId, events, expected, options) => {
+      if (conflicts-- > 0) {
+        await store.append(streamId, [{ ...events[0], eventId: `foreign-${conflicts}` }], 'any');
+        throw new WrongExpectedRevisionError(streamId, expected, 0);
+      }
+      return store.append(streamId, events, expected, options);
+    };
+    const handler = new CommandHandler(busy, clock, { decider: counter, schemaVersionOf: () => 1 });
+    const result = await handler.handle('counter-1', { type: 'Add', amount: 1 }, { actor });
+    expect(result.state.total).toBe(21);
+  });
+
+  it('given another process wrote since the caller read (stale If-Match under concurrency), then it is a conflict, never retried', async () => {
+    const { store, handler } = setup();
+    await handler.handle('counter-1', { type: 'Add', amount: 1 }, { actor });
+    const outcomes = await Promise.allSettled(Array.from({ length: 10 }, () => handler.handle('counter-1', { type: 'Add', amount: 1 }, { actor, expectedRevision: 0 })));
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    expect(outcomes.filter((o) => o.status === 'rejected').every((o) => (o as PromiseRejectedResult).reason instanceof WrongExpectedRevisionError)).toBe(true);
+    expect(await store.headPosition()).toBe(2);
+  });
+
   it('given a refused transition, then the domain error surfaces and nothing is appended', async () => {
     const { store, handler } = setup();
     await handler.handle('counter-1', { type: 'Close' }, { actor });

@@ -3,6 +3,7 @@ import type { Actor, TraceContext } from '@aftersales/contracts';
 import { fold, type Decider, type DomainEvent } from '../decider';
 import { IdempotencyKeyReuseError, WrongExpectedRevisionError } from '../errors';
 import { timeOrderedUuid } from './time-ordered-id';
+import { KeyedLock } from '../support/keyed-lock';
 import type { Clock } from '../ports/clock';
 import {
   DuplicateCommandError,
@@ -56,26 +57,59 @@ interface CachedStream<S> {
   state: S;
 }
 
+export interface CommandHandlerOptions {
+  /** Attempts for a command without If-Match when another writer keeps getting in between (default 200). */
+  maxAttempts?: number;
+  /** Time budget of those retries in ms (default 10 000): a busy stream delays a command, it does not refuse it. */
+  retryBudgetMs?: number;
+  cacheSize?: number;
+}
+
 /**
- * Load → decide → append with the expected revision. Retries a bounded number of times when another
- * writer got in between; caches folded state so a hot stream is not re-read from the start.
+ * One lock table per event store, shared by every handler on it: commands on one stream are serialised inside this
+ * process whichever capability sends them, so they never conflict with each other; only another process can.
+ */
+const streamLocks = new WeakMap<EventStore, KeyedLock>();
+const lockFor = (store: EventStore): KeyedLock => {
+  let lock = streamLocks.get(store);
+  if (!lock) streamLocks.set(store, (lock = new KeyedLock()));
+  return lock;
+};
+
+/** Small jittered backoff between retries: 1–4 ms at first, growing to at most ~50 ms. */
+const backoff = (attempt: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, Math.min(50, 2 ** Math.min(attempt, 6)) * (0.5 + Math.random())));
+
+/**
+ * Load → decide → append with the expected revision. Commands on one stream are serialised in this process (a
+ * per-stream queue); a conflict with another writer (another process) is retried with a small jittered backoff until
+ * the command lands, within a generous budget. A command with If-Match (expectedRevision) is never retried: the
+ * caller asked for that revision. Caches folded state so a hot stream is not re-read from the start.
  */
 export class CommandHandler<C, S, E extends DomainEvent> {
   private readonly cache = new Map<string, CachedStream<S>>();
+  private readonly locks: KeyedLock;
 
   constructor(
     private readonly store: EventStore,
     private readonly clock: Clock,
     private readonly aggregate: AggregateDefinition<C, S, E>,
-    private readonly options: { maxAttempts?: number; cacheSize?: number } = {},
-  ) {}
+    private readonly options: CommandHandlerOptions = {},
+  ) {
+    this.locks = lockFor(store);
+  }
 
-  async handle(streamId: string, input: CommandInput<C>, ctx: CommandContext): Promise<CommandResult<S>> {
+  handle(streamId: string, input: CommandInput<C>, ctx: CommandContext): Promise<CommandResult<S>> {
+    return this.locks.run([streamId], () => this.handleSerialised(streamId, input, ctx));
+  }
+
+  private async handleSerialised(streamId: string, input: CommandInput<C>, ctx: CommandContext): Promise<CommandResult<S>> {
     if (ctx.commandKey) {
       const previous = await this.store.findCommandKey(ctx.commandKey.key);
       if (previous) return this.replay(previous, ctx.commandKey);
     }
-    const maxAttempts = this.options.maxAttempts ?? 5;
+    const maxAttempts = this.options.maxAttempts ?? 200;
+    const deadline = Date.now() + (this.options.retryBudgetMs ?? 10_000);
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.attempt(streamId, input, ctx);
@@ -83,7 +117,8 @@ export class CommandHandler<C, S, E extends DomainEvent> {
         if (error instanceof DuplicateCommandError && ctx.commandKey) return this.replay(error.record, ctx.commandKey);
         const retryable = error instanceof WrongExpectedRevisionError && ctx.expectedRevision === undefined;
         this.cache.delete(streamId);
-        if (!retryable || attempt >= maxAttempts) throw error;
+        if (!retryable || attempt >= maxAttempts || Date.now() >= deadline) throw error;
+        await backoff(attempt);
       }
     }
   }

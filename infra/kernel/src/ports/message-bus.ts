@@ -40,5 +40,12 @@ export interface MessageBus {
    * next subscription re-reads everything kept. Refuses (rejects) while this bus has an active consumer of the group.
    */
   rewind(groupId: string, topics: string[]): Promise<void>;
+  /**
+   * How far the group is behind on these topics, whether or not it consumes in this process: the sum over their
+   * partitions of (end offset − the group's committed offset; the log start where it never committed). 0 means every
+   * message published so far was handled and committed by the group, so a view it feeds has seen them. A topic that
+   * does not exist yet counts 0.
+   */
+  lag(groupId: string, topics: string[]): Promise<number>;
   close(): Promise<void>;
 }

@@ -23,6 +23,7 @@ const silentBus: MessageBus = {
   publish: async () => undefined,
   subscribe: async () => ({ drain: async () => undefined, lag: async () => 0, stop: async () => undefined }),
   rewind: async () => undefined,
+  lag: async () => 0,
   close: async () => undefined,
 };
 

@@ -356,6 +356,45 @@ export function messageBusContract(name: string, makeBus: MessageBusFactory): vo
         expect(await consumer.lag()).toBe(0);
       });
 
+      it('given a group that never subscribed, then the bus tells its lag on the topics: everything published, a missing topic 0', async () => {
+        await bus.publish(topic, [message('order-1', 0), message('order-2', 0), message('order-1', 1)]);
+
+        expect(await bus.lag(unique('group'), [topic])).toBe(3);
+        expect(await bus.lag(unique('group'), [topic, unique('never-published')])).toBe(3);
+        expect(await bus.lag(unique('group'), [unique('never-published')])).toBe(0);
+      });
+
+      it('given a group working through its topics, then the bus tells its lag as the consumer does, down to 0 once committed', async () => {
+        const group = unique('group');
+        const other = unique('other');
+        await bus.publish(topic, [message('order-1', 0), message('order-2', 0)]);
+        await bus.publish(other, [message('order-3', 0)]);
+        const held = gate();
+        const consumer = await subscribe(group, async () => held.wait, [topic, other]);
+
+        expect(await bus.lag(group, [topic, other])).toBe(3);
+        expect(await bus.lag(group, [other])).toBe(1);
+        held.release();
+        await consumer.drain();
+
+        expect(await bus.lag(group, [topic, other])).toBe(0);
+        await bus.publish(other, [message('order-3', 1)]);
+        expect(await bus.lag(group, [topic])).toBe(0);
+        expect(await bus.lag(group, [topic, other])).toBe(1);
+      });
+
+      it('given a group that committed everything and stopped, when more is published, then its lag counts the new messages', async () => {
+        const group = unique('group');
+        await bus.publish(topic, [message('order-1', 0)]);
+        const consumer = await subscribe(group, recorder().handler);
+        await consumer.drain();
+        await consumer.stop();
+
+        await bus.publish(topic, [message('order-1', 1), message('order-2', 0)]);
+
+        expect(await bus.lag(group, [topic])).toBe(2);
+      });
+
       it('given a live consumer, when messages are published later, then they are delivered without asking', async () => {
         const { handler, got } = recorder();
         await subscribe(unique('group'), handler);

@@ -119,6 +119,17 @@ export class BusStorage {
     return this.statements.committed.get(groupId, topic, partition)?.next_offset ?? 0;
   }
 
+  /** Sum over the topics' partitions of end offset − the group's committed offset; a topic not created yet counts 0. */
+  lag(groupId: string, topics: readonly string[]): number {
+    let lag = 0;
+    for (const topic of topics) {
+      for (const { partition, next_offset } of this.statements.endOffsets.all(topic)) {
+        lag += Math.max(0, next_offset - this.committedOffset(groupId, topic, partition));
+      }
+    }
+    return lag;
+  }
+
   commit(groupId: string, topic: string, partition: number, nextOffset: number): void {
     this.statements.commit.run(groupId, topic, partition, nextOffset, this.now());
   }

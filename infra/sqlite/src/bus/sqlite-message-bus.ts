@@ -119,6 +119,11 @@ export class SqliteMessageBus implements MessageBus {
     this.storage.rewind(groupId, uniqueTopics);
   }
 
+  async lag(groupId: string, topics: string[]): Promise<number> {
+    this.assertOpen();
+    return this.storage.lag(groupId, [...new Set(topics)]);
+  }
+
   /** Stops every consumer (letting in-flight handlers finish and commit), then closes the database. */
   close(): Promise<void> {
     this.closing ??= (async () => {

@@ -15,6 +15,11 @@ class RecordingBus implements MessageBus {
   async rewind(groupId: string, topics: string[]): Promise<void> {
     this.rewinds.push({ groupId, topics });
   }
+  readonly lags: Array<{ groupId: string; topics: string[] }> = [];
+  async lag(groupId: string, topics: string[]): Promise<number> {
+    this.lags.push({ groupId, topics });
+    return 7;
+  }
   async close(): Promise<void> {}
 }
 
@@ -42,6 +47,15 @@ describe('NamespacedMessageBus', () => {
     await bus.rewind('refund', ['aftersales.order.events.v1']);
 
     expect(inner.rewinds).toEqual([{ groupId: 'run-7.refund', topics: ['run-7.aftersales.order.events.v1'] }]);
+  });
+
+  it('given a prefix, when asked for a group\'s lag, then the group and its topics are prefixed', async () => {
+    const inner = new RecordingBus();
+    const bus = new NamespacedMessageBus(inner, 'run-7.');
+
+    expect(await bus.lag('logistics', ['aftersales.order.events.v1'])).toBe(7);
+
+    expect(inner.lags).toEqual([{ groupId: 'run-7.logistics', topics: ['run-7.aftersales.order.events.v1'] }]);
   });
 
   it('given an empty prefix, then it refuses to be built', () => {

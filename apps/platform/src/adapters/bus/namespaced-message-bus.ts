@@ -32,6 +32,13 @@ export class NamespacedMessageBus implements MessageBus {
     );
   }
 
+  lag(groupId: string, topics: string[]): Promise<number> {
+    return this.inner.lag(
+      this.prefix + groupId,
+      topics.map((topic) => this.prefix + topic),
+    );
+  }
+
   close(): Promise<void> {
     return this.inner.close();
   }

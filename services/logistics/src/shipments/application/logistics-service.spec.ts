@@ -14,10 +14,13 @@ const carrierHook: CommandContext = { actor: { id: 'sf-webhook', role: 'integrat
 let platform: TestPlatform;
 let service: LogisticsService;
 let orderRevision: Map<string, number>;
+/** Order events published but not yet in the view (the bus lag of group `logistics` on the order topic). */
+let orderFeedLag: number;
 
 beforeEach(() => {
   platform = inMemoryPlatform();
-  service = createLogisticsService(platform, { consistencyTimeoutMs: 150, pollIntervalMs: 1, log: () => undefined });
+  orderFeedLag = 0;
+  service = createLogisticsService(platform, { consistencyTimeoutMs: 150, pollIntervalMs: 1, log: () => undefined, orderFeedLag: async () => orderFeedLag });
   platform.attach(service.runtime);
   orderRevision = new Map();
 });
@@ -32,6 +35,11 @@ function orderEvent(orderId: string, type: string, data: Record<string, unknown>
 async function paidOrder(orderId: string): Promise<void> {
   await service.onOrderEvent(orderEvent(orderId, 'OrderPlaced', { status: 'awaiting_payment', paymentMethod: 'online' }));
   await service.onOrderEvent(orderEvent(orderId, 'OrderPaid'));
+}
+
+/** The order froze its address for the shipment (as the order does when it learns of it): it may be dispatched by hand. */
+async function addressLocked(orderId: string, shipmentId: string): Promise<void> {
+  await service.onOrderEvent(orderEvent(orderId, 'ShippingAddressLocked', { shipmentId }));
 }
 
 const typesIn = (streamId: string) => platform.eventStore.log.filter((e) => e.streamId === streamId).map((e) => e.type);
@@ -49,8 +57,33 @@ describe('logistics service: creating shipments', () => {
   it('given the payment reaches logistics a moment after the request, when a shipment is created, then it waits and succeeds', async () => {
     await service.onOrderEvent(orderEvent('ord_1', 'OrderPlaced', { status: 'awaiting_payment', paymentMethod: 'online' }));
     const paid = orderEvent('ord_1', 'OrderPaid');
-    setTimeout(() => void service.onOrderEvent(paid), 20);
+    orderFeedLag = 1;
+    setTimeout(() => void service.onOrderEvent(paid).then(() => (orderFeedLag = 0)), 20);
     const result = await service.createShipment({ orderId: 'ord_1', carrier: 'sf', trackingNo: 'SF1' }, merchant);
+    expect(result.state.status).toBe('created');
+  });
+
+  it('given an unknown order and a view that has caught up with the order topic, when a shipment is created, then 404 at once, without waiting', async () => {
+    const patient = createLogisticsService(platform, { consistencyTimeoutMs: 2_000, pollIntervalMs: 1, log: () => undefined, orderFeedLag: async () => 0 });
+    const started = Date.now();
+
+    const error = await refusal(patient.createShipment({ orderId: 'ord_nope', carrier: 'sf', trackingNo: 'SF1' }, merchant));
+
+    expect(error).toMatchObject({ kind: 'not_found' });
+    expect(Date.now() - started).toBeLessThan(500);
+    expect(platform.eventStore.log).toEqual([]);
+  });
+
+  it('given an unknown order while the view is behind the order topic, when its events arrive during the wait, then the shipment is created', async () => {
+    orderFeedLag = 2;
+    setTimeout(async () => {
+      await service.onOrderEvent(orderEvent('ord_late', 'OrderPlaced', { status: 'awaiting_payment', paymentMethod: 'online' }));
+      await service.onOrderEvent(orderEvent('ord_late', 'OrderPaid'));
+      orderFeedLag = 0;
+    }, 20);
+
+    const result = await service.createShipment({ orderId: 'ord_late', carrier: 'sf', trackingNo: 'SF1' }, merchant);
+
     expect(result.state.status).toBe('created');
   });
 
@@ -110,7 +143,9 @@ describe('logistics service: carrier events', () => {
   async function shipped(): Promise<string> {
     await paidOrder('ord_1');
     const { state } = await service.createShipment({ orderId: 'ord_1', carrier: 'sf', trackingNo: 'SF1' }, merchant);
+    await addressLocked('ord_1', state.shipmentId);
     await service.dispatchShipment(state.shipmentId, merchant);
+    platform.clock.set(new Date('2026-11-05T00:00:00Z')); // the scans below are dated between the dispatch and now
     return state.shipmentId;
   }
   const scanInput = {
@@ -160,6 +195,29 @@ describe('logistics service: carrier events', () => {
   });
 });
 
+describe('logistics service: dispatch waits for the order to freeze its address', () => {
+  it('given a created shipment, when the order has not locked its address for it, then dispatch is refused after a bounded wait and nothing is appended', async () => {
+    await paidOrder('ord_1');
+    const { state } = await service.createShipment({ orderId: 'ord_1', carrier: 'sf', trackingNo: 'SF1' }, merchant);
+
+    const error = await refusal(service.dispatchShipment(state.shipmentId, merchant));
+
+    expect(error).toMatchObject({ kind: 'conflict', code: ShipmentRules.addressNotLocked });
+    expect(typesIn(`shipment-${state.shipmentId}`)).toEqual(['ShipmentCreated']);
+  });
+
+  it('given a dispatch waiting for the lock, when the order locks its address for the shipment meanwhile, then it is dispatched', async () => {
+    await paidOrder('ord_1');
+    const { state } = await service.createShipment({ orderId: 'ord_1', carrier: 'sf', trackingNo: 'SF1' }, merchant);
+
+    const dispatching = service.dispatchShipment(state.shipmentId, merchant);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await addressLocked('ord_1', state.shipmentId);
+
+    expect((await dispatching).events.map((e) => e.type)).toEqual(['ShipmentDispatched']);
+  });
+});
+
 describe('logistics service: order reactions and timers', () => {
   it('given an undispatched shipment, when the order closes, then the shipment is cancelled once, even if the event comes again', async () => {
     await paidOrder('ord_1');
@@ -176,6 +234,7 @@ describe('logistics service: order reactions and timers', () => {
   it('given a dispatched shipment, when its tracking deadline passes and the timer fires twice, then one ShipmentTrackingExpired', async () => {
     await paidOrder('ord_1');
     const { state } = await service.createShipment({ orderId: 'ord_1', carrier: 'sf', trackingNo: 'SF1' }, merchant);
+    await addressLocked('ord_1', state.shipmentId);
     const dispatch = await service.dispatchShipment(state.shipmentId, merchant);
     const timer = trackingExpiryPolicy(dispatch.events[0])!.schedule![0];
     platform.clock.set(new Date(timer.dueAt));
@@ -198,6 +257,7 @@ describe('logistics service: return shipments', () => {
       { actor: { id: 'buyer-1', role: 'buyer' } },
     );
     expect(result.events.map((e) => e.type)).toEqual(['ShipmentCreated', 'ReturnShipmentDispatched']);
+    platform.clock.set(new Date('2026-11-10T12:00:00Z'));
     const delivered = await service.recordCarrierEvent(
       { carrier: 'yto', trackingNo: 'YT1', carrierEventId: 'y9', status: 'delivered', occurredAt: '2026-11-10T09:00:00Z' },
       carrierHook,

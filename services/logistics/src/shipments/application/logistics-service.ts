@@ -1,9 +1,8 @@
-import { currentRulebook, type Rulebook } from '@aftersales/contracts';
-import type { Platform, ServiceLog } from '@aftersales/kernel';
+import { currentRulebook, topicOf, type Rulebook } from '@aftersales/contracts';
+import { KeyedLock, withoutUndefined, type Platform, type ServiceLog } from '@aftersales/kernel';
 import { LOGISTICS_SERVICE, trackingExpiryPolicy } from '../policies';
 import { ORDER_PAYMENTS, shipmentsProjection, trackingIndexProjection } from '../projections';
 import { recordCarrierEvent } from './carrier-events.commands';
-import { KeyedLock } from './keyed-lock';
 import { CONSUMER_GROUP } from './logistics-actors';
 import type { LogisticsService } from './shipments.types';
 import { onOrderEvent } from './order.reactions';
@@ -24,6 +23,8 @@ export interface LogisticsServiceOptions {
   pollIntervalMs?: number;
   sleep?: (ms: number) => Promise<void>;
   log?: ServiceLog;
+  /** How far the view of the order topic is behind; default the bus's lag of group `logistics` on it (tests stand in). */
+  orderFeedLag?: () => Promise<number>;
 }
 
 /** The logistics facade: builds the dependencies once and hands them to each use case. */
@@ -33,9 +34,14 @@ export function createLogisticsService(platform: Platform, options: LogisticsSer
     handler: shipmentCommandHandler(platform.eventStore, platform.clock),
     readModels: platform.readModels,
     clock: platform.clock,
-    rules: { version: rulebook.version, trackingExpiredAfterDays: rulebook.logistics.trackingExpiredAfterDays },
+    rules: withoutUndefined({
+      version: rulebook.version,
+      trackingExpiredAfterDays: rulebook.logistics.trackingExpiredAfterDays,
+      carrierClockSkewMinutes: rulebook.logistics.carrierClockSkewMinutes,
+    }),
     newShipmentId: options.newShipmentId ?? newShipmentId,
     locks: new KeyedLock(),
+    orderFeedLag: options.orderFeedLag ?? (() => platform.bus.lag(CONSUMER_GROUP, [topicOf('order')])),
     waitOptions: { timeoutMs: options.consistencyTimeoutMs ?? 2_000, intervalMs: options.pollIntervalMs ?? 5, sleep: options.sleep },
     log: options.log ?? ((message, details) => console.warn(`[logistics] ${message}`, details ?? '')),
   };

@@ -25,7 +25,10 @@ import type { ShipmentsDependencies } from './shipment-handler';
  * - The order facts CreateShipment needs come from `order_payments`, fed asynchronously by the order topic.
  *   POST /shipments right after POST /orders/{id}/payment must not flake, so when the order is unknown or still
  *   unpaid there, the command waits (bounded by consistencyTimeoutMs, polling in real time) for the view to
- *   catch up before refusing. It never calls platform.settle(): that would deadlock inside a bus consumer.
+ *   catch up before refusing, but only while the view's consumer group is behind (MessageBus.lag on the order
+ *   topic, which in embedded mode also counts order events not yet published): once it has caught up, an unknown
+ *   order is unknown, and the answer is immediate. It never calls platform.settle(): that would deadlock inside a
+ *   bus consumer.
  * - "One active outbound shipment per order" and "one shipment per tracking number" are checked against the
  *   read models, confirmed against the log, and serialised per order / tracking number inside this process.
  *   Across several processes they are best effort (a reservation stream would make them strict).
@@ -110,14 +113,22 @@ async function createRefundParcel(
   });
 }
 
-/** The order as the order topic described it; waits (bounded) while it is unknown or still unpaid here. */
-async function knownOrderStatus({ readModels, waitOptions }: ShipmentsDependencies, orderId: string): Promise<KnownOrderStatus> {
-  const doc = await waitUntil(
-    () => readModels.get<OrderPaymentsDoc>(ORDER_PAYMENTS, orderId),
-    (d) => d !== undefined && d.status !== 'awaiting_payment',
+/**
+ * The order as the order topic described it; while it is unknown or still unpaid here, waits (bounded) only as long as
+ * the view's consumer group is behind. The lag is read before the document: a lag of 0 then means the document read
+ * after it reflects every order event published (and, embedded, committed) before that moment.
+ */
+async function knownOrderStatus({ readModels, waitOptions, orderFeedLag }: ShipmentsDependencies, orderId: string): Promise<KnownOrderStatus> {
+  const settled = (d: OrderPaymentsDoc | undefined) => d !== undefined && d.status !== 'awaiting_payment';
+  const seen = await waitUntil(
+    async () => {
+      const lag = await orderFeedLag();
+      return { lag, doc: await readModels.get<OrderPaymentsDoc>(ORDER_PAYMENTS, orderId) };
+    },
+    ({ lag, doc }) => settled(doc) || lag === 0,
     waitOptions,
   );
-  return doc?.status ?? 'unknown';
+  return seen.doc?.status ?? 'unknown';
 }
 
 async function activeOutboundShipmentOf({ readModels, handler }: ShipmentsDependencies, orderId: string): Promise<string | undefined> {

@@ -1,7 +1,6 @@
 import { logisticsEvents, type LogisticsEvent } from '@aftersales/contracts';
-import { CommandHandler, type Clock, type EventStore, type ReadModelStore, type ServiceLog, type WaitOptions } from '@aftersales/kernel';
+import { CommandHandler, type Clock, type KeyedLock, type EventStore, type ReadModelStore, type ServiceLog, type WaitOptions } from '@aftersales/kernel';
 import { shipmentDecider, type ShipmentCommand, type ShipmentState, type TrackingRules } from '../domain';
-import type { KeyedLock } from './keyed-lock';
 
 export type ShipmentCommandHandler = CommandHandler<ShipmentCommand, ShipmentState, LogisticsEvent>;
 
@@ -23,6 +22,11 @@ export interface ShipmentsDependencies {
   newShipmentId: (now: Date) => string;
   /** Serialises check-then-append per shipment, order and tracking number inside this process. */
   locks: KeyedLock;
+  /**
+   * How far the order topic's consumer (group `logistics`, which feeds `order_payments`) is behind what was published
+   * (and, in embedded mode, what is in the log unpublished): 0 means the view has seen every order event so far.
+   */
+  orderFeedLag: () => Promise<number>;
   /** How long to wait for a read model to catch up (order facts, read your writes). */
   waitOptions: WaitOptions;
   log: ServiceLog;

@@ -1,4 +1,5 @@
-import type { CommandContext } from '@aftersales/kernel';
+import { waitUntil, withoutUndefined, type CommandContext } from '@aftersales/kernel';
+import { ORDER_PAYMENTS, shipmentStreamId, type OrderPaymentsDoc } from '../projections';
 import type {
   CancelShipmentInput,
   CommandOptions,
@@ -20,13 +21,30 @@ export function printLabel(
   return runShipmentCommand(deps, shipmentId, { type: 'PrintLabel' }, ctx, options);
 }
 
-export function dispatchShipment(
+/**
+ * Dispatch by hand. The order's first parcel leaves only once the order froze its address for it (the handshake of
+ * "no address change after dispatch"): the order records the lock when it learns of the shipment, and logistics' view
+ * of the order topic brings it here; while it has not arrived, this waits (bounded) before the decider refuses.
+ */
+export async function dispatchShipment(
   deps: ShipmentsDependencies,
   shipmentId: string,
   ctx: CommandContext,
   options?: CommandOptions,
 ): Promise<ShipmentCommandResult> {
-  return runShipmentCommand(deps, shipmentId, { type: 'DispatchShipment', rules: deps.rules }, ctx, options);
+  const addressLockedFor = await addressLockOf(deps, shipmentId);
+  return runShipmentCommand(deps, shipmentId, withoutUndefined({ type: 'DispatchShipment' as const, rules: deps.rules, addressLockedFor }), ctx, options);
+}
+
+async function addressLockOf(deps: ShipmentsDependencies, shipmentId: string): Promise<string | undefined> {
+  const { state } = await deps.handler.load(shipmentStreamId(shipmentId));
+  if (state.status !== 'created' || state.direction !== 'outbound' || state.refundId !== undefined) return undefined;
+  const doc = await waitUntil(
+    () => deps.readModels.get<OrderPaymentsDoc>(ORDER_PAYMENTS, state.orderId),
+    (d) => d?.addressLockedFor === shipmentId,
+    deps.waitOptions,
+  );
+  return doc?.addressLockedFor;
 }
 
 export function reportException(

@@ -1,8 +1,9 @@
-import { withoutUndefined } from '@aftersales/kernel';
+import { ruleViolation, withoutUndefined } from '@aftersales/kernel';
 import { meaningOf } from './carrier-scan';
 import { dispatchedEvent, exceptionEvent, hasException, shipmentMissing, type DataOf, type Event } from './decide-support';
 import type { RecordCarrierEvent } from './shipment-commands';
 import type { ShipmentState } from './shipment-state';
+import { ShipmentRules } from './shipment-rules';
 import { hasScan } from './tracking-history';
 
 /* A carrier scan: recorded once per carrier event id, and the milestones it implies (see shipment-decider.ts). */
@@ -10,6 +11,7 @@ import { hasScan } from './tracking-history';
 export function recordCarrierEvent(command: RecordCarrierEvent, state: ShipmentState): Event[] {
   if (state.status === 'none') throw shipmentMissing();
   if (hasScan(state, command.carrierEventId)) return [];
+  assertPlausibleTime(command, state);
   const events: Event[] = [
     {
       type: 'CarrierEventRecorded',
@@ -81,4 +83,35 @@ function returnedToSenderEvents(state: ShipmentState, scan: RecordCarrierEvent):
       }),
     },
   ];
+}
+
+/**
+ * The carrier's clock is not taken on trust (the scan's time starts windows: delivery starts auto-confirm and the
+ * no-reason return). A scan may not be dated before the parcel left (the dispatch recorded by hand; otherwise the
+ * shipment's creation)
+ * nor ahead of the platform's clock (`at`), each beyond the rulebook's skew. Rulebooks without the skew do not check.
+ */
+function assertPlausibleTime(command: RecordCarrierEvent, state: ShipmentState): void {
+  const skewMinutes = command.rules.carrierClockSkewMinutes;
+  if (skewMinutes === undefined) return;
+  const skewMs = skewMinutes * 60_000;
+  const occurred = Date.parse(command.occurredAt);
+  // A dispatch the carrier's own scan made is dated by that scan: the carrier's earlier scans, arriving out of order,
+  // may be dated back to the shipment's creation.
+  const byHand = state.dispatchTrigger === 'manual' && state.dispatchedAt !== undefined;
+  const earliest = byHand ? state.dispatchedAt : state.createdAt;
+  const details = { occurredAt: command.occurredAt, carrierClockSkewMinutes: skewMinutes, rulebookVersion: command.rules.version };
+  if (earliest !== undefined && occurred < Date.parse(earliest) - skewMs) {
+    const what = byHand ? 'dispatch' : 'shipment was created';
+    throw ruleViolation(ShipmentRules.implausibleEventTime, `the carrier event is dated ${command.occurredAt}, before the ${what} (${earliest})`, {
+      ...details,
+      earliest,
+    });
+  }
+  if (occurred > Date.parse(command.at) + skewMs) {
+    throw ruleViolation(ShipmentRules.implausibleEventTime, `the carrier event is dated ${command.occurredAt}, ahead of the platform's clock (${command.at})`, {
+      ...details,
+      now: command.at,
+    });
+  }
 }

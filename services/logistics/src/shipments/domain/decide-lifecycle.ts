@@ -26,11 +26,27 @@ export function printLabel(command: PrintLabel, state: ShipmentState): Event[] {
   ];
 }
 
+/**
+ * The other half of "no address change after dispatch" (the order's half is in decide-service-requests.ts): the order's
+ * first parcel (outbound, not a refund's reissue) leaves only once the order froze its address for it. The order
+ * refuses changes from its ShippingAddressLocked on, and that event is before this dispatch, so every accepted change
+ * is before the dispatch. Return and reissue parcels do not carry the order's address decision.
+ */
+function requireAddressLocked(command: DispatchShipment, state: ShipmentState): void {
+  if (state.direction !== 'outbound' || state.refundId !== undefined) return;
+  if (command.addressLockedFor === state.shipmentId) return;
+  throw new DomainError('conflict', ShipmentRules.addressNotLocked, `order ${state.orderId} has not yet frozen its address for this shipment; retry`, {
+    currentStatus: state.status,
+    orderId: state.orderId,
+  });
+}
+
 export function dispatch(command: DispatchShipment, state: ShipmentState): Event[] {
   switch (state.status) {
     case 'none':
       throw shipmentMissing();
     case 'created':
+      requireAddressLocked(command, state);
       return [dispatchedEvent(state, command.at, 'manual', command.rules)];
     case 'cancelled':
       throw illegalTransition('dispatching the shipment', state.status);

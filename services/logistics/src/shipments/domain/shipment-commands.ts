@@ -11,6 +11,12 @@ export type KnownOrderStatus = 'unknown' | 'awaiting_payment' | 'awaiting_shipme
 export interface TrackingRules {
   version: string;
   trackingExpiredAfterDays: number;
+  /**
+   * How far a carrier's clock may differ from the platform's (rulebook `logistics.carrierClockSkewMinutes`, since
+   * 2026-12-v3): a scan dated before the dispatch or ahead of the platform's clock beyond it is implausible. Absent
+   * (older rulebooks): carrier times are not checked.
+   */
+  carrierClockSkewMinutes?: number;
 }
 
 /**
@@ -66,6 +72,8 @@ export interface DispatchShipment {
   type: 'DispatchShipment';
   at: string;
   rules: TrackingRules;
+  /** The shipment the order froze its address for, as logistics' view of the order topic last saw it. */
+  addressLockedFor?: string;
 }
 
 export interface RecordCarrierEvent {

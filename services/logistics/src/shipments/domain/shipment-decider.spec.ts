@@ -54,7 +54,9 @@ const createReturnCommand = (overrides: Partial<CreateReturnShipment> = {}): Cre
   rules,
   ...overrides,
 });
-const dispatch = (at: string): DispatchShipment => ({ type: 'DispatchShipment', at, rules });
+/** A dispatch by hand; `addressLockedFor` as the order topic showed it (null: the order has not locked its address). */
+const dispatch = (at: string, addressLockedFor: string | null = SHIPMENT): DispatchShipment =>
+  addressLockedFor === null ? { type: 'DispatchShipment', at, rules } : { type: 'DispatchShipment', at, rules, addressLockedFor };
 const cancel = (reason: string, at = '2026-11-02T09:30:00.000Z'): CancelShipment => ({ type: 'CancelShipment', reason, at });
 const markReturned = (reason: MarkShipmentReturned['reason'], at: string, note?: string): MarkShipmentReturned =>
   note === undefined ? { type: 'MarkShipmentReturned', reason, at } : { type: 'MarkShipmentReturned', reason, note, at };
@@ -615,5 +617,77 @@ describe('shipment decider: cancel, return, exceptions reported by people, track
 
   it('given a delivered shipment, when the expiry fires, then nothing', () => {
     spec.given(deliveredShipment()).when({ type: 'ExpireTracking', at: '2026-12-03T00:00:00.000Z' }).thenNothing();
+  });
+});
+
+describe('shipment decider: implausible carrier times (rulebook carrierClockSkewMinutes)', () => {
+  const skewed = { ...rules, carrierClockSkewMinutes: 15 };
+  // Dispatched 2026-11-02 10:00; the platform's clock reads 2026-11-05 00:00 when the scan arrives.
+  const timed = (occurredAt: string, status: RecordCarrierEvent['status'] = 'delivered') => scan('e9', status, occurredAt, { rules: skewed });
+
+  it('given a dispatched shipment, when a delivered scan is dated 30 days before the order, then it is refused as implausible', () => {
+    spec.given(dispatchedShipment()).when(timed('2026-10-03T10:00:00.000Z')).thenRefuses(ShipmentRules.implausibleEventTime);
+  });
+
+  it('given a dispatched shipment, when a scan is dated an hour before the dispatch, then it is refused', () => {
+    spec.given(dispatchedShipment()).when(timed('2026-11-02T09:00:00.000Z', 'in_transit')).thenRefuses(ShipmentRules.implausibleEventTime);
+  });
+
+  it('given a dispatched shipment, when a delivered scan is dated a day ahead of the platform clock, then it is refused', () => {
+    spec.given(dispatchedShipment()).when(timed('2026-11-06T00:00:00.000Z')).thenRefuses(ShipmentRules.implausibleEventTime);
+  });
+
+  it('given a created shipment, when an in_transit scan is dated before its creation beyond the skew, then it is refused', () => {
+    spec.given([shipmentCreated()]).when(timed('2026-11-01T09:00:00.000Z', 'in_transit')).thenRefuses(ShipmentRules.implausibleEventTime);
+  });
+
+  it('given a dispatched shipment, when scans are dated within the skew of the dispatch and of the clock, then they are accepted', () => {
+    const early = timed('2026-11-02T09:50:00.000Z', 'in_transit');
+    const ahead = scan('e10', 'delivered', '2026-11-05T00:10:00.000Z', { rules: skewed });
+
+    const { log } = run(dispatchedShipment(), [early, ahead]);
+
+    expect(typesOf(log)).toEqual(['ShipmentCreated', 'ShipmentDispatched', 'CarrierEventRecorded', 'CarrierEventRecorded', 'ShipmentDelivered']);
+  });
+
+  it('given a recorded scan, when it arrives again after the clock moved, then the replay is still answered with nothing', () => {
+    const inTransit = timed('2026-11-02T18:00:00.000Z', 'in_transit');
+
+    spec
+      .given([...dispatchedShipment(), scanRecorded(inTransit)])
+      .when({ ...inTransit, at: '2026-11-02T18:01:00.000Z', occurredAt: '2026-11-02T18:00:00.000Z' })
+      .thenNothing();
+  });
+});
+
+describe('shipment decider: carrier times around a dispatch the carrier made', () => {
+  const skewed = { ...rules, carrierClockSkewMinutes: 15 };
+
+  it('given a shipment dispatched by a carrier scan, when an earlier scan arrives out of order (after creation), then it is accepted', () => {
+    const outForDelivery = scan('c3', 'out_for_delivery', '2026-11-04T08:00:00.000Z', { rules: skewed });
+    const inTransit = scan('c1', 'in_transit', '2026-11-02T18:00:00.000Z', { rules: skewed });
+
+    const { state } = run([shipmentCreated()], [outForDelivery, inTransit]);
+
+    expect(state.tracking.map((e) => e.carrierEventId)).toEqual(['c1', 'c3']);
+  });
+});
+
+describe('shipment decider: no dispatch before the order froze its address', () => {
+  it('given a created outbound shipment, when it is dispatched before the order locked its address for it, then it is refused', () => {
+    spec.given([shipmentCreated()]).when(dispatch('2026-11-02T10:00:00.000Z', null)).thenRefuses(ShipmentRules.addressNotLocked);
+  });
+
+  it('given a created outbound shipment, when the order locked its address for another shipment, then it is refused', () => {
+    spec.given([shipmentCreated()]).when(dispatch('2026-11-02T10:00:00.000Z', 'shp_other')).thenRefuses(ShipmentRules.addressNotLocked);
+  });
+
+  it('given a created outbound shipment, when the order locked its address for it, then it is dispatched', () => {
+    spec.given([shipmentCreated()]).when(dispatch('2026-11-02T10:00:00.000Z', SHIPMENT)).then([shipmentDispatched()]);
+  });
+
+  it('given a reissue parcel of a refund, when it is dispatched, then no address lock is needed', () => {
+    const { log } = run([shipmentCreated({ refundId: REFUND })], [dispatch('2026-11-09T10:00:00.000Z', null)]);
+    expect(typesOf(log)).toEqual(['ShipmentCreated', 'ShipmentDispatched']);
   });
 });

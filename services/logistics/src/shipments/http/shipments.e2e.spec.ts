@@ -29,6 +29,7 @@ describe('Shipments HTTP API (in-memory platform)', () => {
   });
 
   const http = () => request(app.getHttpServer());
+  let locks = 0;
   const orderKnown = async (orderId: string, paid: boolean) => {
     await service.onOrderEvent(
       recorded(`order-${orderId}`, 0, { type: 'OrderPlaced', data: { orderId, status: 'awaiting_payment', paymentMethod: 'online' } }),
@@ -38,6 +39,8 @@ describe('Shipments HTTP API (in-memory platform)', () => {
   const createShipment = async (orderId = 'ord_1', trackingNo = 'SF1001') => {
     const res = await http().post('/shipments').set(merchant).send({ orderId, carrier: 'sf', trackingNo });
     expect(res.status).toBe(201);
+    // The order freezes its address for the shipment (ShippingAddressLocked on the order topic): it may be dispatched.
+    await service.onOrderEvent(recorded(`order-${orderId}`, 10 + locks++, { type: 'ShippingAddressLocked', data: { orderId, shipmentId: res.body.id } }));
     return res.body as { id: string; revision: number };
   };
   const scan = (body: Record<string, unknown>) =>
@@ -95,6 +98,7 @@ describe('Shipments HTTP API (in-memory platform)', () => {
   it('POST /carrier-events → 202; the same carrier event again → 202 duplicate, nothing appended; unknown tracking → 404', async () => {
     await orderKnown('ord_1', true);
     const { id } = await createShipment();
+    platform.clock.set(new Date('2026-11-03T00:00:00Z'));
     const first = await scan({});
     expect(first.status).toBe(202);
     expect(first.body).toMatchObject({ id, duplicate: false, status: 'dispatched', trackingStatus: 'in_transit' });
@@ -110,9 +114,27 @@ describe('Shipments HTTP API (in-memory platform)', () => {
     expect(badStatus.status).toBe(400);
   });
 
+  it('POST /carrier-events dated before the dispatch or ahead of the clock beyond the skew → 422 logistics.implausible_event_time, nothing appended', async () => {
+    await orderKnown('ord_1', true);
+    const { id } = await createShipment();
+    await http().post(`/shipments/${id}/dispatch`).set(merchant).send();
+    const before = platform.eventStore.log.length;
+
+    const monthBefore = await scan({ carrierEventId: 'old', status: 'delivered', occurredAt: '2026-10-02T09:00:00Z' });
+    const dayAhead = await scan({ carrierEventId: 'future', status: 'delivered', occurredAt: '2026-11-03T09:00:00Z' });
+
+    for (const answer of [monthBefore, dayAhead]) {
+      expect(answer.status).toBe(422);
+      expect(answer.headers['content-type']).toContain('application/problem+json');
+      expect(answer.body).toMatchObject({ rule: 'logistics.implausible_event_time' });
+    }
+    expect(platform.eventStore.log).toHaveLength(before);
+  });
+
   it('GET /shipments/{id} shows the tracking history sorted by carrier time; GET /orders/{id}/shipments lists it; unknown → 404', async () => {
     await orderKnown('ord_1', true);
     const { id } = await createShipment();
+    platform.clock.set(new Date('2026-11-05T00:00:00Z'));
     await scan({ carrierEventId: 'c3', status: 'out_for_delivery', occurredAt: '2026-11-04T08:00:00Z' });
     await scan({ carrierEventId: 'c1', status: 'in_transit', occurredAt: '2026-11-02T18:00:00Z' });
     const res = await http().get(`/shipments/${id}`);

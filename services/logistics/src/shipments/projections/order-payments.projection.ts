@@ -13,6 +13,8 @@ export interface OrderPaymentsDoc {
   id: string;
   status: Exclude<KnownOrderStatus, 'unknown'>;
   paymentMethod?: 'online' | 'cod';
+  /** The shipment the order froze its address for (ShippingAddressLocked): only that shipment may be dispatched by hand. */
+  addressLockedFor?: string;
   /** Revision of the last order event applied: an older or repeated event changes nothing. */
   revision: number;
   [field: string]: unknown;
@@ -26,6 +28,8 @@ export const ORDER_EVENT_TYPES = [
   'ReceiptConfirmed',
   'OrderReturnedToMerchant',
   'OrderClosed',
+  'ShippingAddressLocked',
+  'ShippingAddressUnlocked',
 ] as const;
 type TrackedType = (typeof ORDER_EVENT_TYPES)[number];
 const tracked = new Set<string>(ORDER_EVENT_TYPES);
@@ -50,6 +54,9 @@ function statusAfter(type: TrackedType, data: unknown, current: OrderPaymentsDoc
         : 'awaiting_shipment';
     case 'OrderClosed':
       return 'closed';
+    case 'ShippingAddressLocked':
+    case 'ShippingAddressUnlocked':
+      return current?.status ?? 'awaiting_shipment';
   }
 }
 
@@ -59,12 +66,26 @@ export function nextOrderPayments(current: OrderPaymentsDoc | undefined, event: 
   if (current && current.revision >= event.revision) return undefined;
   const data = event.data as { orderId: string; paymentMethod?: 'online' | 'cod' };
   const paymentMethod = event.type === 'OrderPlaced' ? data.paymentMethod : current?.paymentMethod;
+  const addressLockedFor = addressLockAfter(event, current);
   return {
     id: data.orderId,
     status: statusAfter(event.type as TrackedType, event.data, current),
     ...(paymentMethod ? { paymentMethod } : {}),
+    ...(addressLockedFor ? { addressLockedFor } : {}),
     revision: event.revision,
   };
+}
+
+function addressLockAfter(event: EventEnvelope, current: OrderPaymentsDoc | undefined): string | undefined {
+  switch (event.type) {
+    case 'ShippingAddressLocked':
+      return (event.data as OrderEventData<'ShippingAddressLocked'>).shipmentId;
+    case 'ShippingAddressUnlocked':
+    case 'OrderReturnedToMerchant':
+      return undefined;
+    default:
+      return current?.addressLockedFor;
+  }
 }
 
 export const isOrderEventTracked = (type: string): boolean => tracked.has(type);

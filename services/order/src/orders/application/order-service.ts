@@ -23,7 +23,7 @@ import type {
 import { payOrder } from './payment.commands';
 import { placeOrder, placeReplacementOrder } from './placement.commands';
 import type { ReactionOutcome } from './reaction-outcome';
-import { onRefundEvent } from './refund.reactions';
+import { onDisputeEvent, onRefundEvent } from './refund.reactions';
 import { addNote, changeAddress, issueInvoice, requestInvoice } from './service-requests.commands';
 
 export interface OrderService {
@@ -49,6 +49,8 @@ export interface OrderService {
   onLogisticsEvent(event: EventEnvelope): Promise<ReactionOutcome>;
   /** Bus reaction to refund events (exchange replacement, refunded in full); idempotent on the event id. */
   onRefundEvent(event: EventEnvelope): Promise<ReactionOutcome>;
+  /** Bus reaction to dispute events (an open case holds the auto-confirm clock); idempotent on the event id. */
+  onDisputeEvent(event: EventEnvelope): Promise<ReactionOutcome>;
   readonly runtime: ServiceRuntime;
 }
 
@@ -83,6 +85,7 @@ export function createOrderService(platform: Platform, options: OrderServiceOpti
     orderStream: (orderId) => orderStream(deps, orderId),
     onLogisticsEvent: (event) => onLogisticsEvent(deps, event),
     onRefundEvent: (event) => onRefundEvent(deps, event),
+    onDisputeEvent: (event) => onDisputeEvent(deps, event),
     runtime: {
       name: ORDER_SERVICE,
       projections: [ordersProjection],

@@ -1,7 +1,7 @@
 import type { OrderEvent, ShippingAddress } from '@aftersales/contracts';
 import { DomainError, illegalTransition } from '@aftersales/kernel';
 import { orderEvent, requireOrder } from './decide-support';
-import type { AddNote, ChangeAddress, IssueInvoice, RequestInvoice } from './order-commands';
+import type { AddNote, ChangeAddress, IssueInvoice, LockAddress, RequestInvoice, UnlockAddress } from './order-commands';
 import type { Order, OrderState } from './order-state';
 
 /** Notes are append-only and allowed in every status, closed and completed included. */
@@ -19,11 +19,26 @@ export function decideAddNote(command: AddNote, state: OrderState): OrderEvent[]
   ];
 }
 
-/** Until dispatch the address may change; after it, a change is an after-sales matter. */
+/*
+ * "No address change after dispatch" lives here, on the order stream, with a handshake with logistics (only events
+ * cross): when the order learns that a shipment was created it records ShippingAddressLocked, and from then on refuses
+ * changes; logistics dispatches that shipment only once its bus-fed view of the order has seen the lock (see the
+ * shipment's DispatchShipment rule). Every accepted change is therefore before the lock on this stream, and the lock
+ * before the dispatch: a change cannot be committed after ShipmentDispatched, whatever the timing. (A carrier scan
+ * is a fact, not a command: if the carrier picks the parcel up before the lock, logistics records it as it is.)
+ */
+
+/** Until a shipment exists (and so before dispatch) the address may change; after it, a change is an after-sales matter. */
 export function decideChangeAddress(command: ChangeAddress, state: OrderState): OrderEvent[] {
   const order = requireOrder(state, command.orderId);
   if (order.status !== 'awaiting_payment' && order.status !== 'awaiting_shipment') {
     throw illegalTransition('changing the shipping address', order.status, 'order.address_locked');
+  }
+  if (order.addressLock !== undefined) {
+    throw new DomainError('conflict', 'order.address_locked', `the address is frozen for shipment ${order.addressLock.shipmentId}`, {
+      currentStatus: order.status,
+      shipmentId: order.addressLock.shipmentId,
+    });
   }
   if (sameAddress(order.address, command.address)) return [];
   return [
@@ -84,3 +99,18 @@ const invoiceAlreadyIssued = (order: Order): DomainError =>
 
 const addressFields: (keyof ShippingAddress)[] = ['name', 'phone', 'province', 'city', 'district', 'street', 'postalCode'];
 const sameAddress = (a: ShippingAddress, b: ShippingAddress): boolean => addressFields.every((f) => a[f] === b[f]);
+
+/** A shipment was created for the order: its address is frozen for that shipment (the parcel goes there). */
+export function decideLockAddress(command: LockAddress, state: OrderState): OrderEvent[] {
+  const order = requireOrder(state, command.orderId);
+  if (order.addressLock?.shipmentId === command.shipmentId) return [];
+  if (order.status !== 'awaiting_payment' && order.status !== 'awaiting_shipment') return [];
+  return [orderEvent('ShippingAddressLocked', { orderId: order.id, shipmentId: command.shipmentId, address: order.address, lockedAt: command.at })];
+}
+
+/** The shipment the address was frozen for was cancelled before dispatch: the address may change again. */
+export function decideUnlockAddress(command: UnlockAddress, state: OrderState): OrderEvent[] {
+  const order = requireOrder(state, command.orderId);
+  if (order.addressLock?.shipmentId !== command.shipmentId) return [];
+  return [orderEvent('ShippingAddressUnlocked', { orderId: order.id, shipmentId: command.shipmentId, reason: 'shipment_cancelled', unlockedAt: command.at })];
+}

@@ -120,10 +120,27 @@ function applyTo(order: Order, event: OrderEvent): Order {
       return { ...order, status: 'completed', receiptConfirmedBy: event.data.confirmedBy, completedAt: event.data.confirmedAt };
     case 'ShipByDeadlineMissed':
       return { ...order, shipByMissedAt: event.data.detectedAt };
+    case 'ShippingAddressLocked':
+      return { ...order, addressLock: { shipmentId: event.data.shipmentId, lockedAt: event.data.lockedAt } };
+    case 'ShippingAddressUnlocked': {
+      const { addressLock: _unlocked, ...unlocked } = order;
+      return unlocked;
+    }
+    case 'AutoConfirmPaused': {
+      const { autoConfirmAt: _stopped, ...deadlines } = order.deadlines;
+      const { openCases, remainingMs, pausedAt } = event.data;
+      return { ...order, deadlines, autoConfirmPause: { openCases, remainingMs, pausedAt: order.autoConfirmPause?.pausedAt ?? pausedAt } };
+    }
+    case 'AutoConfirmResumed': {
+      const { openCases, remainingMs, autoConfirmAt } = event.data;
+      const { autoConfirmPause: pause, ...rest } = order;
+      if (autoConfirmAt === undefined) return { ...rest, autoConfirmPause: { ...pause!, openCases, remainingMs } };
+      return { ...rest, deadlines: { ...order.deadlines, autoConfirmAt } };
+    }
     case 'OrderReturnedToMerchant': {
       const { shipmentId, reason, returnedAt } = event.data;
       const { autoConfirmAt: _dropped, ...deadlines } = order.deadlines;
-      const { shipment: _returned, ...withoutShipment } = order;
+      const { shipment: _returned, addressLock: _shipped, ...withoutShipment } = order;
       return {
         ...withoutShipment,
         // A paid online order can be shipped again (or refunded); a COD order closes in the same command.

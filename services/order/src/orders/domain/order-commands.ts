@@ -90,6 +90,29 @@ export interface MarkReturned extends OrderCommandBase<'MarkReturned'> {
   returnedAt: string;
 }
 
+/** From logistics ShipmentCreated (outbound): the address is frozen for this shipment (see decideLockAddress). */
+export interface LockAddress extends OrderCommandBase<'LockAddress'> {
+  shipmentId: string;
+}
+
+/** From logistics ShipmentCancelled (outbound, undispatched): the address may change again. */
+export interface UnlockAddress extends OrderCommandBase<'UnlockAddress'> {
+  shipmentId: string;
+}
+
+/** An after-sales case of another service that holds the auto-confirm clock while it is open. */
+export type AfterSalesCase = { kind: 'refund' | 'dispute'; id: string };
+
+/** From the refund or dispute topic: a case opened on the order. */
+export interface PauseAutoConfirm extends OrderCommandBase<'PauseAutoConfirm'> {
+  cause: AfterSalesCase;
+}
+
+/** From the refund or dispute topic: a case ended (closed, cancelled). */
+export interface ResumeAutoConfirm extends OrderCommandBase<'ResumeAutoConfirm'> {
+  cause: AfterSalesCase;
+}
+
 /** Fired by durable timers; each re-checks the state, so a late or repeated fire changes nothing. */
 export type RecordPaymentReminder = OrderCommandBase<'RecordPaymentReminder'>;
 export type CloseUnpaidOrder = OrderCommandBase<'CloseUnpaidOrder'>;
@@ -118,4 +141,8 @@ export type OrderCommand =
   | MarkShipped
   | MarkDelivered
   | MarkReturned
+  | LockAddress
+  | UnlockAddress
+  | PauseAutoConfirm
+  | ResumeAutoConfirm
   | OrderTimerCommand;

@@ -1,6 +1,6 @@
 import { deciderSpec } from '@aftersales/kernel/testing';
 import { orderDecider } from './order-decider';
-import { address, changeAddress, hoursAfterT0, issueInvoice, note, ORDER_TOTAL, requestInvoice } from '../testing/order-fixtures';
+import { address, changeAddress, hoursAfterT0, issueInvoice, lockAddress, note, ORDER_TOTAL, requestInvoice, unlockAddress } from '../testing/order-fixtures';
 import {
   invoiceIssued,
   invoiceRequested,
@@ -10,6 +10,8 @@ import {
   paidOrder,
   shippedOrder,
   shippingAddressChanged,
+  shippingAddressLocked,
+  shippingAddressUnlocked,
 } from '../testing/order-events';
 
 const spec = deciderSpec(orderDecider);
@@ -160,5 +162,54 @@ describe('IssueInvoice', () => {
 
     issued.when(issueInvoice('INV-1')).thenNothing();
     issued.when(issueInvoice('INV-2')).thenRefuses('order.invoice_already_issued');
+  });
+});
+
+describe('the address frozen for a shipment (no address change after dispatch)', () => {
+  it('given a paid order, when logistics reports a shipment created for it, then the address is locked for that shipment with the address it goes to', () => {
+    const { state } = spec
+      .given([...paidOrder(), shippingAddressChanged(newAddress)])
+      .when(lockAddress('shp-1', hoursAfterT0(20)))
+      .then([shippingAddressLocked({ address: newAddress })]);
+
+    expect(state?.addressLock).toEqual({ shipmentId: 'shp-1', lockedAt: hoursAfterT0(20) });
+  });
+
+  it('given the address locked for a shipment, when the address changes, then 409 order.address_locked names the shipment and nothing is recorded', () => {
+    const error = spec
+      .given([...paidOrder(), shippingAddressLocked()])
+      .when(changeAddress(newAddress, hoursAfterT0(21)))
+      .thenRefuses('order.address_locked');
+
+    expect(error).toMatchObject({ kind: 'conflict', details: { shipmentId: 'shp-1', currentStatus: 'awaiting_shipment' } });
+  });
+
+  it('given the address locked for a shipment, when the same lock arrives again, then nothing happens', () => {
+    spec
+      .given([...paidOrder(), shippingAddressLocked()])
+      .when(lockAddress())
+      .thenNothing();
+  });
+
+  it('given the address locked for a shipment, when that shipment is cancelled, then it is unlocked and the address may change again', () => {
+    spec
+      .given([...paidOrder(), shippingAddressLocked()])
+      .when(unlockAddress('shp-1', hoursAfterT0(21)))
+      .then([shippingAddressUnlocked()]);
+    spec
+      .given([...paidOrder(), shippingAddressLocked(), shippingAddressUnlocked()])
+      .when(changeAddress(newAddress, hoursAfterT0(22)))
+      .then([shippingAddressChanged(newAddress, hoursAfterT0(22))]);
+  });
+
+  it('given the address locked for a shipment, when another shipment is cancelled, then the lock stays', () => {
+    spec
+      .given([...paidOrder(), shippingAddressLocked()])
+      .when(unlockAddress('shp-other'))
+      .thenNothing();
+  });
+
+  it('given a shipped order, when a late lock arrives, then nothing is recorded (the status refuses changes already)', () => {
+    spec.given(shippedOrder()).when(lockAddress()).thenNothing();
   });
 });

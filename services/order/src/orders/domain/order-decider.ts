@@ -11,7 +11,8 @@ import {
 } from './decide-fulfilment';
 import { decideCloseUnpaidOrder, decidePayOrder, decideRecordPaymentReminder } from './decide-payment';
 import { decidePlaceOrder, decidePlaceReplacementOrder } from './decide-placement';
-import { decideAddNote, decideChangeAddress, decideIssueInvoice, decideRequestInvoice } from './decide-service-requests';
+import { decideAddNote, decideChangeAddress, decideIssueInvoice, decideLockAddress, decideRequestInvoice, decideUnlockAddress } from './decide-service-requests';
+import { decidePauseAutoConfirm, decideResumeAutoConfirm } from './decide-auto-confirm-pause';
 import { evolveOrder } from './evolve-order';
 import type { OrderCommand } from './order-commands';
 import { initialOrderState, type OrderState } from './order-state';
@@ -59,6 +60,14 @@ export function makeOrderDecider(rulebook: Rulebook): OrderDecider {
           return decideConfirmReceipt(command, state);
         case 'AutoConfirmReceipt':
           return decideAutoConfirmReceipt(command, state);
+        case 'LockAddress':
+          return decideLockAddress(command, state);
+        case 'UnlockAddress':
+          return decideUnlockAddress(command, state);
+        case 'PauseAutoConfirm':
+          return decidePauseAutoConfirm(command, state);
+        case 'ResumeAutoConfirm':
+          return decideResumeAutoConfirm(command, state);
       }
     },
   };

@@ -59,6 +59,13 @@ export type Order = {
   /** A replacement order (exchange, 换货): the original order and the exchange request. */
   replacesOrderId?: string;
   exchangeRefundId?: string;
+  /**
+   * The shipment the shipping address is frozen for (ShippingAddressLocked): while set, an address change is refused.
+   * Logistics dispatches that shipment only after it saw the lock, so no address change is committed after a dispatch.
+   */
+  addressLock?: { shipmentId: string; lockedAt: string };
+  /** The auto-confirm clock is stopped while a refund or dispute is open: the cases and the time the clock has left. */
+  autoConfirmPause?: { openCases: { kind: 'refund' | 'dispute'; id: string }[]; remainingMs: number; pausedAt: string };
 };
 
 /** `null` until OrderPlaced. */

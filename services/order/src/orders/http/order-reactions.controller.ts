@@ -6,7 +6,8 @@ import { ORDER_SERVICE_TOKEN } from './orders.tokens';
 
 /**
  * The order's bus consumers, group `order`: logistics milestones move the order (shipped, delivered, returned);
- * refund decisions place an exchange's replacement order and close an order refunded in full.
+ * refund decisions place an exchange's replacement order and close an order refunded in full; an open refund or
+ * dispute holds the auto-confirm clock.
  * Idempotent: command key consumer:order:<eventId>.
  */
 @Controller()
@@ -21,5 +22,11 @@ export class OrderReactionsController {
   @EventPattern(topicOf('refund'), { group: CONSUMER_GROUP })
   async onRefundEvent(@Payload() event: EventEnvelope): Promise<void> {
     await this.orders.onRefundEvent(event);
+  }
+
+  /** No dispute service runs yet; its published contracts define the topic, and an open case holds auto-confirm. */
+  @EventPattern(topicOf('dispute'), { group: CONSUMER_GROUP })
+  async onDisputeEvent(@Payload() event: EventEnvelope): Promise<void> {
+    await this.orders.onDisputeEvent(event);
   }
 }

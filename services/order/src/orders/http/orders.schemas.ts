@@ -145,5 +145,21 @@ export const OrderViewSchema = Type.Object({
   ),
   replacesOrderId: Type.Optional(Type.String({ description: 'Replacement order of an exchange: the original order' })),
   exchangeRefundId: Type.Optional(Type.String({ description: 'Replacement order of an exchange: the exchange request' })),
+  addressLock: Type.Optional(
+    Type.Object(
+      { shipmentId: Type.String(), lockedAt: Timestamp },
+      { description: 'The shipment the address is frozen for: a shipment exists, so PUT /address is 409 order.address_locked' },
+    ),
+  ),
+  autoConfirmPause: Type.Optional(
+    Type.Object(
+      {
+        openCases: Type.Array(Type.Object({ kind: Type.Union([Type.Literal('refund'), Type.Literal('dispute')]), id: Type.String() })),
+        remainingMs: Type.Integer({ description: 'Time the auto-confirm clock has left; it runs again when the last case ends' }),
+        pausedAt: Timestamp,
+      },
+      { description: 'The auto-confirm clock stands still while a refund or dispute is open' },
+    ),
+  ),
   revision: Type.Integer(),
 });

@@ -1,7 +1,7 @@
 import type { EventEnvelope, LogisticsEventData } from '@aftersales/contracts';
-import type { MarkDelivered, MarkReturned, MarkShipped } from '../domain';
+import type { LockAddress, MarkDelivered, MarkReturned, MarkShipped, UnlockAddress } from '../domain';
 
-type ShipmentCommand = MarkShipped | MarkDelivered | MarkReturned;
+type ShipmentCommand = MarkShipped | MarkDelivered | MarkReturned | LockAddress | UnlockAddress;
 type WithoutTime<C> = C extends unknown ? Omit<C, 'at'> : never;
 
 /**
@@ -14,6 +14,17 @@ export function orderCommandForLogisticsEvent(event: EventEnvelope): WithoutTime
   // A reissue (补发) parcel names its refund: it is the refund's business, the order follows its own shipment only.
   if ((event.data as { refundId?: string }).refundId !== undefined) return undefined;
   switch (event.type) {
+    // The order freezes its address for an outbound shipment (logistics dispatches it only after it saw the lock).
+    case 'ShipmentCreated': {
+      const data = event.data as LogisticsEventData<'ShipmentCreated'>;
+      if (data.direction !== 'outbound') return undefined;
+      return { type: 'LockAddress', orderId: data.orderId, shipmentId: data.shipmentId };
+    }
+    case 'ShipmentCancelled': {
+      const data = event.data as LogisticsEventData<'ShipmentCancelled'>;
+      if (data.direction !== 'outbound') return undefined;
+      return { type: 'UnlockAddress', orderId: data.orderId, shipmentId: data.shipmentId };
+    }
     case 'ShipmentDispatched': {
       const data = event.data as LogisticsEventData<'ShipmentDispatched'>;
       return {

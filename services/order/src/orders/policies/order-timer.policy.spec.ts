@@ -117,4 +117,24 @@ describe('orderTimerPolicy', () => {
 
     expect(orderTimerPolicy(recorded(placed))).toEqual(orderTimerPolicy(recorded(placed)));
   });
+  describe('auto-confirm held by a refund or dispute', () => {
+    const refund = { kind: 'refund' as const, id: 'rfd-1' };
+    const paused = { type: 'AutoConfirmPaused', data: { orderId: ORDER_ID, cause: refund, openCases: [refund], suspendedDeadline: hoursAfterT0(264), remainingMs: 3_600_000, pausedAt: hoursAfterT0(72) } } as OrderEvent;
+
+    it('given AutoConfirmPaused, then the pending auto-confirm timer is cancelled', () => {
+      expect(instructionAfter(paused)).toEqual({ cancel: [ids.autoConfirm] });
+    });
+
+    it('given AutoConfirmResumed with a new deadline, then auto-confirm is scheduled at it', () => {
+      const resumed = { type: 'AutoConfirmResumed', data: { orderId: ORDER_ID, cause: refund, openCases: [], remainingMs: 3_600_000, autoConfirmAt: hoursAfterT0(101), resumedAt: hoursAfterT0(100) } } as OrderEvent;
+
+      expect(instructionAfter(resumed)?.schedule?.map((t) => [t.timerId, t.dueAt, t.command.type])).toEqual([[ids.autoConfirm, hoursAfterT0(101), 'AutoConfirmReceipt']]);
+    });
+
+    it('given AutoConfirmResumed while another case is open (no deadline), then no timer changes', () => {
+      const resumed = { type: 'AutoConfirmResumed', data: { orderId: ORDER_ID, cause: refund, openCases: [{ kind: 'dispute', id: 'd' }], remainingMs: 1, resumedAt: hoursAfterT0(100) } } as OrderEvent;
+
+      expect(instructionAfter(resumed)).toBeUndefined();
+    });
+  });
 });

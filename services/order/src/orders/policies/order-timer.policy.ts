@@ -48,6 +48,14 @@ export const orderTimerPolicy: TimerPolicy = (recorded: RecordedEvent): TimerIns
         cancel: [ids.shipByCheck(orderId)],
       };
     }
+    // A refund or dispute stops the auto-confirm clock; when the last one ends it runs again with the time it had left.
+    case 'AutoConfirmPaused':
+      return { cancel: [ids.autoConfirm(event.data.orderId)] };
+    case 'AutoConfirmResumed': {
+      const { orderId, autoConfirmAt } = event.data;
+      if (autoConfirmAt === undefined) return undefined;
+      return { schedule: [timer(ids.autoConfirm(orderId), autoConfirmAt, 'AutoConfirmReceipt', orderId)] };
+    }
     case 'OrderReturnedToMerchant':
     case 'ReceiptConfirmed':
       return { cancel: [ids.autoConfirm(event.data.orderId)] };

@@ -1,5 +1,5 @@
-import type { EventEnvelope, RefundEventData } from '@aftersales/contracts';
-import type { CloseRefundedOrder } from '../domain';
+import type { DisputeEventData, EventEnvelope, RefundEventData } from '@aftersales/contracts';
+import type { AfterSalesCase, CloseRefundedOrder } from '../domain';
 
 /** An exchange's replacement: the id is allocated by the refund service, the rest is read from the original order. */
 export interface PlaceReplacementOrderInput {
@@ -15,7 +15,11 @@ export type CloseRefundedOrderInput = Omit<CloseRefundedOrder, 'type' | 'orderId
 /** What a refund event asks of the order service. */
 export type RefundEffect =
   | { type: 'PlaceReplacementOrder'; orderId: string; input: PlaceReplacementOrderInput }
-  | { type: 'CloseRefundedOrder'; orderId: string; input: CloseRefundedOrderInput };
+  | { type: 'CloseRefundedOrder'; orderId: string; input: CloseRefundedOrderInput }
+  | AutoConfirmHold;
+
+/** A refund or dispute opened (pause) or ended (resume): the order's auto-confirm clock stands still while any is open. */
+export type AutoConfirmHold = { type: 'PauseAutoConfirm' | 'ResumeAutoConfirm'; orderId: string; input: { cause: AfterSalesCase } };
 
 /**
  * The refund service decided; the order follows: an exchange's replacement order is placed, and an order whose
@@ -23,6 +27,13 @@ export type RefundEffect =
  */
 export function orderEffectOfRefundEvent(event: EventEnvelope): RefundEffect | undefined {
   switch (event.type) {
+    case 'RefundRequested':
+    case 'RefundCancelled':
+    case 'RefundClosed': {
+      const data = event.data as { refundId: string; orderId: string };
+      const type = event.type === 'RefundRequested' ? 'PauseAutoConfirm' : 'ResumeAutoConfirm';
+      return { type, orderId: data.orderId, input: { cause: { kind: 'refund', id: data.refundId } } };
+    }
     case 'ExchangeReplacementOrderCreated': {
       const data = event.data as RefundEventData<'ExchangeReplacementOrderCreated'>;
       return {
@@ -35,6 +46,22 @@ export function orderEffectOfRefundEvent(event: EventEnvelope): RefundEffect | u
       const data = event.data as RefundEventData<'RefundAllowanceSettled'>;
       if (!data.refundedInFull) return undefined;
       return { type: 'CloseRefundedOrder', orderId: data.orderId, input: { refundedAmount: data.refundedTotal } };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** A dispute case opened or closed on the order: it holds the auto-confirm clock like a refund does. */
+export function orderEffectOfDisputeEvent(event: EventEnvelope): AutoConfirmHold | undefined {
+  switch (event.type) {
+    case 'DisputeOpened': {
+      const data = event.data as DisputeEventData<'DisputeOpened'>;
+      return { type: 'PauseAutoConfirm', orderId: data.orderId, input: { cause: { kind: 'dispute', id: data.disputeId } } };
+    }
+    case 'DisputeClosed': {
+      const data = event.data as DisputeEventData<'DisputeClosed'>;
+      return { type: 'ResumeAutoConfirm', orderId: data.orderId, input: { cause: { kind: 'dispute', id: data.disputeId } } };
     }
     default:
       return undefined;

@@ -245,3 +245,10 @@ export const shippedCodOrder = (): OrderEvent[] => [...codOrder(), orderShipped(
 
 /** shippedOrder() and orderDelivered() at 48 h. */
 export const deliveredOrder = (): OrderEvent[] => [...shippedOrder(), orderDelivered()];
+
+/** lockAddress(): the address frozen for shp-1 at 20 h. */
+export const shippingAddressLocked = (overrides: Partial<Data<'ShippingAddressLocked'>> = {}) =>
+  orderEvent('ShippingAddressLocked', { orderId: ORDER_ID, shipmentId: 'shp-1', address, lockedAt: hoursAfterT0(20), ...overrides });
+
+export const shippingAddressUnlocked = (overrides: Partial<Data<'ShippingAddressUnlocked'>> = {}) =>
+  orderEvent('ShippingAddressUnlocked', { orderId: ORDER_ID, shipmentId: 'shp-1', reason: 'shipment_cancelled', unlockedAt: hoursAfterT0(21), ...overrides });

@@ -1,7 +1,7 @@
 import { currentRulebook, type Rulebook, type ShippingAddress } from '@aftersales/contracts';
 import { addHours } from '@aftersales/kernel';
 import type { PlaceOrderInput } from '../application';
-import type { OrderCommand, PlaceOrder } from '../domain';
+import type { AfterSalesCase, OrderCommand, PlaceOrder } from '../domain';
 
 export const rulebook = currentRulebook();
 export const ORDER_ID = 'ord_test1';
@@ -91,3 +91,9 @@ export const withRulebook = (order: Partial<Rulebook['order']>, version = 'test-
   version,
   order: { ...rulebook.order, ...order },
 });
+export const lockAddress = (shipmentId = 'shp-1', at = hoursAfterT0(20)) => command('LockAddress', { shipmentId, at });
+export const unlockAddress = (shipmentId = 'shp-1', at = hoursAfterT0(21)) => command('UnlockAddress', { shipmentId, at });
+export const refundCase = (id = 'rfd-1') => ({ kind: 'refund' as const, id });
+export const disputeCase = (id = 'dsp-1') => ({ kind: 'dispute' as const, id });
+export const pauseAutoConfirm = (cause: AfterSalesCase = refundCase(), at = hoursAfterT0(72)) => command('PauseAutoConfirm', { cause, at });
+export const resumeAutoConfirm = (cause: AfterSalesCase = refundCase(), at = hoursAfterT0(96)) => command('ResumeAutoConfirm', { cause, at });
