@@ -18,14 +18,17 @@ export interface InMemoryTestPlatformOptions {
   eventStore?: (clock: ManualClock) => EventStore;
 }
 
-/** Nothing subscribes in these tests: followers read the log instead. */
-const silentBus: MessageBus = {
+/**
+ * Nothing subscribes in these tests: followers read the log instead, so a group's lag is what the slowest follower
+ * has not read yet (every follower stands in for every group).
+ */
+const followersBus = (lag: () => Promise<number>): MessageBus => ({
   publish: async () => undefined,
   subscribe: async () => ({ drain: async () => undefined, lag: async () => 0, stop: async () => undefined }),
   rewind: async () => undefined,
-  lag: async () => 0,
+  lag,
   close: async () => undefined,
-};
+});
 
 /**
  * A Platform on the kernel's in-memory adapters with a manual clock, for unit tests of services. `attach` wires
@@ -44,23 +47,27 @@ export function inMemoryTestPlatform(options: InMemoryTestPlatformOptions = {}) 
   let engine = new Engine(deps, [], undefined, quiet);
 
   /** A follower reads the log from the start, once, in order, as a consumer group would: settle() drains it. */
-  const following = (follow: LogFollower): Drainable => {
-    let position = 0;
-    return {
+  let followers: (Drainable & { position: number })[] = [];
+  const following = (follow: LogFollower): Drainable & { position: number } => {
+    const follower = {
+      position: 0,
       async drain() {
-        for (let batch = await eventStore.readAll(position, 500); batch.length > 0; batch = await eventStore.readAll(position, 500)) {
+        for (let batch = await eventStore.readAll(follower.position, 500); batch.length > 0; batch = await eventStore.readAll(follower.position, 500)) {
           for (const event of batch) {
             await follow(event);
-            position = event.position;
+            follower.position = event.position;
           }
         }
       },
     };
+    return follower;
   };
+  const position = () => (followers.length ? Math.min(...followers.map((f) => f.position)) : Infinity);
+  const lag = async (): Promise<number> => Math.max(0, (await eventStore.headPosition()) - position());
 
   const settle = (): Promise<void> => engine.settle();
   const travel = (): TimeTravel => new TimeTravel(clock, timers, engine.scheduler, settle);
-  const platform: Platform = { eventStore, readModels, timers, bus: silentBus, clock, settle };
+  const platform: Platform = { eventStore, readModels, timers, bus: followersBus(lag), clock, settle };
 
   return {
     platform,
@@ -72,7 +79,8 @@ export function inMemoryTestPlatform(options: InMemoryTestPlatformOptions = {}) 
     attach(next: ServiceRuntime | ServiceRuntime[], nextFollowers: LogFollower[] = [], drainables: Drainable[] = []): void {
       engine = new Engine(deps, Array.isArray(next) ? next : [next], undefined, quiet);
       // Followers first, then background work: the order the runtime drains the bus transport and payout attempts.
-      for (const follow of nextFollowers) engine.addConsumer(following(follow));
+      followers = nextFollowers.map(following);
+      for (const follower of followers) engine.addConsumer(follower);
       for (const work of drainables) engine.addConsumer(work);
     },
     settle,

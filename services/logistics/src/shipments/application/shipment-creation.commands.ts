@@ -1,4 +1,4 @@
-import { waitUntil, type CommandContext } from '@aftersales/kernel';
+import { readFedView, type CommandContext } from '@aftersales/kernel';
 import { isActiveOutbound, trackingKeyOf, type KnownOrderStatus } from '../domain';
 import {
   ORDER_PAYMENTS,
@@ -120,15 +120,8 @@ async function createRefundParcel(
  */
 async function knownOrderStatus({ readModels, waitOptions, orderFeedLag }: ShipmentsDependencies, orderId: string): Promise<KnownOrderStatus> {
   const settled = (d: OrderPaymentsDoc | undefined) => d !== undefined && d.status !== 'awaiting_payment';
-  const seen = await waitUntil(
-    async () => {
-      const lag = await orderFeedLag();
-      return { lag, doc: await readModels.get<OrderPaymentsDoc>(ORDER_PAYMENTS, orderId) };
-    },
-    ({ lag, doc }) => settled(doc) || lag === 0,
-    waitOptions,
-  );
-  return seen.doc?.status ?? 'unknown';
+  const doc = await readFedView(() => readModels.get<OrderPaymentsDoc>(ORDER_PAYMENTS, orderId), settled, orderFeedLag, waitOptions);
+  return doc?.status ?? 'unknown';
 }
 
 async function activeOutboundShipmentOf({ readModels, handler }: ShipmentsDependencies, orderId: string): Promise<string | undefined> {

@@ -1,4 +1,4 @@
-import { currentRulebook, refundEvents, type RefundEvent } from '@aftersales/contracts';
+import { currentRulebook, refundEvents, topicOf, type RefundEvent } from '@aftersales/contracts';
 import { CommandHandler, waitUntil, type CommandContext, type CommandResult, type Platform, type ServiceLog, type WaitOptions } from '@aftersales/kernel';
 import {
   allowanceDecider,
@@ -11,6 +11,7 @@ import {
   type RefundState,
 } from '../domain';
 import { refundsProjection } from '../projections/refunds.projection';
+import { REFUND_CONSUMER_GROUP } from './refund-actors';
 import { refundStreamId } from './refund-ids';
 import type { RefundCommandResult, RefundsDependencies, RefundsOptions } from './refunds.types';
 
@@ -35,12 +36,8 @@ export interface RefundHandlers {
   runAllowance(orderId: string, command: WithoutTime<AllowanceCommand>, ctx: CommandContext): Promise<CommandResult<AllowanceState>>;
   /** Waits (bounded) until the `refunds` projection shows what the command appended. */
   readYourWrites(result: RefundCommandResult): Promise<RefundCommandResult>;
-  /**
-   * Resolves once the views fed from the bus (`refund_order_facts`) have consumed everything committed before the
-   * call: from then on, an order they do not know is unknown. Concurrent callers share one wait (at most one more
-   * starts while one runs), so unknown ids cannot pile up work.
-   */
-  viewsCaughtUp(): Promise<void>;
+  /** How far the group that feeds `refund_order_facts` is behind the order topic (0: the view has everything). */
+  orderFeedLag(): Promise<number>;
 }
 
 const schemaVersions = new Map(refundEvents.map((d) => [d.type, d.version]));
@@ -58,26 +55,6 @@ export function createRefundHandlers(platform: Platform, deps: RefundsDependenci
     intervalMs: options.pollIntervalMs ?? 5,
     ...(options.sleep ? { sleep: options.sleep } : {}),
   };
-  const caughtUp = options.viewsCaughtUp ?? (() => platform.settle());
-  let running: Promise<void> | undefined;
-  let queued: Promise<void> | undefined;
-  /** One wait at a time, and one queued behind it for the callers that came after it started. */
-  function viewsCaughtUp(): Promise<void> {
-    if (!running) {
-      running = caughtUp().finally(() => {
-        running = undefined;
-      });
-      return running;
-    }
-    queued ??= running
-      .catch(() => undefined)
-      .then(() => {
-        queued = undefined;
-        return viewsCaughtUp();
-      });
-    return queued;
-  }
-
   async function readYourWrites(result: RefundCommandResult): Promise<RefundCommandResult> {
     if (result.events.length === 0) return result;
     const position = Math.max(...result.events.map((e) => e.position));
@@ -103,6 +80,6 @@ export function createRefundHandlers(platform: Platform, deps: RefundsDependenci
     runAllowance: (orderId, command, ctx) =>
       allowances.handle(allowanceStreamId(orderId), (at) => ({ ...command, at }) as AllowanceCommand, ctx),
     readYourWrites,
-    viewsCaughtUp,
+    orderFeedLag: options.orderFeedLag ?? (() => platform.bus.lag(REFUND_CONSUMER_GROUP, [topicOf('order')])),
   };
 }

@@ -137,8 +137,11 @@ describe('refunds: never more than paid', () => {
   });
 
   it('given an order placed and paid that the order view has not consumed yet, when a refund is asked, then it waits for the view and is accepted', async () => {
-    // (the in-memory projections run on settle: the read-your-writes wait after the request ends at its bound)
-    const s = refundScenario({ consistencyTimeoutMs: 200 });
+    // The in-memory consumers run on settle: here each pause of the bounded wait lets them run, as they would by
+    // themselves in a process (the read-your-writes wait after the request ends at its bound).
+    let consume = (): Promise<void> => Promise.resolve();
+    const s = refundScenario({ consistencyTimeoutMs: 200, sleep: () => consume() });
+    consume = () => s.env.settle();
     await s.env.record('order-ord_fresh', 'OrderPlaced', {
       orderId: 'ord_fresh',
       buyerId: 'buyer-1',

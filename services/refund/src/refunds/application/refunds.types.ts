@@ -62,11 +62,8 @@ export interface RefundsOptions {
   pollIntervalMs?: number;
   /** Real-time pause between polls of a read model (tests count it); default setTimeout. */
   sleep?: (ms: number) => Promise<void>;
-  /**
-   * Resolves once the bus-fed views have consumed everything committed before the call. Default the platform's
-   * settle(): the log published, every consumer group drained, in embedded and in Kafka mode alike.
-   */
-  viewsCaughtUp?: () => Promise<void>;
+  /** The lag of the group that feeds `refund_order_facts` on the order topic; default the bus's (MessageBus.lag). */
+  orderFeedLag?: () => Promise<number>;
   log?: (message: string, details?: Record<string, unknown>) => void;
 }
 

@@ -1,4 +1,4 @@
-import { DomainError, WrongExpectedRevisionError, type CommandContext, type WaitOptions } from '@aftersales/kernel';
+import { DomainError, readFedView, WrongExpectedRevisionError, type CommandContext } from '@aftersales/kernel';
 import { allowanceStreamId, isMoneyType, refundableOf, type RefundCommand, type RequestRefund } from '../domain';
 import { orderFactsOf, REFUND_ORDER_FACTS, type OrderFactsDoc } from '../projections/order-facts.projection';
 import type { RefundHandlers } from './refund-handlers';
@@ -15,41 +15,20 @@ import type { RefundCommandResult, RequestRefundInput } from './refunds.types';
  *   that still fails releases the reservation at once. Only a crash between the two writes leaves a reservation
  *   without a request; a durable timer releases it.
  * - The order facts come from the order topic (`refund_order_facts`); a request right after the payment waits for
- *   them, only while the view is behind (an unknown order is 404 as soon as the view has caught up), and bounded. Commands wait (bounded) for the `refunds` projection, so a GET right after sees them.
+ *   them, bounded and only while the view's consumer group is behind (an unknown order is 404 at once). Commands wait
+ *   (bounded) for the `refunds` projection, so a GET right after sees them.
  */
 
 /**
  * The order as the order topic described it. While the view does not know the order (or not its payment, for a money
- * request), either the view is behind the order topic or the order is unknown: the view is polled until it knows, or
- * until it has caught up with everything committed before the request (then its answer is final: an unknown order is
- * 404 at once), or the bounded wait ends.
+ * request) it waits, bounded, only while the group that feeds the view is behind: an unknown order is 404 at once.
  */
 async function orderFacts(h: RefundHandlers, orderId: string, needsPayment: boolean): Promise<OrderFactsDoc> {
   const read = () => h.platform.readModels.get<OrderFactsDoc>(REFUND_ORDER_FACTS, orderId);
   const ready = (d: OrderFactsDoc | undefined) => d !== undefined && (!needsPayment || d.paidAmount > 0);
-  let doc = await read();
-  if (!ready(doc)) doc = await untilReadyOrCaughtUp(read, ready, h.viewsCaughtUp(), h.waitOptions);
+  const doc = await readFedView(read, ready, h.orderFeedLag, h.waitOptions);
   if (!doc) throw new DomainError('not_found', 'not_found', `order ${orderId} does not exist`, { id: orderId });
   return doc;
-}
-
-/** Polls `read` until `ready`, until `caughtUp` resolves (then reads once more: that answer is final), or the time is up. */
-async function untilReadyOrCaughtUp<T>(read: () => Promise<T>, ready: (value: T) => boolean, caughtUp: Promise<void>, options: WaitOptions): Promise<T> {
-  let settled = false;
-  const settling = caughtUp.then(
-    () => {
-      settled = true;
-    },
-    () => undefined, // could not tell: the bounded wait decides
-  );
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const deadline = Date.now() + options.timeoutMs;
-  let value = await read();
-  while (!ready(value) && !settled && Date.now() < deadline) {
-    await Promise.race([sleep(options.intervalMs), settling]);
-    value = await read();
-  }
-  return value;
 }
 
 /** POST /refunds: reserves the amount on the order's allowance (money requests), then records the request. */
