@@ -26,7 +26,12 @@ describe('race: one payment per order', () => {
     await openConnections(t.api, `/orders/${order.id}`);
 
     const answers = await simultaneously(RACERS, (i) =>
-      t.api.post(`/orders/${order.id}/payment`, { amount: order.total, paymentRef: `pay-${order.id}-${i}` }, buyer, ownKey(`pay-${order.id}`, i)),
+      t.api.post(
+        `/orders/${order.id}/payment`,
+        { amount: order.total, paymentRef: `pay-${order.id}-${i}` },
+        buyer,
+        ownKey(`pay-${order.id}`, i),
+      ),
     );
     await t.settle();
 
@@ -36,8 +41,15 @@ describe('race: one payment per order', () => {
     const [winner] = succeeded(answers);
     const stream = (await t.api.get(`/orders/${order.id}/events`)).body.events as any[];
     expect(countOf(stream, 'OrderPaid')).toEqual({ OrderPaid: 1 });
-    expect(stream.find((e) => e.type === 'OrderPaid').data).toMatchObject({ amount: order.total, paymentRef: `pay-${order.id}-${answers.indexOf(winner)}` });
-    expect((await t.api.get(`/orders/${order.id}`)).body).toMatchObject({ status: 'awaiting_shipment', paidAmount: order.total, revision: 1 });
+    expect(stream.find((e) => e.type === 'OrderPaid').data).toMatchObject({
+      amount: order.total,
+      paymentRef: `pay-${order.id}-${answers.indexOf(winner)}`,
+    });
+    expect((await t.api.get(`/orders/${order.id}`)).body).toMatchObject({
+      status: 'awaiting_shipment',
+      paidAmount: order.total,
+      revision: 1,
+    });
     expect(countOf(await timelineOf(t.api, order.id), 'OrderPaid')).toEqual({ OrderPaid: 1 });
     expect(await reconciliation(t.api)).toEqual(ledgerBefore);
     expectReconciled(ledgerBefore);
@@ -48,7 +60,9 @@ describe('race: one payment per order', () => {
     await openConnections(t.api, `/orders/${order.id}`);
 
     const answers = await simultaneously(RACERS, () =>
-      t.api.post(`/orders/${order.id}/payment`, { amount: order.total, paymentRef: `pay-${order.id}` }, buyer, { 'idempotency-key': `pay-${order.id}` }),
+      t.api.post(`/orders/${order.id}/payment`, { amount: order.total, paymentRef: `pay-${order.id}` }, buyer, {
+        'idempotency-key': `pay-${order.id}`,
+      }),
     );
     await t.settle();
 
@@ -65,7 +79,12 @@ describe('race: one payment per order', () => {
     await openConnections(t.api, `/orders/${order.id}`);
 
     const answers = await simultaneously(RACERS, (i) =>
-      t.api.post(`/orders/${order.id}/payment`, { amount: order.total, paymentRef: `pay-${order.id}` }, buyer, ownKey(`notify-${order.id}`, i)),
+      t.api.post(
+        `/orders/${order.id}/payment`,
+        { amount: order.total, paymentRef: `pay-${order.id}` },
+        buyer,
+        ownKey(`notify-${order.id}`, i),
+      ),
     );
     await t.settle();
 

@@ -30,18 +30,27 @@ describe('race: never more refunded than paid', () => {
     await openConnections(t.api, `/orders/${order.id}/refunds`);
 
     const answers = await simultaneously(RACERS, (i) =>
-      postRefund(t.api, { orderId: order.id, type: 'refund_only', reason: 'quality', amount: SHARE }, buyer, ownKey(`share-${order.id}`, i)),
+      postRefund(
+        t.api,
+        { orderId: order.id, type: 'refund_only', reason: 'quality', amount: SHARE },
+        buyer,
+        ownKey(`share-${order.id}`, i),
+      ),
     );
     await t.settle();
 
     expect(outcomes(answers)).toEqual({ 201: 3, '422 refund.amount_exceeds_refundable': RACERS - 3 });
     expectProblemDocuments(answers);
-    expect(refused(answers).filter((a) => a.body.rule !== 'refund.amount_exceeds_refundable' || a.body.refundable !== PAID - 3 * SHARE)).toEqual([]);
+    expect(
+      refused(answers).filter((a) => a.body.rule !== 'refund.amount_exceeds_refundable' || a.body.refundable !== PAID - 3 * SHARE),
+    ).toEqual([]);
     const recorded = succeeded(answers).map((a) => a.body.id);
     expect(((await t.api.get(`/orders/${order.id}/refunds`)).body.items as any[]).map((r) => r.id).sort()).toEqual([...recorded].sort());
 
     // when the three are approved at once, each is paid once
-    const approvals = await simultaneously(recorded.length, (i) => t.api.post(`/refunds/${recorded[i]}/approval`, {}, agent, ownKey('approve', i)));
+    const approvals = await simultaneously(recorded.length, (i) =>
+      t.api.post(`/refunds/${recorded[i]}/approval`, {}, agent, ownKey('approve', i)),
+    );
     expect(outcomes(approvals)).toEqual({ 200: 3 });
     await t.settle();
     expect(countOf(await timelineOf(t.api, order.id), 'RefundRequested', 'RefundAllowanceReserved', 'RefundPaid')).toEqual({
@@ -53,9 +62,14 @@ describe('race: never more refunded than paid', () => {
     expect(refunds.reduce((sum, e) => sum + e.amount, 0)).toBe(3 * SHARE);
 
     // then exactly the rest can still be refunded, and not a fen more
-    const over = await postRefund(t.api, { orderId: order.id, type: 'refund_only', reason: 'quality', amount: PAID - 3 * SHARE + 1 }, buyer, {
-      'idempotency-key': `over-${order.id}`,
-    });
+    const over = await postRefund(
+      t.api,
+      { orderId: order.id, type: 'refund_only', reason: 'quality', amount: PAID - 3 * SHARE + 1 },
+      buyer,
+      {
+        'idempotency-key': `over-${order.id}`,
+      },
+    );
     expect([over.status, over.body.rule, over.body.refundable]).toEqual([422, 'refund.amount_exceeds_refundable', PAID - 3 * SHARE]);
     const ledger = await reconciliation(t.api);
     expectReconciled(ledger);
@@ -75,7 +89,9 @@ describe('race: never more refunded than paid', () => {
     expect(outcomes(answers)).toEqual({ 201: 1, '422 refund.amount_exceeds_refundable': RACERS - 1 });
     expect(refused(answers).filter((a) => a.body.refundable !== 0)).toEqual([]);
     const [winner] = succeeded(answers);
-    expect((await t.api.post(`/refunds/${winner.body.id}/approval`, {}, agent, { 'idempotency-key': `approve-${winner.body.id}` })).status).toBe(200);
+    expect(
+      (await t.api.post(`/refunds/${winner.body.id}/approval`, {}, agent, { 'idempotency-key': `approve-${winner.body.id}` })).status,
+    ).toBe(200);
     await t.settle();
 
     expect((await t.api.get(`/orders/${order.id}`)).body).toMatchObject({ status: 'closed', closeReason: 'refunded_in_full' });

@@ -39,7 +39,9 @@ describe('race: one approval per refund', () => {
     const { orderId, refundId } = await waitingRefund();
     await openConnections(t.api, `/refunds/${refundId}`);
 
-    const answers = await simultaneously(RACERS, (i) => t.api.post(`/refunds/${refundId}/approval`, {}, agent, ownKey(`approve-${refundId}`, i)));
+    const answers = await simultaneously(RACERS, (i) =>
+      t.api.post(`/refunds/${refundId}/approval`, {}, agent, ownKey(`approve-${refundId}`, i)),
+    );
     await t.settle();
 
     expect(outcomes(answers)).toEqual({ 200: 1, '409 illegal_transition': RACERS - 1 });
