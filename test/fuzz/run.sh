@@ -9,6 +9,7 @@
 #   FUZZ_MAX_EXAMPLES=200 FUZZ_SEED=7 pnpm fuzz
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+ROOT="$(pwd)"
 
 SCHEMATHESIS_VERSION=4.32.5
 SEED="${FUZZ_SEED:-20261206}"
@@ -19,7 +20,7 @@ WORKERS="${FUZZ_WORKERS:-1}"
 # schemathesis and every package it brings, pinned (pip freeze of a clean install), so a run is the same run next year.
 REQUIREMENTS=test/fuzz/requirements.txt
 VENV=.tools/fuzz-venv
-REPORTS="${FUZZ_REPORT_DIR:-.tools/fuzz-reports}"
+REPORTS="$(mkdir -p "${FUZZ_REPORT_DIR:-.tools/fuzz-reports}" && cd "${FUZZ_REPORT_DIR:-.tools/fuzz-reports}" && pwd)"
 CHECKS=not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance,response_schema_conformance,negative_data_rejection,missing_required_header,unsupported_method,allow_header_conformance
 
 fail() { echo "fuzz: $*" >&2; exit 1; }
@@ -57,12 +58,14 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 
-mkdir -p "$REPORTS"
 rm -f "$REPORTS/fuzz.har" "$REPORTS/junit.xml"
 echo "fuzz: schemathesis ${SCHEMATHESIS_VERSION} against ${BASE}/openapi.json (seed ${SEED}, at most ${MAX_EXAMPLES} examples per operation, ${WORKERS} workers)"
 started=$(date +%s)
 status=0
-"$VENV/bin/schemathesis" run "${BASE}/openapi.json" \
+# Run from an empty directory: schemathesis keeps a cache (.schemathesis/) in its working directory, and a cache from
+# an earlier run would change what this one generates.
+mkdir -p "$DATA_DIR/fuzz-cwd"
+(cd "$DATA_DIR/fuzz-cwd" && "$ROOT/$VENV/bin/schemathesis" run "${BASE}/openapi.json" \
   --checks "$CHECKS" \
   --seed "$SEED" \
   --max-examples "$MAX_EXAMPLES" \
@@ -73,7 +76,7 @@ status=0
   --report junit,har \
   --report-junit-path "$REPORTS/junit.xml" \
   --report-har-path "$REPORTS/fuzz.har" \
-  --output-truncate false || status=$?
+  --output-truncate false) || status=$?
 elapsed=$(( $(date +%s) - started ))
 
 requests="$("$VENV/bin/python" -c "import json, sys; print(len(json.load(open(sys.argv[1]))['log']['entries']))" "$REPORTS/fuzz.har" 2>/dev/null || echo '?')"
