@@ -13,7 +13,7 @@ ROOT="$(pwd)"
 
 SCHEMATHESIS_VERSION=4.32.5
 SEED="${FUZZ_SEED:-20261206}"
-MAX_EXAMPLES="${FUZZ_MAX_EXAMPLES:-25}"
+MAX_EXAMPLES="${FUZZ_MAX_EXAMPLES:-50}"
 # One worker: CPython 3.11's ast module is not thread-safe, and hypothesis parses lambdas while describing strategies
 # ("AST constructor recursion depth mismatch" with 2 workers); one worker is also what makes a seed reproducible.
 WORKERS="${FUZZ_WORKERS:-1}"
@@ -80,10 +80,15 @@ mkdir -p "$DATA_DIR/fuzz-cwd"
 elapsed=$(( $(date +%s) - started ))
 
 requests="$("$VENV/bin/python" -c "import json, sys; print(len(json.load(open(sys.argv[1]))['log']['entries']))" "$REPORTS/fuzz.har" 2>/dev/null || echo '?')"
-if grep -q '"statusCode":5\|status 5[0-9][0-9]\| 500 ' "$DATA_DIR/server.log" 2>/dev/null || grep -q 'ERROR' "$DATA_DIR/server.log"; then
-  echo "fuzz: the server logged errors:" >&2
-  grep -n 'ERROR' "$DATA_DIR/server.log" | head -20 >&2 || true
+echo "fuzz: ${requests} requests in ${elapsed}s (seed ${SEED}; reports in ${REPORTS})"
+# A request can pass every check while something behind it failed (a reaction, a timer): the server's log must hold no error.
+errors="$(grep -c ' ERROR ' "$DATA_DIR/server.log" || true)"
+if [ "$errors" != "0" ]; then
+  cp "$DATA_DIR/server.log" "$REPORTS/server.log"
+  grep ' ERROR ' -A3 "$DATA_DIR/server.log" | head -40 >&2
+  status=${status:-0}
+  [ "$status" -ne 0 ] || status=1
+  echo "fuzz: the server logged ${errors} errors (whole log in ${REPORTS}/server.log)" >&2
 fi
-echo "fuzz: ${requests} requests in ${elapsed}s (reports in ${REPORTS})"
-[ "$status" -eq 0 ] || fail "schemathesis found failures (exit ${status})"
+[ "$status" -eq 0 ] || fail "failed (schemathesis exit or server errors: ${status})"
 echo "fuzz: passed"

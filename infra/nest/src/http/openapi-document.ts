@@ -8,7 +8,8 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 const BODY_METHODS = new Set(['post', 'put', 'patch']);
 
 interface Operation {
-  parameters?: Array<{ in?: string }>;
+  operationId?: string;
+  parameters?: Array<{ in?: string; name?: string }>;
   requestBody?: unknown;
   responses?: Record<string, unknown>;
 }
@@ -45,6 +46,38 @@ export function completeEdgeResponses(document: OpenAPIObject): OpenAPIObject {
       }
       if (parameters.some((p) => p.in === 'query' || p.in === 'header')) add(400, 'Invalid parameters: one entry per bad query parameter or header');
       if (parameters.some((p) => p.in === 'path')) add(404, 'Unknown resource');
+    }
+  }
+  return document;
+}
+
+interface CreatedResponse {
+  content?: Record<string, { schema?: { properties?: Record<string, unknown> } }>;
+  links?: Record<string, unknown>;
+}
+
+/**
+ * OpenAPI links from each create (`POST /orders` → 201 with an `id`) to every operation on that resource
+ * (`/orders/{orderId}…`), the id taken from the created body: clients and fuzzers can follow a new resource through
+ * its life instead of guessing ids.
+ */
+export function linkCreatedResources(document: OpenAPIObject): OpenAPIObject {
+  const paths = document.paths ?? {};
+  for (const [collection, item] of Object.entries(paths)) {
+    if (collection.includes('{')) continue;
+    const created = (item as Record<string, Operation | undefined>).post?.responses?.['201'] as CreatedResponse | undefined;
+    if (!created?.content?.['application/json']?.schema?.properties?.id) continue;
+    for (const [path, target] of Object.entries(paths)) {
+      const param = new RegExp(`^${collection.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/\\{([^}]+)\\}(/|$)`).exec(path)?.[1];
+      if (!param) continue;
+      for (const method of METHODS) {
+        const operation = (target as Record<string, Operation | undefined>)[method];
+        if (!operation?.operationId) continue;
+        created.links = {
+          ...created.links,
+          [operation.operationId]: { operationId: operation.operationId, parameters: { [`path.${param}`]: '$response.body#/id' } },
+        };
+      }
     }
   }
   return document;

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { completeEdgeResponses, OPENAPI_VERSION } from './openapi-document';
+import { completeEdgeResponses, linkCreatedResources, OPENAPI_VERSION } from './openapi-document';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { ProblemSchema } from './openapi-schema';
 import {
@@ -58,7 +58,7 @@ export function registerHttpKit(app: INestApplication, options: HttpKitOptions):
     )
     .setOpenAPIVersion(OPENAPI_VERSION)
     .build();
-  const document = completeEdgeResponses(SwaggerModule.createDocument(app, config));
+  const document = linkCreatedResources(completeEdgeResponses(SwaggerModule.createDocument(app, config)));
   document.components = { ...document.components, schemas: { ...document.components?.schemas, Problem: ProblemSchema } };
 
   const openApiPath = options.openApiPath ?? '/openapi.json';
