@@ -45,6 +45,8 @@ describe('malformed requests at the edge of the platform', () => {
     }
     expect(Object.keys(doc.paths['/compensations/{compensationId}/approval'].post.responses)).toContain('403');
     expect(Object.keys(doc.paths['/admin/projections/{name}/rebuild'].post.responses)).toContain('404');
+    const placed = doc.paths['/orders'].post.responses['201'] as { links?: Record<string, { parameters: Record<string, string> }> };
+    expect(Object.values(placed.links ?? {})).toContainEqual(expect.objectContaining({ parameters: { 'path.orderId': '$response.body#/id' } }));
   });
 
   it('given a boolean for a numeric query parameter, when listed, then 400 names it', async () => {

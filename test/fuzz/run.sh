@@ -13,7 +13,7 @@ ROOT="$(pwd)"
 
 SCHEMATHESIS_VERSION=4.32.5
 SEED="${FUZZ_SEED:-20261206}"
-MAX_EXAMPLES="${FUZZ_MAX_EXAMPLES:-50}"
+MAX_EXAMPLES="${FUZZ_MAX_EXAMPLES:-100}"
 # One worker: CPython 3.11's ast module is not thread-safe, and hypothesis parses lambdas while describing strategies
 # ("AST constructor recursion depth mismatch" with 2 workers); one worker is also what makes a seed reproducible.
 WORKERS="${FUZZ_WORKERS:-1}"
