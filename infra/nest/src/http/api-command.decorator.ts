@@ -2,11 +2,12 @@ import { applyDecorators, HttpCode, SetMetadata } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOperation, ApiResponse, type SchemaObject } from '@nestjs/swagger';
 import type { TSchema } from '@sinclair/typebox';
 import { ActorRoles } from '@aftersales/contracts';
-import { COMMAND_HEADERS } from './command-context';
+import { COMMAND_HEADERS, IF_MATCH_PATTERN, MAX_HEADER_VALUE } from './command-context';
 import { IDEMPOTENCY_REQUIRED } from './command-ctx.decorator';
 import { ProblemSchema, toOpenApiSchema } from './openapi-schema';
 import { PROBLEM_CONTENT_TYPE } from './problem';
 import { BODY_DOCUMENTED } from './valid-input.decorators';
+import { validate } from './validation';
 
 export interface ApiCommandOptions {
   summary: string;
@@ -52,29 +53,48 @@ export function ApiCommand(options: ApiCommandOptions): MethodDecorator {
       SetMetadata(IDEMPOTENCY_REQUIRED, options.idempotencyRequired === true),
       HttpCode(status),
       ApiOperation({ summary: options.summary, description: options.description }),
-      ApiHeader({ name: COMMAND_HEADERS.actorId, required: true, description: 'Who acts', schema: { type: 'string' } }),
-      ApiHeader({ name: COMMAND_HEADERS.actorRole, required: true, description: 'Role of who acts', enum: [...ActorRoles] }),
+      ApiHeader({
+        name: COMMAND_HEADERS.actorId,
+        required: true,
+        description: 'Who acts',
+        schema: { type: 'string', minLength: 1, maxLength: MAX_HEADER_VALUE, pattern: '\\S' },
+      }),
+      ApiHeader({ name: COMMAND_HEADERS.actorRole, required: true, description: 'Role of who acts', schema: { type: 'string', enum: [...ActorRoles] } }),
       ApiHeader({
         name: COMMAND_HEADERS.idempotencyKey,
         required: options.idempotencyRequired === true,
         description: 'Same key + same body: the first response is replayed (Idempotent-Replayed: true); another body: 422',
+        schema: {
+          type: 'string',
+          pattern: options.idempotencyRequired === true ? `^\\s*[\\x21-\\x7e]{1,${MAX_HEADER_VALUE}}\\s*$` : `^\\s*([\\x21-\\x7e]{1,${MAX_HEADER_VALUE}})?\\s*$`,
+        },
+      }),
+      ApiHeader({
+        name: COMMAND_HEADERS.ifMatch,
+        required: false,
+        description: 'Revision last seen (3, "3" or W/"3"; * or empty: any); 409 when stale',
+        schema: { type: 'string', pattern: IF_MATCH_PATTERN },
+      }),
+      ApiHeader({
+        name: COMMAND_HEADERS.correlationId,
+        required: false,
+        description: 'Correlates every event this request causes (a new one is made when absent or not 1-255 printable characters)',
         schema: { type: 'string' },
       }),
-      ApiHeader({ name: COMMAND_HEADERS.ifMatch, required: false, description: 'Revision last seen (3, "3" or W/"3"); 409 when stale', schema: { type: 'string' } }),
-      ApiHeader({ name: COMMAND_HEADERS.correlationId, required: false, description: 'Correlates every event this request causes', schema: { type: 'string' } }),
       ApiResponse({
         status,
         description: 'The resource after the command, with its revision and the ids of the appended events',
         schema: commandOutcome(options.response),
         headers: { ETag: { description: 'The resource revision, quoted', schema: { type: 'string' } } },
       }),
-      problemResponse(400, 'Malformed or invalid input: one entry per bad field'),
+      problemResponse(400, 'Malformed or invalid input: one entry per bad field or header'),
+      problemResponse(403, 'The acting role may not do this (names the roles that may)'),
       problemResponse(404, 'Unknown resource'),
       problemResponse(409, 'Illegal transition (names the current status) or stale If-Match revision'),
       problemResponse(422, 'A business rule refused the command (names the rule), or an Idempotency-Key reused with another body'),
     ];
     const bodyDocumented = descriptor.value !== undefined && Reflect.getMetadata(BODY_DOCUMENTED, descriptor.value as object) === true;
-    if (options.body && !bodyDocumented) decorators.push(ApiBody({ schema: toOpenApiSchema(options.body), required: true }));
+    if (options.body && !bodyDocumented) decorators.push(ApiBody({ schema: toOpenApiSchema(options.body), required: !validate(options.body, {}).ok }));
     applyDecorators(...decorators)(target, key, descriptor);
   };
 }

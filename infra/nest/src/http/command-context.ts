@@ -20,7 +20,9 @@ export interface CommandContextOptions {
   idempotencyRequired?: boolean;
 }
 
-const MAX_HEADER_VALUE = 255;
+export const MAX_HEADER_VALUE = 255;
+/** What If-Match may hold, as the OpenAPI document states it (parseIfMatch reads the same). */
+export const IF_MATCH_PATTERN = '^\\s*(\\*|\\d{1,15}|"\\d{1,15}"|W/"\\d{1,15}")?\\s*$';
 const PRINTABLE = /^[\x21-\x7e]+$/;
 const TRACEPARENT = /^[\da-f]{2}-[\da-f]{32}-[\da-f]{16}-[\da-f]{2}$/;
 

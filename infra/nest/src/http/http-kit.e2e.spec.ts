@@ -1,6 +1,7 @@
 import { Controller, Get, INestApplication, Module, Param, Post, Res } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Type, type Static } from '@sinclair/typebox';
+import { connect } from 'node:net';
 import request from 'supertest';
 import {
   IdempotencyKeyReuseError,
@@ -25,6 +26,7 @@ const CreateWidgetSchema = Type.Object(
   { additionalProperties: false },
 );
 type CreateWidget = Static<typeof CreateWidgetSchema>;
+const AnyObjectSchema = Type.Record(Type.String(), Type.Unknown());
 const WidgetView = Type.Object({ id: Type.String(), name: Type.String(), currency: Type.String() });
 const ListQuerySchema = Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })), status: Type.Optional(Type.String()) });
 
@@ -79,6 +81,13 @@ class WidgetsController {
   ship(@CommandCtx() ctx: CommandContext) {
     service.contexts.push(ctx);
     throw illegalTransition('Shipping', 'closed');
+  }
+
+  @Post(':id/note')
+  @ApiCommand({ summary: 'Note anything' })
+  note(@ValidBody(AnyObjectSchema) _body: Static<typeof AnyObjectSchema>, @CommandCtx() ctx: CommandContext) {
+    service.contexts.push(ctx);
+    return { noted: true };
   }
 
   @Post(':id/refund')
@@ -320,16 +329,16 @@ describe('HTTP kit through a Nest app', () => {
     });
 
     it('given the same body with keys in another order, when sent twice, then the request hashes are equal', async () => {
-      await http().post('/widgets/w9/shipment').set(actor).set('Idempotency-Key', 'k-2').send({ a: 1, b: { c: 2, d: 3 } });
-      await http().post('/widgets/w9/shipment').set(actor).set('Idempotency-Key', 'k-2').send({ b: { d: 3, c: 2 }, a: 1 });
+      await http().post('/widgets/w9/note').set(actor).set('Idempotency-Key', 'k-2').send({ a: 1, b: { c: 2, d: 3 } });
+      await http().post('/widgets/w9/note').set(actor).set('Idempotency-Key', 'k-2').send({ b: { d: 3, c: 2 }, a: 1 });
 
       expect(service.contexts[0].commandKey?.requestHash).toBe(service.contexts[1].commandKey?.requestHash);
     });
 
     it('given another body or another resource, when sent, then the request hash differs', async () => {
-      await http().post('/widgets/w9/shipment').set(actor).set('Idempotency-Key', 'k-3').send({ a: 1 });
-      await http().post('/widgets/w9/shipment').set(actor).set('Idempotency-Key', 'k-3').send({ a: 2 });
-      await http().post('/widgets/w8/shipment').set(actor).set('Idempotency-Key', 'k-3').send({ a: 1 });
+      await http().post('/widgets/w9/note').set(actor).set('Idempotency-Key', 'k-3').send({ a: 1 });
+      await http().post('/widgets/w9/note').set(actor).set('Idempotency-Key', 'k-3').send({ a: 2 });
+      await http().post('/widgets/w8/note').set(actor).set('Idempotency-Key', 'k-3').send({ a: 1 });
 
       const [first, otherBody, otherResource] = service.contexts.map((c) => c.commandKey?.requestHash);
       expect(otherBody).not.toBe(first);
@@ -355,7 +364,104 @@ describe('HTTP kit through a Nest app', () => {
     });
   });
 
+  describe('malformed requests at the edge', () => {
+    const deepJson = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+
+    it('given a JSON body nested 900 deep (within the size limit), when posted, then 400 problem+json names the depth limit and nothing runs', async () => {
+      const res = await http().post('/widgets').set(actor).set('Content-Type', 'application/json').send(`${'['.repeat(900)}${']'.repeat(900)}`);
+
+      expect(res.status).toBe(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body).toMatchObject({ code: 'json_too_deep', maxDepth: 32 });
+      expect(service.contexts).toHaveLength(0);
+    });
+
+    it('given a body exactly at the depth limit, when posted, then it reaches validation (400 invalid_input, not json_too_deep)', async () => {
+      const res = await http().post('/widgets').set(actor).set('Content-Type', 'application/json').send(deepJson(31));
+
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('invalid_input');
+    });
+
+    it('given a body that is not JSON, when posted, then 415 problem+json', async () => {
+      const res = await http().post('/widgets').set(actor).set('Content-Type', 'text/plain').send('name=lamp');
+
+      expect(res.status).toBe(415);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body).toMatchObject({ code: 'unsupported_media_type', accepted: ['application/json'] });
+    });
+
+    it('given a form-encoded body on a body-less command, when posted, then 415 and nothing runs', async () => {
+      const res = await http().post('/widgets/w1/shipment').set(actor).type('form').send('a=1');
+
+      expect(res.status).toBe(415);
+      expect(service.contexts).toHaveLength(0);
+    });
+
+    it('given a JSON body on a body-less command, when posted, then 400 unexpected_body and nothing runs', async () => {
+      const res = await http().post('/widgets/w1/shipment').set(actor).send({ anything: 1 });
+
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('unexpected_body');
+      expect(service.contexts).toHaveLength(0);
+    });
+
+    it('given {} or no body on a body-less command, when posted, then the command runs', async () => {
+      expect((await http().post('/widgets/w1/shipment').set(actor).send({})).status).toBe(409);
+      expect((await http().post('/widgets/w1/shipment').set(actor)).status).toBe(409);
+      expect(service.contexts).toHaveLength(2);
+    });
+
+    it('given a method the path does not serve, when called, then 405 problem+json with Allow', async () => {
+      const trace = await http().trace('/widgets');
+      const del = await http().delete('/widgets/w1/shipment');
+
+      expect(trace.status).toBe(405);
+      expect(trace.headers.allow).toBe('GET, HEAD, POST');
+      expect(trace.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(del.status).toBe(405);
+      expect(del.headers.allow).toBe('POST');
+    });
+
+    it('given a boolean where the query asks for a number, when listed, then 400 names the parameter', async () => {
+      const res = await http().get('/widgets?limit=true');
+
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([{ field: '/limit', message: expect.any(String) }]);
+    });
+
+    it('given a header with a control byte, when sent, then Node cannot read it and the answer is still 400 problem+json', async () => {
+      const server = app.getHttpServer() as import('node:http').Server;
+      if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const { port } = server.address() as { port: number };
+      const raw = await new Promise<string>((resolve, reject) => {
+        const socket = connect(port, '127.0.0.1', () => socket.write('GET /widgets HTTP/1.1\r\nHost: x\r\nX-Bad: a\u0001b\r\n\r\n'));
+        let text = '';
+        socket.on('data', (chunk) => (text += chunk.toString()));
+        socket.on('end', () => resolve(text));
+        socket.on('error', reject);
+      });
+
+      expect(raw).toMatch(/^HTTP\/1\.1 400 /);
+      expect(raw).toMatch(/Content-Type: application\/problem\+json/i);
+      expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).toMatchObject({ status: 400, code: 'unreadable_request' });
+    });
+  });
+
   describe('OpenAPI', () => {
+    it('given the app, when /openapi.json is read, then it is OpenAPI 3.1 and every operation lists the problems the edge answers', async () => {
+      const doc = (await http().get('/openapi.json')).body;
+
+      expect(doc.openapi).toBe('3.1.0');
+      const statuses = (path: string, method: string) => Object.keys(doc.paths[path][method].responses);
+      expect(statuses('/widgets', 'post')).toEqual(expect.arrayContaining(['201', '400', '403', '404', '409', '413', '415', '422']));
+      expect(statuses('/widgets/{id}/shipment', 'post')).toEqual(expect.arrayContaining(['400', '403', '413', '415']));
+      expect(statuses('/widgets', 'get')).toEqual(expect.arrayContaining(['200', '400']));
+      expect(doc.paths['/widgets/{id}/shipment'].post.requestBody).toBeUndefined();
+      expect(doc.paths['/widgets'].post.responses['415'].content['application/problem+json'].schema).toEqual({ $ref: '#/components/schemas/Problem' });
+    });
+
+
     it('given the app, when /openapi.json is read, then it documents the command with its body schema, headers and problems', async () => {
       const res = await http().get('/openapi.json');
 

@@ -29,5 +29,8 @@ export const ProblemSchema: SchemaObject = {
     expectedRevision: { type: 'integer', description: '409 on a stale If-Match' },
     actualRevision: { oneOf: [{ type: 'integer' }, { type: 'string' }], description: '409 on a stale If-Match' },
     rule: { type: 'string', description: '422: the business rule that refused the command' },
+    maxDepth: { type: 'integer', description: '400 json_too_deep: the nesting limit of a JSON body' },
+    allowed: { type: 'array', items: { type: 'string' }, description: '405: the methods the path serves (also in Allow)' },
+    accepted: { type: 'array', items: { type: 'string' }, description: '415: the media types a body may have' },
   },
 };

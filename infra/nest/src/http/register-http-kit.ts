@@ -1,7 +1,17 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { completeEdgeResponses, linkCreatedResources, OPENAPI_VERSION } from './openapi-document';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { ProblemSchema } from './openapi-schema';
+import {
+  answerUnreadableRequests,
+  BodylessRouteGuard,
+  DEFAULT_MAX_JSON_DEPTH,
+  jsonContentTypeOnly,
+  jsonDepthLimit,
+  methodNotAllowed,
+  type Middleware,
+} from './request-guards';
 
 export interface HttpKitOptions {
   title: string;
@@ -9,6 +19,8 @@ export interface HttpKitOptions {
   description?: string;
   /** Largest JSON body accepted (bigger → 413 problem). Default `1mb`. */
   jsonBodyLimit?: string;
+  /** Deepest nesting of arrays/objects a JSON body may have (deeper → 400 problem). Default 32. */
+  maxJsonDepth?: number;
   /** Default `/openapi.json`. */
   openApiPath?: string;
   /** Swagger UI; default `/docs`. */
@@ -16,17 +28,26 @@ export interface HttpKitOptions {
 }
 
 interface BodyParserConfigurable {
-  useBodyParser?(type: string, options?: { limit?: string }): unknown;
+  useBodyParser?(type: string, options?: { limit?: string; strict?: boolean }): unknown;
 }
 
 /**
- * The HTTP conventions of every service: problem+json errors, the JSON body limit, and the OpenAPI document
- * (generated from the controllers) at /openapi.json with Swagger UI at /docs. Call before `app.init()`/`listen()`.
+ * The HTTP conventions of every service: problem+json errors, the edge's guards (unreadable requests, 405 with Allow,
+ * JSON bodies only, a body size and nesting limit, no body where none is taken), and the OpenAPI 3.1 document
+ * (generated from the controllers, with every problem the edge answers) at /openapi.json with Swagger UI at /docs.
+ * Call before `app.init()`/`listen()`.
  */
 export function registerHttpKit(app: INestApplication, options: HttpKitOptions): OpenAPIObject {
   app.useGlobalFilters(new ProblemDetailsFilter());
-  // Registered before Nest's default parser, so this limit is the one that applies.
+  app.useGlobalGuards(new BodylessRouteGuard());
+  answerUnreadableRequests(app.getHttpServer());
+  // In this order, ahead of Nest's own parsers (registered at init): route and method, content type, the JSON
+  // parser with its size limit (this one applies, Nest skips its own), then the nesting limit before any handler.
+  const use = (middleware: Middleware) => app.use(middleware);
+  use(methodNotAllowed(() => app.getHttpAdapter().getInstance()));
+  use(jsonContentTypeOnly());
   (app as INestApplication & BodyParserConfigurable).useBodyParser?.('json', { limit: options.jsonBodyLimit ?? '1mb' });
+  use(jsonDepthLimit(options.maxJsonDepth ?? DEFAULT_MAX_JSON_DEPTH));
 
   const config = new DocumentBuilder()
     .setTitle(options.title)
@@ -35,8 +56,9 @@ export function registerHttpKit(app: INestApplication, options: HttpKitOptions):
       options.description ??
         'Errors are application/problem+json. Commands accept Idempotency-Key and If-Match, and name who acts in X-Actor-Id / X-Actor-Role.',
     )
+    .setOpenAPIVersion(OPENAPI_VERSION)
     .build();
-  const document = SwaggerModule.createDocument(app, config);
+  const document = linkCreatedResources(completeEdgeResponses(SwaggerModule.createDocument(app, config)));
   document.components = { ...document.components, schemas: { ...document.components?.schemas, Problem: ProblemSchema } };
 
   const openApiPath = options.openApiPath ?? '/openapi.json';

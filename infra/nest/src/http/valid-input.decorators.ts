@@ -33,7 +33,8 @@ export function ValidBody(schema: TSchema): ParameterDecorator {
     bodyParam(schema)(target, key, index);
     const descriptor = key === undefined ? undefined : Object.getOwnPropertyDescriptor(target, key);
     if (key === undefined || !descriptor) return;
-    ApiBody({ schema: toOpenApiSchema(schema), required: true })(target, key, descriptor);
+    // A schema every field of which is optional also accepts no body at all (it reads as {}): say so.
+    ApiBody({ schema: toOpenApiSchema(schema), required: !validate(schema, {}).ok })(target, key, descriptor);
     Reflect.defineMetadata(BODY_DOCUMENTED, true, descriptor.value as object);
   };
 }

@@ -19,7 +19,11 @@ function checkerFor<T extends TSchema>(schema: T): TypeCheck<T> {
 }
 
 export interface ValidateOptions {
-  /** Convert strings to the numbers/booleans the schema asks for (query strings). */
+  /**
+   * Query strings: a string that is written as a number (JSON's grammar) becomes a number where the schema asks for
+   * one, `true`/`false` a boolean where it asks for a boolean; nothing else is converted (`?limit=true` stays a
+   * string, so it is refused).
+   */
   convert?: boolean;
 }
 
@@ -31,7 +35,7 @@ export type Validated<T extends TSchema> = { ok: true; value: Static<T> } | { ok
  */
 export function validate<T extends TSchema>(schema: T, input: unknown, options: ValidateOptions = {}): Validated<T> {
   let value = Value.Default(schema, Value.Clone(input));
-  if (options.convert) value = Value.Convert(schema, value);
+  if (options.convert) value = convertQueryStrings(schema, value);
   const checker = checkerFor(schema);
   if (checker.Check(value)) return { ok: true, value: value as Static<T> };
   const byField = new Map<string, string>();
@@ -40,6 +44,37 @@ export function validate<T extends TSchema>(schema: T, input: unknown, options: 
     if (!byField.has(field)) byField.set(field, messageOf(error));
   }
   return { ok: false, errors: [...byField].map(([field, message]) => ({ field, message })) };
+}
+
+const JSON_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
+
+/** The JSON types a (sub)schema accepts: its `type`, or those of its `anyOf` members. */
+function typesOf(schema: TSchema | undefined): Set<string> {
+  const types = new Set<string>();
+  if (!schema) return types;
+  if (typeof schema.type === 'string') types.add(schema.type);
+  if (Array.isArray(schema.type)) for (const type of schema.type as string[]) types.add(type);
+  for (const member of (schema.anyOf as TSchema[] | undefined) ?? []) for (const type of typesOf(member)) types.add(type);
+  return types;
+}
+
+/** One query value, converted only when it is written exactly as the type the schema asks for. */
+function convertQueryString(schema: TSchema | undefined, value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const types = typesOf(schema);
+  if (types.has('string')) return value;
+  if ((types.has('integer') || types.has('number')) && JSON_NUMBER.test(value)) return Number(value);
+  if (types.has('boolean') && (value === 'true' || value === 'false')) return value === 'true';
+  return value;
+}
+
+/** Converts each top-level query parameter (a query string is flat) by the property schema that names it. */
+function convertQueryStrings(schema: TSchema, input: unknown): unknown {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) return input;
+  const properties = (schema.properties ?? {}) as Record<string, TSchema>;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input as Record<string, unknown>)) out[key] = convertQueryString(properties[key], value);
+  return out;
 }
 
 /** TypeBox's messages, said the way an API client needs them where they are vague. */
