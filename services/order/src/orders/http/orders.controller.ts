@@ -80,7 +80,7 @@ export class OrdersController {
   }
 
   @Put(':orderId/address')
-  @ApiCommand({ summary: 'Change the shipping address; 409 once dispatched', response: OrderViewSchema })
+  @ApiCommand({ summary: 'Change the shipping address; 409 once a shipment holds it (order.address_locked)', response: OrderViewSchema })
   async changeAddress(
     @Param('orderId') orderId: string,
     @ValidBody(AddressBody) body: AddressBody,
