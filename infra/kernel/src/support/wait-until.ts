@@ -23,17 +23,24 @@ export async function waitUntil<T>(probe: () => Promise<T>, done: (value: T) => 
 }
 
 /**
- * Reads a view that a consumer group feeds from the bus. While the value is not ready, it waits (bounded) only as long
- * as the group is behind: the lag is read before the value, so a lag of 0 means the value read after it reflects every
- * event published (and, embedded, committed) before that moment — an unknown id is then unknown, answered at once.
+ * Reads a view that a consumer group feeds from the bus. While the document is missing, it waits (bounded) only as long
+ * as the group is behind: the lag is read before the document, so a lag of 0 means the read after it reflects every
+ * event on the bus (and, embedded, committed) before that moment — an unknown id is then unknown, answered at once.
+ * A document that is there but not `ready` yet (an order not paid yet) is waited for up to the bound, lag or not: in
+ * multi-process mode the event that makes it ready may still be in its service's log, where no lag counts it.
  */
-export async function readFedView<T>(read: () => Promise<T>, ready: (value: T) => boolean, lag: () => Promise<number>, options: WaitOptions): Promise<T> {
+export async function readFedView<T>(
+  read: () => Promise<T | undefined>,
+  ready: (value: T | undefined) => boolean,
+  lag: () => Promise<number>,
+  options: WaitOptions,
+): Promise<T | undefined> {
   const seen = await waitUntil(
     async () => {
       const behind = await lag();
       return { behind, value: await read() };
     },
-    ({ behind, value }) => ready(value) || behind === 0,
+    ({ behind, value }) => ready(value) || (value === undefined && behind === 0),
     options,
   );
   return seen.value;

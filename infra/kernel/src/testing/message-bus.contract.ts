@@ -378,6 +378,7 @@ export function messageBusContract(name: string, makeBus: MessageBusFactory): vo
         await consumer.drain();
 
         expect(await bus.lag(group, [topic, other])).toBe(0);
+        await consumer.stop(); // a live consumer could take the next message before the lag is read
         await bus.publish(other, [message('order-3', 1)]);
         expect(await bus.lag(group, [topic])).toBe(0);
         expect(await bus.lag(group, [topic, other])).toBe(1);
