@@ -80,7 +80,7 @@ mkdir -p "$DATA_DIR/fuzz-cwd"
   --report junit,har \
   --report-junit-path "$REPORTS/junit.xml" \
   --report-har-path "$REPORTS/fuzz.har" \
-  --output-truncate false) || status=$?
+  --output-truncate false) >"$REPORTS/schemathesis.txt" 2>&1 || status=$?
 elapsed=$(( $(date +%s) - started ))
 
 requests="$("$VENV/bin/python" -c "import json, sys; print(len(json.load(open(sys.argv[1]))['log']['entries']))" "$REPORTS/fuzz.har" 2>/dev/null || echo '?')"
@@ -94,5 +94,8 @@ if [ "$errors" != "0" ]; then
   [ "$status" -ne 0 ] || status=1
   echo "fuzz: the server logged ${errors} errors (whole log in ${REPORTS}/server.log)" >&2
 fi
+# schemathesis's own report goes to a file (its summary line reads like a pytest run that ran nothing); shown on failure.
+if [ "$status" -ne 0 ]; then cat "$REPORTS/schemathesis.txt" >&2; fi
+grep -E '^ *[0-9]+ generated, [0-9]+ (passed|failed)' "$REPORTS/schemathesis.txt" | sed 's/^ */fuzz: test cases: /' || true
 [ "$status" -eq 0 ] || fail "failed (schemathesis exit or server errors: ${status})"
 echo "fuzz: passed"
