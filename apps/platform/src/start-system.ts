@@ -165,7 +165,7 @@ export async function startSystem(config: RuntimeConfig, remote?: ServiceContext
     {
       name: 'bus',
       check: async () => {
-        const published = await adapters.publisher.position();
+        const published = await adapters.publisher?.position();
         if (bus === 'embedded') return undefined;
         const groups = await status.groups();
         return { published, lag: groups.reduce((sum, group) => sum + group.lag, 0), groups: Object.fromEntries(groups.map((g) => [g.group, g.lag])) };

@@ -1,20 +1,25 @@
 import { join } from 'node:path';
-import type { Clock } from '@aftersales/kernel';
-import { SqliteMessageBus } from '@aftersales/sqlite';
-import { openLocalStores, processAdapters, type ProcessAdapters } from './process-adapters';
+import { LogMessageBus, type Clock } from '@aftersales/kernel';
+import { SqliteGroupOffsets } from '@aftersales/sqlite';
+import { openLocalStores, type ProcessAdapters } from './process-adapters';
 
 export type { ProcessAdapters } from './process-adapters';
 
-export interface EmbeddedAdapters extends ProcessAdapters {
-  bus: SqliteMessageBus;
-}
-
 /**
- * The embedded adapters: one SQLite file per concern under the data directory. Only the event log needs
- * fsync on every commit; read models and timers are derived from it with their checkpoints.
+ * The embedded adapters: one SQLite file per concern under the data directory. Only the event log needs fsync on
+ * every commit; read models and timers are derived from it with their checkpoints. The bus is the log itself: consumer
+ * groups read the committed events and keep only their positions (`bus.db`); nothing is copied, nothing published.
  */
-export function openEmbeddedAdapters(dataDir: string, clock: Clock, settle: () => Promise<void>): EmbeddedAdapters {
+export function openEmbeddedAdapters(dataDir: string, clock: Clock, settle: () => Promise<void>): ProcessAdapters {
   const stores = openLocalStores(dataDir, clock);
-  const bus = new SqliteMessageBus({ filename: join(dataDir, 'bus.db'), now: () => clock.now().getTime() });
-  return { ...processAdapters({ stores, bus, closeBus: () => bus.close(), publisherCheckpoints: bus.checkpoints, clock, settle }), bus };
+  const offsets = new SqliteGroupOffsets({ filename: join(dataDir, 'bus.db'), now: () => clock.now().getTime() });
+  const bus = new LogMessageBus({ log: stores.eventStore, offsets });
+  const { eventStore, readModels, timers } = stores;
+  return {
+    platform: { eventStore, readModels, timers, bus, clock, settle },
+    async close() {
+      await bus.close();
+      await stores.close();
+    },
+  };
 }

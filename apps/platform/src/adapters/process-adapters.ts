@@ -6,8 +6,8 @@ import { topicForEventType } from '@aftersales/contracts';
 /** The adapters one process runs on, whichever bus it uses. */
 export interface ProcessAdapters {
   platform: Platform;
-  /** Follows this process's log onto the bus. */
-  publisher: EventPublisher;
+  /** Follows this process's log onto the bus (none where the bus is the log itself). */
+  publisher?: EventPublisher;
   close(): Promise<void>;
 }
 

@@ -4,3 +4,6 @@ export * from './in-memory-checkpoint-store';
 export * from './consumer-support';
 export * from './react';
 export * from './side-consumer';
+export * from './group-offsets';
+export * from './log-consumer';
+export * from './log-message-bus';

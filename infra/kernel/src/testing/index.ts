@@ -8,3 +8,4 @@ export * from './given-decider';
 export * from './in-memory-test-platform';
 export * from './refusal';
 export * from './decider-spec';
+export * from './log-bus-harness';

@@ -1,6 +1,6 @@
-import { appendFileSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { PaymentProviderError, PaymentTimeoutError, type PaymentConfirmation, type PaymentInstruction, type PaymentProvider } from '../application/payment-provider';
+import { DurableJournal } from './durable-journal';
 
 /** A payment the fake provider made. */
 export interface FakePayment extends PaymentInstruction {
@@ -36,9 +36,13 @@ export class FakePaymentProvider implements PaymentProvider {
   private readonly byKey = new Map<string, FakePayment>();
   private readonly faults: FakeProviderFaults = { reject: 0, fail: 0, timeOut: 0, hang: 0 };
   private readonly hung: Array<() => void> = [];
+  /** Payments whose line is not on disk yet: a call for one answers only once it is. */
+  private readonly notYetDurable = new Map<string, Promise<void>>();
+  private readonly journal: DurableJournal | undefined;
   private callCount = 0;
 
   constructor(private readonly options: FakePaymentProviderOptions = {}) {
+    this.journal = options.file ? new DurableJournal(options.file) : undefined;
     if (options.file && existsSync(options.file)) {
       for (const line of readFileSync(options.file, 'utf8').split('\n')) {
         const payment = parseLine(line);
@@ -52,6 +56,7 @@ export class FakePaymentProvider implements PaymentProvider {
     if (this.take('reject')) throw new PaymentProviderError('account_closed', `The payee ${instruction.to} cannot receive payments`, false, 'not_paid');
     if (this.take('fail')) throw new PaymentProviderError('provider_unavailable', 'The payment provider is unavailable (injected fault)', true, 'not_paid');
     const payment = this.record(instruction);
+    await this.notYetDurable.get(payment.idempotencyKey);
     if (this.take('timeOut')) {
       const ms = this.options.timeoutDelayMs ?? 0;
       await new Promise((resolve) => setTimeout(resolve, ms));
@@ -103,26 +108,30 @@ export class FakePaymentProvider implements PaymentProvider {
       providerRef: `fake-${String(this.byKey.size + 1).padStart(6, '0')}`,
       paidAt: (this.options.now?.() ?? new Date()).toISOString(),
     };
-    if (this.options.file) appendDurably(this.options.file, `${JSON.stringify(payment)}\n`);
     this.byKey.set(payment.idempotencyKey, payment);
+    if (this.journal) this.writeDurably(this.journal, payment);
     return payment;
+  }
+
+  /** A payment whose line could not be written was never confirmed: it is forgotten, and the caller's retry pays anew. */
+  private writeDurably(journal: DurableJournal, payment: FakePayment): void {
+    const key = payment.idempotencyKey;
+    const written = journal.append(`${JSON.stringify(payment)}\n`).then(
+      () => void this.notYetDurable.delete(key),
+      (error: unknown) => {
+        this.notYetDurable.delete(key);
+        this.byKey.delete(key);
+        throw new PaymentProviderError('provider_unavailable', `The payment could not be recorded: ${String(error)}`, true, 'unknown');
+      },
+    );
+    written.catch(() => undefined); // the payer awaits it; this only keeps a failure from counting as unhandled
+    this.notYetDurable.set(key, written);
   }
 
   private take(fault: keyof FakeProviderFaults): boolean {
     if (this.faults[fault] <= 0) return false;
     this.faults[fault]--;
     return true;
-  }
-}
-
-function appendDurably(file: string, text: string): void {
-  mkdirSync(dirname(file), { recursive: true });
-  appendFileSync(file, text);
-  const fd = openSync(file, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
   }
 }
 
