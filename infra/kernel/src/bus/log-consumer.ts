@@ -4,6 +4,7 @@ import type { EventStore } from '../ports/event-store';
 import { backoffDelay, ConsumerStuckError, describeError, type BusLogger, type RetryPolicy } from './consumer-support';
 import type { GroupOffsetStore } from './group-offsets';
 import { laneOfKey } from './lane-of-key';
+import type { SharedLogReads } from './shared-log-reads';
 
 /** How the log bus sees an event: its topic, and the message a consumer gets. */
 export interface LogRouting {
@@ -18,6 +19,8 @@ export interface LogConsumerOptions {
   log: EventStore;
   offsets: GroupOffsetStore;
   routing: LogRouting;
+  /** Reads shared by the groups of the bus (see SharedLogReads). */
+  reads: Pick<SharedLogReads, 'readAll' | 'messageOf'>;
   lanes: number;
   batchSize: number;
   /** Deliveries read ahead of the oldest unfinished one, at most; the reader waits beyond. */
@@ -143,7 +146,7 @@ export class LogConsumer implements ConsumerHandle {
   }
 
   private async read(): Promise<void> {
-    const { log, batchSize, maxOutstanding } = this.options;
+    const { log, reads, batchSize, maxOutstanding } = this.options;
     const stop = this.abort.signal;
     while (!stop.aborted) {
       try {
@@ -151,7 +154,7 @@ export class LogConsumer implements ConsumerHandle {
           await this.progress.next();
           continue;
         }
-        const events = await log.readAll(this.readPosition, batchSize);
+        const events = await reads.readAll(this.readPosition, batchSize);
         if (events.length === 0) {
           await log.waitForAppend(this.readPosition, stop);
           continue;
@@ -178,7 +181,7 @@ export class LogConsumer implements ConsumerHandle {
     const topic = this.options.routing.topicOf(event);
     const start = this.topicStart.get(topic);
     if (start === undefined || event.position <= start) return;
-    const { key, value, headers } = this.options.routing.messageOf(event);
+    const { key, value, headers } = this.options.reads.messageOf(event);
     const lane = this.lanes[laneOfKey(key, this.lanes.length)];
     const timestamp = Date.parse(event.recordedAt);
     const delivery: Delivery = {

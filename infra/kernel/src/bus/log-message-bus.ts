@@ -5,6 +5,7 @@ import { messageOfEvent } from './bus-headers';
 import { consoleBusLogger, defaultRetryPolicy, type BusLogger, type RetryPolicy } from './consumer-support';
 import type { GroupOffsetStore } from './group-offsets';
 import { LogConsumer, type LogRouting } from './log-consumer';
+import { SharedLogReads } from './shared-log-reads';
 
 export interface LogMessageBusOptions {
   /** The log the groups read: the topics are those of its events. */
@@ -40,6 +41,7 @@ export const contractRouting: LogRouting = {
  */
 export class LogMessageBus implements MessageBus {
   private readonly routing: LogRouting;
+  private readonly reads: SharedLogReads;
   private readonly retry: RetryPolicy;
   private readonly consumers = new Set<LogConsumer>();
   /** `group\u0000topic` pairs consumed right now: one consumer per group and topic. */
@@ -48,6 +50,7 @@ export class LogMessageBus implements MessageBus {
 
   constructor(private readonly options: LogMessageBusOptions) {
     this.routing = options.routing ?? contractRouting;
+    this.reads = new SharedLogReads(options.log, this.routing);
     this.retry = { ...defaultRetryPolicy, ...options.retry };
     const lanes = options.lanes ?? 32;
     if (!Number.isInteger(lanes) || lanes < 1) throw new RangeError('lanes must be a positive integer');
@@ -73,6 +76,7 @@ export class LogMessageBus implements MessageBus {
       log: this.options.log,
       offsets: this.options.offsets,
       routing: this.routing,
+      reads: this.reads,
       lanes: this.options.lanes ?? 32,
       batchSize: this.options.batchSize ?? 500,
       maxOutstanding: this.options.maxOutstanding ?? 5_000,
@@ -127,7 +131,7 @@ export class LogMessageBus implements MessageBus {
     let from = Math.min(...positions.values());
     let behind = 0;
     while (from < head) {
-      const events = await this.options.log.readAll(from, 1_000);
+      const events = await this.reads.readAll(from, 1_000);
       if (events.length === 0) break;
       for (const event of events) behind += this.isBehind(event, positions) ? 1 : 0;
       from = events[events.length - 1].position;
