@@ -33,3 +33,50 @@ async function inMemoryLogBus(): Promise<StoreHarness<MessageBus>> {
 }
 
 messageBusContract('LogMessageBus in memory', inMemoryLogBus);
+
+describe('LogMessageBus', () => {
+  const topic = 'aftersales.test.events.v1';
+  let harness: StoreHarness<MessageBus>;
+  beforeEach(async () => {
+    harness = await inMemoryLogBus();
+  });
+  afterEach(() => harness.dispose());
+
+  const message = (key: string, seq: number) => ({ key, value: JSON.stringify({ key, seq }), headers: {} });
+
+  it('given messages under many keys and a slow handler, when a group consumes them, then different keys are handled at the same time and each key in order', async () => {
+    const bus = harness.store;
+    await bus.publish(topic, Array.from({ length: 40 }, (_, seq) => message(`order-${seq % 10}`, seq)));
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const seen = new Map<string, number[]>();
+
+    const consumer = await bus.subscribe('payouts', [topic], async (m) => {
+      inFlight += 1;
+      mostInFlight = Math.max(mostInFlight, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      const { key, seq } = JSON.parse(m.value) as { key: string; seq: number };
+      seen.set(key, [...(seen.get(key) ?? []), seq]);
+      inFlight -= 1;
+    });
+    await consumer.drain();
+    await consumer.stop();
+
+    expect(mostInFlight).toBeGreaterThan(1);
+    expect(seen.get('order-3')).toEqual([3, 13, 23, 33]);
+    expect([...seen.values()].flat()).toHaveLength(40);
+  });
+
+  it('given a group whose consumer stopped, then its lag counts only the events of its topics that came after', async () => {
+    const bus = harness.store;
+    await bus.publish(topic, [message('order-1', 0)]);
+    const consumer = await bus.subscribe('history', [topic], async () => undefined);
+    await consumer.drain();
+    await consumer.stop();
+
+    await bus.publish('aftersales.other.events.v1', [message('order-1', 1), message('order-2', 0)]);
+    await bus.publish(topic, [message('order-1', 2)]);
+
+    expect(await bus.lag('history', [topic])).toBe(1);
+  });
+});
