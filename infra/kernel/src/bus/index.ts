@@ -6,4 +6,5 @@ export * from './react';
 export * from './side-consumer';
 export * from './group-offsets';
 export * from './log-consumer';
+export * from './log-routing';
 export * from './log-message-bus';

@@ -1,16 +1,11 @@
 import type { RecordedEvent } from '../ports/event-store';
-import type { BusMessage, ConsumerHandle, MessageHandler, OutgoingMessage } from '../ports/message-bus';
+import type { BusMessage, ConsumerHandle, MessageHandler } from '../ports/message-bus';
 import type { EventStore } from '../ports/event-store';
 import { backoffDelay, ConsumerStuckError, describeError, type BusLogger, type RetryPolicy } from './consumer-support';
 import type { GroupOffsetStore } from './group-offsets';
 import { laneOfKey } from './lane-of-key';
+import type { LogRouting } from './log-routing';
 import type { SharedLogReads } from './shared-log-reads';
-
-/** How the log bus sees an event: its topic, and the message a consumer gets. */
-export interface LogRouting {
-  topicOf(event: RecordedEvent): string;
-  messageOf(event: RecordedEvent): OutgoingMessage;
-}
 
 export interface LogConsumerOptions {
   groupId: string;
@@ -61,8 +56,9 @@ interface Lane {
  * A group's subscription on the log bus. A reader follows the log from the group's position (woken by appends, no
  * polling) and hands each event of the subscribed topics to the lane of its key; lanes run concurrently, each one
  * message at a time, so one key's messages are handled in log order. The group's position is the log position below
- * which everything is handled (a watermark); it is committed a few milliseconds after it moved (one write for every
- * delivery finished meanwhile), so a restart redelivers at most what was in flight or handled in those milliseconds (at-least-once; consumers dedupe by event id).
+ * which everything is handled (a watermark); it is committed `commitDelayMs` after it moved (one write for every
+ * delivery finished meanwhile), so a restart redelivers at most what was in flight or handled in that time
+ * (at-least-once; consumers dedupe by event id). drain() and stop() commit at once.
  */
 export class LogConsumer implements ConsumerHandle {
   private readonly abort = new AbortController();

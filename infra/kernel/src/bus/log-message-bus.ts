@@ -4,7 +4,8 @@ import type { ConsumerHandle, MessageBus, MessageHandler, OutgoingMessage } from
 import { messageOfEvent } from './bus-headers';
 import { consoleBusLogger, defaultRetryPolicy, type BusLogger, type RetryPolicy } from './consumer-support';
 import type { GroupOffsetStore } from './group-offsets';
-import { LogConsumer, type LogRouting } from './log-consumer';
+import { LogConsumer } from './log-consumer';
+import type { LogRouting } from './log-routing';
 import { SharedLogReads } from './shared-log-reads';
 
 export interface LogMessageBusOptions {
@@ -19,7 +20,8 @@ export interface LogMessageBusOptions {
   batchSize?: number;
   /** Deliveries a group reads ahead of its oldest unfinished one. Default 5 000. */
   maxOutstanding?: number;
-  /** How long a group's handled deliveries wait to share one commit of its position. Default 20 ms. */
+  /** How long a group's handled deliveries wait to share one commit of its position (a restart redelivers at most
+   * that much, deduped by event id; drain() and stop() commit at once). Default 250 ms. */
   commitDelayMs?: number;
   /** A group that only skips events (none on its topics) commits its position every this many events. Default 10 000. */
   skipCommitInterval?: number;
@@ -80,7 +82,7 @@ export class LogMessageBus implements MessageBus {
       lanes: this.options.lanes ?? 32,
       batchSize: this.options.batchSize ?? 500,
       maxOutstanding: this.options.maxOutstanding ?? 5_000,
-      commitDelayMs: this.options.commitDelayMs ?? 20,
+      commitDelayMs: this.options.commitDelayMs ?? 250,
       skipCommitInterval: this.options.skipCommitInterval ?? 10_000,
       retry: this.retry,
       logger: this.options.logger ?? consoleBusLogger,

@@ -1,6 +1,6 @@
 import type { EventStore, RecordedEvent } from '../ports/event-store';
 import type { OutgoingMessage } from '../ports/message-bus';
-import type { LogRouting } from './log-consumer';
+import type { LogRouting } from './log-routing';
 
 /**
  * The log as the groups of one log bus read it: groups woken by the same append read from the same position, so a

@@ -1,4 +1,4 @@
-import type { LogRouting } from '../bus/log-consumer';
+import type { LogRouting } from '../bus/log-routing';
 import type { EventStore } from '../ports/event-store';
 import type { MessageBus, OutgoingMessage } from '../ports/message-bus';
 import { sampleEvent } from './sample-events';
