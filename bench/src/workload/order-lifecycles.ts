@@ -20,6 +20,12 @@ export interface GeneratedHistory {
 }
 
 const HOUR = 3_600_000;
+/**
+ * Placements per day, whatever the log's length: an order lives one to three weeks, so about 20 000 orders are open
+ * at any time and the log distance between an order's first and last events (median ~32 000 events, at most ~100 000)
+ * does not grow with the log. With a fixed two-week span instead, a million-event log would keep ~90 000 orders open.
+ */
+const ORDERS_PER_DAY = 20_000 / 14;
 const START = Date.parse('2026-11-02T00:00:00.000Z');
 
 type Planned = { at: number; role: ActorRole; command: (at: string) => OrderCommand };
@@ -27,13 +33,13 @@ type Planned = { at: number; role: ActorRole; command: (at: string) => OrderComm
 /**
  * Realistic order lives decided by the real order decider: online and cash-on-delivery orders, reminders, unpaid
  * closes, cancellations, address changes, invoices, agent notes, late shipments, returns, deliveries, buyer and
- * automatic receipt confirmations. Placements are spread over two weeks; the log is cut at `targetEvents`.
+ * automatic receipt confirmations. Placements arrive at ORDERS_PER_DAY; the log is cut at `targetEvents`.
  */
 export function generateOrderHistory(targetEvents: number, seed = 42): GeneratedHistory {
   const random = new SeededRandom(seed);
   const steps: LifecycleStep[] = [];
   const orderCount = Math.ceil(targetEvents / 5);
-  const spacing = (14 * 24 * HOUR) / orderCount;
+  const spacing = (24 * HOUR) / ORDERS_PER_DAY;
   for (let i = 0; i < orderCount; i++) {
     const orderId = benchOrderId(i);
     const placedAt = START + i * spacing + random.between(0, spacing);
