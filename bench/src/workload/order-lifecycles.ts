@@ -21,9 +21,10 @@ export interface GeneratedHistory {
 
 const HOUR = 3_600_000;
 /**
- * Placements per day, whatever the log's length: an order lives one to three weeks, so about 20 000 orders are open
- * at any time and the log distance between an order's first and last events (median ~32 000 events, at most ~100 000)
- * does not grow with the log. With a fixed two-week span instead, a million-event log would keep ~90 000 orders open.
+ * Placements per day, whatever the log's length, as on a real platform: an order lives days to two weeks, so at most
+ * ~12 000 orders are open at once and the log distance between an order's first and last events (in a million-event
+ * log: median ~66 000 events, 90th percentile ~115 000, at most ~143 000) does not grow with the log. Spreading
+ * every log over the same two weeks instead would keep most of a long log's orders open at once.
  */
 const ORDERS_PER_DAY = 20_000 / 14;
 const START = Date.parse('2026-11-02T00:00:00.000Z');
