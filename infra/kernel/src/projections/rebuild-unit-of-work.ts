@@ -41,7 +41,7 @@ export class RebuildUnitOfWork implements UnitOfWork {
     private readonly options: RebuildUnitOfWorkOptions,
   ) {
     this.resetting = [...options.collections];
-    this.maxRemembered = options.rememberedIds ?? 2_000_000;
+    this.maxRemembered = options.rememberedIds ?? 100_000;
   }
 
   get<T extends Document>(collection: string, id: string): MaybePromise<T | undefined> {
