@@ -62,6 +62,14 @@ export class InMemoryEventStore implements EventStore {
     return this.log.slice(afterPosition, afterPosition + limit).map((e) => structuredClone(e));
   }
 
+  async readAllOfTypes(types: readonly string[], afterPosition: number, limit: number): Promise<RecordedEvent[]> {
+    const found: RecordedEvent[] = [];
+    for (let i = afterPosition; i < this.log.length && found.length < limit; i++) {
+      if (types.includes(this.log[i].type)) found.push(structuredClone(this.log[i]));
+    }
+    return found;
+  }
+
   async headPosition(): Promise<number> {
     return this.log.length;
   }

@@ -60,6 +60,11 @@ export interface EventStore {
   readStream(streamId: string, fromRevision?: number): Promise<RecordedEvent[]>;
   /** Events of every stream after global position `afterPosition` (exclusive), at most `limit`. */
   readAll(afterPosition: number, limit: number): Promise<RecordedEvent[]>;
+  /**
+   * Events of the given types, of every stream, after global position `afterPosition` (exclusive), in log order, at
+   * most `limit`: a reader that needs a few types pages through them without materialising the rest of the log.
+   */
+  readAllOfTypes(types: readonly string[], afterPosition: number, limit: number): Promise<RecordedEvent[]>;
   /** Global position of the last committed event (0 when empty). */
   headPosition(): Promise<number>;
   findCommandKey(key: string): Promise<CommandKeyRecord | undefined>;

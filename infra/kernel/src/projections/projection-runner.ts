@@ -1,7 +1,10 @@
 import type { EventStore, RecordedEvent } from '../ports/event-store';
 import type { Projection } from '../ports/projection';
 import type { ReadModelStore } from '../ports/read-model-store';
+import type { UnitOfWork } from '../ports/projection';
+import type { ReadModelBatch } from '../ports/read-model-store';
 import { BufferedUnitOfWork } from './unit-of-work';
+import { RebuildUnitOfWork } from './rebuild-unit-of-work';
 import { LiveLoop } from '../support/live-loop';
 
 export interface RebuildReport {
@@ -19,15 +22,30 @@ export interface ProjectionRunnerOptions {
    */
   rebuildBatchSize?: number;
   /**
-   * During a rebuild, read batches share one unit of work until it holds more than this many changed documents
-   * (default 20 000; an order document takes about 4 KB of heap), so a document touched in many batches is read
-   * once and written once per commit.
+   * During a rebuild, documents held in memory, changed or not (default 20 000; an order document takes 2–4 KB of
+   * heap). Past this many, the changes are committed and the least recently written documents are dropped down to
+   * `rebuildCacheDocuments`; the others stay, so an order touched again after a commit is not read back from the
+   * store. Memory stays bounded whatever the log's length; a log whose documents all fit commits once.
    */
   rebuildCommitDocuments?: number;
+  /**
+   * Documents kept in memory after a rebuild's commit (default: a quarter of `rebuildCommitDocuments`; at or above
+   * it, every read batch commits). A trade: a kept document is not read back if touched again, but it takes a place
+   * that a changed one could have had, and a commit costs more per document (stringify and rewrite) than a read.
+   */
+  rebuildCacheDocuments?: number;
+}
+
+/** A unit of work the runner commits in batches. */
+interface BatchingUnitOfWork extends UnitOfWork {
+  /** Documents the next commit is about (changed ones, or for a rebuild every one held). */
+  readonly size: number;
+  readonly resetPending: boolean;
+  toBatch(projection: string, checkpoint: number): ReadModelBatch;
 }
 
 /** Decides, after each read batch, whether to commit the unit of work now; `atHead`: the log has no more events. */
-type CommitPolicy = (uow: BufferedUnitOfWork, atHead: boolean) => boolean;
+type CommitPolicy = (uow: BatchingUnitOfWork, atHead: boolean) => boolean;
 
 const everyBatch: CommitPolicy = () => true;
 
@@ -96,12 +114,14 @@ export class ProjectionRunner {
   async rebuild(): Promise<RebuildReport> {
     const started = performance.now();
     let events = 0;
+    const held = this.options.rebuildCommitDocuments ?? 20_000;
+    const kept = this.options.rebuildCacheDocuments ?? Math.floor(held / 4);
     this.running = this.running.then(async () => {
       events = await this.processUntilHead(
         0,
         this.options.rebuildBatchSize ?? 250,
-        new BufferedUnitOfWork(this.readModels, { resetCollections: this.projection.collections }),
-        whenHoldingMoreThan(this.options.rebuildCommitDocuments ?? 20_000),
+        new RebuildUnitOfWork(this.readModels, { collections: this.projection.collections, cacheDocuments: kept }),
+        whenHoldingMoreThan(held),
       );
     });
     await this.running;
@@ -109,7 +129,7 @@ export class ProjectionRunner {
   }
 
   /** Projects the log after `from` until the head, committing when `commitDue` says so. Returns how many events it committed. */
-  private async processUntilHead(from: number, batchSize: number, uow: BufferedUnitOfWork, commitDue: CommitPolicy): Promise<number> {
+  private async processUntilHead(from: number, batchSize: number, uow: BatchingUnitOfWork, commitDue: CommitPolicy): Promise<number> {
     let handled = 0;
     let uncommitted = 0;
     for (;;) {
@@ -129,7 +149,7 @@ export class ProjectionRunner {
     }
   }
 
-  private async applyAll(events: RecordedEvent[], uow: BufferedUnitOfWork): Promise<void> {
+  private async applyAll(events: RecordedEvent[], uow: UnitOfWork): Promise<void> {
     for (const event of events) {
       if (!this.projection.handles(event.type)) continue;
       const applying = this.projection.apply(event, uow);

@@ -261,6 +261,35 @@ export function eventStoreContract(name: string, makeStore: StoreFactory<EventSt
       });
     });
 
+    describe('reading the log by event type', () => {
+      it('given a log of mixed types, when read by two types in pages of 2, then only those types come back, in log order, without overlap or gap', async () => {
+        await store.append('order-a', [sampleEvent('OrderPlaced'), sampleEvent('OrderNoted')], 'no_stream');
+        await store.append('compensation-1', [sampleEvent('CompensationDecided')], 'no_stream');
+        await store.append('order-a', [sampleEvent('OrderNoted'), sampleEvent('OrderShipped')], 1);
+        await store.append('compensation-2', [sampleEvent('CompensationDecided')], 'no_stream');
+
+        const types = ['CompensationDecided', 'OrderShipped'];
+        const first = await store.readAllOfTypes(types, 0, 2);
+        const second = await store.readAllOfTypes(types, first[first.length - 1].position, 2);
+        const after = await store.readAllOfTypes(types, second[second.length - 1].position, 2);
+
+        expect(first.map((e) => [e.type, e.position])).toEqual([
+          ['CompensationDecided', 3],
+          ['OrderShipped', 5],
+        ]);
+        expect(second.map((e) => [e.type, e.position])).toEqual([['CompensationDecided', 6]]);
+        expect(after).toEqual([]);
+        expect(second[0]).toEqual((await store.readAll(5, 1))[0]);
+      });
+
+      it('given events of other types only, when read by type, then nothing comes back', async () => {
+        await store.append('order-a', sampleEvents(3), 'no_stream');
+
+        expect(await store.readAllOfTypes(['CompensationDecided'], 0, 10)).toEqual([]);
+        expect(await store.readAllOfTypes([], 0, 10)).toEqual([]);
+      });
+    });
+
     describe('command keys', () => {
       const key = { key: 'POST /orders:3f1c', requestHash: 'hash-a' };
 

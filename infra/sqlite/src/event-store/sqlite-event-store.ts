@@ -67,6 +67,7 @@ export class SqliteEventStore implements EventStore {
   private readonly selectLastRevision: Database.Statement<[string], { revision: number | null }>;
   private readonly selectStream: Database.Statement<[string, number], EventValues>;
   private readonly selectAll: Database.Statement<[number, number], EventValues>;
+  private readonly selectAllOfTypes: Database.Statement<[number, string, number], EventValues>;
   private readonly selectHead: Database.Statement<[], { head: number | null }>;
   private readonly writeBatchInTransaction: Database.Transaction<(batch: AppendRequest[], isolate: boolean) => WrittenBatch>;
   private readonly writeInSavepoint: Database.Transaction<(staged: StagedAppend) => void>;
@@ -90,6 +91,11 @@ export class SqliteEventStore implements EventStore {
     this.selectLastRevision = this.db.prepare('SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?');
     this.selectStream = this.selectValues<[string, number]>('WHERE stream_id = ? AND revision >= ? ORDER BY revision');
     this.selectAll = this.selectValues<[number, number]>('WHERE position > ? ORDER BY position LIMIT ?');
+    // A scan in position order that SQLite filters itself (no index on type: appends stay as cheap as they are);
+    // only the matching rows cross into JavaScript.
+    this.selectAllOfTypes = this.selectValues<[number, string, number]>(
+      'WHERE position > ? AND type IN (SELECT value FROM json_each(?)) ORDER BY position LIMIT ?',
+    );
     this.selectHead = this.db.prepare('SELECT MAX(position) AS head FROM events');
     this.writeBatchInTransaction = this.db.transaction((batch: AppendRequest[], isolate: boolean) => this.writeBatch(batch, isolate));
     this.writeInSavepoint = this.db.transaction((staged: StagedAppend) => this.write(staged));
@@ -115,6 +121,11 @@ export class SqliteEventStore implements EventStore {
   async readAll(afterPosition: number, limit: number): Promise<RecordedEvent[]> {
     if (limit <= 0) return [];
     return this.selectAll.all(afterPosition, limit).map(toRecordedEvent);
+  }
+
+  async readAllOfTypes(types: readonly string[], afterPosition: number, limit: number): Promise<RecordedEvent[]> {
+    if (limit <= 0 || types.length === 0) return [];
+    return this.selectAllOfTypes.all(afterPosition, JSON.stringify(types), limit).map(toRecordedEvent);
   }
 
   async headPosition(): Promise<number> {

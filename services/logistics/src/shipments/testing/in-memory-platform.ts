@@ -28,6 +28,7 @@ class ObservedEventStore implements EventStore {
   }
   readStream = (streamId: string, fromRevision?: number) => this.inner.readStream(streamId, fromRevision);
   readAll = (afterPosition: number, limit: number) => this.inner.readAll(afterPosition, limit);
+  readAllOfTypes = (types: readonly string[], afterPosition: number, limit: number) => this.inner.readAllOfTypes(types, afterPosition, limit);
   headPosition = () => this.inner.headPosition();
   findCommandKey = (key: string) => this.inner.findCommandKey(key);
   waitForAppend = (afterPosition: number, signal?: AbortSignal) => this.inner.waitForAppend(afterPosition, signal);

@@ -2,33 +2,31 @@ import type { EventStore, ReadModelStore } from '@aftersales/kernel';
 import type { DecisionEvent, SourceEvent } from '../domain/recompute';
 import { SOURCE_EVENTS_COLLECTION, type SourceEventDoc } from '../projections/source-events.projection';
 
-export interface CompensationLog {
-  decisions: DecisionEvent[];
-  eventsRead: number;
-}
+const DECISION_TYPES = ['CompensationDecided'] as const;
 
-/** One pass over the service's log: every CompensationDecided. */
-export async function scanCompensationLog(store: EventStore, batchSize = 5000): Promise<CompensationLog> {
-  const decisions: DecisionEvent[] = [];
+/**
+ * The service's CompensationDecided events in log order, a page at a time: only decisions are read (the store filters
+ * by type), and a page can be dropped once handled, so memory does not grow with the log or the number of decisions.
+ */
+export async function* decisionPages(store: EventStore, pageSize = 1000): AsyncGenerator<DecisionEvent[]> {
   let position = 0;
-  let eventsRead = 0;
   for (;;) {
-    const events = await store.readAll(position, batchSize);
-    if (events.length === 0) return { decisions, eventsRead };
-    for (const event of events) {
-      if (event.type === 'CompensationDecided') decisions.push(event as DecisionEvent);
-    }
-    eventsRead += events.length;
-    position = events[events.length - 1].position;
+    const page = (await store.readAllOfTypes(DECISION_TYPES, position, pageSize)) as DecisionEvent[];
+    if (page.length > 0) yield page;
+    if (page.length < pageSize) return;
+    position = page[page.length - 1].position;
   }
 }
 
 /** The order events the decisions name, by id, from the service's `compensation_source_events` view; unknown ids are absent. */
 export async function loadSourceEvents(readModels: ReadModelStore, decisions: DecisionEvent[]): Promise<Map<string, SourceEvent>> {
   const sources = new Map<string, SourceEvent>();
-  for (const id of new Set(decisions.flatMap((decision) => decision.data.basedOn))) {
-    const doc = await readModels.get<SourceEventDoc>(SOURCE_EVENTS_COLLECTION, id);
-    if (doc) sources.set(id, { eventId: doc.id, type: doc.type, orderId: doc.orderId, revision: doc.revision, occurredAt: doc.occurredAt, data: doc.data });
+  for (const decision of decisions) {
+    for (const id of decision.data.basedOn) {
+      if (sources.has(id)) continue;
+      const doc = await readModels.get<SourceEventDoc>(SOURCE_EVENTS_COLLECTION, id);
+      if (doc) sources.set(id, { eventId: doc.id, type: doc.type, orderId: doc.orderId, revision: doc.revision, occurredAt: doc.occurredAt, data: doc.data });
+    }
   }
   return sources;
 }

@@ -1,6 +1,7 @@
 import type { CompensationDecided, CompensationKind, Rulebook } from '@aftersales/contracts';
 import type { RecordedEvent } from '@aftersales/kernel';
 import { DomainError } from '@aftersales/kernel';
+import { sameJson } from './same-json';
 import { calculateCompensation, claimOf, foldOrderFacts, type CompensationCalculation, type OrderFacts } from '../../compensation/domain';
 
 export type DecisionEvent = RecordedEvent<string, CompensationDecided>;
@@ -81,7 +82,7 @@ export function verifyDecision(decision: DecisionEvent, sources: AuditSources): 
   const again = recompute(decision, sources.rulebook(d.rule.rulebookVersion), sources);
   if (!again.ok) return [{ ...base, field: again.field, recorded: fieldOf(d, again.field), recomputed: again.recomputed ?? null, detail: again.detail }];
   return compared
-    .filter((field) => JSON.stringify(d[field]) !== JSON.stringify(again.calculation[field]))
+    .filter((field) => !sameJson(d[field], again.calculation[field]))
     .map((field) => ({ ...base, field, recorded: d[field], recomputed: again.calculation[field], detail: `${field} differs from the recomputation` }));
 }
 

@@ -1,0 +1,60 @@
+import { InMemoryReadModelStore } from '../memory';
+import { RebuildUnitOfWork } from './rebuild-unit-of-work';
+
+/** A store whose reads are recorded, holding one stale document from before the rebuild. */
+async function storeWithStaleDocument(): Promise<{ store: InMemoryReadModelStore; reads: string[] }> {
+  const store = new InMemoryReadModelStore();
+  await store.commit({ projection: 'p', checkpoint: 9, puts: [{ collection: 'c', doc: { id: 'stale' } }], deletes: [] });
+  const reads: string[] = [];
+  const get = store.get.bind(store);
+  store.get = (collection, id) => {
+    reads.push(id);
+    return get(collection, id);
+  };
+  return { store, reads };
+}
+
+describe('RebuildUnitOfWork', () => {
+  it('given a rebuild not committed yet, then the old read model is not read: a document it does not hold does not exist', async () => {
+    const { store, reads } = await storeWithStaleDocument();
+    const uow = new RebuildUnitOfWork(store, { collections: ['c'], cacheDocuments: 10 });
+
+    expect(await uow.get('c', 'stale')).toBeUndefined();
+    expect(reads).toEqual([]);
+  });
+
+  it('given documents dropped from the cache after a commit, then only those written are read back, deleted ones are not', async () => {
+    const { store, reads } = await storeWithStaleDocument();
+    const uow = new RebuildUnitOfWork(store, { collections: ['c'], cacheDocuments: 0 });
+    uow.put('c', { id: 'kept', n: 1 });
+    uow.put('c', { id: 'gone', n: 1 });
+    uow.delete('c', 'gone');
+    await store.commit(uow.toBatch('p', 3));
+
+    expect(uow.size).toBe(0);
+    expect(await uow.get('c', 'kept')).toEqual({ id: 'kept', n: 1 });
+    expect(await uow.get('c', 'gone')).toBeUndefined();
+    expect(await uow.get('c', 'never')).toBeUndefined();
+    expect(reads).toEqual(['kept']);
+  });
+
+  it('given more dropped ids than it remembers, then every miss asks the store', async () => {
+    const { store, reads } = await storeWithStaleDocument();
+    const uow = new RebuildUnitOfWork(store, { collections: ['c'], cacheDocuments: 0, rememberedIds: 1 });
+    uow.put('c', { id: 'a' });
+    uow.put('c', { id: 'b' });
+    await store.commit(uow.toBatch('p', 2));
+
+    expect(await uow.get('c', 'b')).toEqual({ id: 'b' });
+    expect(await uow.get('c', 'never')).toBeUndefined();
+    expect(reads).toEqual(['b', 'never']);
+  });
+
+  it('given a collection the rebuild does not reset, then a miss asks the store', async () => {
+    const { store, reads } = await storeWithStaleDocument();
+    const uow = new RebuildUnitOfWork(store, { collections: ['other'], cacheDocuments: 10 });
+
+    expect(await uow.get('c', 'stale')).toEqual({ id: 'stale' });
+    expect(reads).toEqual(['stale']);
+  });
+});
