@@ -60,13 +60,14 @@ export async function httpThroughput(options: HttpOptions): Promise<HttpFigures>
     const url = platform.url;
     const noteOrders = await placePaidOrders(url, options.noteOrders, 16, 'notes');
     const readOrders = await placePaidOrders(url, options.noteOrders, 16, 'reads');
-    const [hotOrder] = await placePaidOrders(url, 1, 1, 'hot');
+    const hotOrders = await placePaidOrders(url, options.rounds, 1, 'hot');
     await settle(url);
-    options.log(`  ${options.noteOrders * 2 + 1} paid orders ready (server pid ${platform.pid})`);
+    options.log(`  ${options.noteOrders * 2 + options.rounds} paid orders ready (server pid ${platform.pid})`);
     const base = { connections: options.connections };
     const notesSpread: LoadSpec = { ...base, url, method: 'POST', path: (n) => `/orders/${noteOrders[n % noteOrders.length]}/notes`, body: noteBody, headers: () => agentHeaders, seconds: options.seconds };
     const barePost: LoadSpec = { ...base, url: bare.url, method: 'POST', path: (n) => `/echo/ord_${n % 200}`, body: noteBody, seconds: options.seconds };
-    const notesHot: LoadSpec = { ...notesSpread, path: () => `/orders/${hotOrder}/notes` };
+    // A fresh order each round: the hot order's cost grows with its notes, so the rounds stay comparable.
+    const notesHot = (round: number): LoadSpec => ({ ...notesSpread, path: () => `/orders/${hotOrders[round - 1]}/notes` });
     let placed = 0;
     const placement: LoadSpec = {
       ...base,
@@ -114,7 +115,7 @@ export async function httpThroughput(options: HttpOptions): Promise<HttpFigures>
       else await runOurs().then(runBare);
     }
     for (let round = 1; round <= options.rounds; round++) {
-      figures.notesHot.push((await measured(`round ${round} notes on one order`, notesHot, platform)).result);
+      figures.notesHot.push((await measured(`round ${round} notes on one order`, notesHot(round), platform)).result);
     }
     for (let round = 1; round <= options.rounds; round++) {
       figures.placement.push((await measured(`round ${round} POST /orders`, placement, platform)).result);

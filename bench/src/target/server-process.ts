@@ -63,7 +63,7 @@ export async function startPlatform(): Promise<ServerProcess> {
   const folder: TempFolder = createTempFolder('platform');
   const port = await freePort();
   const child = spawn(process.execPath, [join(benchTarget(), 'apps', 'platform', 'dist', 'main.js')], {
-    cwd: benchTarget(),
+    cwd: folder.path, // nothing it writes lands in the measured checkout
     env: {
       ...process.env,
       AFTERSALES_DATA_DIR: folder.path,
