@@ -25,23 +25,40 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Waits for the child's `listening on` line (every server we start prints one), or fails with its output. */
-function listening(child: ChildProcess, what: string, timeoutMs = 60_000): Promise<void> {
+/**
+ * Waits for the child's `listening on` line or, should a checkout print another, a 200 from `<url>/health`; fails
+ * with its output when it exits or does not start in time.
+ */
+function listening(child: ChildProcess, what: string, url: string, timeoutMs = 60_000): Promise<void> {
   return new Promise((resolveReady, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`${what} did not start within ${timeoutMs} ms: ${output.slice(-2000)}`)), timeoutMs);
+    let ready = false;
+    const done = (): void => {
+      ready = true;
+      clearTimeout(timer);
+      clearInterval(poll);
+      resolveReady();
+    };
+    const timer = setTimeout(() => {
+      clearInterval(poll);
+      reject(new Error(`${what} did not start within ${timeoutMs} ms: ${output.slice(-2000)}`));
+    }, timeoutMs);
+    const poll = setInterval(() => {
+      fetch(`${url}/health`).then(
+        (response) => response.status === 200 && !ready && done(),
+        () => undefined,
+      );
+    }, 500);
     const onData = (chunk: Buffer): void => {
-      output += chunk.toString();
-      if (/listening on/.test(output)) {
-        clearTimeout(timer);
-        resolveReady();
-      }
+      output = (output + chunk.toString()).slice(-4000);
+      if (/listening on/.test(output) && !ready) done();
     };
     child.stdout?.on('data', onData);
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`${what} exited with ${code}: ${output.slice(-2000)}`));
+      clearInterval(poll);
+      if (!ready) reject(new Error(`${what} exited with ${code}: ${output.slice(-2000)}`));
     });
   });
 }
@@ -74,9 +91,10 @@ export async function startPlatform(): Promise<ServerProcess> {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  await listening(child, 'the platform');
+  const url = `http://127.0.0.1:${port}`;
+  await listening(child, 'the platform', url);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     pid: child.pid as number,
     dataDir: folder.path,
     async stop() {
@@ -90,8 +108,9 @@ export async function startPlatform(): Promise<ServerProcess> {
 export async function startBareNest(): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [join(__dirname, '..', 'http', 'bare-nest-app.js'), String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
-  await listening(child, 'the bare NestJS app');
-  return { url: `http://127.0.0.1:${port}`, pid: child.pid as number, dataDir: '', stop: () => stopChild(child) };
+  const url = `http://127.0.0.1:${port}`;
+  await listening(child, 'the bare NestJS app', url);
+  return { url, pid: child.pid as number, dataDir: '', stop: () => stopChild(child) };
 }
 
 export interface IoCounters {
