@@ -1,153 +1,122 @@
 /**
- * `pnpm bench`: every figure measured in one run on this machine, beside its baseline and its target.
+ * `pnpm bench`: every figure of issue 10 measured in one run on this machine, beside its baseline and its target.
  * Exits 1 when a target is missed (and says which).
+ *
+ * The code measured is the built checkout at BENCH_TARGET (default: this one): the platform runs as a child process
+ * (`node <target>/apps/platform/dist/main.js`) loaded over HTTP by autocannon from this process, and the scenarios
+ * that call internal APIs run as child processes loading <target>'s packages (target/target-resolution.ts).
+ *
+ *   BENCH_QUICK=1         shorter rounds, fewer notes and payouts, no 1 000 000-event rebuild
+ *   BENCH_ONLY=a,b        only these sections: write, http, rebuild, payouts, large, audit
+ *   BENCH_TARGET=<root>   measure another built checkout (its `pnpm build` done)
+ *   BENCH_TARGETS=old=<root>,new=<root>
+ *                         measure several checkouts in one run: each section runs once per checkout, alternating
+ *                         which goes first; rows are prefixed with the label; the exit code judges the last one only
  */
+import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
-import { rebuildOrders, REBUILD_HEAP_LIMIT_MB, type RebuildResults } from './scenarios/rebuild-scenario';
-import { concurrentCommands, sequentialCommands, type PairedRates } from './scenarios/write-scenarios';
-import { formatMegabytes, formatPercent, formatRate, formatRatio, renderTable, type SummaryRow } from './support/summary-table';
-
-const TARGETS = {
-  sequentialOfRaw: 0.7,
-  concurrentEventsPerSecond: 20_000,
-  /** Rebuild rate as a share of the raw scan, per log size. */
-  rebuildOfScan: { 100_000: 0.6, 1_000_000: 0.5 } as Record<number, number>,
-  rebuildPeakBytes: REBUILD_HEAP_LIMIT_MB * 2 ** 20,
-};
+import { basename, resolve } from 'node:path';
+import { runAudit } from './sections/audit-section';
+import { runHttp } from './sections/http-section';
+import { runLargeOrder } from './sections/large-order-section';
+import { runPayouts } from './sections/payouts-section';
+import { runRebuild } from './sections/rebuild-section';
+import { runWrites } from './sections/write-section';
+import type { Section } from './sections/section';
+import { renderTable, type SummaryRow } from './support/summary-table';
+import { benchTarget } from './target/target-root';
 
 const quick = process.env.BENCH_QUICK === '1';
-const writeOptions = { rounds: quick ? 3 : 7, roundMs: quick ? 500 : 1500, warmupMs: quick ? 300 : 1000, log: console.log };
-const rebuildRuns = [
-  { events: 100_000, rounds: quick ? 1 : 3, passes: 2, log: console.log },
-  // a million events: fewer rounds and passes (each pass takes tens of seconds), seeded with raw inserts
-  ...(quick ? [] : [{ events: 1_000_000, rounds: 2, passes: 1, log: console.log }]),
+const only = new Set((process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+
+const sections: { name: string; title: string; run: Section }[] = [
+  { name: 'write', title: 'store and command path (in a child process)', run: runWrites },
+  { name: 'http', title: 'HTTP beside a bare NestJS app, bytes written per note', run: runHttp },
+  { name: 'rebuild', title: 'rebuild vs raw scan (child processes)', run: runRebuild },
+  { name: 'payouts', title: 'payouts', run: runPayouts },
+  { name: 'large', title: 'one order with many notes', run: runLargeOrder },
+  { name: 'audit', title: 'audit verify (child process)', run: runAudit },
 ];
 
-const pass = (ok: boolean): 'PASS' | 'FAIL' => (ok ? 'PASS' : 'FAIL');
-
-function writeRows(sequential: PairedRates, concurrent: PairedRates): SummaryRow[] {
-  return [
-    {
-      figure: `1. Raw better-sqlite3, 1 event (${sequential.rawDataBytes} B JSON) per durable tx`,
-      measured: formatRate(sequential.baselineMedian, 'tx/s'),
-      baseline: '(baseline)',
-      ratio: '',
-      target: '',
-      vsTarget: '',
-      verdict: 'info',
-    },
-    {
-      figure: '1b. Raw better-sqlite3, 64 events per durable tx',
-      measured: formatRate(concurrent.baselineMedian, 'events/s'),
-      baseline: '(reference)',
-      ratio: '',
-      target: '',
-      vsTarget: '',
-      verdict: 'info',
-    },
-    {
-      figure: '2. Sequential AddNote commands (handler + store)',
-      measured: formatRate(sequential.subjectMedian, 'cmd/s'),
-      baseline: formatRate(sequential.baselineMedian, 'tx/s'),
-      ratio: formatPercent(sequential.ratioMedian),
-      target: `≥ ${formatPercent(TARGETS.sequentialOfRaw)} of raw`,
-      vsTarget: formatRatio(sequential.ratioMedian / TARGETS.sequentialOfRaw),
-      verdict: pass(sequential.ratioMedian >= TARGETS.sequentialOfRaw),
-    },
-    {
-      figure: `3. 64 concurrent AddNote commands (${concurrent.appendsPerTransaction.toFixed(1)} appends/tx)`,
-      measured: formatRate(concurrent.subjectMedian, 'events/s'),
-      baseline: formatRate(concurrent.baselineMedian, 'events/s'),
-      ratio: formatPercent(concurrent.ratioMedian),
-      target: `≥ ${formatRate(TARGETS.concurrentEventsPerSecond, 'events/s')}`,
-      vsTarget: formatRatio(concurrent.subjectMedian / TARGETS.concurrentEventsPerSecond),
-      verdict: pass(concurrent.subjectMedian >= TARGETS.concurrentEventsPerSecond),
-    },
-  ];
+interface Target {
+  label: string;
+  root: string;
 }
 
-function rebuildRows(rebuild: RebuildResults): SummaryRow[] {
-  const ratio = rebuild.rebuildMedian / rebuild.scanMedian;
-  const target = TARGETS.rebuildOfScan[rebuild.events] ?? 0.5;
-  const size = rebuild.events >= 1_000_000 ? `${rebuild.events / 1_000_000}M` : `${rebuild.events / 1000}k`;
-  return [
-    {
-      figure: `4. Rebuild 'orders' from ${rebuild.events.toLocaleString('en-US')} events (${rebuild.orders.toLocaleString('en-US')} orders)`,
-      measured: formatRate(rebuild.rebuildMedian, 'events/s'),
-      baseline: formatRate(rebuild.scanMedian, 'events/s'),
-      ratio: formatPercent(ratio),
-      target: `≥ ${formatPercent(target)} of raw scan`,
-      vsTarget: formatRatio(ratio / target),
-      verdict: pass(ratio >= target && rebuild.problems.length === 0),
-    },
-    {
-      figure: `4b. Rebuild ${size} peak RSS (heap capped at ${REBUILD_HEAP_LIMIT_MB} MB; baseline: RSS at start)`,
-      measured: formatMegabytes(rebuild.peakRssBytes),
-      baseline: formatMegabytes(rebuild.startRssBytes),
-      ratio: '',
-      target: `< ${formatMegabytes(TARGETS.rebuildPeakBytes)}`,
-      vsTarget: `${(rebuild.peakRssBytes / TARGETS.rebuildPeakBytes).toFixed(2)}× limit`,
-      verdict: pass(rebuild.peakRssBytes < TARGETS.rebuildPeakBytes),
-    },
-    {
-      figure: `4c. Rebuild ${size} peak heap used (sampled per batch)`,
-      measured: formatMegabytes(rebuild.peakHeapUsedBytes),
-      baseline: '',
-      ratio: '',
-      target: '',
-      vsTarget: '',
-      verdict: 'info',
-    },
-  ];
+function targetsFromEnv(): Target[] {
+  const listed = (process.env.BENCH_TARGETS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  if (listed.length === 0) return [{ label: '', root: benchTarget() }];
+  return listed.map((entry) => {
+    const [label, root] = entry.includes('=') ? (entry.split('=', 2) as [string, string]) : [basename(entry), entry];
+    return { label, root: resolve(root) };
+  });
 }
 
-const failedRow = (figure: string): SummaryRow => ({
-  figure,
-  measured: 'error',
-  baseline: '',
-  ratio: '',
-  target: '',
-  vsTarget: '',
-  verdict: 'FAIL',
-});
+function describeTarget(target: Target): string {
+  try {
+    const commit = execFileSync('git', ['-C', target.root, 'log', '-1', '--format=%h %s'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['-C', target.root, 'status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).trim();
+    return `${target.root} at ${commit.slice(0, 80)}${dirty ? ' (with uncommitted changes)' : ''}`;
+  } catch {
+    return target.root;
+  }
+}
+
+const failedRow = (figure: string): SummaryRow => ({ figure, measured: 'error', baseline: '', ratio: '', target: '', vsTarget: '', verdict: 'FAIL' });
 
 async function main(): Promise<void> {
   const started = performance.now();
-  console.log(`aftersales bench — node ${process.version}, ${cpus().length} CPU(s)${quick ? ', QUICK mode' : ''}`);
-  console.log(
-    `write rounds: ${writeOptions.rounds} × ${writeOptions.roundMs} ms per figure, alternating with the baseline; medians reported\n`,
-  );
+  const targets = targetsFromEnv();
+  console.log(`aftersales bench — node ${process.version}, ${cpus().length} CPU(s)${quick ? ', QUICK mode' : ''}${only.size > 0 ? `; sections: ${[...only].join(', ')}` : ''}`);
+  for (const target of targets) console.log(`target${target.label ? ` ${target.label}` : ''}: ${describeTarget(target)}`);
+  console.log('');
   const rows: SummaryRow[] = [];
   const errors: string[] = [];
-  try {
-    console.log('1/2. single-event transactions vs sequential commands');
-    const sequential = await sequentialCommands(writeOptions);
-    console.log('1b/3. 64-event transactions vs 64 concurrent commands');
-    const concurrent = await concurrentCommands(writeOptions);
-    rows.push(...writeRows(sequential, concurrent));
-  } catch (error) {
-    errors.push(`write scenarios failed: ${String(error)}`);
-    rows.push(failedRow('1-3. write scenarios'));
-  }
-  const problems: string[] = [];
-  try {
-    console.log('4. rebuild vs raw scan (each in a child process)');
-    for (const options of rebuildRuns) {
-      const rebuild = await rebuildOrders(options);
-      problems.push(...rebuild.problems);
-      rows.push(...rebuildRows(rebuild));
+  let judged: SummaryRow[] = [];
+  const selected = sections.filter((section) => only.size === 0 || only.has(section.name));
+  for (const [index, section] of selected.entries()) {
+    for (const target of index % 2 === 0 ? targets : [...targets].reverse()) {
+      process.env.BENCH_TARGET = target.root;
+      const prefix = target.label ? `[${target.label}] ` : '';
+      const sectionStarted = performance.now();
+      console.log(`== ${prefix}${section.name}: ${section.title}`);
+      let sectionRows: SummaryRow[];
+      try {
+        const outcome = await section.run({ quick, log: (line) => console.log(line) });
+        sectionRows = outcome.rows;
+        errors.push(...outcome.problems.map((problem) => `${prefix}${problem}`));
+      } catch (error) {
+        errors.push(`${prefix}${section.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+        sectionRows = [failedRow(`${section.name}: failed`)];
+      }
+      const labelled = sectionRows.map((row) => ({ ...row, figure: `${prefix}${row.figure}` }));
+      rows.push(...labelled);
+      if (target === targets[targets.length - 1]) judged = [...judged, ...labelled];
+      console.log(`   (${((performance.now() - sectionStarted) / 1000).toFixed(0)} s)\n`);
     }
-  } catch (error) {
-    errors.push(`rebuild scenario failed: ${error instanceof Error ? error.message : String(error)}`);
-    rows.push(failedRow('4. rebuild'));
   }
-  console.log(`\nSummary (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
-  console.log(renderTable(rows));
-  for (const problem of [...errors, ...problems]) console.log(`ERROR: ${problem}`);
-  const missed = rows.filter((r) => r.verdict === 'FAIL');
+  console.log(`Summary (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
+  console.log(renderTable(targets.length > 1 ? sortByFigure(rows, targets) : rows));
+  for (const problem of errors) console.log(`ERROR: ${problem}`);
+  const missed = judged.filter((r) => r.verdict === 'FAIL');
   for (const row of missed) console.log(`TARGET MISSED: ${row.figure} — measured ${row.measured}, target ${row.target || 'not reached'}`);
-  if (missed.length === 0) console.log('\nAll targets met.');
-  process.exitCode = missed.length > 0 ? 1 : 0;
+  if (missed.length === 0 && errors.length === 0) console.log('\nAll targets met.');
+  process.exitCode = missed.length > 0 || errors.length > 0 ? 1 : 0;
+}
+
+/** Each figure's rows side by side, in the order the targets were listed. */
+function sortByFigure(rows: SummaryRow[], targets: Target[]): SummaryRow[] {
+  // Figures are numbered ("5b. …"); their text may differ between targets (sizes, counts), their number does not.
+  const figureOf = (row: SummaryRow): string => {
+    const text = row.figure.replace(/^\[[^\]]*\] /, '');
+    return /^\d+[a-z]?\./.exec(text)?.[0] ?? text;
+  };
+  const labelIndex = (row: SummaryRow): number => targets.findIndex((t) => row.figure.startsWith(`[${t.label}] `));
+  const firstSeen = new Map<string, number>();
+  rows.forEach((row, index) => {
+    if (!firstSeen.has(figureOf(row))) firstSeen.set(figureOf(row), index);
+  });
+  return [...rows].sort((a, b) => (firstSeen.get(figureOf(a)) as number) - (firstSeen.get(figureOf(b)) as number) || labelIndex(a) - labelIndex(b));
 }
 
 void main();

@@ -11,6 +11,10 @@ const buyer: Actor = { id: 'buyer-1', role: 'buyer' };
 const schemaVersions = new Map(orderEvents.map((d) => [d.type, d.version]));
 
 /**
+ * Runs in a child process with BENCH_TARGET's packages (sections/write-section.ts). Internal API used:
+ * SqliteEventStore({path, clock}), new CommandHandler(store, clock, {decider, schemaVersionOf}).handle(…),
+ * orderDecider, orderStreamId, orderEvents.
+ *
  * The write path under test: the kernel CommandHandler with the order decider on a SqliteEventStore
  * (its own durable file), plus a pool of placed orders to add notes to.
  */

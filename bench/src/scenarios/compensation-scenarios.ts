@@ -1,35 +1,32 @@
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { currentRulebook, type CompensationDecided } from '@aftersales/contracts';
 import { ProjectionRunner, SystemClock, type MessageBus, type NewEvent, type Platform } from '@aftersales/kernel';
 import { SqliteEventStore, SqliteReadModelStore, SqliteTimerStore } from '@aftersales/sqlite';
 import {
   calculateCompensation,
+  createCompensationAudit,
   createPayoutService,
   FakePaymentProvider,
   lateShipmentCompensationId,
   sourceEventsProjection,
 } from '@aftersales/refund';
-import { startEmbedded } from '@aftersales/platform';
 import { perSecond } from '../support/statistics';
 import { createTempFolder } from '../support/temp-folder';
-import type { AuditWorkerReport } from './audit-worker';
 
-const runFile = promisify(execFile);
+/*
+ * Run in a child process with BENCH_TARGET's packages (target/child-scenario.ts). The internal API they call, for
+ * whoever adapts them to a changed checkout: SqliteEventStore({path, clock}), SqliteReadModelStore({path}),
+ * SqliteTimerStore({path}), createPayoutService(platform, {provider}) → {payouts.request(), drain()},
+ * FakePaymentProvider({file}), createCompensationAudit(store, readModels) → {verify(), whatIf()},
+ * ProjectionRunner(store, readModels, sourceEventsProjection).catchUp(), calculateCompensation, lateShipmentCompensationId.
+ */
 
-const agent = { 'x-actor-id': 'agent-7', 'x-actor-role': 'agent', 'content-type': 'application/json' };
-const buyer = { 'x-actor-id': 'buyer-1', 'x-actor-role': 'buyer', 'content-type': 'application/json' };
-const address = { name: 'Li Lei', phone: '13800000000', province: 'Zhejiang', city: 'Hangzhou', district: 'Xihu', street: '1 Wensan Road' };
-
-export interface PayoutThroughput {
+export interface PayoutServiceThroughput {
   payouts: number;
   concurrency: number;
   ms: number;
   perSecond: number;
-  providerCalls: number;
-  reconciled: boolean;
 }
 
 /** Runs `work` on every item with at most `concurrency` in flight. */
@@ -40,59 +37,12 @@ async function pool<T>(items: T[], concurrency: number, work: (item: T) => Promi
   }));
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers; the checks below read what they need
-async function call(url: string, method: string, body: unknown, headers: Record<string, string>): Promise<any> {
-  const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await response.text();
-  if (response.status >= 300) throw new Error(`${method} ${url}: ${response.status} ${text}`);
-  return text ? JSON.parse(text) : undefined;
-}
-
-/**
- * Payouts per second through the full path, in the embedded runtime: POST /compensations (goodwill, under the
- * approval threshold) → CompensationDecided → bus → PayoutRequested → fake provider (fsync'd) → PayoutSucceeded → bus →
- * CompensationPaidOut → ledger projection. Timed from the first POST until /admin/settle says everything is processed.
- */
-export async function payoutThroughput(options: { payouts: number; concurrency: number; log: (line: string) => void }): Promise<PayoutThroughput> {
-  const folder = createTempFolder('payouts');
-  const system = await startEmbedded({ port: 0, host: '127.0.0.1', dataDir: folder.path, clock: 'manual', manualClockStart: '2026-11-02T08:00:00.000Z', timerPollMs: 1000 });
-  try {
-    const url = system.url;
-    const orders = Array.from({ length: options.payouts }, (_, i) => i);
-    const ids: string[] = [];
-    await pool(orders, options.concurrency, async (i) => {
-      const order = await call(`${url}/orders`, 'POST', { buyerId: `buyer-${i}`, shopId: `shop-${i % 20}`, items: [{ sku: 'tea', title: 'Tea', quantity: 1, unitPrice: 10_000 }], shippingFee: 0, paymentMethod: 'online', address }, buyer);
-      await call(`${url}/orders/${order.id}/payment`, 'POST', { amount: order.total, paymentRef: `p-${i}` }, { ...buyer, 'idempotency-key': `pay-${i}` });
-      ids.push(order.id);
-    });
-    await call(`${url}/admin/settle`, 'POST', {}, { 'content-type': 'application/json' });
-    options.log(`  ${ids.length} paid orders ready; proposing ${ids.length} compensations with ${options.concurrency} clients`);
-
-    const started = performance.now();
-    await pool(ids, options.concurrency, async (orderId) => {
-      await call(`${url}/compensations`, 'POST', { orderId, kind: 'goodwill', amount: 500 }, { ...agent, 'idempotency-key': `gw-${orderId}` });
-    });
-    await call(`${url}/admin/settle`, 'POST', {}, { 'content-type': 'application/json' });
-    const ms = performance.now() - started;
-
-    const reconciliation = await call(`${url}/ledger/reconciliation`, 'GET', undefined, {});
-    const provider = await call(`${url}/admin/payment-provider/payments`, 'GET', undefined, {});
-    if (provider.count !== ids.length || reconciliation.payouts.count !== ids.length) {
-      throw new Error(`expected ${ids.length} payouts, the provider made ${provider.count} and the ledger saw ${reconciliation.payouts.count}`);
-    }
-    return { payouts: ids.length, concurrency: options.concurrency, ms, perSecond: perSecond(ids.length, ms), providerCalls: provider.calls, reconciled: reconciliation.balanced && reconciliation.matchesPayouts };
-  } finally {
-    await system.close();
-    folder.dispose();
-  }
-}
-
 /**
  * The payout mechanism alone on the SQLite adapters: request (PayoutRequested, fsync) → fake provider (fsync'd file) →
  * PayoutSucceeded (fsync), `concurrency` payouts in flight. What the full path adds on top is HTTP, the bus and the
  * compensation aggregate.
  */
-export async function payoutServiceThroughput(options: { payouts: number; concurrency: number }): Promise<PayoutThroughput> {
+export async function payoutServiceThroughput(options: { payouts: number; concurrency: number }): Promise<PayoutServiceThroughput> {
   const folder = createTempFolder('payout-service');
   const clock = new SystemClock();
   const eventStore = new SqliteEventStore({ path: folder.file('events.db'), clock });
@@ -114,7 +64,7 @@ export async function payoutServiceThroughput(options: { payouts: number; concur
     await service.drain(); // request() returns once the request is durable; the attempts finish in the background
     const ms = performance.now() - started;
     if (provider.payments().length !== ids.length) throw new Error(`the provider made ${provider.payments().length} of ${ids.length} payments`);
-    return { payouts: ids.length, concurrency: options.concurrency, ms, perSecond: perSecond(ids.length, ms), providerCalls: provider.calls(), reconciled: true };
+    return { payouts: ids.length, concurrency: options.concurrency, ms, perSecond: perSecond(ids.length, ms) };
   } finally {
     await timers.close();
     await readModels.close();
@@ -123,30 +73,24 @@ export async function payoutServiceThroughput(options: { payouts: number; concur
   }
 }
 
-export interface AuditReplayTiming {
+export interface AuditVerifyTiming {
   decisions: number;
-  eventsInLog: number;
   verifyMs: number;
+  /** Peak RSS of this process when verify returned (modules, stores and verify). */
+  peakRssBytes: number;
   mismatches: number;
   whatIfMs: number;
   whatIfDelta: number;
-  /** Peak RSS of the child process that ran verify and what-if (nothing else). */
-  peakRssBytes: number;
-  /** RSS of that child once its modules were loaded, before the audit. */
-  startRssBytes: number;
 }
 
 /**
- * Time to audit-replay `decisions` compensation decisions: a SQLite log seeded with that many late orders (ship-by
- * missed, decided with the current rulebook) and the audit's view of their source events, then verify() and a what-if
- * with the draft rulebook in a child process (audit-worker.ts), so its peak RSS is the audit's alone.
+ * Seeds `dir` with `decisions` compensation decisions: a SQLite log of that many late orders (ship-by missed, decided
+ * with the current rulebook) and the audit's view of their source events (sourceEventsProjection caught up).
  */
-export async function auditReplay(options: { decisions: number; log: (line: string) => void }): Promise<AuditReplayTiming> {
-  const folder = createTempFolder('audit');
-  const eventsPath = folder.file('events.db');
-  const readModelsPath = folder.file('read-models.db');
-  const store = new SqliteEventStore({ path: eventsPath, clock: new SystemClock() });
-  const readModels = new SqliteReadModelStore({ path: readModelsPath });
+export async function seedAudit(options: { dir: string; decisions: number; log: (line: string) => void }): Promise<{ eventsInLog: number }> {
+  const started = performance.now();
+  const store = new SqliteEventStore({ path: join(options.dir, 'events.db'), clock: new SystemClock() });
+  const readModels = new SqliteReadModelStore({ path: join(options.dir, 'read-models.db') });
   try {
     const rulebook = currentRulebook();
     const at = '2026-11-05T08:00:00.000Z';
@@ -165,43 +109,36 @@ export async function auditReplay(options: { decisions: number; log: (line: stri
       const compensationId = lateShipmentCompensationId(orderId);
       const decision: CompensationDecided = { compensationId, orderId, shopId, buyerId, ...calculation, decidedAt: at };
       appends.push(store.append(`order-${orderId}`, [missed], 'any').then(() => store.append(`compensation-${compensationId}`, [event('CompensationDecided', decision)], 'no_stream')));
-      if (appends.length >= 500) await Promise.all(appends.splice(0));
+      if (appends.length >= 2000) await Promise.all(appends.splice(0));
     }
     await Promise.all(appends);
     await new ProjectionRunner(store, readModels, sourceEventsProjection).catchUp();
     const eventsInLog = await store.headPosition();
-    options.log(`  seeded ${options.decisions} decisions (${eventsInLog} events)`);
-    await readModels.close(); // closing twice (again below) is harmless
-    await store.close();
-    const report = await runAuditWorker(eventsPath, readModelsPath);
-    if (report.checked !== options.decisions) throw new Error(`checked ${report.checked} of ${options.decisions}`);
-    return {
-      decisions: report.checked,
-      eventsInLog,
-      verifyMs: report.verifyMs,
-      mismatches: report.mismatches,
-      whatIfMs: report.whatIfMs,
-      whatIfDelta: report.whatIfDelta,
-      peakRssBytes: report.peakRssBytes,
-      startRssBytes: report.startRssBytes,
-    };
+    options.log(`  seeded ${options.decisions} decisions (${eventsInLog} events) in ${((performance.now() - started) / 1000).toFixed(1)} s (not timed)`);
+    return { eventsInLog };
   } finally {
     await readModels.close();
     await store.close();
-    folder.dispose();
   }
 }
 
-/**
- * The audit child's heap cap. The audit holds one page of decisions, so it needs little; without a cap V8 lets
- * garbage pile up to ~240 MB of RSS before collecting it. The whole-log audit it replaced needed ~1 GB.
- */
-export const AUDIT_HEAP_LIMIT_MB = 128;
-
-async function runAuditWorker(eventsPath: string, readModelsPath: string): Promise<AuditWorkerReport> {
-  const worker = join(__dirname, 'audit-worker.js');
-  const { stdout } = await runFile(process.execPath, [`--max-old-space-size=${AUDIT_HEAP_LIMIT_MB}`, worker, eventsPath, readModelsPath], {
-    maxBuffer: 1 << 20,
-  });
-  return JSON.parse(stdout.trim().split('\n').pop() as string) as AuditWorkerReport;
+/** Verifies every decision seeded by seedAudit in `dir` (timed, peak RSS taken right after), then a what-if. */
+export async function verifyAudit(options: { dir: string; decisions: number }): Promise<AuditVerifyTiming> {
+  const store = new SqliteEventStore({ path: join(options.dir, 'events.db'), clock: new SystemClock() });
+  const readModels = new SqliteReadModelStore({ path: join(options.dir, 'read-models.db') });
+  try {
+    const audit = createCompensationAudit(store, readModels);
+    const t0 = performance.now();
+    const verified = await audit.verify();
+    const verifyMs = performance.now() - t0;
+    const peakRssBytes = process.resourceUsage().maxRSS * 1024;
+    const t1 = performance.now();
+    const whatIf = await audit.whatIf('2027-01-v2');
+    const whatIfMs = performance.now() - t1;
+    if (verified.checked !== options.decisions) throw new Error(`checked ${verified.checked} of ${options.decisions}`);
+    return { decisions: verified.checked, verifyMs, peakRssBytes, mismatches: verified.mismatches.length, whatIfMs, whatIfDelta: whatIf.delta.amount };
+  } finally {
+    await readModels.close();
+    await store.close();
+  }
 }

@@ -2,13 +2,20 @@
  * Child process of the rebuild measurement (started with a capped heap). `scan`: the raw baseline, a
  * better-sqlite3 iterate() over the events table parsing each row's data. `rebuild`: the kernel
  * ProjectionRunner rebuilding the order service's `orders` read model into a SqliteReadModelStore.
- * Prints one JSON line: the passes (the first is a warm-up) and memory high-water marks.
+ * `seed`: writes the log the others read (see seedRebuildLog). Prints one JSON line: the passes (the first is a
+ * warm-up unless told otherwise) and memory high-water marks.
+ *
+ * Loads BENCH_TARGET's packages. Internal API used: SqliteEventStore({path, clock}) with headPosition()/close(),
+ * SqliteReadModelStore({path}) with checkpoint(name)/close(), ProjectionRunner(store, readModels, ordersProjection)
+ * .rebuild() → {events}, the `events` table's columns (EVENT_COLUMNS) and, if present, the `documents` table.
  */
+import '../target/target-resolution';
 import Database from 'better-sqlite3';
 import { ProjectionRunner, SystemClock } from '@aftersales/kernel';
 import { ordersProjection, ORDERS_COLLECTION } from '@aftersales/order';
 import { SqliteEventStore, SqliteReadModelStore } from '@aftersales/sqlite';
 import { MemoryHighWater, sampledEventStore, sampledReadModels } from '../support/memory-high-water';
+import { seedRebuildLog } from '../workload/seed-rebuild-log';
 
 const startRssBytes = process.memoryUsage().rss;
 
@@ -77,8 +84,12 @@ async function rebuild(eventsPath: string, readModelsPath: string, passes: numbe
   await readModels.close();
   await store.close();
   const db = new Database(readModelsPath);
-  const documents =
-    db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM documents WHERE collection = ?').get(ORDERS_COLLECTION)?.n ?? 0;
+  const hasDocuments = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'documents'").get() !== undefined;
+  // Counted only where the orders are documents of the `documents` table (a checkout may keep them elsewhere).
+  const counted = hasDocuments
+    ? db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM documents WHERE collection = ?').get(ORDERS_COLLECTION)?.n
+    : undefined;
+  const documents = counted === 0 ? undefined : counted;
   db.close();
   return {
     mode: 'rebuild',
@@ -95,6 +106,10 @@ async function rebuild(eventsPath: string, readModelsPath: string, passes: numbe
 async function main(): Promise<void> {
   const [mode, eventsPath, readModelsPath, passesArg] = process.argv.slice(2);
   const passes = Number(passesArg ?? 2);
+  if (mode === 'seed') {
+    process.stdout.write(`${JSON.stringify(await seedRebuildLog(eventsPath, passes))}\n`);
+    return;
+  }
   const report = mode === 'scan' ? scan(eventsPath, passes) : await rebuild(eventsPath, readModelsPath, passes);
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }

@@ -1,5 +1,4 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import Database from 'better-sqlite3';
 import { orderEvents } from '@aftersales/contracts';
 import type { EventStore, NewEvent } from '@aftersales/kernel';
 import { orderStreamId } from '@aftersales/order';
@@ -33,36 +32,4 @@ export async function seedLog(store: EventStore, steps: LifecycleStep[], chunk =
       }),
     );
   }
-}
-
-/**
- * Writes the steps straight into the event table of a log created by the store (same rows as appends make: positions
- * from 1, revisions per stream, one recordedAt), in one transaction with synchronous=OFF: seeding a million events
- * through appends would take minutes and is not what the rebuild measures.
- */
-export function seedLogRaw(path: string, steps: LifecycleStep[]): void {
-  const db = new Database(path);
-  db.pragma('synchronous = OFF');
-  const insert = db.prepare(
-    'INSERT INTO events (position, event_id, stream_id, revision, type, schema_version, data, occurred_at, correlation_id, causation_id, ' +
-      'actor_id, actor_role, traceparent, tracestate, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  const recordedAt = new Date().toISOString();
-  const revisions = new Map<string, number>();
-  let position = 0;
-  db.transaction(() => {
-    for (const step of steps) {
-      const streamId = orderStreamId(step.orderId);
-      let revision = revisions.get(streamId) ?? -1;
-      for (const event of newEventsOf(step)) {
-        const { metadata } = event;
-        insert.run(
-          ++position, event.eventId, streamId, ++revision, event.type, event.schemaVersion, JSON.stringify(event.data), metadata.occurredAt,
-          metadata.correlationId, metadata.causationId, metadata.actor.id, metadata.actor.role, metadata.trace?.traceparent ?? null, null, recordedAt,
-        );
-      }
-      revisions.set(streamId, revision);
-    }
-  })();
-  db.close();
 }

@@ -1,0 +1,63 @@
+/** Plain fetch calls to the platform's public HTTP API (/work/shared/api.md), for setting up and checking scenarios. */
+
+export const agentHeaders = { 'x-actor-id': 'agent-7', 'x-actor-role': 'agent', 'content-type': 'application/json' };
+export const buyerHeaders = { 'x-actor-id': 'buyer-1', 'x-actor-role': 'buyer', 'content-type': 'application/json' };
+export const address = { name: 'Li Lei', phone: '13800000000', province: 'Zhejiang', city: 'Hangzhou', district: 'Xihu', street: '1 Wensan Road' };
+
+export const placeOrderBody = (buyerId = 'buyer-1', shopId = 'shop-1', unitPrice = 10_000): object => ({
+  buyerId,
+  shopId,
+  items: [{ sku: 'tea', title: 'Tea', quantity: 1, unitPrice }],
+  shippingFee: 0,
+  paymentMethod: 'online',
+  address,
+});
+
+export const noteBody = (sequence: number): string => JSON.stringify({ text: `called the buyer about parcel ${sequence}`, flag: 'yellow' });
+
+export interface Answer {
+  status: number;
+  bytes: number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers; the scenarios read what they need
+  body: any;
+}
+
+export async function call(url: string, method: string, body: unknown, headers: Record<string, string>): Promise<Answer> {
+  const response = await fetch(url, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+  const text = await response.text();
+  if (response.status >= 300) throw new Error(`${method} ${url}: ${response.status} ${text.slice(0, 500)}`);
+  return { status: response.status, bytes: Buffer.byteLength(text), body: text ? (JSON.parse(text) as unknown) : undefined };
+}
+
+/** Runs `work` on every item with at most `concurrency` in flight. */
+export async function pool<T>(items: readonly T[], concurrency: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        await work(items[index], index);
+      }
+    }),
+  );
+}
+
+/** Places and pays `count` orders, `concurrency` at a time; returns their ids. */
+export async function placePaidOrders(url: string, count: number, concurrency = 16, tag = 'o'): Promise<string[]> {
+  const ids: string[] = new Array<string>(count);
+  await pool(
+    Array.from({ length: count }, (_, i) => i),
+    concurrency,
+    async (i) => {
+      const order = (await call(`${url}/orders`, 'POST', placeOrderBody(), { ...buyerHeaders, 'idempotency-key': `place-${tag}-${i}` })).body as { id: string; total: number };
+      await call(`${url}/orders/${order.id}/payment`, 'POST', { amount: order.total, paymentRef: `p-${tag}-${i}` }, { ...buyerHeaders, 'idempotency-key': `pay-${tag}-${i}` });
+      ids[i] = order.id;
+    },
+  );
+  return ids;
+}
+
+/** Returns once every consumer and projection has processed the log (POST /admin/settle). */
+export async function settle(url: string): Promise<void> {
+  await call(`${url}/admin/settle`, 'POST', {}, { 'content-type': 'application/json' });
+}

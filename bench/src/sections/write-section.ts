@@ -1,0 +1,41 @@
+import { formatPercent, formatRate, formatRatio } from '../support/summary-table';
+import type { PairedRates, WriteScenarioOptions } from '../scenarios/write-scenarios';
+import { inTargetProcess } from '../target/child-scenario';
+import { infoRow, verdict, type Section } from './section';
+
+const TARGETS = { sequentialOfRaw: 0.7, concurrentOfRaw: 0.8 };
+
+/** Figures 1–3: raw better-sqlite3 transactions vs commands through the CommandHandler, in one child process each. */
+export const runWrites: Section = async ({ quick, log }) => {
+  const options: Omit<WriteScenarioOptions, 'log'> = { rounds: quick ? 3 : 7, roundMs: quick ? 500 : 1500, warmupMs: quick ? 300 : 1000 };
+  log(`  ${options.rounds} rounds × ${options.roundMs} ms per figure, alternating with the baseline; medians reported`);
+  log('1/2. single-event transactions vs sequential commands');
+  const sequential = (await inTargetProcess<PairedRates>('scenarios/write-scenarios', 'sequentialCommands', options)).result;
+  log('1b/3. 64-event transactions vs 64 concurrent commands');
+  const concurrent = (await inTargetProcess<PairedRates>('scenarios/write-scenarios', 'concurrentCommands', options)).result;
+  return {
+    problems: [],
+    rows: [
+      infoRow(`1. Raw better-sqlite3, 1 event (${sequential.rawDataBytes} B JSON) per durable tx`, formatRate(sequential.baselineMedian, 'tx/s'), '(baseline)'),
+      infoRow('1b. Raw better-sqlite3, 64 events per durable tx', formatRate(concurrent.baselineMedian, 'events/s'), '(baseline)'),
+      {
+        figure: '2. Sequential AddNote commands (handler + store)',
+        measured: formatRate(sequential.subjectMedian, 'cmd/s'),
+        baseline: formatRate(sequential.baselineMedian, 'tx/s'),
+        ratio: formatPercent(sequential.ratioMedian),
+        target: `≥ ${formatPercent(TARGETS.sequentialOfRaw)} of raw`,
+        vsTarget: formatRatio(sequential.ratioMedian / TARGETS.sequentialOfRaw),
+        verdict: verdict(sequential.ratioMedian >= TARGETS.sequentialOfRaw),
+      },
+      {
+        figure: `3. 64 concurrent AddNote commands (${concurrent.appendsPerTransaction.toFixed(1)} appends/tx)`,
+        measured: formatRate(concurrent.subjectMedian, 'events/s'),
+        baseline: formatRate(concurrent.baselineMedian, 'events/s'),
+        ratio: formatPercent(concurrent.ratioMedian),
+        target: `≥ ${formatPercent(TARGETS.concurrentOfRaw)} of raw`,
+        vsTarget: formatRatio(concurrent.ratioMedian / TARGETS.concurrentOfRaw),
+        verdict: verdict(concurrent.ratioMedian >= TARGETS.concurrentOfRaw),
+      },
+    ],
+  };
+};
