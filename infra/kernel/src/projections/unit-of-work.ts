@@ -1,4 +1,4 @@
-import type { Document, ReadModelBatch, ReadModelStore } from '../ports/read-model-store';
+import type { Document, ReadModelBatch, ReadModelStore, RowPut } from '../ports/read-model-store';
 import type { UnitOfWork } from '../ports/projection';
 import type { MaybePromise } from '../support/maybe-promise';
 
@@ -15,6 +15,7 @@ export class BufferedUnitOfWork implements UnitOfWork {
   // Per collection, then per id, the pending document (null: deleted). No composite key string is built on every get
   // and put, and no wrapper per document: a rebuild does both for every event and holds tens of thousands.
   private readonly pending = new Map<string, Map<string, Document | null>>();
+  private rows: RowPut[] = [];
   private resetting: string[];
   private count = 0;
 
@@ -40,7 +41,12 @@ export class BufferedUnitOfWork implements UnitOfWork {
     this.record(collection, id, null);
   }
 
-  /** Changed documents waiting for the next batch. */
+  putRow(collection: string, parentId: string, seq: number, value: Record<string, unknown>): void {
+    this.rows.push({ collection, parentId, seq, value });
+    this.count += 1;
+  }
+
+  /** Changed documents and rows waiting for the next batch. */
   get size(): number {
     return this.count;
   }
@@ -53,6 +59,7 @@ export class BufferedUnitOfWork implements UnitOfWork {
   toBatch(projection: string, checkpoint: number, processedEventIds?: string[]): ReadModelBatch {
     const batch: ReadModelBatch = { projection, checkpoint, puts: [], deletes: [], processedEventIds };
     if (this.resetting.length > 0) batch.resetsCollections = this.resetting;
+    if (this.rows.length > 0) batch.rows = this.rows;
     for (const [collection, documents] of this.pending) {
       for (const [id, doc] of documents) {
         if (doc) batch.puts.push({ collection, doc });
@@ -60,6 +67,7 @@ export class BufferedUnitOfWork implements UnitOfWork {
       }
     }
     this.pending.clear();
+    this.rows = [];
     this.count = 0;
     this.resetting = []; // reset by this batch: from now on, a miss must ask the store
     return batch;

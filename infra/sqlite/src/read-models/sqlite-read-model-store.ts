@@ -1,7 +1,7 @@
-import type { Document, Page, Query, ReadModelBatch, ReadModelStore } from '@aftersales/kernel';
+import type { Document, Page, Query, ReadModelBatch, ReadModelStore, Row, RowQuery } from '@aftersales/kernel';
 import type Database from 'better-sqlite3';
 import { databaseFrom, type DatabaseSource, type Durability, type SqliteDatabase } from '../database/open-database';
-import { decodeCursor, documentFilter, encodeCursor, pageSize } from './document-query';
+import { decodeCursor, decodeRowCursor, documentFilter, encodeCursor, encodeRowCursor, pageSize } from './document-query';
 import { createReadModelSchema } from './read-model-schema';
 
 const MAX_CACHED_QUERY_SHAPES = 256;
@@ -33,6 +33,9 @@ export class SqliteReadModelStore implements ReadModelStore {
   private readonly deleteCollection: Database.Statement<[string]>;
   private readonly countDocuments: Database.Statement<[string], { count: number }>;
   private readonly deleteAllBut: Database.Statement<[string, string]>;
+  private readonly upsertRow: Database.Statement<[string, string, number, string]>;
+  private readonly deleteRows: Database.Statement<[string]>;
+  private readonly rowPages: Record<'oldestFirst' | 'newestFirst' | 'after' | 'before', Database.Statement<unknown[], { seq: number; value: string }>>;
   private readonly selectCheckpoint: Database.Statement<[string], { position: number }>;
   private readonly upsertCheckpoint: Database.Statement<[string, number]>;
   private readonly deleteCheckpoint: Database.Statement<[string]>;
@@ -56,6 +59,20 @@ export class SqliteReadModelStore implements ReadModelStore {
     this.deleteCollection = db.prepare('DELETE FROM documents WHERE collection = ?');
     this.countDocuments = db.prepare('SELECT COUNT(*) AS count FROM documents WHERE collection = ?');
     this.deleteAllBut = db.prepare('DELETE FROM documents WHERE collection = ? AND id NOT IN (SELECT value FROM json_each(?))');
+    this.upsertRow = db.prepare(
+      'INSERT INTO document_rows (collection, parent_id, seq, value) VALUES (?, ?, ?, ?) ON CONFLICT (collection, parent_id, seq) DO UPDATE SET value = excluded.value',
+    );
+    this.deleteRows = db.prepare('DELETE FROM document_rows WHERE collection = ?');
+    const rowPage = (cursorSql: string, order: 'ASC' | 'DESC') =>
+      db.prepare(
+        `SELECT seq, value FROM document_rows WHERE collection = ? AND parent_id = ?${cursorSql} ORDER BY seq ${order} LIMIT ?`,
+      ) as Database.Statement<unknown[], { seq: number; value: string }>;
+    this.rowPages = {
+      oldestFirst: rowPage('', 'ASC'),
+      newestFirst: rowPage('', 'DESC'),
+      after: rowPage(' AND seq > ?', 'ASC'),
+      before: rowPage(' AND seq < ?', 'DESC'),
+    };
     this.selectCheckpoint = db.prepare('SELECT position FROM projection_checkpoints WHERE projection = ?');
     this.upsertCheckpoint = db.prepare(
       'INSERT INTO projection_checkpoints (projection, position) VALUES (?, ?) ON CONFLICT (projection) DO UPDATE SET position = excluded.position',
@@ -87,6 +104,17 @@ export class SqliteReadModelStore implements ReadModelStore {
     return rows.length > limit ? { items, nextCursor: encodeCursor(rows[limit - 1].id) } : { items };
   }
 
+  async rows<T = Record<string, unknown>>(collection: string, parentId: string, query: RowQuery = {}): Promise<Page<Row<T>>> {
+    const limit = pageSize(query.limit);
+    const from = query.cursor === undefined ? undefined : decodeRowCursor(query.cursor);
+    const rows =
+      from === undefined
+        ? this.rowPages[query.newestFirst ? 'newestFirst' : 'oldestFirst'].all(collection, parentId, limit + 1)
+        : this.rowPages[query.newestFirst ? 'before' : 'after'].all(collection, parentId, from, limit + 1);
+    const items = rows.slice(0, limit).map((row) => ({ seq: row.seq, value: JSON.parse(row.value) as T }));
+    return rows.length > limit ? { items, nextCursor: encodeRowCursor(rows[limit - 1].seq) } : { items };
+  }
+
   async commit(batch: ReadModelBatch): Promise<void> {
     this.commitInTransaction.immediate(batch);
   }
@@ -115,6 +143,10 @@ export class SqliteReadModelStore implements ReadModelStore {
     }
     for (const { collection, id } of batch.deletes) this.deleteDocument.run(collection, id);
     if (batch.resetsCollections) this.keepOnlyPuts(batch, batch.resetsCollections);
+    for (const { collection, parentId, seq, value } of batch.rows ?? []) {
+      if (!Number.isSafeInteger(seq)) throw new TypeError(`a ${collection} row has no integer seq`);
+      this.upsertRow.run(collection, parentId, seq, JSON.stringify(value));
+    }
     for (const eventId of batch.processedEventIds ?? []) this.insertProcessed.run(batch.projection, eventId);
     this.upsertCheckpoint.run(batch.projection, batch.checkpoint);
   }
@@ -127,6 +159,7 @@ export class SqliteReadModelStore implements ReadModelStore {
    */
   private keepOnlyPuts(batch: ReadModelBatch, collections: string[]): void {
     for (const collection of collections) {
+      this.deleteRows.run(collection); // rows are small and written once: no rewrite in place to save
       const kept = batch.puts.filter((put) => put.collection === collection).map((put) => put.doc.id);
       const stale = (this.countDocuments.get(collection)?.count ?? 0) - kept.length;
       if (stale > 0) this.deleteAllBut.run(collection, JSON.stringify(kept));
@@ -135,7 +168,10 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   private drop(projection: string, collections: string[]): void {
-    for (const collection of collections) this.deleteCollection.run(collection);
+    for (const collection of collections) {
+      this.deleteCollection.run(collection);
+      this.deleteRows.run(collection);
+    }
     this.deleteProcessed.run(projection);
     this.deleteCheckpoint.run(projection);
   }
