@@ -72,6 +72,11 @@ export interface ReadModelBatch {
   processedEventIds?: string[];
 }
 
+/**
+ * A store may hold back a batch that changes nothing (no puts, deletes, rows, processed ids or reset) and make its
+ * checkpoint durable with a later commit or on close; `checkpoint` answers it at once. Losing it in a crash only means
+ * replaying events that changed nothing, which change nothing again (projections are deterministic).
+ */
 export interface ReadModelStore {
   get<T extends Document>(collection: string, id: string): Promise<T | undefined>;
   find<T extends Document>(collection: string, query: Query): Promise<Page<T>>;

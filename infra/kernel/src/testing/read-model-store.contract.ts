@@ -435,6 +435,44 @@ export function readModelStoreContract(name: string, makeStore: StoreFactory<Rea
       });
     });
 
+    describe('a batch that changes nothing', () => {
+      it('given a batch with only a checkpoint, then the checkpoint is answered at once', async () => {
+        await store.commit(batchOf({ checkpoint: 3, puts: putsInto('orders', order('o-1')) }));
+
+        await store.commit(batchOf({ checkpoint: 8 }));
+
+        expect(await store.checkpoint('orders')).toBe(8);
+      });
+
+      it('given a checkpoint-only batch, when a later batch changes something, then both survive a reopen', async () => {
+        await store.commit(batchOf({ projection: 'payouts', checkpoint: 4 }));
+        await store.commit(batchOf({ checkpoint: 5, puts: putsInto('orders', order('o-1')) }));
+
+        store = await harness.reopen();
+
+        expect({ payouts: await store.checkpoint('payouts'), orders: await store.checkpoint('orders') }).toEqual({ payouts: 4, orders: 5 });
+      });
+
+      it('given a checkpoint-only batch, when the projection is reset, then its checkpoint is 0', async () => {
+        await store.commit(batchOf({ checkpoint: 4 }));
+
+        await store.reset('orders', ['orders']);
+
+        expect(await store.checkpoint('orders')).toBe(0);
+      });
+
+      it('given a checkpoint-only batch after a failed batch of another projection, then it is still answered and survives a reopen', async () => {
+        const circular: Document = order('o-bad');
+        circular.self = circular;
+        await store.commit(batchOf({ projection: 'payouts', checkpoint: 4 }));
+
+        await expect(store.commit(batchOf({ checkpoint: 5, puts: [{ collection: 'orders', doc: circular }] }))).rejects.toThrow();
+        store = await harness.reopen();
+
+        expect({ payouts: await store.checkpoint('payouts'), orders: await store.checkpoint('orders') }).toEqual({ payouts: 4, orders: 0 });
+      });
+    });
+
     describe('durability', () => {
       it('given committed batches, when the store is reopened, then documents, checkpoints and processed ids are still there', async () => {
         await store.commit(

@@ -13,6 +13,13 @@ const MAX_CACHED_QUERY_SHAPES = 256;
  */
 const DOCUMENT_PAGE_SIZE = 16_384;
 
+const changesNothing = (batch: ReadModelBatch): boolean =>
+  batch.puts.length === 0 &&
+  batch.deletes.length === 0 &&
+  (batch.rows?.length ?? 0) === 0 &&
+  (batch.processedEventIds?.length ?? 0) === 0 &&
+  batch.resetsCollections === undefined;
+
 export interface SqliteReadModelStoreOptions {
   /**
    * Used only when the store opens its own file. NORMAL by default: documents, checkpoint and processed
@@ -25,6 +32,11 @@ export interface SqliteReadModelStoreOptions {
 export class SqliteReadModelStore implements ReadModelStore {
   private readonly db: SqliteDatabase;
   private readonly ownsDatabase: boolean;
+  /**
+   * Checkpoints of batches that changed nothing, written with the next commit that changes something: most projections
+   * handle few event types, and a commit per event each would write a page of checkpoints for every projection.
+   */
+  private readonly heldCheckpoints = new Map<string, number>();
   private readonly findStatements = new Map<string, Database.Statement<unknown[], { id: string; doc: string }>>();
 
   private readonly selectDocument: Database.Statement<[string, string], { doc: string }>;
@@ -35,6 +47,8 @@ export class SqliteReadModelStore implements ReadModelStore {
   private readonly deleteAllBut: Database.Statement<[string, string]>;
   private readonly upsertRow: Database.Statement<[string, string, number, string]>;
   private readonly deleteRows: Database.Statement<[string]>;
+  private readonly countRows: Database.Statement<[string], { count: number }>;
+  private readonly deleteRowsAllBut: Database.Statement<[string, string]>;
   private readonly rowPages: Record<'oldestFirst' | 'newestFirst' | 'after' | 'before', Database.Statement<unknown[], { seq: number; value: string }>>;
   private readonly selectCheckpoint: Database.Statement<[string], { position: number }>;
   private readonly upsertCheckpoint: Database.Statement<[string, number]>;
@@ -63,6 +77,10 @@ export class SqliteReadModelStore implements ReadModelStore {
       'INSERT INTO document_rows (collection, parent_id, seq, value) VALUES (?, ?, ?, ?) ON CONFLICT (collection, parent_id, seq) DO UPDATE SET value = excluded.value',
     );
     this.deleteRows = db.prepare('DELETE FROM document_rows WHERE collection = ?');
+    this.countRows = db.prepare('SELECT COUNT(*) AS count FROM document_rows WHERE collection = ?');
+    this.deleteRowsAllBut = db.prepare(
+      "DELETE FROM document_rows WHERE collection = ? AND (parent_id, seq) NOT IN (SELECT value ->> '$[0]', value ->> '$[1]' FROM json_each(?))",
+    );
     const rowPage = (cursorSql: string, order: 'ASC' | 'DESC') =>
       db.prepare(
         `SELECT seq, value FROM document_rows WHERE collection = ? AND parent_id = ?${cursorSql} ORDER BY seq ${order} LIMIT ?`,
@@ -116,11 +134,16 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   async commit(batch: ReadModelBatch): Promise<void> {
-    this.commitInTransaction.immediate(batch);
+    if (changesNothing(batch)) {
+      this.heldCheckpoints.set(batch.projection, batch.checkpoint);
+      return;
+    }
+    this.commitInTransaction.immediate(batch); // writes the held checkpoints too
+    this.heldCheckpoints.clear();
   }
 
   async checkpoint(projection: string): Promise<number> {
-    return this.selectCheckpoint.get(projection)?.position ?? 0;
+    return this.heldCheckpoints.get(projection) ?? this.selectCheckpoint.get(projection)?.position ?? 0;
   }
 
   async wasProcessed(projection: string, eventId: string): Promise<boolean> {
@@ -132,6 +155,10 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   async close(): Promise<void> {
+    if (this.heldCheckpoints.size > 0 && this.db.open) {
+      this.db.transaction(() => this.writeHeldCheckpoints()).immediate();
+      this.heldCheckpoints.clear();
+    }
     if (this.ownsDatabase && this.db.open) this.db.close();
   }
 
@@ -142,13 +169,19 @@ export class SqliteReadModelStore implements ReadModelStore {
       this.upsertDocument.run(collection, doc.id, JSON.stringify(doc));
     }
     for (const { collection, id } of batch.deletes) this.deleteDocument.run(collection, id);
-    if (batch.resetsCollections) this.keepOnlyPuts(batch, batch.resetsCollections);
     for (const { collection, parentId, seq, value } of batch.rows ?? []) {
       if (!Number.isSafeInteger(seq)) throw new TypeError(`a ${collection} row has no integer seq`);
       this.upsertRow.run(collection, parentId, seq, JSON.stringify(value));
     }
+    if (batch.resetsCollections) this.keepOnlyPuts(batch, batch.resetsCollections);
     for (const eventId of batch.processedEventIds ?? []) this.insertProcessed.run(batch.projection, eventId);
-    this.upsertCheckpoint.run(batch.projection, batch.checkpoint);
+    this.writeHeldCheckpoints();
+    this.upsertCheckpoint.run(batch.projection, batch.checkpoint); // after the held ones: a batch is newer than what it held
+  }
+
+  /** In the caller's transaction; forgotten once it commits (a failed transaction leaves them held). */
+  private writeHeldCheckpoints(): void {
+    for (const [projection, position] of this.heldCheckpoints) this.upsertCheckpoint.run(projection, position);
   }
 
   /**
@@ -159,7 +192,7 @@ export class SqliteReadModelStore implements ReadModelStore {
    */
   private keepOnlyPuts(batch: ReadModelBatch, collections: string[]): void {
     for (const collection of collections) {
-      this.deleteRows.run(collection); // rows are small and written once: no rewrite in place to save
+      this.keepOnlyRowsPut(batch, collection);
       const kept = batch.puts.filter((put) => put.collection === collection).map((put) => put.doc.id);
       const stale = (this.countDocuments.get(collection)?.count ?? 0) - kept.length;
       if (stale > 0) this.deleteAllBut.run(collection, JSON.stringify(kept));
@@ -167,7 +200,16 @@ export class SqliteReadModelStore implements ReadModelStore {
     this.deleteProcessed.run(batch.projection);
   }
 
+  /** Like documents: rows put again were overwritten in place, so only those the batch did not put are deleted. */
+  private keepOnlyRowsPut(batch: ReadModelBatch, collection: string): void {
+    const kept = new Map<string, [string, number]>();
+    for (const row of batch.rows ?? []) if (row.collection === collection) kept.set(`${row.seq}\u0000${row.parentId}`, [row.parentId, row.seq]);
+    const stale = (this.countRows.get(collection)?.count ?? 0) - kept.size;
+    if (stale > 0) this.deleteRowsAllBut.run(collection, JSON.stringify([...kept.values()]));
+  }
+
   private drop(projection: string, collections: string[]): void {
+    this.heldCheckpoints.delete(projection); // no rollback to undo this: a failed reset just replays what changed nothing
     for (const collection of collections) {
       this.deleteCollection.run(collection);
       this.deleteRows.run(collection);
