@@ -21,11 +21,14 @@ describe('BufferedUnitOfWork rows', () => {
     expect({ size: uow.size, rows: uow.toBatch('orders', 9).rows }).toEqual({ size: 0, rows: undefined });
   });
 
-  it('given 16 pending rows and one document, then the size weighs the rows as two documents', () => {
+  it('given documents and rows pending, then the size is the larger of the documents and the rows at 8 per document', () => {
     const uow = new BufferedUnitOfWork(new InMemoryReadModelStore());
     uow.put('orders', { id: 'o-1' });
-    for (let seq = 1; seq <= 16; seq++) uow.putRow('timelines', 'o-1', seq, {});
+    uow.put('orders', { id: 'o-2' });
+    const sizes = [uow.size];
+    for (let seq = 1; seq <= 24; seq++) uow.putRow('timelines', 'o-1', seq, {});
+    sizes.push(uow.size);
 
-    expect(uow.size).toBe(3);
+    expect(sizes).toEqual([2, 3]);
   });
 });

@@ -11,8 +11,9 @@ export interface BufferedUnitOfWorkOptions {
 }
 
 /**
- * A pending row weighs this fraction of a changed document in `size`: a row (a note, a timeline entry) is a few hundred
- * bytes, a document a few KB; counting rows as documents made rebuilds commit, and then re-read documents, far sooner.
+ * Pending rows per changed document in `size`: a row (a note, a timeline entry) is a few hundred bytes, a document a
+ * few KB. Rows and documents are bounded each on their own (the larger of the two counts), so rows do not make a
+ * rebuild commit, and then re-read its documents from the store, sooner than its documents alone would.
  */
 const ROWS_PER_DOCUMENT = 8;
 
@@ -51,9 +52,9 @@ export class BufferedUnitOfWork implements UnitOfWork {
     this.rows.push({ collection, parentId, seq, value });
   }
 
-  /** Changed documents waiting for the next batch, plus pending rows weighed as a fraction of a document each. */
+  /** Changed documents waiting for the next batch, or pending rows as documents if those weigh more (see ROWS_PER_DOCUMENT). */
   get size(): number {
-    return this.documentCount + Math.floor(this.rows.length / ROWS_PER_DOCUMENT);
+    return Math.max(this.documentCount, Math.floor(this.rows.length / ROWS_PER_DOCUMENT));
   }
 
   /** True while the next batch must be committed even without changes, because it resets collections. */
