@@ -76,7 +76,10 @@ export class SqliteReadModelStore implements ReadModelStore {
     this.countDocuments = db.prepare('SELECT COUNT(*) AS count FROM documents WHERE collection = ?');
     this.deleteAllBut = db.prepare('DELETE FROM documents WHERE collection = ? AND id NOT IN (SELECT value FROM json_each(?))');
     this.upsertRow = db.prepare(
-      'INSERT INTO document_rows (collection, parent_id, seq, value) VALUES (?, ?, ?, ?) ON CONFLICT (collection, parent_id, seq) DO UPDATE SET value = excluded.value',
+      // A row put again unchanged (a replay, a rebuild over the same log) is left alone: in a WITHOUT ROWID table an
+      // update rewrites the entry, and a rebuild puts every row again.
+      'INSERT INTO document_rows (collection, parent_id, seq, value) VALUES (?, ?, ?, ?) ' +
+        'ON CONFLICT (collection, parent_id, seq) DO UPDATE SET value = excluded.value WHERE value IS NOT excluded.value',
     );
     this.deleteRows = db.prepare('DELETE FROM document_rows WHERE collection = ?');
     this.countRows = db.prepare('SELECT COUNT(*) AS count FROM document_rows WHERE collection = ?');
