@@ -123,9 +123,10 @@ export class CommandHandler<C, S, E extends DomainEvent> {
     }
   }
 
-  /** Current state of a stream, folded from the log. */
+  /** Current state of a stream, folded from the log; no read at all when the store says the cached state is current. */
   async load(streamId: string): Promise<CachedStream<S>> {
     const cached = this.cache.get(streamId);
+    if (cached && this.store.knownRevision?.(streamId) === cached.revision) return cached;
     const from = cached ? cached.revision + 1 : 0;
     const events = await this.store.readStream(streamId, from);
     if (events.length === 0 && cached) return cached;
