@@ -125,8 +125,9 @@ export class CommandHandler<C, S, E extends DomainEvent> {
 
   /** Current state of a stream, folded from the log; no read at all when the store says the cached state is current. */
   async load(streamId: string): Promise<CachedStream<S>> {
+    const current = this.cachedIfCurrent(streamId);
+    if (current) return current;
     const cached = this.cache.get(streamId);
-    if (cached && this.store.knownRevision?.(streamId) === cached.revision) return cached;
     const from = cached ? cached.revision + 1 : 0;
     const events = await this.store.readStream(streamId, from);
     if (events.length === 0 && cached) return cached;
@@ -139,8 +140,14 @@ export class CommandHandler<C, S, E extends DomainEvent> {
     return loaded;
   }
 
+  /** The cached state when the store knows the stream is still at its revision: no read, no await. */
+  private cachedIfCurrent(streamId: string): CachedStream<S> | undefined {
+    const cached = this.cache.get(streamId);
+    return cached && this.store.knownRevision?.(streamId) === cached.revision ? cached : undefined;
+  }
+
   private async attempt(streamId: string, input: CommandInput<C>, ctx: CommandContext): Promise<CommandResult<S>> {
-    const current = await this.load(streamId);
+    const current = this.cachedIfCurrent(streamId) ?? (await this.load(streamId));
     if (ctx.expectedRevision !== undefined && ctx.expectedRevision !== current.revision) {
       throw new WrongExpectedRevisionError(streamId, ctx.expectedRevision, current.revision < 0 ? 'no_stream' : current.revision);
     }
