@@ -100,7 +100,7 @@ export class CommandHandler<C, S, E extends DomainEvent> {
   }
 
   handle(streamId: string, input: CommandInput<C>, ctx: CommandContext): Promise<CommandResult<S>> {
-    return this.locks.run([streamId], () => this.handleSerialised(streamId, input, ctx));
+    return this.locks.runOne(streamId, () => this.handleSerialised(streamId, input, ctx));
   }
 
   private async handleSerialised(streamId: string, input: CommandInput<C>, ctx: CommandContext): Promise<CommandResult<S>> {
@@ -205,11 +205,13 @@ export class CommandHandler<C, S, E extends DomainEvent> {
     return state;
   }
 
+  /**
+   * Past the limit the stream cached first is dropped (a new state keeps its stream's place: one map write per
+   * command, no delete and re-insert); a dropped stream is folded from the log again on its next command.
+   */
   private remember(streamId: string, entry: CachedStream<S>): void {
-    this.cache.delete(streamId);
     this.cache.set(streamId, entry);
-    const limit = this.options.cacheSize ?? 10_000;
-    if (this.cache.size > limit) this.cache.delete(this.cache.keys().next().value as string);
+    if (this.cache.size > (this.options.cacheSize ?? 10_000)) this.cache.delete(this.cache.keys().next().value as string);
   }
 }
 

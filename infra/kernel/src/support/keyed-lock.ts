@@ -17,8 +17,8 @@ export class KeyedLock {
     }
   }
 
-  /** The common case (one stream): no key list to sort, and no lock wait at all when nobody holds the key. */
-  private async runOne<T>(key: string, work: () => Promise<T>): Promise<T> {
+  /** `run` for one key (the common case, one stream): no key list to sort, and no wait when nobody holds the key. */
+  async runOne<T>(key: string, work: () => Promise<T>): Promise<T> {
     const previous = this.tails.get(key);
     let release!: () => void;
     const tail = new Promise<void>((resolve) => (release = resolve));
