@@ -11,13 +11,16 @@ export type SqliteDatabase = Database.Database;
  */
 export type Durability = 'FULL' | 'NORMAL';
 
-/** SQLite's default is 2 MiB: too small to keep the hot part of a log's indexes and a read model's pages in memory. */
-export const DEFAULT_CACHE_KIB = 16 * 1024;
+/**
+ * 4 MiB (SQLite's default is 2 MiB). Measured on the write path (64 concurrent commands): flat from 0.5 to 4 MiB, and
+ * 5–10 % more CPU per command at 16–64 MiB; a database that serves random reads of a large working set may ask for more.
+ */
+export const DEFAULT_CACHE_KIB = 4 * 1024;
 
 export interface NewDatabaseOptions {
   /** Page size of a database file created now (SQLite's default otherwise); an existing file keeps its own. */
   pageSize?: number;
-  /** Upper bound of this connection's page cache (default 16 MiB). */
+  /** Upper bound of this connection's page cache (default 4 MiB). */
   cacheKibibytes?: number;
   /**
    * Memory-map up to this many bytes of the file (default 0: off): reads without a copy per page, but the mapped pages
