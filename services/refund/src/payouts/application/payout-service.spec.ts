@@ -35,6 +35,8 @@ function diesAfterRequest(inner: EventStore): EventStore {
     return result;
   };
   store.readStream = (streamId, from) => (dead ? new Promise(() => undefined) : inner.readStream(streamId, from));
+  // Dead, it knows no revision: the next command must read its stream, and hangs there.
+  store.knownRevision = (streamId) => (dead ? undefined : inner.knownRevision?.(streamId));
   return store;
 }
 
