@@ -15,6 +15,24 @@ async function storeWithStaleDocument(): Promise<{ store: InMemoryReadModelStore
 }
 
 describe('RebuildUnitOfWork', () => {
+  it('given rows put during a rebuild, when the batch commits, then the rows are in it once and the next batch has none', async () => {
+    const { store } = await storeWithStaleDocument();
+    const uow = new RebuildUnitOfWork(store, { collections: ['c'], cacheDocuments: 10 });
+    uow.putRow('c-rows', 'parent-1', 1, { text: 'first' });
+    uow.putRow('c-rows', 'parent-1', 2, { text: 'second' });
+
+    const first = uow.toBatch('p', 5);
+    await store.commit(first);
+    const second = uow.toBatch('p', 6);
+
+    expect(first.rows).toEqual([
+      { collection: 'c-rows', parentId: 'parent-1', seq: 1, value: { text: 'first' } },
+      { collection: 'c-rows', parentId: 'parent-1', seq: 2, value: { text: 'second' } },
+    ]);
+    expect(second.rows).toBeUndefined();
+    expect((await store.rows('c-rows', 'parent-1')).items.map((row) => row.seq)).toEqual([1, 2]);
+  });
+
   it('given a rebuild not committed yet, then the old read model is not read: a document it does not hold does not exist', async () => {
     const { store, reads } = await storeWithStaleDocument();
     const uow = new RebuildUnitOfWork(store, { collections: ['c'], cacheDocuments: 10 });

@@ -1,6 +1,7 @@
-import type { Document, ReadModelBatch, ReadModelStore } from '../ports/read-model-store';
+import type { Document, ReadModelBatch, ReadModelStore, RowPut } from '../ports/read-model-store';
 import type { UnitOfWork } from '../ports/projection';
 import type { MaybePromise } from '../support/maybe-promise';
+import { ROWS_PER_DOCUMENT } from './unit-of-work';
 
 export interface RebuildUnitOfWorkOptions {
   /** Collections rebuilt from empty; the first batch resets them in the store. */
@@ -35,6 +36,7 @@ export class RebuildUnitOfWork implements UnitOfWork {
   private resetting: string[];
   private dirty = 0;
   private entries = 0;
+  private rows: RowPut[] = [];
 
   constructor(
     private readonly store: ReadModelStore,
@@ -59,9 +61,16 @@ export class RebuildUnitOfWork implements UnitOfWork {
     this.record(collection, id, null);
   }
 
-  /** Documents held in memory, changed or not: what a commit and the eviction after it bring down. */
+  putRow(collection: string, parentId: string, seq: number, value: Record<string, unknown>): void {
+    this.rows.push({ collection, parentId, seq, value });
+  }
+
+  /**
+   * Documents held in memory, changed or not: what a commit and the eviction after it bring down; or the pending rows
+   * counted as documents (ROWS_PER_DOCUMENT of them weigh about one), if those weigh more.
+   */
   get size(): number {
-    return this.entries;
+    return Math.max(this.entries, Math.floor(this.rows.length / ROWS_PER_DOCUMENT));
   }
 
   /** Changed documents waiting for the next batch. */
@@ -78,6 +87,8 @@ export class RebuildUnitOfWork implements UnitOfWork {
   toBatch(projection: string, checkpoint: number): ReadModelBatch {
     const batch: ReadModelBatch = { projection, checkpoint, puts: [], deletes: [] };
     if (this.resetting.length > 0) batch.resetsCollections = this.resetting;
+    if (this.rows.length > 0) batch.rows = this.rows;
+    this.rows = [];
     for (const [collection, entries] of this.cached) {
       for (const [id, entry] of entries) {
         if (!entry.dirty) continue;
