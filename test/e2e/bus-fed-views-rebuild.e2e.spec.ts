@@ -2,12 +2,13 @@ import { agent, type HttpClient } from '../support/http-client';
 import { useTestSystem } from '../support/embedded-system';
 import { e2eMode } from '../support/multi-process-system';
 import { getRefund, paidOrder, requestRefund } from '../support/refunds';
+import { everyTimelineEntry } from '../support/timeline';
 
 const BUS_FED = ['refund_order_facts', 'order_payments', ...(e2eMode() === 'kafka' ? ['timelines'] : [])];
 
 /** Every event of the order across services (the timeline), and the order's own stream. */
 async function historyOf(api: HttpClient, orderId: string): Promise<{ timeline: string[]; orderEvents: string[] }> {
-  const timeline = (await api.get(`/orders/${orderId}/timeline`)).body.entries as Array<{ service: string; type: string; eventId: string }>;
+  const timeline = await everyTimelineEntry<{ service: string; type: string; eventId: string }>(api, orderId);
   const orderEvents = (await api.get(`/orders/${orderId}/events`)).body.events as Array<{ eventId: string }>;
   return { timeline: timeline.map((e) => `${e.service}:${e.type}:${e.eventId}`), orderEvents: orderEvents.map((e) => e.eventId) };
 }

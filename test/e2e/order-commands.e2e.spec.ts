@@ -90,6 +90,26 @@ describe('order commands through HTTP', () => {
     ]);
   });
 
+  it('given 25 notes, then the order carries the newest 20 and their count, and GET notes pages through all 25 oldest first', async () => {
+    const order = await placeOrder(t.api);
+    let answer: any;
+    for (let i = 1; i <= 25; i++) answer = (await t.api.post(`/orders/${order.id}/notes`, { text: `note ${i}` }, agent)).body;
+    await t.settle();
+
+    const read = (await t.api.get(`/orders/${order.id}`)).body;
+    const first = (await t.api.get(`/orders/${order.id}/notes?limit=10`)).body;
+    const rest = (await t.api.get(`/orders/${order.id}/notes?limit=100&cursor=${first.nextCursor}`)).body;
+
+    expect({ count: answer.notesCount, carried: answer.notes.length, newest: answer.notes[19].text }).toEqual({ count: 25, carried: 20, newest: 'note 25' });
+    expect({ count: read.notesCount, carried: read.notes.map((n: any) => n.noteNo) }).toEqual({
+      count: 25,
+      carried: Array.from({ length: 20 }, (_, i) => i + 6),
+    });
+    expect([...first.notes, ...rest.notes].map((n: any) => n.text)).toEqual(Array.from({ length: 25 }, (_, i) => `note ${i + 1}`));
+    expect({ notesCount: first.notesCount, more: first.nextCursor !== undefined, last: rest.nextCursor }).toEqual({ notesCount: 25, more: true, last: undefined });
+    expect((await t.api.get('/orders/ord_nothing/notes')).status).toBe(404);
+  });
+
   it('given a dispatched order, then an address change is refused with 409 naming the status; before dispatch it is accepted', async () => {
     const order = await placeOrder(t.api);
     await payOrder(t.api, order);

@@ -1,6 +1,18 @@
-import { agent } from '../support/http-client';
+import { agent, type HttpClient } from '../support/http-client';
 import { useTestSystem } from '../support/embedded-system';
 import { placeOrder } from '../support/orders';
+
+/** Every note of the order, read a page of 100 at a time (the order itself carries only the newest 20). */
+async function allNotes(api: HttpClient, orderId: string): Promise<Array<{ noteNo: number; text: string }>> {
+  const notes: Array<{ noteNo: number; text: string }> = [];
+  let cursor: string | undefined;
+  do {
+    const page = (await api.get(`/orders/${orderId}/notes?limit=100${cursor ? `&cursor=${cursor}` : ''}`)).body;
+    notes.push(...page.notes);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return notes;
+}
 
 describe('concurrent commands on one order through HTTP', () => {
   const t = useTestSystem('all');
@@ -20,8 +32,14 @@ describe('concurrent commands on one order through HTTP', () => {
     ).flat();
 
     expect(answers).toEqual(Array(32 * 8).fill(200));
-    const notes = (await t.api.get(`/orders/${order.id}`)).body.notes as Array<{ text: string }>;
+    const notes = await allNotes(t.api, order.id);
     expect(notes.map((n) => n.text).sort()).toEqual(Array.from({ length: 32 }, (_, w) => texts(w)).flat().sort());
+    expect(notes.map((n) => n.noteNo)).toEqual(Array.from({ length: 32 * 8 }, (_, i) => i + 1));
+    const read = (await t.api.get(`/orders/${order.id}`)).body;
+    expect({ notesCount: read.notesCount, onTheOrder: read.notes.map((n: { noteNo: number }) => n.noteNo) }).toEqual({
+      notesCount: 256,
+      onTheOrder: Array.from({ length: 20 }, (_, i) => 237 + i),
+    });
   });
 
   it('given concurrent notes with the same stale If-Match, then exactly one lands and the others are 409 stale_revision', async () => {

@@ -39,6 +39,34 @@ describe('order timeline across services', () => {
     expect(entries.find((e) => e.type === 'OrderNoteAdded').actor).toEqual({ id: 'agent-7', role: 'agent' });
   });
 
+  it('given an order with more entries than a page, then the pages follow each other through nextCursor, every entry once, in order', async () => {
+    const order = await placeOrder(t.api);
+    for (let i = 0; i < 6; i++) await t.api.post(`/orders/${order.id}/notes`, { text: `note ${i}` }, agent);
+    await t.settle();
+
+    const pages: any[] = [];
+    let cursor: string | undefined;
+    do {
+      const answer = await t.api.get(`/orders/${order.id}/timeline?limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(answer.status).toBe(200);
+      pages.push(answer.body);
+      cursor = answer.body.nextCursor;
+    } while (cursor);
+
+    expect(pages.map((page) => page.entries.length)).toEqual([3, 3, 1]);
+    const entries = pages.flatMap((page) => page.entries);
+    expect(entries.map((e) => e.type)).toEqual(['OrderPlaced', ...Array(6).fill('OrderNoteAdded')]);
+    expect(entries.map((e) => e.position)).toEqual([...entries.map((e) => e.position)].sort((a, b) => a - b));
+    expect(new Set(pages.map((page) => page.revision))).toEqual(new Set([entries[entries.length - 1].position]));
+  });
+
+  it('given a cursor the API did not issue, then the timeline is 400', async () => {
+    const order = await placeOrder(t.api);
+    await t.settle();
+
+    expect((await t.api.get(`/orders/${order.id}/timeline?cursor=bm9wZQ`)).status).toBe(400);
+  });
+
   it('given an unknown order, then its timeline is 404', async () => {
     expect((await t.api.get('/orders/ord_nothing/timeline')).status).toBe(404);
   });

@@ -6,6 +6,7 @@ import { brokersFromEnv, groupProgress } from '@aftersales/kafka';
 import { agent, buyer, HttpClient } from '../support/http-client';
 import { startMultiProcessSystem, waitUntilHealthy, type MultiProcessSystem } from '../support/multi-process-system';
 import { placeOrderBody } from '../support/orders';
+import { everyTimelineEntry } from '../support/timeline';
 import { startSecondBroker, type SecondBroker } from '../support/second-broker';
 
 const BUILT = existsSync(join(__dirname, '..', '..', 'apps', 'platform', 'dist', 'multi-process.js'));
@@ -77,7 +78,7 @@ async function groupsOf(api: HttpClient): Promise<Array<{ group: string; process
 /** Every acknowledged event of the order is on its timeline once, and a dispatched order was shipped exactly once. */
 async function expectNothingLostOrDoubled(api: HttpClient, runs: OrderRun[]): Promise<void> {
   for (const run of runs.filter((r) => r.eventIds.length > 0)) {
-    const timeline = (await ok('timeline', api.get(`/orders/${run.orderId}/timeline`))).entries as Array<{ eventId: string }>;
+    const timeline = await everyTimelineEntry<{ eventId: string }>(api, run.orderId);
     const ids = timeline.map((entry) => entry.eventId);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual(expect.arrayContaining(run.eventIds));

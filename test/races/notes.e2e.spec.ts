@@ -35,15 +35,17 @@ describe('race: notes on a busy order', () => {
       const notes = stream.filter((e) => e.type === 'OrderNoteAdded');
       const read = (await t.api.get(`/orders/${order.id}`)).body;
       // gathered, then compared once: a failure shows every count
-      expect({ answers: outcomes(answers), appended: notes.length, onTheOrder: read.notes.length, revision: read.revision }).toEqual({
+      const listed = (await t.api.get(`/orders/${order.id}/notes?limit=500`)).body;
+      expect({ answers: outcomes(answers), appended: notes.length, onTheOrder: read.notesCount, listed: listed.notes.length, revision: read.revision }).toEqual({
         answers: { 200: n },
         appended: n,
         onTheOrder: n,
+        listed: n,
         revision: n,
       });
       expect(notes.map((e) => e.data.noteNo).sort((a, b) => a - b)).toEqual(Array.from({ length: n }, (_, i) => i + 1));
       expect(notes.map((e) => e.data.text).sort()).toEqual(answers.map((_, i) => `note ${i}`).sort());
-      // each answer is the order with that note on it
+      // each answer is the order with that note on it (the newest of the 20 it carries)
       expect(answers.filter((a, i) => !a.body.notes.some((note: any) => note.text === `note ${i}`)).map((a) => a.body)).toEqual([]);
       expect(await reconciliation(t.api)).toEqual(ledgerBefore);
     },

@@ -1,4 +1,5 @@
 import { finance, type HttpAnswer, type HttpClient } from './http-client';
+import { everyTimelineEntry } from './timeline';
 
 /** How many calls a race fires at once (the issue's races: 50 simultaneous calls). */
 export const RACERS = 50;
@@ -66,10 +67,8 @@ export interface TimelineEntry {
 }
 
 /** Every event of the order across all services, with its position in the log (one log in embedded mode). */
-export async function timelineOf(api: HttpClient, orderId: string): Promise<TimelineEntry[]> {
-  const answer = await api.get(`/orders/${orderId}/timeline`);
-  if (answer.status !== 200) throw new Error(`timeline: ${answer.status} ${JSON.stringify(answer.body)}`);
-  return answer.body.entries;
+export function timelineOf(api: HttpClient, orderId: string): Promise<TimelineEntry[]> {
+  return everyTimelineEntry<TimelineEntry>(api, orderId);
 }
 
 /** How many events of each of `types` the entries hold (0 for a type that is absent). */

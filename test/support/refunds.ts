@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { agent, buyer, type Actor, type HttpClient } from './http-client';
 import { carrierEvent, payOrder, placeOrder, postCarrierEvent } from './orders';
+import { everyTimelineEntry } from './timeline';
 
 export const returnAddress = {
   name: 'Returns desk',
@@ -88,4 +89,4 @@ export const getRefund = async (api: HttpClient, refundId: string): Promise<any>
 
 /** The order's timeline as `service:Type`, to check what every service recorded. */
 export const timelineOf = async (api: HttpClient, orderId: string): Promise<string[]> =>
-  ((await api.get(`/orders/${orderId}/timeline`)).body.entries as any[]).map((e) => `${e.service}:${e.type}`);
+  (await everyTimelineEntry(api, orderId)).map((e) => `${e.service}:${e.type}`);

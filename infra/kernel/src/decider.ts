@@ -14,5 +14,9 @@ export interface DomainEvent<TType extends string = string, TData = unknown> {
   data: TData;
 }
 
-export const fold = <S, E extends DomainEvent>(decider: Pick<Decider<unknown, S, E>, 'evolve'>, state: S, events: readonly E[]): S =>
-  events.reduce((s, e) => decider.evolve(s, e), state);
+/** Folds events into state; a plain loop (no closure per call: it runs once per command). */
+export function fold<S, E extends DomainEvent>(decider: Pick<Decider<unknown, S, E>, 'evolve'>, state: S, events: readonly E[]): S {
+  let folded = state;
+  for (const event of events) folded = decider.evolve(folded, event);
+  return folded;
+}

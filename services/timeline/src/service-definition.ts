@@ -1,5 +1,6 @@
 import type { ServiceRuntime } from '@aftersales/kernel';
 import type { ServiceDefinition } from '@aftersales/nest';
+import { busTimelineQueries, logTimelineQueries } from './timeline/application/timeline.queries';
 import { TimelineModule } from './timeline/http/timeline.module';
 import { BusTimeline, busTimelineView } from './timeline/projections/bus-timeline.projection';
 import { timelineProjection } from './timeline/projections/timeline.projection';
@@ -12,11 +13,12 @@ export const timelineServiceDefinition: ServiceDefinition = {
   name: 'timeline',
   resources: ['timeline'],
   build({ platform, bus }) {
-    const module = TimelineModule.register(platform.readModels);
     if (bus === 'kafka') {
+      const module = TimelineModule.register(busTimelineQueries(platform.readModels));
       const runtime: ServiceRuntime = { name: 'timeline', projections: [], busFedViews: [busTimelineView], timerPolicies: [], fireTimer: async () => undefined };
       return { name: 'timeline', runtimes: [runtime], modules: [module], sideConsumers: [new BusTimeline(platform.bus, platform.readModels)] };
     }
+    const module = TimelineModule.register(logTimelineQueries(platform.readModels));
     const runtime: ServiceRuntime = { name: 'timeline', projections: [timelineProjection], timerPolicies: [], fireTimer: async () => undefined };
     return { name: 'timeline', runtimes: [runtime], modules: [module], sideConsumers: [] };
   },

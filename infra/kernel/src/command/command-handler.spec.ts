@@ -96,6 +96,28 @@ describe('CommandHandler', () => {
     expect(result.revision).toBe(2);
   });
 
+  it('given cached state at the revision the store knows, when the next command comes, then the stream is not read again', async () => {
+    const { store, handler } = setup();
+    await handler.handle('counter-1', { type: 'Add', amount: 1 }, { actor });
+    const read = jest.spyOn(store, 'readStream');
+    const result = await handler.handle('counter-1', { type: 'Add', amount: 2 }, { actor });
+    expect(read).not.toHaveBeenCalled();
+    expect(result.state.total).toBe(3);
+    expect(result.revision).toBe(1);
+  });
+
+  it('given a store that cannot say its revision, when the next command comes, then the tail of the stream is read', async () => {
+    const { store, handler, clock } = setup();
+    const blind = Object.assign(Object.create(store) as InMemoryEventStore, { knownRevision: undefined });
+    const blindHandler = new CommandHandler(blind, clock, { decider: counter, schemaVersionOf: () => 1 });
+    await blindHandler.handle('counter-1', { type: 'Add', amount: 1 }, { actor });
+    await handler.handle('counter-1', { type: 'Add', amount: 10 }, { actor });
+    const read = jest.spyOn(store, 'readStream');
+    const result = await blindHandler.handle('counter-1', { type: 'Add', amount: 100 }, { actor });
+    expect(read).toHaveBeenCalledWith('counter-1', 1);
+    expect(result.state.total).toBe(111);
+  });
+
   it('given concurrent commands on one stream, then every one of them lands exactly once', async () => {
     const { store, handler } = setup();
     await Promise.all(Array.from({ length: 4 }, () => handler.handle('counter-1', { type: 'Add', amount: 1 }, { actor })));

@@ -100,7 +100,7 @@ export class CommandHandler<C, S, E extends DomainEvent> {
   }
 
   handle(streamId: string, input: CommandInput<C>, ctx: CommandContext): Promise<CommandResult<S>> {
-    return this.locks.run([streamId], () => this.handleSerialised(streamId, input, ctx));
+    return this.locks.runOne(streamId, () => this.handleSerialised(streamId, input, ctx));
   }
 
   private async handleSerialised(streamId: string, input: CommandInput<C>, ctx: CommandContext): Promise<CommandResult<S>> {
@@ -123,8 +123,10 @@ export class CommandHandler<C, S, E extends DomainEvent> {
     }
   }
 
-  /** Current state of a stream, folded from the log. */
+  /** Current state of a stream, folded from the log; no read at all when the store says the cached state is current. */
   async load(streamId: string): Promise<CachedStream<S>> {
+    const current = this.cachedIfCurrent(streamId);
+    if (current) return current;
     const cached = this.cache.get(streamId);
     const from = cached ? cached.revision + 1 : 0;
     const events = await this.store.readStream(streamId, from);
@@ -138,8 +140,14 @@ export class CommandHandler<C, S, E extends DomainEvent> {
     return loaded;
   }
 
+  /** The cached state when the store knows the stream is still at its revision: no read, no await. */
+  private cachedIfCurrent(streamId: string): CachedStream<S> | undefined {
+    const cached = this.cache.get(streamId);
+    return cached && this.store.knownRevision?.(streamId) === cached.revision ? cached : undefined;
+  }
+
   private async attempt(streamId: string, input: CommandInput<C>, ctx: CommandContext): Promise<CommandResult<S>> {
-    const current = await this.load(streamId);
+    const current = this.cachedIfCurrent(streamId) ?? (await this.load(streamId));
     if (ctx.expectedRevision !== undefined && ctx.expectedRevision !== current.revision) {
       throw new WrongExpectedRevisionError(streamId, ctx.expectedRevision, current.revision < 0 ? 'no_stream' : current.revision);
     }
@@ -197,11 +205,13 @@ export class CommandHandler<C, S, E extends DomainEvent> {
     return state;
   }
 
+  /**
+   * Past the limit the stream cached first is dropped (a new state keeps its stream's place: one map write per
+   * command, no delete and re-insert); a dropped stream is folded from the log again on its next command.
+   */
   private remember(streamId: string, entry: CachedStream<S>): void {
-    this.cache.delete(streamId);
     this.cache.set(streamId, entry);
-    const limit = this.options.cacheSize ?? 10_000;
-    if (this.cache.size > limit) this.cache.delete(this.cache.keys().next().value as string);
+    if (this.cache.size > (this.options.cacheSize ?? 10_000)) this.cache.delete(this.cache.keys().next().value as string);
   }
 }
 

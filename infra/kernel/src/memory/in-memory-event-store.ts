@@ -66,6 +66,10 @@ export class InMemoryEventStore implements EventStore {
     return this.log.length;
   }
 
+  knownRevision(streamId: string): number {
+    return (this.streams.get(streamId)?.length ?? 0) - 1;
+  }
+
   async findCommandKey(key: string): Promise<CommandKeyRecord | undefined> {
     const record = this.keys.get(key);
     return record && structuredClone(record);

@@ -1,5 +1,5 @@
 import { invalid } from '../errors';
-import type { Document, Page, Query, Range, ReadModelBatch, ReadModelStore } from '../ports/read-model-store';
+import type { Document, Page, Query, Range, ReadModelBatch, ReadModelStore, Row, RowQuery } from '../ports/read-model-store';
 
 /** The same page sizes and cursors as the SQLite adapter, so a test against memory pages like production. */
 const DEFAULT_PAGE_SIZE = 50;
@@ -16,6 +16,13 @@ function decodeCursor(cursor: string): string {
   return id;
 }
 
+/** A row cursor is the `seq` of the page's last row, in the same encoding as the SQLite adapter's. */
+function decodeRowCursor(cursor: string): number {
+  const seq = Number(decodeCursor(cursor));
+  if (!Number.isSafeInteger(seq)) throw invalid('the cursor is not one this API issued', [{ field: 'cursor', message: 'unknown cursor' }]);
+  return seq;
+}
+
 function inRange(doc: Document, { field, from, before }: Range): boolean {
   const value = doc[field];
   return typeof value === 'string' && (from === undefined || value >= from) && (before === undefined || value < before);
@@ -24,6 +31,8 @@ function inRange(doc: Document, { field, from, before }: Range): boolean {
 /** Read models in memory, for unit tests of projections and queries. */
 export class InMemoryReadModelStore implements ReadModelStore {
   private readonly collections = new Map<string, Map<string, Document>>();
+  /** Per collection, then per parent, the rows by seq. */
+  private readonly rowLists = new Map<string, Map<string, Map<number, Record<string, unknown>>>>();
   private readonly checkpoints = new Map<string, number>();
   private readonly processed = new Set<string>();
 
@@ -44,12 +53,28 @@ export class InMemoryReadModelStore implements ReadModelStore {
     return matches.length > limit ? { items, nextCursor: encodeCursor(items[items.length - 1].id) } : { items };
   }
 
+  async rows<T = Record<string, unknown>>(collection: string, parentId: string, query: RowQuery = {}): Promise<Page<Row<T>>> {
+    const limit = pageSize(query.limit);
+    const after = query.cursor === undefined ? undefined : decodeRowCursor(query.cursor);
+    const direction = query.newestFirst ? -1 : 1;
+    const matches = [...(this.rowLists.get(collection)?.get(parentId) ?? [])]
+      .filter(([seq]) => after === undefined || (seq - after) * direction > 0)
+      .sort(([a], [b]) => (a - b) * direction);
+    const items = matches.slice(0, limit).map(([seq, value]) => ({ seq, value: structuredClone(value) as T }));
+    return matches.length > limit ? { items, nextCursor: encodeCursor(String(items[items.length - 1].seq)) } : { items };
+  }
+
   async commit(batch: ReadModelBatch): Promise<void> {
     // All or nothing, like a transaction: a document that could not be stored as JSON fails the batch before any change.
     for (const { doc } of batch.puts) JSON.stringify(doc);
+    for (const { collection, seq, value } of batch.rows ?? []) {
+      if (!Number.isSafeInteger(seq)) throw new TypeError(`a ${collection} row has no integer seq`);
+      JSON.stringify(value);
+    }
     if (batch.resetsCollections) this.resetNow(batch.projection, batch.resetsCollections);
     for (const { collection, doc } of batch.puts) this.collection(collection).set(doc.id, structuredClone(doc));
     for (const { collection, id } of batch.deletes) this.collection(collection).delete(id);
+    for (const { collection, parentId, seq, value } of batch.rows ?? []) this.rowList(collection, parentId).set(seq, structuredClone(value));
     for (const id of batch.processedEventIds ?? []) this.processed.add(`${batch.projection}\u0000${id}`);
     this.checkpoints.set(batch.projection, batch.checkpoint);
   }
@@ -67,12 +92,23 @@ export class InMemoryReadModelStore implements ReadModelStore {
   }
 
   private resetNow(projection: string, collections: string[]): void {
-    collections.forEach((c) => this.collections.delete(c));
+    collections.forEach((c) => {
+      this.collections.delete(c);
+      this.rowLists.delete(c);
+    });
     this.checkpoints.delete(projection);
     for (const key of [...this.processed]) if (key.startsWith(`${projection}\u0000`)) this.processed.delete(key);
   }
 
   async close(): Promise<void> {}
+
+  private rowList(collection: string, parentId: string): Map<number, Record<string, unknown>> {
+    let parents = this.rowLists.get(collection);
+    if (!parents) this.rowLists.set(collection, (parents = new Map()));
+    let rows = parents.get(parentId);
+    if (!rows) parents.set(parentId, (rows = new Map()));
+    return rows;
+  }
 
   private collection(name: string): Map<string, Document> {
     let collection = this.collections.get(name);

@@ -63,6 +63,12 @@ export interface EventStore {
   /** Global position of the last committed event (0 when empty). */
   headPosition(): Promise<number>;
   findCommandKey(key: string): Promise<CommandKeyRecord | undefined>;
+  /**
+   * The revision of the stream's last committed event (-1: no stream) when the store knows it without reading, else
+   * undefined. A store that is its log's only writer knows what it appended; a command handler whose cached state is
+   * at that revision then skips `readStream`. Optional: without it, the handler reads the stream's tail every time.
+   */
+  knownRevision?(streamId: string): number | undefined;
   /** Resolves as soon as the head position is past `afterPosition` (or at once); used by live subscriptions. */
   waitForAppend(afterPosition: number, signal?: AbortSignal): Promise<void>;
   close(): Promise<void>;

@@ -11,6 +11,8 @@ export interface UnitOfWork {
   get<T extends Document>(collection: string, id: string): MaybePromise<T | undefined>;
   put(collection: string, doc: Document): void;
   delete(collection: string, id: string): void;
+  /** Puts a row of a parent's append-only list (see `Row`): written, never read back by the batch. */
+  putRow(collection: string, parentId: string, seq: number, value: Record<string, unknown>): void;
 }
 
 /**

@@ -28,6 +28,32 @@ export interface Page<T> {
 }
 
 /**
+ * One row of an append-only list that belongs to a parent (an order's notes, its timeline entries), kept apart from
+ * the parent's document so that adding one writes one small row instead of rewriting the whole list. `seq` orders the
+ * rows of a parent and is their key: a projection derives it from the event (a log position, a number the event
+ * carries), so replaying the event writes the same row again instead of adding a second one.
+ */
+export interface Row<T = Record<string, unknown>> {
+  seq: number;
+  value: T;
+}
+
+/** A page of a parent's rows, oldest (lowest `seq`) first unless `newestFirst`; the cursor continues in that direction. */
+export interface RowQuery {
+  limit?: number;
+  cursor?: string;
+  newestFirst?: boolean;
+}
+
+/** A row written by a batch: put under (collection, parentId, seq), replacing a row already there. */
+export interface RowPut {
+  collection: string;
+  parentId: string;
+  seq: number;
+  value: Record<string, unknown>;
+}
+
+/**
  * What a batch of projected events changes, committed atomically together with the projection's
  * checkpoint and the ids of the events it processed (so no effect is ever applied twice).
  */
@@ -35,23 +61,32 @@ export interface ReadModelBatch {
   projection: string;
   checkpoint: number;
   /**
-   * A rebuild's first batch: these collections, the projection's processed ids and its checkpoint are dropped in
-   * the same transaction, just before the batch's changes. Until then, readers still see the previous read model.
+   * A rebuild's first batch: these collections (their documents and their rows), the projection's processed ids and
+   * its checkpoint are dropped in the same transaction, just before the batch's changes. Until then, readers still
+   * see the previous read model.
    */
   resetsCollections?: string[];
   puts: { collection: string; doc: Document }[];
   deletes: { collection: string; id: string }[];
+  rows?: RowPut[];
   processedEventIds?: string[];
 }
 
+/**
+ * A store may hold back a batch that changes nothing (no puts, deletes, rows, processed ids or reset) and make its
+ * checkpoint durable with a later commit or on close; `checkpoint` answers it at once. Losing it in a crash only means
+ * replaying events that changed nothing, which change nothing again (projections are deterministic).
+ */
 export interface ReadModelStore {
   get<T extends Document>(collection: string, id: string): Promise<T | undefined>;
   find<T extends Document>(collection: string, query: Query): Promise<Page<T>>;
+  /** A page of a parent's rows (same page sizes as `find`); an unknown parent has none. */
+  rows<T = Record<string, unknown>>(collection: string, parentId: string, query?: RowQuery): Promise<Page<Row<T>>>;
   commit(batch: ReadModelBatch): Promise<void>;
   checkpoint(projection: string): Promise<number>;
   /** True when this consumer already processed that event. */
   wasProcessed(projection: string, eventId: string): Promise<boolean>;
-  /** Drops the collections' documents, processed ids and checkpoint of a projection (before a rebuild). */
+  /** Drops the collections' documents and rows, processed ids and checkpoint of a projection (before a rebuild). */
   reset(projection: string, collections: string[]): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import type { Document, ReadModelBatch, ReadModelStore } from '../ports/read-model-store';
+import type { Document, ReadModelBatch, ReadModelStore, RowPut } from '../ports/read-model-store';
 import type { UnitOfWork } from '../ports/projection';
 import type { MaybePromise } from '../support/maybe-promise';
 
@@ -10,13 +10,21 @@ export interface BufferedUnitOfWorkOptions {
   resetCollections?: readonly string[];
 }
 
+/**
+ * Pending rows per changed document in `size`: a row (a note, a timeline entry) is a few hundred bytes, a document a
+ * few KB. Rows and documents are bounded each on their own (the larger of the two counts), so rows do not make a
+ * rebuild commit, and then re-read its documents from the store, sooner than its documents alone would.
+ */
+const ROWS_PER_DOCUMENT = 8;
+
 /** Buffers a batch's writes in memory; reads see the batch's own writes first. */
 export class BufferedUnitOfWork implements UnitOfWork {
   // Per collection, then per id, the pending document (null: deleted). No composite key string is built on every get
   // and put, and no wrapper per document: a rebuild does both for every event and holds tens of thousands.
   private readonly pending = new Map<string, Map<string, Document | null>>();
+  private rows: RowPut[] = [];
+  private documentCount = 0;
   private resetting: string[];
-  private count = 0;
 
   constructor(
     private readonly store: ReadModelStore,
@@ -40,9 +48,13 @@ export class BufferedUnitOfWork implements UnitOfWork {
     this.record(collection, id, null);
   }
 
-  /** Changed documents waiting for the next batch. */
+  putRow(collection: string, parentId: string, seq: number, value: Record<string, unknown>): void {
+    this.rows.push({ collection, parentId, seq, value });
+  }
+
+  /** Changed documents waiting for the next batch, or pending rows as documents if those weigh more (see ROWS_PER_DOCUMENT). */
   get size(): number {
-    return this.count;
+    return Math.max(this.documentCount, Math.floor(this.rows.length / ROWS_PER_DOCUMENT));
   }
 
   /** True while the next batch must be committed even without changes, because it resets collections. */
@@ -53,6 +65,7 @@ export class BufferedUnitOfWork implements UnitOfWork {
   toBatch(projection: string, checkpoint: number, processedEventIds?: string[]): ReadModelBatch {
     const batch: ReadModelBatch = { projection, checkpoint, puts: [], deletes: [], processedEventIds };
     if (this.resetting.length > 0) batch.resetsCollections = this.resetting;
+    if (this.rows.length > 0) batch.rows = this.rows;
     for (const [collection, documents] of this.pending) {
       for (const [id, doc] of documents) {
         if (doc) batch.puts.push({ collection, doc });
@@ -60,7 +73,8 @@ export class BufferedUnitOfWork implements UnitOfWork {
       }
     }
     this.pending.clear();
-    this.count = 0;
+    this.rows = [];
+    this.documentCount = 0;
     this.resetting = []; // reset by this batch: from now on, a miss must ask the store
     return batch;
   }
@@ -73,6 +87,6 @@ export class BufferedUnitOfWork implements UnitOfWork {
     }
     const before = documents.size;
     documents.set(id, doc);
-    this.count += documents.size - before;
+    this.documentCount += documents.size - before;
   }
 }

@@ -6,6 +6,7 @@ export class KeyedLock {
   private readonly tails = new Map<string, Promise<void>>();
 
   async run<T>(keys: string[], work: () => Promise<T>): Promise<T> {
+    if (keys.length === 1) return this.runOne(keys[0], work);
     const sorted = [...new Set(keys)].sort();
     const releases: (() => void)[] = [];
     try {
@@ -13,6 +14,21 @@ export class KeyedLock {
       return await work();
     } finally {
       for (const release of releases.reverse()) release();
+    }
+  }
+
+  /** `run` for one key (the common case, one stream): no key list to sort, and no wait when nobody holds the key. */
+  async runOne<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.tails.get(key);
+    let release!: () => void;
+    const tail = new Promise<void>((resolve) => (release = resolve));
+    this.tails.set(key, tail);
+    try {
+      if (previous) await previous;
+      return await work();
+    } finally {
+      release();
+      if (this.tails.get(key) === tail) this.tails.delete(key);
     }
   }
 

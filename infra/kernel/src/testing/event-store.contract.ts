@@ -116,6 +116,19 @@ export function eventStoreContract(name: string, makeStore: StoreFactory<EventSt
         expect(tail.map((e) => e.revision)).toEqual([3, 4]);
       });
 
+      it('given appended streams, then a revision the store says it knows is the last committed one', async () => {
+        await store.append('s-1', sampleEvents(3), 'no_stream');
+        await store.readStream('s-1');
+        for (const streamId of ['s-1', 's-unknown']) {
+          const known = store.knownRevision?.(streamId);
+          const events = await store.readStream(streamId);
+          if (known !== undefined) expect(known).toBe(events.length - 1);
+        }
+        await store.append('s-1', sampleEvents(1), 2);
+        const known = store.knownRevision?.('s-1');
+        if (known !== undefined) expect(known).toBe(3);
+      });
+
       it('given two streams, when both are appended, then each keeps its own revisions and the log interleaves them', async () => {
         await store.append('order-a', sampleEvents(2), 'no_stream');
         await store.append('order-b', sampleEvents(1), 'no_stream');

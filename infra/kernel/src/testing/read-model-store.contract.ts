@@ -330,6 +330,149 @@ export function readModelStoreContract(name: string, makeStore: StoreFactory<Rea
       });
     });
 
+    describe('rows', () => {
+      const note = (parentId: string, seq: number, text = `note ${seq}`) => ({ collection: 'order-notes', parentId, seq, value: { text } });
+      const seqs = (page: { items: { seq: number }[] }): number[] => page.items.map((row) => row.seq);
+
+      it('given rows put out of order in several batches, then a parent lists only its own, by seq, with their values', async () => {
+        await store.commit(batchOf({ checkpoint: 1, rows: [note('o-1', 2), note('o-2', 1), note('o-1', 1)] }));
+        await store.commit(batchOf({ checkpoint: 2, rows: [note('o-1', 10)] }));
+
+        expect(await store.rows('order-notes', 'o-1')).toEqual({
+          items: [
+            { seq: 1, value: { text: 'note 1' } },
+            { seq: 2, value: { text: 'note 2' } },
+            { seq: 10, value: { text: 'note 10' } },
+          ],
+        });
+        expect(seqs(await store.rows('order-notes', 'o-2'))).toEqual([1]);
+        expect(await store.rows('order-notes', 'o-9')).toEqual({ items: [] });
+        expect(await store.rows('timeline', 'o-1')).toEqual({ items: [] });
+      });
+
+      it('given a row put again under the same seq (a replayed event), then it is there once, with the latest value', async () => {
+        await store.commit(batchOf({ checkpoint: 1, rows: [note('o-1', 1), note('o-1', 2)] }));
+
+        await store.commit(batchOf({ checkpoint: 2, rows: [note('o-1', 2, 'again'), note('o-1', 2, 'again')] }));
+
+        expect((await store.rows('order-notes', 'o-1')).items).toEqual([
+          { seq: 1, value: { text: 'note 1' } },
+          { seq: 2, value: { text: 'again' } },
+        ]);
+      });
+
+      it('given a limit, then pages follow each other oldest first through the cursor until there is no next cursor', async () => {
+        await store.commit(batchOf({ checkpoint: 1, rows: [1, 2, 3, 4, 5].map((seq) => note('o-1', seq)) }));
+
+        const first = await store.rows('order-notes', 'o-1', { limit: 2 });
+        const second = await store.rows('order-notes', 'o-1', { limit: 2, cursor: first.nextCursor });
+        const third = await store.rows('order-notes', 'o-1', { limit: 2, cursor: second.nextCursor });
+
+        expect([seqs(first), seqs(second), seqs(third)]).toEqual([[1, 2], [3, 4], [5]]);
+        expect(third.nextCursor).toBeUndefined();
+      });
+
+      it('given newest first, then pages go from the last row back to the first', async () => {
+        await store.commit(batchOf({ checkpoint: 1, rows: [1, 2, 3, 4, 5].map((seq) => note('o-1', seq)) }));
+
+        const first = await store.rows('order-notes', 'o-1', { limit: 3, newestFirst: true });
+        const second = await store.rows('order-notes', 'o-1', { limit: 3, newestFirst: true, cursor: first.nextCursor });
+
+        expect([seqs(first), seqs(second)]).toEqual([[5, 4, 3], [2, 1]]);
+        expect(second.nextCursor).toBeUndefined();
+      });
+
+      it('given 520 rows, then a page holds 50 by default and at most 500', async () => {
+        await store.commit(batchOf({ checkpoint: 1, rows: Array.from({ length: 520 }, (_, i) => note('o-1', i + 1)) }));
+
+        expect((await store.rows('order-notes', 'o-1')).items).toHaveLength(50);
+        expect((await store.rows('order-notes', 'o-1', { limit: 10_000 })).items).toHaveLength(500);
+      });
+
+      it('given a cursor that was not issued by the store, then it is refused as invalid input', async () => {
+        await expect(store.rows('order-notes', 'o-1', { cursor: '%%not-a-cursor%%' })).rejects.toMatchObject({ kind: 'invalid' });
+        await expect(store.rows('order-notes', 'o-1', { cursor: encodeURIComponent('bm90LWEtbnVtYmVy') })).rejects.toMatchObject({
+          kind: 'invalid',
+        });
+      });
+
+      it('given a batch with a row that cannot be stored, then none of the batch is applied', async () => {
+        await store.commit(batchOf({ checkpoint: 1, rows: [note('o-1', 1)] }));
+
+        await expect(
+          store.commit(batchOf({ checkpoint: 2, puts: putsInto('orders', order('o-1')), rows: [note('o-1', 2), note('o-1', 2.5)] })),
+        ).rejects.toThrow();
+
+        expect(seqs(await store.rows('order-notes', 'o-1'))).toEqual([1]);
+        expect(await store.get('orders', 'o-1')).toBeUndefined();
+        expect(await store.checkpoint('orders')).toBe(1);
+      });
+
+      it('given a projection reset, then its collections lose their rows and other collections keep theirs', async () => {
+        await store.commit(batchOf({ checkpoint: 1, rows: [note('o-1', 1), { ...note('o-1', 1), collection: 'kept' }] }));
+
+        await store.reset('orders', ['order-notes']);
+
+        expect(await store.rows('order-notes', 'o-1')).toEqual({ items: [] });
+        expect(seqs(await store.rows('kept', 'o-1'))).toEqual([1]);
+      });
+
+      it('given a batch that resets its collections, then the old rows give way to the rows of the batch alone', async () => {
+        await store.commit(batchOf({ checkpoint: 5, rows: [note('o-1', 1), note('o-1', 2), note('o-2', 1)] }));
+
+        await store.commit(batchOf({ checkpoint: 1, resetsCollections: ['order-notes'], rows: [note('o-1', 1, 'rebuilt')] }));
+
+        expect((await store.rows('order-notes', 'o-1')).items).toEqual([{ seq: 1, value: { text: 'rebuilt' } }]);
+        expect(await store.rows('order-notes', 'o-2')).toEqual({ items: [] });
+      });
+
+      it('given committed rows, when the store is reopened, then they are still there', async () => {
+        await store.commit(batchOf({ checkpoint: 1, rows: [note('o-1', 7)] }));
+
+        store = await harness.reopen();
+
+        expect(seqs(await store.rows('order-notes', 'o-1'))).toEqual([7]);
+      });
+    });
+
+    describe('a batch that changes nothing', () => {
+      it('given a batch with only a checkpoint, then the checkpoint is answered at once', async () => {
+        await store.commit(batchOf({ checkpoint: 3, puts: putsInto('orders', order('o-1')) }));
+
+        await store.commit(batchOf({ checkpoint: 8 }));
+
+        expect(await store.checkpoint('orders')).toBe(8);
+      });
+
+      it('given a checkpoint-only batch, when a later batch changes something, then both survive a reopen', async () => {
+        await store.commit(batchOf({ projection: 'payouts', checkpoint: 4 }));
+        await store.commit(batchOf({ checkpoint: 5, puts: putsInto('orders', order('o-1')) }));
+
+        store = await harness.reopen();
+
+        expect({ payouts: await store.checkpoint('payouts'), orders: await store.checkpoint('orders') }).toEqual({ payouts: 4, orders: 5 });
+      });
+
+      it('given a checkpoint-only batch, when the projection is reset, then its checkpoint is 0', async () => {
+        await store.commit(batchOf({ checkpoint: 4 }));
+
+        await store.reset('orders', ['orders']);
+
+        expect(await store.checkpoint('orders')).toBe(0);
+      });
+
+      it('given a checkpoint-only batch after a failed batch of another projection, then it is still answered and survives a reopen', async () => {
+        const circular: Document = order('o-bad');
+        circular.self = circular;
+        await store.commit(batchOf({ projection: 'payouts', checkpoint: 4 }));
+
+        await expect(store.commit(batchOf({ checkpoint: 5, puts: [{ collection: 'orders', doc: circular }] }))).rejects.toThrow();
+        store = await harness.reopen();
+
+        expect({ payouts: await store.checkpoint('payouts'), orders: await store.checkpoint('orders') }).toEqual({ payouts: 4, orders: 0 });
+      });
+    });
+
     describe('durability', () => {
       it('given committed batches, when the store is reopened, then documents, checkpoints and processed ids are still there', async () => {
         await store.commit(

@@ -423,6 +423,15 @@ describe('HTTP kit through a Nest app', () => {
       expect(del.headers.allow).toBe('POST');
     });
 
+    it('given a path with a trailing slash, when called with a method it does not serve, then 405 names the same methods', async () => {
+      const del = await http().delete('/widgets/w1/shipment/');
+      const unknown = await http().delete('/widgets/w1/shipment/extra');
+
+      expect(del.status).toBe(405);
+      expect(del.headers.allow).toBe('POST');
+      expect(unknown.status).toBe(404);
+    });
+
     it('given a boolean where the query asks for a number, when listed, then 400 names the parameter', async () => {
       const res = await http().get('/widgets?limit=true');
 

@@ -107,23 +107,25 @@ function patternOf(path: string): RegExp | undefined {
  * an unknown path goes on to the 404 problem. The route table is read from Express once, at the first request.
  */
 export function methodNotAllowed(express: () => ExpressLike): Middleware {
-  let known: KnownPath[] | undefined;
-  const table = (): KnownPath[] => {
+  // Known paths grouped by their number of segments: a request is tested only against the routes it could match.
+  let known: Map<number, KnownPath[]> | undefined;
+  const table = (): Map<number, KnownPath[]> => {
     if (known) return known;
-    const byPath = new Map<string, KnownPath>();
+    const byPath = new Map<string, KnownPath & { segments: number }>();
     const instance = express();
     for (const layer of (instance.router ?? instance._router)?.stack ?? []) {
       const path = layer.route?.path;
       if (typeof path !== 'string') continue;
       const pattern = patternOf(path);
       if (!pattern) continue;
-      const entry = byPath.get(path) ?? { pattern, methods: new Set<string>() };
+      const entry = byPath.get(path) ?? { pattern, methods: new Set<string>(), segments: segmentsOf(path) };
       for (const [method, on] of Object.entries(layer.route?.methods ?? {})) {
         if (on && method !== '_all') entry.methods.add(method.toUpperCase());
       }
       byPath.set(path, entry);
     }
-    known = [...byPath.values()];
+    known = new Map();
+    for (const entry of byPath.values()) known.set(entry.segments, [...(known.get(entry.segments) ?? []), entry]);
     return known;
   };
   return (req, res, next) => {
@@ -131,13 +133,21 @@ export function methodNotAllowed(express: () => ExpressLike): Middleware {
     if (method === 'OPTIONS') return next();
     const path = (req.originalUrl ?? req.url).split('?')[0];
     const allowed = new Set<string>();
-    for (const entry of table()) if (entry.pattern.test(path)) for (const m of entry.methods) allowed.add(m);
+    for (const entry of table().get(segmentsOf(path)) ?? []) if (entry.pattern.test(path)) for (const m of entry.methods) allowed.add(m);
     if (allowed.size === 0 || allowed.has(method) || (method === 'HEAD' && allowed.has('GET'))) return next();
     if (allowed.has('GET')) allowed.add('HEAD');
     const allow = [...allowed].sort().join(', ');
     res.setHeader('Allow', allow);
     next(new ProblemException(problem(405, 'method_not_allowed', `${method} is not served here; allowed: ${allow}`, { allowed: [...allowed].sort() })));
   };
+}
+
+/** Slashes in a path, one trailing slash aside (patternOf accepts it): `/orders/:orderId` and `/orders/x/` both have 2. */
+function segmentsOf(path: string): number {
+  let count = 0;
+  const end = path.length > 1 && path.endsWith('/') ? path.length - 1 : path.length;
+  for (let i = 0; i < end; i++) if (path.charCodeAt(i) === 47) count++;
+  return count;
 }
 
 const isEmptyBody = (body: unknown): boolean =>
@@ -161,11 +171,18 @@ export class BodylessRouteGuard implements CanActivate {
   }
 }
 
+/** Per route handler: metadata does not change once the app runs. */
+const bodyTakers = new WeakMap<object, boolean>();
+
 function takesBody(context: ExecutionContext): boolean {
   const handler = context.getHandler();
-  if (Reflect.getMetadata(BODY_DOCUMENTED, handler) === true) return true;
-  const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, context.getClass(), handler.name) ?? {}) as Record<string, unknown>;
-  return Object.keys(args).some((key) => key.split(':')[0] === BODY_PARAM_TYPE);
+  let takes = bodyTakers.get(handler);
+  if (takes === undefined) {
+    const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, context.getClass(), handler.name) ?? {}) as Record<string, unknown>;
+    takes = Reflect.getMetadata(BODY_DOCUMENTED, handler) === true || Object.keys(args).some((key) => key.split(':')[0] === BODY_PARAM_TYPE);
+    bodyTakers.set(handler, takes);
+  }
+  return takes;
 }
 
 /** What Node answers itself when it cannot parse a request (a bad header byte, headers too large): a problem too. */

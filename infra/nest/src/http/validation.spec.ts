@@ -21,6 +21,23 @@ describe('validate', () => {
     expect(input).not.toHaveProperty('currency');
   });
 
+  it('given a default only deep inside the schema, when validated, then it is applied there too', () => {
+    const Wrapper = Type.Object({ order: Order });
+    const input = { order: { paymentMethod: 'cod', items: [] } };
+
+    const result = validate(Wrapper, input);
+
+    expect(result).toEqual({ ok: true, value: { order: { paymentMethod: 'cod', items: [], currency: 'CNY' } } });
+    expect(input.order).not.toHaveProperty('currency');
+  });
+
+  it('given a schema without defaults, when a valid input is validated, then it comes back unchanged', () => {
+    const Note = Type.Object({ text: Type.String(), flag: Type.Optional(Type.String()) }, { additionalProperties: false });
+
+    expect(validate(Note, { text: 'call back' })).toEqual({ ok: true, value: { text: 'call back' } });
+    expect(validate(Note, { text: 1 }).ok).toBe(false);
+  });
+
   it('given several bad fields, when validated, then one error per field with a JSON pointer', () => {
     const result = validate(Order, { paymentMethod: 'cash', items: [{ quantity: 0 }], colour: 'red' });
 

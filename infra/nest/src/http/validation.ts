@@ -27,14 +27,40 @@ export interface ValidateOptions {
   convert?: boolean;
 }
 
+const withDefaults = new WeakMap<TSchema, boolean>();
+
+/** Whether any (sub)schema declares a `default`: only then does validation need a copy to fill in. */
+function declaresDefaults(schema: TSchema): boolean {
+  let known = withDefaults.get(schema);
+  if (known === undefined) {
+    known = anyDefault(schema);
+    withDefaults.set(schema, known);
+  }
+  return known;
+}
+
+function anyDefault(root: object): boolean {
+  const seen = new Set<object>();
+  const stack: object[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (seen.has(node)) continue;
+    seen.add(node);
+    if (!Array.isArray(node) && Object.prototype.hasOwnProperty.call(node, 'default')) return true;
+    for (const child of Object.values(node)) if (child !== null && typeof child === 'object') stack.push(child as object);
+  }
+  return false;
+}
+
 export type Validated<T extends TSchema> = { ok: true; value: Static<T> } | { ok: false; errors: FieldError[] };
 
 /**
  * Validates a copy of `input` (the request keeps what the client sent, e.g. for the idempotency hash) after
- * applying schema defaults. Reports one error per bad field, the first TypeBox gives for it.
+ * applying schema defaults. Reports one error per bad field, the first TypeBox gives for it. A schema without
+ * defaults changes nothing, so its input is checked as it is, without a copy.
  */
 export function validate<T extends TSchema>(schema: T, input: unknown, options: ValidateOptions = {}): Validated<T> {
-  let value = Value.Default(schema, Value.Clone(input));
+  let value = declaresDefaults(schema) ? Value.Default(schema, Value.Clone(input)) : input;
   if (options.convert) value = convertQueryStrings(schema, value);
   const checker = checkerFor(schema);
   if (checker.Check(value)) return { ok: true, value: value as Static<T> };

@@ -86,12 +86,6 @@ export function toRecordedEvent(row: EventValues): RecordedEvent {
   return event;
 }
 
-/** The trace context as two nullable columns. */
-export const traceColumns = (trace: TraceContext | undefined): [traceparent: string | null, tracestate: string | null] => [
-  trace?.traceparent ?? null,
-  trace?.tracestate ?? null,
-];
-
 function traceOf(traceparent: string | null, tracestate: string | null): TraceContext | undefined {
   if (traceparent === null) return undefined;
   return tracestate === null ? { traceparent } : { traceparent, tracestate };

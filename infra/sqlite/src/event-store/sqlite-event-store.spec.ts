@@ -119,4 +119,15 @@ describe('SqliteEventStore', () => {
     await expect(store.append('order-1', sampleEvents(1), 0)).rejects.toMatchObject({ actual: 1 });
     await expect(store.append('order-1', sampleEvents(1), 1)).resolves.toMatchObject({ revision: 2 });
   });
+
+  it('given a stream written before a restart, then its revision is unknown until the stream is read, and known after each append', async () => {
+    await store.append('order-1', sampleEvents(2), 'no_stream');
+    expect(store.knownRevision('order-1')).toBe(1);
+    const reopened = (await harness.reopen()) as SqliteEventStore;
+    expect(reopened.knownRevision('order-1')).toBeUndefined();
+    await reopened.readStream('order-1', 1);
+    expect(reopened.knownRevision('order-1')).toBe(1);
+    await reopened.append('order-1', sampleEvents(1), 1);
+    expect(reopened.knownRevision('order-1')).toBe(2);
+  });
 });

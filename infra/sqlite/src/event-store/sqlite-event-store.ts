@@ -109,7 +109,14 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readStream(streamId: string, fromRevision = 0): Promise<RecordedEvent[]> {
-    return this.selectStream.all(streamId, fromRevision).map(toRecordedEvent);
+    const rows = this.selectStream.all(streamId, fromRevision);
+    // Read to the end of the stream: its last row is the committed revision (this store is the file's only writer).
+    if (rows.length > 0) this.revisions.set(streamId, rows[rows.length - 1][3]);
+    return rows.map(toRecordedEvent);
+  }
+
+  knownRevision(streamId: string): number | undefined {
+    return this.revisions.get(streamId);
   }
 
   async readAll(afterPosition: number, limit: number): Promise<RecordedEvent[]> {

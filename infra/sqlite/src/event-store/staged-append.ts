@@ -8,7 +8,7 @@ import {
   type NewEvent,
   type RecordedEvent,
 } from '@aftersales/kernel';
-import { traceColumns, type EventValues } from './event-log-schema';
+import type { EventValues } from './event-log-schema';
 import { assertExpectedRevision } from './expected-revision';
 
 /** An append waiting for the next group commit. */
@@ -77,7 +77,8 @@ export class BatchView {
         metadata.causationId ?? null,
         metadata.actor.id,
         metadata.actor.role,
-        ...traceColumns(metadata.trace),
+        metadata.trace?.traceparent ?? null,
+        metadata.trace?.tracestate ?? null,
         this.recordedAt,
       ]);
       const entry: RecordedEvent = {

@@ -97,3 +97,12 @@ export function decodeCursor(cursor: string): string {
   }
   return id;
 }
+
+/** A row cursor is the `seq` of the page's last row, encoded like a document cursor. */
+export const encodeRowCursor = (lastSeq: number): string => encodeCursor(String(lastSeq));
+
+export function decodeRowCursor(cursor: string): number {
+  const seq = Number(decodeCursor(cursor));
+  if (!Number.isSafeInteger(seq)) throw invalid('the cursor is not one this API issued', [{ field: 'cursor', message: 'unknown cursor' }]);
+  return seq;
+}

@@ -6,6 +6,9 @@ import type { SqliteDatabase } from '../database/open-database';
  * overflow pages that every upsert rewrote (a rowid table made the 100 000-event order rebuild of `pnpm bench` about
  * 25 % faster). The primary key stays as a unique index, which `ON CONFLICT (collection, id)` and the id-ordered
  * pages use.
+ *
+ * `document_rows` holds the append-only lists of the read models (an order's notes, its timeline), one small row each,
+ * clustered by (collection, parent, seq) so that a page of one parent's rows is one range of the b-tree.
  */
 export function createReadModelSchema(db: SqliteDatabase): void {
   db.exec(`
@@ -15,6 +18,13 @@ export function createReadModelSchema(db: SqliteDatabase): void {
       doc         TEXT NOT NULL,
       PRIMARY KEY (collection, id)
     );
+    CREATE TABLE IF NOT EXISTS document_rows (
+      collection  TEXT    NOT NULL,
+      parent_id   TEXT    NOT NULL,
+      seq         INTEGER NOT NULL,
+      value       TEXT    NOT NULL,
+      PRIMARY KEY (collection, parent_id, seq)
+    ) WITHOUT ROWID;
     CREATE TABLE IF NOT EXISTS projection_checkpoints (
       projection  TEXT    PRIMARY KEY,
       position    INTEGER NOT NULL

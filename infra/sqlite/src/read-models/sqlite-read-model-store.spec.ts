@@ -43,11 +43,11 @@ describe('SqliteReadModelStore', () => {
     await harness.dispose();
   });
 
-  it('given a file it creates, then the file has 16 KB pages, which hold several documents each', async () => {
+  it('given a file it creates, then the file has 4 KB pages, so a small change writes a small WAL frame', async () => {
     const harness = await inTempFolder((folder) => new SqliteReadModelStore({ path: join(folder, 'read-models.db') }));
     const database = openDatabase(join(harness.folder, 'read-models.db'), 'NORMAL');
 
-    expect(database.pragma('page_size', { simple: true })).toBe(16_384);
+    expect(database.pragma('page_size', { simple: true })).toBe(4_096);
     database.close();
     await harness.dispose();
   });

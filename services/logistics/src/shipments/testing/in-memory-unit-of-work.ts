@@ -18,6 +18,10 @@ export class InMemoryUnitOfWork implements UnitOfWork {
     this.collections.get(collection)?.delete(id);
   }
 
+  putRow(): void {
+    throw new Error('the shipments projections keep no rows');
+  }
+
   all(collection: string): Document[] {
     return [...(this.collections.get(collection)?.values() ?? [])];
   }

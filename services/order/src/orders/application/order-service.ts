@@ -8,7 +8,7 @@ import { onLogisticsEvent } from './logistics.reactions';
 import { createOrderCommandHandler, type OrderCommandResult } from './order-handler';
 import { newOrderId } from './order-ids';
 import { fireOrderTimer } from './order.timers';
-import { getOrder, listOrders, orderStream } from './orders.queries';
+import { getOrder, listNotes, listOrders, orderStream, type NotesPage } from './orders.queries';
 import type {
   AddNoteInput,
   CancelOrderInput,
@@ -16,6 +16,7 @@ import type {
   IssueInvoiceInput,
   ListOrdersQuery,
   OrderDeps,
+  PageQuery,
   PayOrderInput,
   PlaceOrderInput,
   RequestInvoiceInput,
@@ -43,6 +44,8 @@ export interface OrderService {
   /** The `orders` read model document (eventually consistent with the log). */
   getOrder(orderId: string): Promise<OrderDocument | undefined>;
   listOrders(query: ListOrdersQuery): Promise<Page<OrderDocument>>;
+  /** A page of the order's notes, oldest first; undefined for an unknown order. */
+  listNotes(orderId: string, query: PageQuery): Promise<NotesPage | undefined>;
   /** The order's stream, each event in its envelope; [] for an unknown order. */
   orderStream(orderId: string): Promise<RecordedEvent[]>;
   /** Bus reaction to logistics events; idempotent on the event id. */
@@ -82,6 +85,7 @@ export function createOrderService(platform: Platform, options: OrderServiceOpti
     closeRefundedOrder: (orderId, input, ctx) => closeRefundedOrder(deps, orderId, input, ctx),
     getOrder: (orderId) => getOrder(deps, orderId),
     listOrders: (query) => listOrders(deps, query),
+    listNotes: (orderId, query) => listNotes(deps, orderId, query),
     orderStream: (orderId) => orderStream(deps, orderId),
     onLogisticsEvent: (event) => onLogisticsEvent(deps, event),
     onRefundEvent: (event) => onRefundEvent(deps, event),

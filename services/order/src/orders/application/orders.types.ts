@@ -25,3 +25,9 @@ export interface ListOrdersQuery {
   limit?: number;
   cursor?: string;
 }
+
+/** A page of a list that belongs to one order: at most `limit` items after the `cursor` of the previous page. */
+export interface PageQuery {
+  limit?: number;
+  cursor?: string;
+}

@@ -10,7 +10,7 @@ export function decideAddNote(command: AddNote, state: OrderState): OrderEvent[]
   return [
     orderEvent('OrderNoteAdded', {
       orderId: order.id,
-      noteNo: order.notes.length + 1,
+      noteNo: order.notesCount + 1,
       text: command.text,
       flag: command.flag,
       agentId: command.agentId,

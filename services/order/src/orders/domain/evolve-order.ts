@@ -1,6 +1,6 @@
 import type { OrderEvent } from '@aftersales/contracts';
 import { withoutUndefined } from '@aftersales/kernel';
-import type { Order, OrderDeadlines, OrderNote, OrderState } from './order-state';
+import { RECENT_NOTES, type Order, type OrderDeadlines, type OrderNote, type OrderState } from './order-state';
 
 /**
  * Folds one order event into the state. Total: an event before OrderPlaced is a corrupt stream.
@@ -30,6 +30,7 @@ function placed(data: PlacedData): Order {
     paymentMethod: data.paymentMethod,
     address: data.address,
     notes: [],
+    notesCount: 0,
     deadlines: initialDeadlines(data),
     // online orders start with a pay-by; COD and replacement orders with a ship-by
     deadlineRulebooks: data.shipBy === undefined ? { payBy: data.rulebookVersion } : { shipBy: data.rulebookVersion },
@@ -75,7 +76,7 @@ function applyTo(order: Order, event: OrderEvent): Order {
       const { noteNo, text, flag, agentId, addedAt } = event.data;
       const note: OrderNote =
         flag === undefined ? { noteNo, text, actorId: agentId, at: addedAt } : { noteNo, text, flag, actorId: agentId, at: addedAt };
-      return { ...order, notes: [...order.notes, note] };
+      return { ...order, notes: [...order.notes.slice(1 - RECENT_NOTES), note], notesCount: order.notesCount + 1 };
     }
     case 'ShippingAddressChanged':
       return { ...order, address: event.data.address };

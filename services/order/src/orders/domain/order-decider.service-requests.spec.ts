@@ -41,6 +41,18 @@ describe('AddNote', () => {
       });
   });
 
+  it('given 25 notes, when another is added, then it is number 26 and the order carries the newest 20 of them', () => {
+    const earlier = Array.from({ length: 25 }, (_, i) => noteAdded(`note ${i + 1}`, { noteNo: i + 1 }));
+
+    const { state } = spec
+      .given([orderPlaced(), ...earlier])
+      .when(note('note 26', hoursAfterT0(4)))
+      .then([noteAdded('note 26', { noteNo: 26, agentId: 'agent-7', addedAt: hoursAfterT0(4) })]);
+
+    expect(state?.notesCount).toBe(26);
+    expect(state?.notes.map((n) => n.noteNo)).toEqual(Array.from({ length: 20 }, (_, i) => 7 + i));
+  });
+
   it('given a closed order, when a note is added, then it is still recorded', () => {
     spec
       .given(closedOrder())

@@ -2,6 +2,13 @@ import type { OrderCloseReason, OrderItem, OrderNoteFlag, OrderPaymentMethod, Or
 
 export type OrderNote = { noteNo: number; text: string; flag?: OrderNoteFlag; actorId: string; at: string };
 
+/**
+ * How many of the newest notes the order carries (its document and command answers). Every note is kept as a row of
+ * the `order-notes` read model and paged by GET /orders/{id}/notes; carrying them all made every event of a busy order
+ * copy, store and send a list that only grows.
+ */
+export const RECENT_NOTES = 20;
+
 export type OrderDeadlines = { payBy?: string; paymentReminderAt?: string; shipBy?: string; autoConfirmAt?: string };
 
 export type OrderInvoice = {
@@ -39,7 +46,10 @@ export type Order = {
   address: ShippingAddress;
   /** Ship-by window agreed with the buyer at placement; absent: the rulebook default applies at payment. */
   agreedShipWithinHours?: number;
+  /** The newest notes, at most RECENT_NOTES, oldest first. */
   notes: OrderNote[];
+  /** Every note ever added: the number of the last one. */
+  notesCount: number;
   deadlines: OrderDeadlines;
   /** Rulebook version that set each deadline (compensations and audits cite it). */
   deadlineRulebooks: { payBy?: string; shipBy?: string; autoConfirmAt?: string };

@@ -21,8 +21,10 @@ import {
   EmptyBody,
   InvoiceBody,
   InvoiceRequestBody,
+  ListNotesParams,
   ListOrdersParams,
   NoteBody,
+  NotesPageSchema,
   OrderViewSchema,
   PaymentBody,
   PlaceOrderBody,
@@ -133,6 +135,14 @@ export class OrdersController {
   @ApiRead({ summary: 'One order', response: OrderViewSchema })
   async get(@Param('orderId') orderId: string, @Res({ passthrough: true }) res: HttpResponseLike) {
     return resourceResponse(res, await this.orders.getOrder(orderId), 'order', orderId);
+  }
+
+  @Get(':orderId/notes')
+  @ApiRead({ summary: 'Every note of the order, a page at a time, oldest first (the order itself carries the newest 20)', response: NotesPageSchema })
+  async notes(@Param('orderId') orderId: string, @ValidQuery(ListNotesParams) query: ListNotesParams) {
+    const page = await this.orders.listNotes(orderId, query);
+    if (!page) throw notFound('order', orderId);
+    return page;
   }
 
   @Get(':orderId/events')

@@ -86,6 +86,31 @@ export type ListOrdersParams = Static<typeof ListOrdersParams>;
 
 const Timestamp = Type.String({ format: 'date-time' });
 
+export const ListNotesParams = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+    cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 512, description: 'nextCursor of the previous page' })),
+  },
+  strict,
+);
+export type ListNotesParams = Static<typeof ListNotesParams>;
+
+const NoteSchema = Type.Object({
+  noteNo: Type.Integer({ description: 'The note’s number on the order, from 1' }),
+  text: Type.String(),
+  flag: Type.Optional(OrderNoteFlagSchema),
+  actorId: Type.String(),
+  at: Timestamp,
+});
+
+/** GET /orders/{orderId}/notes. */
+export const NotesPageSchema = Type.Object({
+  orderId: Type.String(),
+  notesCount: Type.Integer({ description: 'Every note of the order' }),
+  notes: Type.Array(NoteSchema, { description: 'This page of the notes, oldest first' }),
+  nextCursor: Type.Optional(Type.String({ description: 'Pass as `cursor` for the next page; absent on the last page' })),
+});
+
 /** GET /orders/{orderId} (documentation of the read model document). */
 export const OrderViewSchema = Type.Object({
   id: Type.String(),
@@ -103,15 +128,11 @@ export const OrderViewSchema = Type.Object({
   paymentRef: Type.Optional(Type.String()),
   address: ShippingAddressSchema,
   agreedShipWithinHours: Type.Optional(Type.Number()),
-  notes: Type.Array(
-    Type.Object({
-      noteNo: Type.Integer(),
-      text: Type.String(),
-      flag: Type.Optional(OrderNoteFlagSchema),
-      actorId: Type.String(),
-      at: Timestamp,
-    }),
-  ),
+  notes: Type.Array(NoteSchema, {
+    maxItems: 20,
+    description: 'The newest notes (at most 20), oldest first; every note: GET /orders/{orderId}/notes',
+  }),
+  notesCount: Type.Integer({ description: 'Every note ever added to the order' }),
   deadlines: Type.Object({
     payBy: Type.Optional(Timestamp),
     paymentReminderAt: Type.Optional(Timestamp),

@@ -2,6 +2,9 @@ import type { Order, OrderState } from '../domain';
 
 export const ORDERS_COLLECTION = 'orders';
 
+/** Every note of an order, one row each under the order id, numbered by `noteNo` (GET /orders/{id}/notes). */
+export const ORDER_NOTES_COLLECTION = 'order-notes';
+
 /** GET /orders/{id}: the folded order plus the revision of the last event it reflects. */
 export type OrderDocument = Order & { revision: number };
 

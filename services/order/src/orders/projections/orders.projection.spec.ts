@@ -104,6 +104,22 @@ describe('orders projection', () => {
     expect(before).toEqual(snapshot);
   });
 
+  it('given many notes, when projected, then the document carries the newest 20 and every note is a row, in order, once even when replayed', async () => {
+    const notes = Array.from({ length: 30 }, (_, i) => noteAdded(`note ${i + 1}`, { noteNo: i + 1 }));
+    const events = toRecorded([orderPlaced(), ...notes]);
+
+    const store = await project(events);
+    await project(events.slice(10, 20), store);
+
+    const doc = await store.get<OrderDocument>('orders', ORDER_ID);
+    const rows = await store.rows<{ noteNo: number; text: string }>('order-notes', ORDER_ID, { limit: 100 });
+    expect({ count: doc?.notesCount, carried: doc?.notes.map((n) => n.noteNo) }).toEqual({
+      count: 30,
+      carried: Array.from({ length: 20 }, (_, i) => 11 + i),
+    });
+    expect(rows.items.map((row) => [row.seq, row.value.text])).toEqual(Array.from({ length: 30 }, (_, i) => [i + 1, `note ${i + 1}`]));
+  });
+
   it('handles order events only, and filters by shop, buyer and status through top-level fields', async () => {
     expect(ordersProjection.handles('OrderPaid')).toBe(true);
     expect(ordersProjection.handles('ShipmentDispatched')).toBe(false);

@@ -49,6 +49,7 @@ function counting(inner: ReadModelStore): { store: ReadModelStore; limits: numbe
       limits.push(query.limit ?? 50);
       return inner.find<T>(collection, query);
     },
+    rows: (collection, parentId, query) => inner.rows(collection, parentId, query),
     commit: (batch) => inner.commit(batch),
     checkpoint: (projection) => inner.checkpoint(projection),
     wasProcessed: (projection, eventId) => inner.wasProcessed(projection, eventId),

@@ -29,6 +29,7 @@ describe('refunds projection', () => {
       get: async (_c: string, id: string) => docs.get(id) as never,
       put: (c: string, doc: { id: string }) => void (c === REFUNDS_COLLECTION && docs.set(doc.id, doc)),
       delete: () => undefined,
+      putRow: () => undefined,
     };
     for (const event of await s.env.eventStore.readAll(0, 10_000)) {
       if (refundsProjection.handles(event.type)) await refundsProjection.apply(event, uow);

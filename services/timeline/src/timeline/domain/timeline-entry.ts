@@ -14,13 +14,8 @@ export interface TimelineEntry {
   causationId: string | null;
 }
 
-/** Everything that happened to one order, in order (the `timelines` document). */
-export interface TimelineDocument {
-  id: string;
-  orderId: string;
-  entries: TimelineEntry[];
-  [field: string]: unknown;
-}
+/** The rows of every order's timeline, one per entry, under the order id (`Row.seq`: see each projection). */
+export const TIMELINE_COLLECTION = 'timelines';
 
 /**
  * The entry of an event; `position` is its place in the log it was read from (0 where it came over the bus, which

@@ -1,5 +1,5 @@
 import type { TimelineEntry } from './timeline-entry';
-import { withEntry, type BusTimelineDocument, type TimelineSortKey } from './timeline-order';
+import { orderTimeline, type KeyedEntry, type TimelineSortKey } from './timeline-order';
 
 const entry = (eventId: string, causationId: string | null = null): TimelineEntry => ({
   position: 0,
@@ -14,8 +14,10 @@ const entry = (eventId: string, causationId: string | null = null): TimelineEntr
   causationId,
 });
 const key = (publishedAt: number, arrival: number, recordedAt = '2026-11-02T08:00:00.000Z'): TimelineSortKey => ({ recordedAt, publishedAt, arrival });
-const empty: BusTimelineDocument = { id: 'o-1', orderId: 'o-1', entries: [], sortKeys: {} };
-const ids = (doc: BusTimelineDocument) => doc.entries.map((e) => `${e.position}:${e.eventId}`);
+/** Entries as they arrived, one more each time. */
+const empty: KeyedEntry[] = [];
+const withEntry = (arrived: KeyedEntry[], entry: TimelineEntry, key: TimelineSortKey): KeyedEntry[] => [...arrived, { entry, key }];
+const ids = (arrived: KeyedEntry[]) => orderTimeline(arrived).map((e) => `${e.position}:${e.eventId}`);
 
 describe('a timeline fed by the bus', () => {
   it('given entries arriving in publish order, then they are listed in that order, numbered from 1', () => {

@@ -1,4 +1,4 @@
-import type { TimelineDocument, TimelineEntry } from './timeline-entry';
+import type { TimelineEntry } from './timeline-entry';
 
 /** What orders timeline entries that come from separate logs: business time, then bus time, then arrival. */
 export interface TimelineSortKey {
@@ -11,12 +11,11 @@ export interface TimelineSortKey {
   revision?: number;
 }
 
-/** A timeline fed by the bus: the sort key of each entry is kept beside the entries. */
-export interface BusTimelineDocument extends TimelineDocument {
-  sortKeys: Record<string, TimelineSortKey>;
+/** An entry of a timeline fed by the bus, with the key it sorts by (one row of the `timelines` rows). */
+export interface KeyedEntry {
+  entry: TimelineEntry;
+  key: TimelineSortKey;
 }
-
-type Keyed = { entry: TimelineEntry; key: TimelineSortKey };
 
 const compareKeys = (a: TimelineSortKey, b: TimelineSortKey): number =>
   a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : a.publishedAt - b.publishedAt || a.arrival - b.arrival;
@@ -26,7 +25,7 @@ const compareKeys = (a: TimelineSortKey, b: TimelineSortKey): number =>
  * services recorded meanwhile (over the bus it is only delivered later), so it sorts with its cause's root, one level
  * deeper; anything else sorts by its own key.
  */
-function sortPath(byId: Map<string, Keyed>, item: Keyed): TimelineSortKey[] {
+function sortPath(byId: Map<string, KeyedEntry>, item: KeyedEntry): TimelineSortKey[] {
   const path = [item.key];
   let current = item;
   for (let depth = 0; depth < 64; depth++) {
@@ -47,30 +46,25 @@ function comparePaths(a: TimelineSortKey[], b: TimelineSortKey[]): number {
 }
 
 /** True when `a` must come before `b` whatever the keys say: its cause, or an earlier event of the same stream. */
-function mustPrecede(a: Keyed, b: Keyed): boolean {
+function mustPrecede(a: KeyedEntry, b: KeyedEntry): boolean {
   if (b.entry.causationId === a.entry.eventId) return true;
   return a.entry.streamId === b.entry.streamId && a.key.revision !== undefined && b.key.revision !== undefined && a.key.revision < b.key.revision;
 }
 
 /**
- * The timeline with one more entry. Entries are ordered by their sort paths, under two hard rules: a cause comes before
- * its effects and one stream's events keep their revision order (a topological order that always takes the earliest
- * ready entry). With separate logs per service there is no global log position, so `position` is the entry's place in
- * this order's timeline (1, 2, …).
+ * A bus-fed timeline in order. Entries are ordered by their sort paths, under two hard rules: a cause comes before its
+ * effects and one stream's events keep their revision order (a topological order that always takes the earliest ready
+ * entry). With separate logs per service there is no global log position, so `position` is the entry's place in this
+ * order's timeline (1, 2, …). Computed when the timeline is read: an entry that arrives late can move every later one.
  */
-export function withEntry(doc: BusTimelineDocument, entry: TimelineEntry, key: TimelineSortKey): BusTimelineDocument {
-  const items: Keyed[] = [...doc.entries.map((existing) => ({ entry: existing, key: doc.sortKeys[existing.eventId] })), { entry, key }];
+export function orderTimeline(items: readonly KeyedEntry[]): TimelineEntry[] {
   const byId = new Map(items.map((item) => [item.entry.eventId, item]));
   const paths = new Map(items.map((item) => [item, sortPath(byId, item)]));
   const pending = [...items].sort((a, b) => comparePaths(paths.get(a)!, paths.get(b)!));
-  const ordered: Keyed[] = [];
+  const ordered: KeyedEntry[] = [];
   while (pending.length > 0) {
     const ready = pending.findIndex((candidate) => !pending.some((other) => other !== candidate && mustPrecede(other, candidate)));
     ordered.push(...pending.splice(ready === -1 ? 0 : ready, 1)); // -1 only on a causal cycle, which the log cannot hold
   }
-  return {
-    ...doc,
-    entries: ordered.map((item, index) => ({ ...item.entry, position: index + 1 })),
-    sortKeys: { ...doc.sortKeys, [entry.eventId]: key },
-  };
+  return ordered.map((item, index) => ({ ...item.entry, position: index + 1 }));
 }

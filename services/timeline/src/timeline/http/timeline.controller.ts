@@ -1,20 +1,21 @@
 import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ApiRead, resourceResponse, type HttpResponseLike } from '@aftersales/nest';
-import type { ReadModelStore } from '@aftersales/kernel';
-import type { TimelineDocument } from '../domain/timeline-entry';
-import { TIMELINE_READ_MODELS } from './timeline.tokens';
+import { ApiRead, resourceResponse, ValidQuery, type HttpResponseLike } from '@aftersales/nest';
+import type { TimelineQueries } from '../application/timeline.queries';
+import { TimelinePageSchema, TimelineParams } from './timeline.schemas';
+import { TIMELINE_QUERIES } from './timeline.tokens';
 
 @ApiTags('orders')
 @Controller('orders')
 export class TimelineController {
-  constructor(@Inject(TIMELINE_READ_MODELS) private readonly readModels: ReadModelStore) {}
+  constructor(@Inject(TIMELINE_QUERIES) private readonly timelines: TimelineQueries) {}
 
   @Get(':orderId/timeline')
-  @ApiRead({ summary: 'Everything that happened to the order across all services, in order: who, when, and what caused it' })
-  async timeline(@Param('orderId') orderId: string, @Res({ passthrough: true }) res: HttpResponseLike) {
-    const doc = await this.readModels.get<TimelineDocument>('timelines', orderId);
-    const view = doc && { orderId, revision: doc.entries.length, entries: doc.entries };
-    return resourceResponse(res, view, 'order', orderId);
+  @ApiRead({
+    summary: 'Everything that happened to the order across all services, in order: who, when, and what caused it; a page at a time',
+    response: TimelinePageSchema,
+  })
+  async timeline(@Param('orderId') orderId: string, @ValidQuery(TimelineParams) query: TimelineParams, @Res({ passthrough: true }) res: HttpResponseLike) {
+    return resourceResponse(res, await this.timelines.page(orderId, query), 'order', orderId);
   }
 }

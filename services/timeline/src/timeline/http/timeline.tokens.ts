@@ -1,2 +1,2 @@
-/** The read models the timeline is read from (those of the process that runs the timeline). */
-export const TIMELINE_READ_MODELS = 'TIMELINE_READ_MODELS';
+/** How the process reads timelines (from the log projection's rows or the bus-fed rows). */
+export const TIMELINE_QUERIES = 'TIMELINE_QUERIES';

@@ -1,17 +1,17 @@
 import { partitionKeyOf } from '@aftersales/contracts';
-import type { Projection, RecordedEvent } from '@aftersales/kernel';
-import { timelineEntryOf, type TimelineDocument } from '../domain/timeline-entry';
+import type { Projection, RecordedEvent, UnitOfWork } from '@aftersales/kernel';
+import { TIMELINE_COLLECTION, timelineEntryOf } from '../domain/timeline-entry';
 
-/** Everything that happened to one order, across every service, in log order: who, when and why. */
+/**
+ * Everything that happened to one order, across every service, in log order: who, when and why. One row per event
+ * under the order, numbered by its log position, so an event applied again writes the same row and nothing is read.
+ */
 export const timelineProjection: Projection = {
   name: 'timelines',
-  collections: ['timelines'],
+  collections: [TIMELINE_COLLECTION],
   handles: () => true,
-  async apply(event: RecordedEvent, uow) {
-    const orderId = partitionKeyOf(event.data);
-    const doc = (await uow.get<TimelineDocument>('timelines', orderId)) ?? { id: orderId, orderId, entries: [] };
-    if (doc.entries.some((entry) => entry.position >= event.position)) return; // already applied
+  apply(event: RecordedEvent, uow: UnitOfWork) {
     const entry = timelineEntryOf(event, event.position);
-    uow.put('timelines', { ...doc, entries: [...doc.entries, entry] });
+    uow.putRow(TIMELINE_COLLECTION, partitionKeyOf(event.data), event.position, { ...entry });
   },
 };
