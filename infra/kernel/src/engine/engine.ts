@@ -3,6 +3,7 @@ import type { Timer } from '../ports/timer-store';
 import { ProjectionRunner } from '../projections/projection-runner';
 import { TimerProjector } from '../timers/timer-projector';
 import { TimerScheduler } from '../timers/timer-scheduler';
+import { SharedTailReads } from '../bus/shared-tail-reads';
 
 /** Work settle() waits for: a bus consumer, background work (payout attempts), a log follower in tests. */
 export interface Drainable {
@@ -36,8 +37,9 @@ export class Engine {
     private readonly publisher?: LogForwarder,
     options: { timerLog?: (message: string, error?: unknown) => void } = {},
   ) {
-    this.projections = services.flatMap((s) => s.projections.map((p) => new ProjectionRunner(deps.eventStore, deps.readModels, p)));
-    this.timerProjector = new TimerProjector(deps.eventStore, deps.timers, services.flatMap((s) => s.timerPolicies));
+    const followed = new SharedTailReads(deps.eventStore);
+    this.projections = services.flatMap((s) => s.projections.map((p) => new ProjectionRunner(followed, deps.readModels, p)));
+    this.timerProjector = new TimerProjector(followed, deps.timers, services.flatMap((s) => s.timerPolicies));
     this.scheduler = new TimerScheduler(deps.clock, deps.timers, (timer) => this.fire(timer), options.timerLog);
   }
 

@@ -1,20 +1,30 @@
 import type { EventStore } from '../ports/event-store';
-import type { TimerInstruction, TimerStore } from '../ports/timer-store';
+import type { Timer, TimerInstruction, TimerStore } from '../ports/timer-store';
 import type { TimerPolicy } from '../platform';
 import { LiveLoop } from '../support/live-loop';
 
-/** Turns deadlines recorded in events into pending durable timers, from the timer store's checkpoint on. */
+/**
+ * Turns deadlines recorded in events into pending durable timers, from the timer store's checkpoint on.
+ *
+ * The instructions of consecutive events in a read batch are written together, with the checkpoint of the last of them,
+ * as long as none cancels a timer another in the group schedules (cancels are applied before schedules). Events without any only move the position held here; it
+ * is written once `checkpointEvery` of them have passed (and on stop), not once per batch: replaying events that set
+ * no timer after a crash changes nothing, so the checkpoint may lag behind them.
+ */
 export class TimerProjector {
   private running: Promise<void> = Promise.resolve();
   private readonly loop: LiveLoop;
+  private position = -1;
+  private written = -1;
 
   constructor(
     private readonly store: EventStore,
     private readonly timers: TimerStore,
     private readonly policies: TimerPolicy[],
     private readonly batchSize = 1000,
+    private readonly checkpointEvery = 1000,
   ) {
-    this.loop = new LiveLoop(store, () => this.timers.checkpoint(), () => this.catchUp());
+    this.loop = new LiveLoop(store, () => this.currentPosition(), () => this.catchUp());
   }
 
   catchUp(): Promise<void> {
@@ -29,20 +39,41 @@ export class TimerProjector {
   async stop(): Promise<void> {
     await this.loop.stop();
     await this.running;
+    if (this.position > this.written) await this.timers.apply(this.position, {});
+  }
+
+  private async currentPosition(): Promise<number> {
+    if (this.position < 0) this.written = this.position = await this.timers.checkpoint();
+    return this.position;
   }
 
   private async processUntilHead(): Promise<void> {
-    let from = await this.timers.checkpoint();
+    let from = await this.currentPosition();
     for (;;) {
       const events = await this.store.readAll(from, this.batchSize);
       if (events.length === 0) return;
+      let group: PendingGroup | undefined;
       for (const event of events) {
         const instruction = this.instructionsFor(event);
-        if (instruction) await this.timers.apply(event.position, instruction);
+        if (!instruction) continue;
+        if (group && conflicts(group, instruction)) {
+          await this.write(group);
+          group = undefined;
+        }
+        group = join(group, event.position, instruction);
       }
-      from = events[events.length - 1].position;
-      await this.timers.apply(from, {});
+      if (group) await this.write(group);
+      from = this.position = events[events.length - 1].position;
+      if (from - this.written >= this.checkpointEvery) {
+        await this.timers.apply(from, {});
+        this.written = from;
+      }
     }
+  }
+
+  private async write(group: PendingGroup): Promise<void> {
+    await this.timers.apply(group.position, { schedule: group.schedule, cancel: group.cancel });
+    this.written = group.position;
   }
 
   private instructionsFor(event: Parameters<TimerPolicy>[0]): TimerInstruction | undefined {
@@ -55,4 +86,28 @@ export class TimerProjector {
     }
     return schedule.length || cancel.length ? { schedule, cancel } : undefined;
   }
+}
+
+/** Instructions of consecutive events, written in one transaction at the position of the last. */
+interface PendingGroup {
+  position: number;
+  schedule: Timer[];
+  cancel: string[];
+  scheduled: Set<string>;
+}
+
+/** A cancel of a timer the group schedules must follow that schedule: it starts a new group. */
+function conflicts(group: PendingGroup, instruction: TimerInstruction): boolean {
+  return (instruction.cancel ?? []).some((timerId) => group.scheduled.has(timerId));
+}
+
+function join(group: PendingGroup | undefined, position: number, instruction: TimerInstruction): PendingGroup {
+  const joined = group ?? { position, schedule: [], cancel: [], scheduled: new Set<string>() };
+  joined.position = position;
+  for (const timer of instruction.schedule ?? []) {
+    joined.schedule.push(timer);
+    joined.scheduled.add(timer.timerId);
+  }
+  for (const timerId of instruction.cancel ?? []) joined.cancel.push(timerId);
+  return joined;
 }
