@@ -40,6 +40,11 @@ export class SharedTailReads implements EventStore {
     return this.tail.slice(first, first + limit);
   }
 
+  /** Filtered scans (the audit) are not what followers do: straight to the log. */
+  readAllOfTypes(types: readonly string[], afterPosition: number, limit: number): Promise<RecordedEvent[]> {
+    return this.log.readAllOfTypes(types, afterPosition, limit);
+  }
+
   append(streamId: string, events: NewEvent[], expected: ExpectedRevision, options?: AppendOptions): Promise<AppendResult> {
     return this.log.append(streamId, events, expected, options);
   }
