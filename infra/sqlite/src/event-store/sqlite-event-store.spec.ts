@@ -130,4 +130,23 @@ describe('SqliteEventStore', () => {
     await reopened.append('order-1', sampleEvents(1), 1);
     expect(reopened.knownRevision('order-1')).toBe(2);
   });
+
+  it('given appends just committed, some refused in their batch, then followers reading behind the head get what the file holds', async () => {
+    await store.append('order-1', sampleEvents(2), 'no_stream');
+    const taken = sampleEvent('OrderPlaced');
+    const placed = sampleEvent('OrderPlaced', { total: 1200 });
+    const traced = { ...placed, metadata: { ...placed.metadata, causationId: 'cause-1', trace: { traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' } } };
+    await Promise.allSettled([
+      store.append('order-2', [taken], 'no_stream'),
+      store.append('order-3', [{ ...sampleEvent('OrderPlaced'), eventId: taken.eventId }], 'no_stream'),
+      store.append('order-4', [traced], 'no_stream'),
+    ]);
+
+    const behindTheHead = [await store.readAll(0, 100), await store.readAll(2, 100), await store.readAll(3, 1), await store.readAll(4, 100)];
+
+    const reopened = await harness.reopen();
+    const fromTheFile = [await reopened.readAll(0, 100), await reopened.readAll(2, 100), await reopened.readAll(3, 1), await reopened.readAll(4, 100)];
+    expect(behindTheHead).toEqual(fromTheFile);
+    expect(fromTheFile.map((events) => events.map((e) => e.position))).toEqual([[1, 2, 3, 4], [3, 4], [4], []]);
+  });
 });

@@ -20,6 +20,7 @@ import {
   type CommandKeyRow,
   type EventValues,
 } from './event-log-schema';
+import { LogTail } from './log-tail';
 import { RevisionCache } from './revision-cache';
 import { BatchView, type AppendRequest, type CommittedLog, type StagedAppend } from './staged-append';
 
@@ -55,6 +56,7 @@ export class SqliteEventStore implements EventStore {
   private readonly clock: Clock;
   private readonly revisions: RevisionCache;
   private readonly waiters = new AppendWaiters();
+  private readonly tail = new LogTail();
   private readonly counters: EventStoreStats = { transactions: 0, appends: 0, events: 0 };
   private queue: AppendRequest[] = [];
   private flushScheduled = false;
@@ -127,7 +129,7 @@ export class SqliteEventStore implements EventStore {
 
   async readAll(afterPosition: number, limit: number): Promise<RecordedEvent[]> {
     if (limit <= 0) return [];
-    return this.selectAll.all(afterPosition, limit).map(toRecordedEvent);
+    return (this.tail.read(afterPosition, limit) ?? this.selectAll.all(afterPosition, limit)).map(toRecordedEvent);
   }
 
   async readAllOfTypes(types: readonly string[], afterPosition: number, limit: number): Promise<RecordedEvent[]> {
@@ -180,6 +182,7 @@ export class SqliteEventStore implements EventStore {
       written = this.writeBatchOnce(batch);
     } catch (error) {
       this.revisions.clear();
+      this.tail.clear();
       this.head = this.readHead();
       for (const request of batch) request.reject(error);
       return;
@@ -194,6 +197,7 @@ export class SqliteEventStore implements EventStore {
       } else {
         this.counters.appends++;
         this.counters.events += outcome.staged.rows.length;
+        this.tail.add(outcome.staged.rows);
         outcome.request.resolve(outcome.staged.result);
       }
     }
