@@ -24,6 +24,17 @@ const ROWS_PER_STATEMENT = 64;
 const byCollectionAndId = (a: { collection: string; doc: Document }, b: { collection: string; doc: Document }): number =>
   a.collection === b.collection ? (a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0) : a.collection < b.collection ? -1 : 1;
 
+const byCollectionParentAndSeq = (a: RowPut, b: RowPut): number =>
+  a.collection !== b.collection
+    ? a.collection < b.collection
+      ? -1
+      : 1
+    : a.parentId !== b.parentId
+      ? a.parentId < b.parentId
+        ? -1
+        : 1
+      : a.seq - b.seq;
+
 const changesNothing = (batch: ReadModelBatch): boolean =>
   batch.puts.length === 0 &&
   batch.deletes.length === 0 &&
@@ -60,7 +71,10 @@ export class SqliteReadModelStore implements ReadModelStore {
   private readonly deleteRows: Database.Statement<[string]>;
   private readonly countRows: Database.Statement<[string], { count: number }>;
   private readonly deleteRowsAllBut: Database.Statement<[string, string]>;
-  private readonly rowPages: Record<'oldestFirst' | 'newestFirst' | 'after' | 'before', Database.Statement<unknown[], { seq: number; value: string }>>;
+  private readonly rowPages: Record<
+    'oldestFirst' | 'newestFirst' | 'after' | 'before',
+    Database.Statement<unknown[], { seq: number; value: string }>
+  >;
   private readonly selectCheckpoint: Database.Statement<[string], { position: number }>;
   private readonly upsertCheckpoint: Database.Statement<[string, number]>;
   private readonly deleteCheckpoint: Database.Statement<[string]>;
@@ -83,7 +97,8 @@ export class SqliteReadModelStore implements ReadModelStore {
     };
     this.selectDocument = db.prepare('SELECT doc FROM documents WHERE collection = ? AND id = ?');
     this.upsertDocuments = statementsByCount(
-      (values) => `INSERT INTO documents (collection, id, doc) VALUES ${values} ON CONFLICT (collection, id) DO UPDATE SET doc = excluded.doc`,
+      (values) =>
+        `INSERT INTO documents (collection, id, doc) VALUES ${values} ON CONFLICT (collection, id) DO UPDATE SET doc = excluded.doc`,
       '(?, ?, ?)',
     );
     this.deleteDocument = db.prepare('DELETE FROM documents WHERE collection = ? AND id = ?');
@@ -210,8 +225,9 @@ export class SqliteReadModelStore implements ReadModelStore {
     }
   }
 
-  /** In the order given (a projection appends a parent's rows in seq order), ROWS_PER_STATEMENT per statement. */
-  private writeRows(rows: readonly RowPut[]): void {
+  /** In key order, like documents (a batch's rows may belong to thousands of parents), ROWS_PER_STATEMENT per statement. */
+  private writeRows(puts: readonly RowPut[]): void {
+    const rows = puts.length > 1 ? [...puts].sort(byCollectionParentAndSeq) : puts;
     for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
       const end = Math.min(start + ROWS_PER_STATEMENT, rows.length);
       const params: unknown[] = [];
@@ -248,7 +264,8 @@ export class SqliteReadModelStore implements ReadModelStore {
   /** Like documents: rows put again were overwritten in place, so only those the batch did not put are deleted. */
   private keepOnlyRowsPut(batch: ReadModelBatch, collection: string): void {
     const kept = new Map<string, [string, number]>();
-    for (const row of batch.rows ?? []) if (row.collection === collection) kept.set(`${row.seq}\u0000${row.parentId}`, [row.parentId, row.seq]);
+    for (const row of batch.rows ?? [])
+      if (row.collection === collection) kept.set(`${row.seq}\u0000${row.parentId}`, [row.parentId, row.seq]);
     const stale = (this.countRows.get(collection)?.count ?? 0) - kept.size;
     if (stale > 0) this.deleteRowsAllBut.run(collection, JSON.stringify([...kept.values()]));
   }
