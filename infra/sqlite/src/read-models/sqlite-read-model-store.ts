@@ -116,7 +116,10 @@ export class SqliteReadModelStore implements ReadModelStore {
     this.deleteRows = db.prepare('DELETE FROM document_rows WHERE collection = ?');
     this.countRows = db.prepare('SELECT COUNT(*) AS count FROM document_rows WHERE collection = ?');
     this.deleteRowsAllBut = db.prepare(
-      "DELETE FROM document_rows WHERE collection = ? AND (parent_id, seq) NOT IN (SELECT value ->> '$[0]', value ->> '$[1]' FROM json_each(?))",
+      // One key per row on both sides, so that NOT IN looks it up in an index SQLite builds from the list: a row-value
+      // `(parent_id, seq) NOT IN (...)` compared every row with every kept key (43 s for a 1 000 000-event rebuild over
+      // an old read model: 119 000 stale rows, 13 000 kept).
+      "DELETE FROM document_rows WHERE collection = ? AND json_array(parent_id, seq) NOT IN (SELECT json_array(value ->> '$[0]', value ->> '$[1]') FROM json_each(?))",
     );
     const rowPage = (cursorSql: string, order: 'ASC' | 'DESC') =>
       db.prepare(
