@@ -2,6 +2,7 @@ import type { Document, ReadModelBatch, ReadModelStore, RowPut } from '../ports/
 import type { UnitOfWork } from '../ports/projection';
 import type { MaybePromise } from '../support/maybe-promise';
 import { ROWS_PER_DOCUMENT } from './unit-of-work';
+import { WrittenIds } from './written-ids';
 
 export interface RebuildUnitOfWorkOptions {
   /** Collections rebuilt from empty; the first batch resets them in the store. */
@@ -9,8 +10,9 @@ export interface RebuildUnitOfWorkOptions {
   /** Documents kept in memory across commits (least recently written dropped first at each batch). */
   cacheDocuments: number;
   /**
-   * Ids written to the store and since dropped from the cache are remembered (a few dozen bytes each), so a miss on
-   * an id never written is answered without a store read. Past this many, every miss asks the store.
+   * Ids written to the store and since dropped from the cache are remembered (in a Bloom filter of 10 bits per id
+   * sized for this many, default 1 000 000), so a miss on an id never written is almost always answered without a
+   * store read. Past this many, more misses ask the store.
    */
   rememberedIds?: number;
 }
@@ -29,10 +31,7 @@ interface Entry {
 export class RebuildUnitOfWork implements UnitOfWork {
   // Map iteration order is insertion order: re-inserting on write keeps each collection's map ordered by recency.
   private readonly cached = new Map<string, Map<string, Entry>>();
-  private readonly written = new Map<string, Set<string>>();
-  private readonly maxRemembered: number;
-  private remembered = 0;
-  private forgetting = false;
+  private readonly written: WrittenIds;
   private resetting: string[];
   private dirty = 0;
   private entries = 0;
@@ -43,7 +42,7 @@ export class RebuildUnitOfWork implements UnitOfWork {
     private readonly options: RebuildUnitOfWorkOptions,
   ) {
     this.resetting = [...options.collections];
-    this.maxRemembered = options.rememberedIds ?? 100_000;
+    this.written = new WrittenIds(options.rememberedIds ?? 1_000_000);
   }
 
   get<T extends Document>(collection: string, id: string): MaybePromise<T | undefined> {
@@ -131,30 +130,13 @@ export class RebuildUnitOfWork implements UnitOfWork {
         if (entry.dirty) continue;
         entries.delete(id);
         this.entries--;
-        if (entry.doc) this.remember(collection, id);
+        if (entry.doc) this.written.add(collection, id);
       }
     }
   }
 
-  private remember(collection: string, id: string): void {
-    if (this.forgetting) return;
-    if (this.remembered >= this.maxRemembered) {
-      this.forgetting = true; // from now on a miss may be any stored document
-      this.written.clear();
-      return;
-    }
-    let ids = this.written.get(collection);
-    if (!ids) {
-      ids = new Set();
-      this.written.set(collection, ids);
-    }
-    ids.add(id);
-    this.remembered++;
-  }
-
   /** A rebuilt collection holds only what this rebuild wrote (before the first batch, the old read model is ignored). */
   private mayBeStored(collection: string, id: string): boolean {
-    if (!this.options.collections.includes(collection) || this.forgetting) return true;
-    return this.written.get(collection)?.has(id) ?? false;
+    return !this.options.collections.includes(collection) || this.written.mayContain(collection, id);
   }
 }

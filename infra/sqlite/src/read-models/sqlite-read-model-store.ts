@@ -1,4 +1,4 @@
-import type { Document, Page, Query, ReadModelBatch, ReadModelStore, Row, RowQuery } from '@aftersales/kernel';
+import type { Document, Page, Query, ReadModelBatch, ReadModelStore, Row, RowPut, RowQuery } from '@aftersales/kernel';
 import type Database from 'better-sqlite3';
 import { databaseFrom, type DatabaseSource, type Durability, type SqliteDatabase } from '../database/open-database';
 import { decodeCursor, decodeRowCursor, documentFilter, encodeCursor, encodeRowCursor, pageSize } from './document-query';
@@ -14,6 +14,26 @@ const MAX_CACHED_QUERY_SHAPES = 256;
  * with another page size keeps it.
  */
 const DOCUMENT_PAGE_SIZE = 4_096;
+
+/**
+ * Documents (or rows) written per INSERT statement. A commit of many documents (a rebuild's batch holds thousands)
+ * spends less per document in statement calls and b-tree descents when each statement carries many of them, sorted.
+ */
+const ROWS_PER_STATEMENT = 64;
+
+const byCollectionAndId = (a: { collection: string; doc: Document }, b: { collection: string; doc: Document }): number =>
+  a.collection === b.collection ? (a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0) : a.collection < b.collection ? -1 : 1;
+
+const byCollectionParentAndSeq = (a: RowPut, b: RowPut): number =>
+  a.collection !== b.collection
+    ? a.collection < b.collection
+      ? -1
+      : 1
+    : a.parentId !== b.parentId
+      ? a.parentId < b.parentId
+        ? -1
+        : 1
+      : a.seq - b.seq;
 
 const changesNothing = (batch: ReadModelBatch): boolean =>
   batch.puts.length === 0 &&
@@ -42,16 +62,19 @@ export class SqliteReadModelStore implements ReadModelStore {
   private readonly findStatements = new Map<string, Database.Statement<unknown[], { id: string; doc: string }>>();
 
   private readonly selectDocument: Database.Statement<[string, string], { doc: string }>;
-  private readonly upsertDocument: Database.Statement<[string, string, string]>;
+  private readonly upsertDocuments: (count: number) => Database.Statement<unknown[]>;
   private readonly deleteDocument: Database.Statement<[string, string]>;
   private readonly deleteCollection: Database.Statement<[string]>;
   private readonly countDocuments: Database.Statement<[string], { count: number }>;
   private readonly deleteAllBut: Database.Statement<[string, string]>;
-  private readonly upsertRow: Database.Statement<[string, string, number, string]>;
+  private readonly upsertRows: (count: number) => Database.Statement<unknown[]>;
   private readonly deleteRows: Database.Statement<[string]>;
   private readonly countRows: Database.Statement<[string], { count: number }>;
   private readonly deleteRowsAllBut: Database.Statement<[string, string]>;
-  private readonly rowPages: Record<'oldestFirst' | 'newestFirst' | 'after' | 'before', Database.Statement<unknown[], { seq: number; value: string }>>;
+  private readonly rowPages: Record<
+    'oldestFirst' | 'newestFirst' | 'after' | 'before',
+    Database.Statement<unknown[], { seq: number; value: string }>
+  >;
   private readonly selectCheckpoint: Database.Statement<[string], { position: number }>;
   private readonly upsertCheckpoint: Database.Statement<[string, number]>;
   private readonly deleteCheckpoint: Database.Statement<[string]>;
@@ -67,24 +90,36 @@ export class SqliteReadModelStore implements ReadModelStore {
     this.ownsDatabase = owned;
     createReadModelSchema(db);
 
+    /** One prepared statement per number of VALUES tuples (1 to ROWS_PER_STATEMENT), prepared when first needed. */
+    const statementsByCount = (sql: (values: string) => string, tuple: string) => {
+      const statements: Database.Statement<unknown[]>[] = [];
+      return (count: number) => (statements[count] ??= db.prepare(sql(Array.from({ length: count }, () => tuple).join(', '))));
+    };
     this.selectDocument = db.prepare('SELECT doc FROM documents WHERE collection = ? AND id = ?');
-    this.upsertDocument = db.prepare(
-      'INSERT INTO documents (collection, id, doc) VALUES (?, ?, ?) ON CONFLICT (collection, id) DO UPDATE SET doc = excluded.doc',
+    this.upsertDocuments = statementsByCount(
+      (values) =>
+        `INSERT INTO documents (collection, id, doc) VALUES ${values} ON CONFLICT (collection, id) DO UPDATE SET doc = excluded.doc`,
+      '(?, ?, ?)',
     );
     this.deleteDocument = db.prepare('DELETE FROM documents WHERE collection = ? AND id = ?');
     this.deleteCollection = db.prepare('DELETE FROM documents WHERE collection = ?');
     this.countDocuments = db.prepare('SELECT COUNT(*) AS count FROM documents WHERE collection = ?');
     this.deleteAllBut = db.prepare('DELETE FROM documents WHERE collection = ? AND id NOT IN (SELECT value FROM json_each(?))');
-    this.upsertRow = db.prepare(
+    this.upsertRows = statementsByCount(
       // A row put again unchanged (a replay, a rebuild over the same log) is left alone: in a WITHOUT ROWID table an
       // update rewrites the entry, and a rebuild puts every row again.
-      'INSERT INTO document_rows (collection, parent_id, seq, value) VALUES (?, ?, ?, ?) ' +
+      (values) =>
+        `INSERT INTO document_rows (collection, parent_id, seq, value) VALUES ${values} ` +
         'ON CONFLICT (collection, parent_id, seq) DO UPDATE SET value = excluded.value WHERE value IS NOT excluded.value',
+      '(?, ?, ?, ?)',
     );
     this.deleteRows = db.prepare('DELETE FROM document_rows WHERE collection = ?');
     this.countRows = db.prepare('SELECT COUNT(*) AS count FROM document_rows WHERE collection = ?');
     this.deleteRowsAllBut = db.prepare(
-      "DELETE FROM document_rows WHERE collection = ? AND (parent_id, seq) NOT IN (SELECT value ->> '$[0]', value ->> '$[1]' FROM json_each(?))",
+      // One key per row on both sides, so that NOT IN looks it up in an index SQLite builds from the list: a row-value
+      // `(parent_id, seq) NOT IN (...)` compared every row with every kept key (43 s for a 1 000 000-event rebuild over
+      // an old read model: 119 000 stale rows, 13 000 kept).
+      "DELETE FROM document_rows WHERE collection = ? AND json_array(parent_id, seq) NOT IN (SELECT json_array(value ->> '$[0]', value ->> '$[1]') FROM json_each(?))",
     );
     const rowPage = (cursorSql: string, order: 'ASC' | 'DESC') =>
       db.prepare(
@@ -169,19 +204,43 @@ export class SqliteReadModelStore implements ReadModelStore {
 
   /** Puts before deletes: the unit of work keeps at most one pending change per document. */
   private write(batch: ReadModelBatch): void {
-    for (const { collection, doc } of batch.puts) {
-      if (typeof doc.id !== 'string') throw new TypeError(`a ${collection} document has no string id`);
-      this.upsertDocument.run(collection, doc.id, JSON.stringify(doc));
-    }
+    this.writeDocuments(batch.puts);
     for (const { collection, id } of batch.deletes) this.deleteDocument.run(collection, id);
-    for (const { collection, parentId, seq, value } of batch.rows ?? []) {
-      if (!Number.isSafeInteger(seq)) throw new TypeError(`a ${collection} row has no integer seq`);
-      this.upsertRow.run(collection, parentId, seq, JSON.stringify(value));
-    }
+    this.writeRows(batch.rows ?? []);
     if (batch.resetsCollections) this.keepOnlyPuts(batch, batch.resetsCollections);
     for (const eventId of batch.processedEventIds ?? []) this.insertProcessed.run(batch.projection, eventId);
     this.writeHeldCheckpoints();
     this.upsertCheckpoint.run(batch.projection, batch.checkpoint); // after the held ones: a batch is newer than what it held
+  }
+
+  /** In id order (neighbouring ids share b-tree pages), ROWS_PER_STATEMENT per statement. */
+  private writeDocuments(puts: ReadModelBatch['puts']): void {
+    const sorted = puts.length > 1 ? [...puts].sort(byCollectionAndId) : puts;
+    for (let start = 0; start < sorted.length; start += ROWS_PER_STATEMENT) {
+      const end = Math.min(start + ROWS_PER_STATEMENT, sorted.length);
+      const params: unknown[] = [];
+      for (let i = start; i < end; i++) {
+        const { collection, doc } = sorted[i];
+        if (typeof doc.id !== 'string') throw new TypeError(`a ${collection} document has no string id`);
+        params.push(collection, doc.id, JSON.stringify(doc));
+      }
+      this.upsertDocuments(end - start).run(params);
+    }
+  }
+
+  /** In key order, like documents (a batch's rows may belong to thousands of parents), ROWS_PER_STATEMENT per statement. */
+  private writeRows(puts: readonly RowPut[]): void {
+    const rows = puts.length > 1 ? [...puts].sort(byCollectionParentAndSeq) : puts;
+    for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+      const end = Math.min(start + ROWS_PER_STATEMENT, rows.length);
+      const params: unknown[] = [];
+      for (let i = start; i < end; i++) {
+        const { collection, parentId, seq, value } = rows[i];
+        if (!Number.isSafeInteger(seq)) throw new TypeError(`a ${collection} row has no integer seq`);
+        params.push(collection, parentId, seq, JSON.stringify(value));
+      }
+      this.upsertRows(end - start).run(params);
+    }
   }
 
   /** In the caller's transaction; forgotten once it commits (a failed transaction leaves them held). */
@@ -208,7 +267,8 @@ export class SqliteReadModelStore implements ReadModelStore {
   /** Like documents: rows put again were overwritten in place, so only those the batch did not put are deleted. */
   private keepOnlyRowsPut(batch: ReadModelBatch, collection: string): void {
     const kept = new Map<string, [string, number]>();
-    for (const row of batch.rows ?? []) if (row.collection === collection) kept.set(`${row.seq}\u0000${row.parentId}`, [row.parentId, row.seq]);
+    for (const row of batch.rows ?? [])
+      if (row.collection === collection) kept.set(`${row.seq}\u0000${row.parentId}`, [row.parentId, row.seq]);
     const stale = (this.countRows.get(collection)?.count ?? 0) - kept.size;
     if (stale > 0) this.deleteRowsAllBut.run(collection, JSON.stringify([...kept.values()]));
   }
