@@ -1,7 +1,7 @@
 import type { EventEnvelope, Rulebook } from '@aftersales/contracts';
 import type { CommandContext, Page, Platform, RecordedEvent, ServiceLog, ServiceRuntime } from '@aftersales/kernel';
 import { ORDER_SERVICE, orderTimerPolicy, type CloseRefundedOrderInput, type PlaceReplacementOrderInput } from '../policies';
-import { ordersProjection, type OrderDocument } from '../projections';
+import { orderNotesProjection, ordersProjection, type OrderDocument } from '../projections';
 import { cancelOrder, closeRefundedOrder } from './closing.commands';
 import { confirmReceipt } from './fulfilment.commands';
 import { onLogisticsEvent } from './logistics.reactions';
@@ -92,7 +92,7 @@ export function createOrderService(platform: Platform, options: OrderServiceOpti
     onDisputeEvent: (event) => onDisputeEvent(deps, event),
     runtime: {
       name: ORDER_SERVICE,
-      projections: [ordersProjection],
+      projections: [ordersProjection, orderNotesProjection],
       timerPolicies: [orderTimerPolicy],
       fireTimer: (timer) => fireOrderTimer(deps, timer),
     },

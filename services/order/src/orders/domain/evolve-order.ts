@@ -1,6 +1,6 @@
 import type { OrderEvent } from '@aftersales/contracts';
 import { withoutUndefined } from '@aftersales/kernel';
-import { RECENT_NOTES, type Order, type OrderDeadlines, type OrderNote, type OrderState } from './order-state';
+import { noteOf, RECENT_NOTES, type Order, type OrderDeadlines, type OrderState } from './order-state';
 
 /**
  * Folds one order event into the state. Total: an event before OrderPlaced is a corrupt stream.
@@ -73,10 +73,7 @@ function applyTo(order: Order, event: OrderEvent): Order {
       return closed;
     }
     case 'OrderNoteAdded': {
-      const { noteNo, text, flag, agentId, addedAt } = event.data;
-      const note: OrderNote =
-        flag === undefined ? { noteNo, text, actorId: agentId, at: addedAt } : { noteNo, text, flag, actorId: agentId, at: addedAt };
-      return { ...order, notes: [...order.notes.slice(1 - RECENT_NOTES), note], notesCount: order.notesCount + 1 };
+      return { ...order, notes: [...order.notes.slice(1 - RECENT_NOTES), noteOf(event.data)], notesCount: order.notesCount + 1 };
     }
     case 'ShippingAddressChanged':
       return { ...order, address: event.data.address };

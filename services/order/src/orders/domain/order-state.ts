@@ -1,6 +1,11 @@
-import type { OrderCloseReason, OrderItem, OrderNoteFlag, OrderPaymentMethod, OrderStatus, ShippingAddress } from '@aftersales/contracts';
+import type { OrderCloseReason, OrderItem, OrderNoteAdded, OrderNoteFlag, OrderPaymentMethod, OrderStatus, ShippingAddress } from '@aftersales/contracts';
 
 export type OrderNote = { noteNo: number; text: string; flag?: OrderNoteFlag; actorId: string; at: string };
+
+/** A note as the order shows it, from the event that added it. */
+export function noteOf({ noteNo, text, flag, agentId, addedAt }: OrderNoteAdded): OrderNote {
+  return flag === undefined ? { noteNo, text, actorId: agentId, at: addedAt } : { noteNo, text, flag, actorId: agentId, at: addedAt };
+}
 
 /**
  * How many of the newest notes the order carries (its document and command answers). Every note is kept as a row of

@@ -1,2 +1,3 @@
 export * from './order.document';
 export * from './orders.projection';
+export * from './order-notes.projection';

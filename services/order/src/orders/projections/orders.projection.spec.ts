@@ -1,7 +1,9 @@
 import type { OrderEvent } from '@aftersales/contracts';
 import { BufferedUnitOfWork, InMemoryReadModelStore, type RecordedEvent } from '@aftersales/kernel';
 import { deciderSpec } from '@aftersales/kernel/testing';
+import type { Projection } from '@aftersales/kernel';
 import { ordersProjection } from './orders.projection';
+import { orderNotesProjection } from './order-notes.projection';
 import type { OrderDocument } from './order.document';
 import { orderDecider } from '../domain';
 import { address, hoursAfterT0, ORDER_ID, ORDER_TOTAL } from '../testing/order-fixtures';
@@ -31,10 +33,10 @@ const toRecorded = (events: OrderEvent[], streamId = `order-${ORDER_ID}`): Recor
     data: event.data,
   }));
 
-async function project(events: RecordedEvent[], store = new InMemoryReadModelStore()) {
+async function project(events: RecordedEvent[], store = new InMemoryReadModelStore(), projection: Projection = ordersProjection) {
   const uow = new BufferedUnitOfWork(store);
-  for (const event of events) if (ordersProjection.handles(event.type)) await ordersProjection.apply(event, uow);
-  await store.commit(uow.toBatch(ordersProjection.name, events.length));
+  for (const event of events) if (projection.handles(event.type)) await projection.apply(event, uow);
+  await store.commit(uow.toBatch(projection.name, events.length));
   return store;
 }
 
@@ -109,7 +111,8 @@ describe('orders projection', () => {
     const events = toRecorded([orderPlaced(), ...notes]);
 
     const store = await project(events);
-    await project(events.slice(10, 20), store);
+    await project(events, store, orderNotesProjection);
+    await project(events.slice(10, 20), store, orderNotesProjection);
 
     const doc = await store.get<OrderDocument>('orders', ORDER_ID);
     const rows = await store.rows<{ noteNo: number; text: string }>('order-notes', ORDER_ID, { limit: 100 });
@@ -123,6 +126,8 @@ describe('orders projection', () => {
   it('handles order events only, and filters by shop, buyer and status through top-level fields', async () => {
     expect(ordersProjection.handles('OrderPaid')).toBe(true);
     expect(ordersProjection.handles('ShipmentDispatched')).toBe(false);
+    expect(orderNotesProjection.handles('OrderNoteAdded')).toBe(true);
+    expect(orderNotesProjection.handles('OrderPaid')).toBe(false);
 
     const store = await project(toRecorded(history.events));
     const found = await store.find<OrderDocument>('orders', { where: { shopId: 'shop-1', status: 'delivered' } });

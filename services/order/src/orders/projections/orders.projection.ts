@@ -1,17 +1,17 @@
 import { orderEvents, type OrderEvent } from '@aftersales/contracts';
 import { andThen, type Projection, type RecordedEvent, type UnitOfWork } from '@aftersales/kernel';
 import { evolveOrder } from '../domain';
-import { documentAt, ORDER_NOTES_COLLECTION, ORDERS_COLLECTION, type OrderDocument } from './order.document';
+import { documentAt, ORDERS_COLLECTION, type OrderDocument } from './order.document';
 
 const orderEventTypes = new Set(orderEvents.map((d) => d.type));
 
 /**
  * The `orders` read model: each document is the order folded with the decider's own evolve, so it matches command
- * responses; each note is also a row of `order-notes`, since the document carries only the newest.
+ * responses. Every note is a row of `order-notes` (its own projection), since the document carries only the newest.
  */
 export const ordersProjection: Projection = {
   name: 'orders',
-  collections: [ORDERS_COLLECTION, ORDER_NOTES_COLLECTION],
+  collections: [ORDERS_COLLECTION],
   handles: (eventType) => orderEventTypes.has(eventType),
   // Synchronous whenever the unit of work has the document at hand (always, for most of a rebuild).
   apply(event, uow) {
@@ -25,10 +25,5 @@ function evolveDocument(current: OrderDocument | undefined, event: RecordedEvent
   if (current && current.revision >= event.revision) return;
   // The document is the order plus its revision; evolve carries the old revision along and documentAt replaces it.
   const next = evolveOrder(current ?? null, event as OrderEvent); // an envelope is a domain event (type, data) with metadata
-  if (!next) return;
-  uow.put(ORDERS_COLLECTION, documentAt(next, event.revision));
-  if (event.type === 'OrderNoteAdded') {
-    const note = next.notes[next.notes.length - 1]; // the note this event added, as the order shows it
-    uow.putRow(ORDER_NOTES_COLLECTION, next.id, note.noteNo, note);
-  }
+  if (next) uow.put(ORDERS_COLLECTION, documentAt(next, event.revision));
 }
