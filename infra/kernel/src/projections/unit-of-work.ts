@@ -15,7 +15,7 @@ export interface BufferedUnitOfWorkOptions {
  * few KB. Rows and documents are bounded each on their own (the larger of the two counts), so rows do not make a
  * rebuild commit, and then re-read its documents from the store, sooner than its documents alone would.
  */
-export const ROWS_PER_DOCUMENT = 8;
+const ROWS_PER_DOCUMENT = 8;
 
 /** Buffers a batch's writes in memory; reads see the batch's own writes first. */
 export class BufferedUnitOfWork implements UnitOfWork {
