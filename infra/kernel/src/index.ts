@@ -14,6 +14,7 @@ export * from './command/command-context';
 export * from './command/time-ordered-id';
 export * from './projections/projection-runner';
 export * from './projections/unit-of-work';
+export * from './projections/write-behind-read-models';
 export * from './timers/timer-projector';
 export * from './timers/timer-scheduler';
 export * from './timers/time-travel';

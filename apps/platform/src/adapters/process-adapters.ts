@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { EventPublisher, withPublisherBacklog, type CheckpointStore, type Clock, type MessageBus, type Platform } from '@aftersales/kernel';
+import { EventPublisher, WriteBehindReadModelStore, withPublisherBacklog, type CheckpointStore, type Clock, type MessageBus, type Platform, type ReadModelStore } from '@aftersales/kernel';
 import { SqliteEventStore, SqliteReadModelStore, SqliteTimerStore } from '@aftersales/sqlite';
 import { topicForEventType } from '@aftersales/contracts';
 
@@ -14,15 +14,26 @@ export interface ProcessAdapters {
 /** What every process keeps in its own data directory, whichever bus it uses: one SQLite file per concern. */
 export interface LocalStores {
   eventStore: SqliteEventStore;
-  readModels: SqliteReadModelStore;
+  /** Written behind: committed batches wait in memory (READ_MODEL_WRITE_DELAY_MS) and are written together. */
+  readModels: ReadModelStore;
   timers: SqliteTimerStore;
   /** Closes the timers, the read models, then the event log. */
   close(): Promise<void>;
 }
 
+/**
+ * How long committed read-model batches may wait in memory before they are written together. Measured with `pnpm
+ * bench` (16 connections adding notes to 200 orders): 36 KB of read-model writes per note when each batch was written
+ * at once, about 5 KB at 1 s and 4 KB at 2 s. A crash replays at most this much of the log into the projections.
+ */
+const READ_MODEL_WRITE_DELAY_MS = 2_000;
+
 export function openLocalStores(dataDir: string, clock: Clock): LocalStores {
   const eventStore = new SqliteEventStore({ path: join(dataDir, 'events.db'), clock });
-  const readModels = new SqliteReadModelStore({ path: join(dataDir, 'read-models.db') });
+  const readModels = new WriteBehindReadModelStore(new SqliteReadModelStore({ path: join(dataDir, 'read-models.db') }), {
+    maxDelayMs: READ_MODEL_WRITE_DELAY_MS,
+    onFlushError: (error) => console.error('read models: a write of held batches failed; it is retried with the next one', error),
+  });
   const timers = new SqliteTimerStore({ path: join(dataDir, 'timers.db') });
   return {
     eventStore,

@@ -61,12 +61,15 @@ export class Engine {
     await Promise.all([...this.projections.map((p) => p.stop()), this.timerProjector.stop(), this.publisher?.stop()]);
   }
 
-  /** Waits until projections, timers, the publisher and every consumer have processed the whole log. */
+  /**
+   * Waits until projections, timers, the publisher and every consumer have processed the whole log, and the read
+   * models hold nothing back in memory.
+   */
   async settle(): Promise<void> {
     for (let round = 0; round < SETTLE_ROUNDS; round++) {
       const head = await this.deps.eventStore.headPosition();
       await this.settleOnce();
-      if ((await this.deps.eventStore.headPosition()) === head) return;
+      if ((await this.deps.eventStore.headPosition()) === head) return this.deps.readModels.flush();
     }
     throw new Error(`the system did not settle after ${SETTLE_ROUNDS} rounds: a consumer keeps producing events`);
   }

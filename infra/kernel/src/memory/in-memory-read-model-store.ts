@@ -65,12 +65,24 @@ export class InMemoryReadModelStore implements ReadModelStore {
   }
 
   async commit(batch: ReadModelBatch): Promise<void> {
-    // All or nothing, like a transaction: a document that could not be stored as JSON fails the batch before any change.
+    await this.commitAll([batch]);
+  }
+
+  async commitAll(batches: readonly ReadModelBatch[]): Promise<void> {
+    // All or nothing, like a transaction: a document that could not be stored as JSON fails every batch before any change.
+    for (const batch of batches) this.check(batch);
+    for (const batch of batches) this.apply(batch);
+  }
+
+  private check(batch: ReadModelBatch): void {
     for (const { doc } of batch.puts) JSON.stringify(doc);
     for (const { collection, seq, value } of batch.rows ?? []) {
       if (!Number.isSafeInteger(seq)) throw new TypeError(`a ${collection} row has no integer seq`);
       JSON.stringify(value);
     }
+  }
+
+  private apply(batch: ReadModelBatch): void {
     if (batch.resetsCollections) this.resetNow(batch.projection, batch.resetsCollections);
     for (const { collection, doc } of batch.puts) this.collection(collection).set(doc.id, structuredClone(doc));
     for (const { collection, id } of batch.deletes) this.collection(collection).delete(id);
@@ -99,6 +111,8 @@ export class InMemoryReadModelStore implements ReadModelStore {
     this.checkpoints.delete(projection);
     for (const key of [...this.processed]) if (key.startsWith(`${projection}\u0000`)) this.processed.delete(key);
   }
+
+  async flush(): Promise<void> {}
 
   async close(): Promise<void> {}
 

@@ -66,7 +66,8 @@ export interface ReadModelBatch {
    * see the previous read model.
    */
   resetsCollections?: string[];
-  puts: { collection: string; doc: Document }[];
+  /** `json`, when given, is `doc` already serialised: a store that keeps JSON may write it instead of serialising `doc`. */
+  puts: { collection: string; doc: Document; json?: string }[];
   deletes: { collection: string; id: string }[];
   rows?: RowPut[];
   processedEventIds?: string[];
@@ -83,7 +84,18 @@ export interface ReadModelStore {
   /** A page of a parent's rows (same page sizes as `find`); an unknown parent has none. */
   rows<T = Record<string, unknown>>(collection: string, parentId: string, query?: RowQuery): Promise<Page<Row<T>>>;
   commit(batch: ReadModelBatch): Promise<void>;
+  /**
+   * Several batches (of one or more projections) as one: all of them or none, applied in order. A store that cannot
+   * commit them atomically must commit each batch's changes with its own checkpoint, so that a failure part-way leaves
+   * every projection consistent with its checkpoint.
+   */
+  commitAll(batches: readonly ReadModelBatch[]): Promise<void>;
   checkpoint(projection: string): Promise<number>;
+  /**
+   * Writes what a store holds back in memory (see WriteBehindReadModelStore); resolves at once for a store that writes
+   * every change as it is committed (checkpoints of batches that changed nothing may stay held, as above).
+   */
+  flush(): Promise<void>;
   /** True when this consumer already processed that event. */
   wasProcessed(projection: string, eventId: string): Promise<boolean>;
   /** Drops the collections' documents and rows, processed ids and checkpoint of a projection (before a rebuild). */

@@ -473,6 +473,36 @@ export function readModelStoreContract(name: string, makeStore: StoreFactory<Rea
       });
     });
 
+    describe('several batches at once', () => {
+      it('given batches of two projections, when they are committed together, then both changes and checkpoints are there, also after a reopen', async () => {
+        await store.commitAll([
+          batchOf({ checkpoint: 4, puts: putsInto('orders', order('o-1')) }),
+          batchOf({ projection: 'payouts', checkpoint: 6, puts: putsInto('payouts', order('p-1')) }),
+          batchOf({ checkpoint: 5, puts: putsInto('orders', order('o-2')) }),
+        ]);
+
+        store = await harness.reopen();
+
+        expect(ids((await store.find('orders', {})).items)).toEqual(['o-1', 'o-2']);
+        expect(await store.get('payouts', 'p-1')).toEqual(order('p-1'));
+        expect({ orders: await store.checkpoint('orders'), payouts: await store.checkpoint('payouts') }).toEqual({ orders: 5, payouts: 6 });
+      });
+
+      it('given batches where one cannot be stored, when they are committed together, then none of them is', async () => {
+        const circular: Document = order('o-bad');
+        circular.self = circular;
+
+        const committing = store.commitAll([
+          batchOf({ projection: 'payouts', checkpoint: 6, puts: putsInto('payouts', order('p-1')) }),
+          batchOf({ checkpoint: 5, puts: [{ collection: 'orders', doc: circular }] }),
+        ]);
+
+        await expect(committing).rejects.toThrow();
+        expect(await store.get('payouts', 'p-1')).toBeUndefined();
+        expect({ orders: await store.checkpoint('orders'), payouts: await store.checkpoint('payouts') }).toEqual({ orders: 0, payouts: 0 });
+      });
+    });
+
     describe('durability', () => {
       it('given committed batches, when the store is reopened, then documents, checkpoints and processed ids are still there', async () => {
         await store.commit(

@@ -27,6 +27,8 @@ export interface NewDatabaseOptions {
    * count in the process's RSS, so leave it off where a scan of a large file must stay in bounded memory.
    */
   mmapBytes?: number;
+  /** WAL pages after which a commit copies the WAL into the database (SQLite's default: 1 000). */
+  walAutocheckpointPages?: number;
 }
 
 /** Opens (creating folders and file as needed) a database in WAL mode with the given durability. */
@@ -42,6 +44,7 @@ export function openDatabase(path: string, durability: Durability, options: NewD
   db.pragma(`cache_size = -${options.cacheKibibytes ?? DEFAULT_CACHE_KIB}`);
   if (options.mmapBytes) db.pragma(`mmap_size = ${options.mmapBytes}`);
   db.pragma('temp_store = MEMORY');
+  if (options.walAutocheckpointPages !== undefined) db.pragma(`wal_autocheckpoint = ${options.walAutocheckpointPages}`);
   return db;
 }
 

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { WriteBehindReadModelStore } from '@aftersales/kernel';
 import { readModelStoreContract } from '@aftersales/kernel/testing';
 import { openDatabase } from '../database/open-database';
 import { inTempFolder } from '../__tests__/temp-store';
@@ -66,3 +67,7 @@ describe('SqliteReadModelStore', () => {
     await harness.dispose();
   });
 });
+
+readModelStoreContract('WriteBehindReadModelStore over SqliteReadModelStore', () =>
+  inTempFolder((folder) => new WriteBehindReadModelStore(new SqliteReadModelStore({ path: join(folder, 'read-models.db') }))),
+);

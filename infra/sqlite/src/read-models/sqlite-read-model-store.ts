@@ -21,7 +21,7 @@ const DOCUMENT_PAGE_SIZE = 4_096;
  */
 const ROWS_PER_STATEMENT = 64;
 
-const byCollectionAndId = (a: { collection: string; doc: Document }, b: { collection: string; doc: Document }): number =>
+const byCollectionAndId = (a: ReadModelBatch['puts'][number], b: ReadModelBatch['puts'][number]): number =>
   a.collection === b.collection ? (a.doc.id < b.doc.id ? -1 : a.doc.id > b.doc.id ? 1 : 0) : a.collection < b.collection ? -1 : 1;
 
 const byCollectionParentAndSeq = (a: RowPut, b: RowPut): number =>
@@ -81,7 +81,7 @@ export class SqliteReadModelStore implements ReadModelStore {
   private readonly insertProcessed: Database.Statement<[string, string]>;
   private readonly selectProcessed: Database.Statement<[string, string], { found: number }>;
   private readonly deleteProcessed: Database.Statement<[string]>;
-  private readonly commitInTransaction: Database.Transaction<(batch: ReadModelBatch) => void>;
+  private readonly commitInTransaction: Database.Transaction<(batches: readonly ReadModelBatch[]) => void>;
   private readonly resetInTransaction: Database.Transaction<(projection: string, collections: string[]) => void>;
 
   constructor(source: DatabaseSource, options: SqliteReadModelStoreOptions = {}) {
@@ -139,7 +139,12 @@ export class SqliteReadModelStore implements ReadModelStore {
     this.insertProcessed = db.prepare('INSERT OR IGNORE INTO projection_processed_events (projection, event_id) VALUES (?, ?)');
     this.selectProcessed = db.prepare('SELECT 1 AS found FROM projection_processed_events WHERE projection = ? AND event_id = ?');
     this.deleteProcessed = db.prepare('DELETE FROM projection_processed_events WHERE projection = ?');
-    this.commitInTransaction = db.transaction((batch: ReadModelBatch) => this.write(batch));
+    this.commitInTransaction = db.transaction((batches: readonly ReadModelBatch[]) => {
+      for (const batch of batches) this.writeChanges(batch);
+      this.writeHeldCheckpoints();
+      // After the held ones, in order: a batch is newer than what was held, and a later batch than an earlier one.
+      for (const batch of batches) this.upsertCheckpoint.run(batch.projection, batch.checkpoint);
+    });
     this.resetInTransaction = db.transaction((projection: string, collections: string[]) => this.drop(projection, collections));
   }
 
@@ -174,17 +179,23 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   async commit(batch: ReadModelBatch): Promise<void> {
-    if (changesNothing(batch)) {
-      this.heldCheckpoints.set(batch.projection, batch.checkpoint);
+    await this.commitAll([batch]);
+  }
+
+  async commitAll(batches: readonly ReadModelBatch[]): Promise<void> {
+    if (batches.every(changesNothing)) {
+      for (const batch of batches) this.heldCheckpoints.set(batch.projection, batch.checkpoint);
       return;
     }
-    this.commitInTransaction.immediate(batch); // writes the held checkpoints too
+    this.commitInTransaction.immediate(batches); // writes the held checkpoints too
     this.heldCheckpoints.clear();
   }
 
   async checkpoint(projection: string): Promise<number> {
     return this.heldCheckpoints.get(projection) ?? this.selectCheckpoint.get(projection)?.position ?? 0;
   }
+
+  async flush(): Promise<void> {} // every change is written by its commit
 
   async wasProcessed(projection: string, eventId: string): Promise<boolean> {
     return this.selectProcessed.get(projection, eventId) !== undefined;
@@ -203,14 +214,12 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   /** Puts before deletes: the unit of work keeps at most one pending change per document. */
-  private write(batch: ReadModelBatch): void {
+  private writeChanges(batch: ReadModelBatch): void {
     this.writeDocuments(batch.puts);
     for (const { collection, id } of batch.deletes) this.deleteDocument.run(collection, id);
     this.writeRows(batch.rows ?? []);
     if (batch.resetsCollections) this.keepOnlyPuts(batch, batch.resetsCollections);
     for (const eventId of batch.processedEventIds ?? []) this.insertProcessed.run(batch.projection, eventId);
-    this.writeHeldCheckpoints();
-    this.upsertCheckpoint.run(batch.projection, batch.checkpoint); // after the held ones: a batch is newer than what it held
   }
 
   /** In id order (neighbouring ids share b-tree pages), ROWS_PER_STATEMENT per statement. */
@@ -220,9 +229,9 @@ export class SqliteReadModelStore implements ReadModelStore {
       const end = Math.min(start + ROWS_PER_STATEMENT, sorted.length);
       const params: unknown[] = [];
       for (let i = start; i < end; i++) {
-        const { collection, doc } = sorted[i];
+        const { collection, doc, json } = sorted[i];
         if (typeof doc.id !== 'string') throw new TypeError(`a ${collection} document has no string id`);
-        params.push(collection, doc.id, JSON.stringify(doc));
+        params.push(collection, doc.id, json ?? JSON.stringify(doc));
       }
       this.upsertDocuments(end - start).run(params);
     }

@@ -51,6 +51,8 @@ function counting(inner: ReadModelStore): { store: ReadModelStore; limits: numbe
     },
     rows: (collection, parentId, query) => inner.rows(collection, parentId, query),
     commit: (batch) => inner.commit(batch),
+    commitAll: (batches) => inner.commitAll(batches),
+    flush: () => inner.flush(),
     checkpoint: (projection) => inner.checkpoint(projection),
     wasProcessed: (projection, eventId) => inner.wasProcessed(projection, eventId),
     reset: (projection, collections) => inner.reset(projection, collections),

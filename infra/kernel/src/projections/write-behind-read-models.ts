@@ -1,0 +1,238 @@
+import type { Document, Page, Query, ReadModelBatch, ReadModelStore, Row, RowPut, RowQuery } from '../ports/read-model-store';
+
+export interface WriteBehindOptions {
+  /** Longest a committed batch waits in memory before it is written (default 1 000 ms). */
+  maxDelayMs?: number;
+  /** Pending documents and rows that make the next commit write at once (default 8 000). */
+  maxPending?: number;
+  /** Told when a flush started by the timer fails (it is retried by the next commit or flush). */
+  onFlushError?: (error: unknown) => void;
+}
+
+/**
+ * A held document, serialised as it is committed: reads parse their own copy, and nothing a caller does to its object
+ * afterwards changes what is read or written.
+ */
+type HeldDocument = string;
+
+/** What one projection has committed and not yet written (a document null: deleted). */
+interface PendingProjection {
+  checkpoint: number;
+  documents: Map<string, Map<string, HeldDocument | null>>;
+  /** Per collection, per parent, per seq; rows are never read from here (a row page writes what is held first). */
+  rows: Map<string, Map<string, Map<number, Record<string, unknown>>>>;
+}
+
+/** A batch that must reach the store before `commit` returns: its effect's offset is kept elsewhere (a bus consumer's). */
+const mustWriteThrough = (batch: ReadModelBatch): boolean =>
+  (batch.processedEventIds?.length ?? 0) > 0 || batch.resetsCollections !== undefined;
+
+/**
+ * Live projections commit a batch per wake-up, a few events each under load; written one by one, every batch rewrites
+ * the same b-tree pages (an order's document, the last page of its notes, the checkpoints) into the WAL. This store
+ * keeps committed batches in memory, answers reads from them, and writes them to the store it wraps together, in one
+ * `commitAll`, at most `maxDelayMs` later, or as soon as `maxPending` documents and rows wait.
+ *
+ * Why a crash loses nothing: each projection's checkpoint waits with its documents and is written with them, so after
+ * a crash a projection resumes from its last written checkpoint and projects the lost batches again. Batches with
+ * processed ids (bus consumers, whose offsets live in the bus) and resets are written through at once, after what
+ * waits. Queries (`find`) and row pages over pending rows write what waits first, so they see every committed batch.
+ */
+export class WriteBehindReadModelStore implements ReadModelStore {
+  private pending = new Map<string, PendingProjection>();
+  /** Being written: still answered from memory until the store has it. */
+  private flushing = new Map<string, PendingProjection>();
+  private pendingCount = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private writing: Promise<void> = Promise.resolve();
+  private readonly maxDelayMs: number;
+  private readonly maxPending: number;
+
+  constructor(
+    private readonly store: ReadModelStore,
+    private readonly options: WriteBehindOptions = {},
+  ) {
+    this.maxDelayMs = options.maxDelayMs ?? 1_000;
+    this.maxPending = options.maxPending ?? 8_000;
+  }
+
+  async get<T extends Document>(collection: string, id: string): Promise<T | undefined> {
+    for (const waiting of [this.pending, this.flushing]) {
+      for (const projection of waiting.values()) {
+        const held = projection.documents.get(collection)?.get(id);
+        if (held !== undefined) return held === null ? undefined : (JSON.parse(held) as T);
+      }
+    }
+    return this.store.get<T>(collection, id);
+  }
+
+  async find<T extends Document>(collection: string, query: Query): Promise<Page<T>> {
+    if (this.holds((held) => held.documents.has(collection))) await this.flush();
+    return this.store.find<T>(collection, query);
+  }
+
+  async rows<T = Record<string, unknown>>(collection: string, parentId: string, query?: RowQuery): Promise<Page<Row<T>>> {
+    if (this.holds((held) => held.rows.get(collection)?.has(parentId) === true)) await this.flush();
+    return this.store.rows<T>(collection, parentId, query);
+  }
+
+  async commit(batch: ReadModelBatch): Promise<void> {
+    if (mustWriteThrough(batch)) return this.write([batch], batch.projection);
+    this.hold([batch]);
+    return this.afterHolding();
+  }
+
+  async commitAll(batches: readonly ReadModelBatch[]): Promise<void> {
+    if (batches.some(mustWriteThrough)) return this.write(batches);
+    this.hold(batches);
+    return this.afterHolding();
+  }
+
+  async checkpoint(projection: string): Promise<number> {
+    return this.pending.get(projection)?.checkpoint ?? this.flushing.get(projection)?.checkpoint ?? this.store.checkpoint(projection);
+  }
+
+  wasProcessed(projection: string, eventId: string): Promise<boolean> {
+    return this.store.wasProcessed(projection, eventId); // processed ids are never held
+  }
+
+  async reset(projection: string, collections: string[]): Promise<void> {
+    await this.flush();
+    await this.store.reset(projection, collections);
+  }
+
+  /** Writes every held batch to the store in one `commitAll`. */
+  flush(): Promise<void> {
+    return this.write([]);
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    await this.store.close();
+  }
+
+  /**
+   * Writes the held batches (every projection's, or only `onlyProjection`'s) and `alsoWrite` after them to the store
+   * in one `commitAll`. Writes run one at a time; a failed one is held again, under anything committed since.
+   */
+  private write(alsoWrite: readonly ReadModelBatch[], onlyProjection?: string): Promise<void> {
+    const run = this.writing.then(() => (onlyProjection === undefined ? this.writePending(alsoWrite) : this.writeProjection(onlyProjection, alsoWrite)));
+    this.writing = run.catch(() => undefined);
+    return run;
+  }
+
+  private async writePending(alsoWrite: readonly ReadModelBatch[]): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.pending.size === 0 && alsoWrite.length === 0) return;
+    this.flushing = this.pending;
+    this.pending = new Map();
+    this.pendingCount = 0;
+    try {
+      await this.store.commitAll([...[...this.flushing].map(([name, held]) => toBatch(name, held)), ...alsoWrite]);
+    } catch (error) {
+      this.holdAgain(this.flushing);
+      throw error;
+    } finally {
+      this.flushing = new Map();
+    }
+  }
+
+  /** A write-through batch goes after its own projection's held batches only: other projections keep waiting. */
+  private async writeProjection(name: string, alsoWrite: readonly ReadModelBatch[]): Promise<void> {
+    const held = this.pending.get(name);
+    if (!held) return this.store.commitAll(alsoWrite);
+    this.pending.delete(name);
+    this.pendingCount -= countOf(held);
+    this.flushing = new Map([[name, held]]);
+    try {
+      await this.store.commitAll([toBatch(name, held), ...alsoWrite]);
+    } catch (error) {
+      this.holdAgain(this.flushing);
+      throw error;
+    } finally {
+      this.flushing = new Map();
+    }
+  }
+
+  private afterHolding(): Promise<void> | undefined {
+    if (this.pendingCount >= this.maxPending) return this.flush();
+    if (!this.timer) {
+      this.timer = setTimeout(() => void this.flush().catch((error: unknown) => this.options.onFlushError?.(error)), this.maxDelayMs);
+      this.timer.unref?.(); // close() writes what waits; an idle timer must not keep a process alive
+    }
+    return undefined;
+  }
+
+  /** True when a held or flushing batch passes `test`. */
+  private holds(test: (held: PendingProjection) => boolean): boolean {
+    for (const waiting of [this.pending, this.flushing]) for (const held of waiting.values()) if (test(held)) return true;
+    return false;
+  }
+
+  /** All or nothing, like a transaction: a document that cannot be serialised or a row without an integer seq holds nothing. */
+  private hold(batches: readonly ReadModelBatch[]): void {
+    const serialised = batches.map((batch) => {
+      for (const { collection, seq } of batch.rows ?? []) if (!Number.isSafeInteger(seq)) throw new TypeError(`a ${collection} row has no integer seq`);
+      return batch.puts.map(({ doc, json }) => json ?? JSON.stringify(doc));
+    });
+    batches.forEach((batch, i) => this.holdSerialised(batch, serialised[i]));
+  }
+
+  private holdSerialised(batch: ReadModelBatch, serialised: string[]): void {
+    let held = this.pending.get(batch.projection);
+    if (!held) this.pending.set(batch.projection, (held = { checkpoint: batch.checkpoint, documents: new Map(), rows: new Map() }));
+    held.checkpoint = batch.checkpoint;
+    batch.puts.forEach(({ collection, doc }, i) => this.holdDocument(held, collection, doc.id, serialised[i]));
+    for (const { collection, id } of batch.deletes) this.holdDocument(held, collection, id, null);
+    for (const row of batch.rows ?? []) this.holdRow(held, row);
+  }
+
+  private holdDocument(held: PendingProjection, collection: string, id: string, document: HeldDocument | null): void {
+    let documents = held.documents.get(collection);
+    if (!documents) held.documents.set(collection, (documents = new Map()));
+    const before = documents.size;
+    documents.set(id, document);
+    this.pendingCount += documents.size - before;
+  }
+
+  private holdRow(held: PendingProjection, { collection, parentId, seq, value }: RowPut): void {
+    let parents = held.rows.get(collection);
+    if (!parents) held.rows.set(collection, (parents = new Map()));
+    let rows = parents.get(parentId);
+    if (!rows) parents.set(parentId, (rows = new Map()));
+    const before = rows.size;
+    rows.set(seq, value);
+    this.pendingCount += rows.size - before;
+  }
+
+  /** A failed flush's batches, under what was committed since (which is newer). */
+  private holdAgain(failed: Map<string, PendingProjection>): void {
+    const newer = this.pending;
+    this.pending = new Map();
+    this.pendingCount = 0;
+    for (const [name, held] of [...failed, ...newer]) this.hold([toBatch(name, held)]);
+  }
+}
+
+function countOf(held: PendingProjection): number {
+  let count = 0;
+  for (const documents of held.documents.values()) count += documents.size;
+  for (const parents of held.rows.values()) for (const rows of parents.values()) count += rows.size;
+  return count;
+}
+
+function toBatch(projection: string, held: PendingProjection): ReadModelBatch {
+  const batch: ReadModelBatch = { projection, checkpoint: held.checkpoint, puts: [], deletes: [] };
+  for (const [collection, documents] of held.documents) {
+    for (const [id, document] of documents) {
+      if (document === null) batch.deletes.push({ collection, id });
+      else batch.puts.push({ collection, doc: JSON.parse(document) as Document, json: document });
+    }
+  }
+  const rows: RowPut[] = [];
+  for (const [collection, parents] of held.rows)
+    for (const [parentId, bySeq] of parents) for (const [seq, value] of bySeq) rows.push({ collection, parentId, seq, value });
+  if (rows.length > 0) batch.rows = rows;
+  return batch;
+}
