@@ -93,7 +93,10 @@ export class LogWriterThread {
   }
 
   async stop(): Promise<void> {
-    if (!this.failure) this.worker.postMessage('stop');
+    if (!this.failure) {
+      this.worker.ref(); // waiting for the thread to end must keep the process alive
+      this.worker.postMessage('stop');
+    }
     await this.exited;
   }
 

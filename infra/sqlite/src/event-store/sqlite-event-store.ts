@@ -43,6 +43,14 @@ export interface SqliteEventStoreOptions {
 /** How long after appends last arrived together commits keep going to the writer thread. */
 const CONCURRENT_FOR_MS = 100;
 /**
+ * A commit on the writer thread pays off only if the event loop has other work meanwhile (requests to parse, other
+ * commands to decide). When it stayed mostly idle for a few commits in a row (every caller waits for the commit, as in
+ * a closed loop of commands), commits are made inline for a while: the hop to the thread would only add latency.
+ */
+const IDLE_LOOP_UTILISATION = 0.3;
+const IDLE_COMMITS_BEFORE_INLINE = 3;
+const INLINE_FOR_MS = 500;
+/**
  * Page size of a log file the store creates. A commit writes every page it touches to the WAL, and each append of a
  * busy log touches one leaf of the (stream, revision) index at random: 2 KB pages halve that against SQLite's 4 KB.
  */
@@ -81,6 +89,8 @@ export class SqliteEventStore implements EventStore {
   /** The batch the writer thread is committing; appends wait in `queue` meanwhile and form the next batch. */
   private inFlight: Promise<void> | undefined;
   private concurrentUntil = 0;
+  private inlineUntil = 0;
+  private idleCommits = 0;
 
   private readonly insertEvent: Database.Statement<EventValues>;
   private readonly insertCommandKey: Database.Statement<[string, string, string, number, string, string]>;
@@ -203,7 +213,7 @@ export class SqliteEventStore implements EventStore {
     if (batch.length === 0) return;
     const now = performance.now();
     if (batch.length > 1) this.concurrentUntil = now + CONCURRENT_FOR_MS;
-    if (this.writer && now < this.concurrentUntil) this.flushOnWriterThread(this.writer, batch);
+    if (this.writer && now < this.concurrentUntil && now >= this.inlineUntil) this.flushOnWriterThread(this.writer, batch);
     else this.flushHere(batch);
   }
 
@@ -231,8 +241,12 @@ export class SqliteEventStore implements EventStore {
     }
     if (events.length === 0 && keys.length === 0) return this.settle({ outcomes, view });
     const lastPosition = view.head;
+    const loopBefore = performance.eventLoopUtilization();
     this.inFlight = writer.write(events, keys).then(
-      () => this.settle({ outcomes, view }),
+      () => {
+        this.noteLoopUtilisation(performance.eventLoopUtilization(loopBefore).utilization);
+        this.settle({ outcomes, view });
+      },
       (error: unknown) => {
         if (error instanceof LogWriteError && isConstraintViolation(error)) return this.flushHere(batch);
         // The thread died: whether the batch is on disk only the file can tell.
@@ -248,6 +262,13 @@ export class SqliteEventStore implements EventStore {
         this.flush();
       }
     });
+  }
+
+  private noteLoopUtilisation(utilisation: number): void {
+    this.idleCommits = utilisation < IDLE_LOOP_UTILISATION ? this.idleCommits + 1 : 0;
+    if (this.idleCommits < IDLE_COMMITS_BEFORE_INLINE) return;
+    this.idleCommits = 0;
+    this.inlineUntil = performance.now() + INLINE_FOR_MS;
   }
 
   private flushHere(batch: AppendRequest[]): void {
