@@ -11,9 +11,9 @@ export type { ProcessAdapters } from './process-adapters';
  * groups read the committed events and keep only their positions (`bus.db`); nothing is copied, nothing published.
  */
 export function openEmbeddedAdapters(dataDir: string, clock: Clock, settle: () => Promise<void>): ProcessAdapters {
-  const stores = openLocalStores(dataDir, clock);
+  const stores = openLocalStores(dataDir, clock, { consumerOffsetsFlushFirst: true });
   const offsets = new SqliteGroupOffsets({ filename: join(dataDir, 'bus.db'), now: () => clock.now().getTime() });
-  const bus = new LogMessageBus({ log: stores.eventStore, offsets });
+  const bus = new LogMessageBus({ log: stores.eventStore, offsets, beforeCommit: () => stores.readModels.flush() });
   const { eventStore, readModels, timers } = stores;
   return {
     platform: { eventStore, readModels, timers, bus, clock, settle },

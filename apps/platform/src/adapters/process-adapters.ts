@@ -28,10 +28,15 @@ export interface LocalStores {
  */
 const READ_MODEL_WRITE_DELAY_MS = 2_000;
 
-export function openLocalStores(dataDir: string, clock: Clock): LocalStores {
+/**
+ * `consumerOffsetsFlushFirst`: the bus commits a group's position only after `readModels.flush()` (the embedded log
+ * bus does), so consumers' effects with their processed ids may wait in memory too.
+ */
+export function openLocalStores(dataDir: string, clock: Clock, options: { consumerOffsetsFlushFirst?: boolean } = {}): LocalStores {
   const eventStore = new SqliteEventStore({ path: join(dataDir, 'events.db'), clock });
   const readModels = new WriteBehindReadModelStore(new SqliteReadModelStore({ path: join(dataDir, 'read-models.db') }), {
     maxDelayMs: READ_MODEL_WRITE_DELAY_MS,
+    holdProcessedIds: options.consumerOffsetsFlushFirst ?? false,
     onFlushError: (error) => console.error('read models: a write of held batches failed; it is retried with the next one', error),
   });
   const timers = new SqliteTimerStore({ path: join(dataDir, 'timers.db') });

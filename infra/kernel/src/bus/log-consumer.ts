@@ -24,6 +24,8 @@ export interface LogConsumerOptions {
   commitDelayMs: number;
   /** Commit even without a delivery once the group has skipped this many events of other topics. */
   skipCommitInterval: number;
+  /** Makes the handlers' effects durable before a position past them is committed (see LogMessageBusOptions). */
+  beforeCommit?: () => Promise<void>;
   retry: RetryPolicy;
   logger: BusLogger;
   /** Events of the topics after the given positions: the lag. */
@@ -106,7 +108,7 @@ export class LogConsumer implements ConsumerHandle {
     for (;;) {
       if (this.abort.signal.aborted) throw new Error(`consumer of group '${this.groupId}' stopped before draining`);
       if (this.handledUpTo >= target) {
-        this.commit();
+        await this.commit();
         return;
       }
       const stuck = this.lanes.find(
@@ -135,7 +137,7 @@ export class LogConsumer implements ConsumerHandle {
       this.progress.ring();
       await this.reading;
       while (this.laneRuns.size > 0) await Promise.allSettled([...this.laneRuns]);
-      this.commit();
+      await this.commit();
       this.options.onStopped();
     })();
     return this.stopping;
@@ -246,21 +248,26 @@ export class LogConsumer implements ConsumerHandle {
       // One commit for every delivery that finishes meanwhile; drain() and stop() commit at once.
       const commitNow = (): void => {
         this.commitScheduled = false;
-        this.commit();
+        void this.commit();
       };
       if (this.options.commitDelayMs > 0) setTimeout(commitNow, this.options.commitDelayMs).unref();
       else setImmediate(commitNow);
     }
   }
 
-  private commit(): void {
+  /** Never throws: a failed commit is logged, and the next one covers its positions. */
+  private async commit(): Promise<void> {
     if (this.handledUpTo <= this.committedUpTo) return;
     const upTo = this.handledUpTo;
+    const positions = [...this.positions()].map(([topic, position]) => ({ topic, position }));
+    this.handledSinceCommit = false;
     try {
-      this.options.offsets.commit(this.groupId, [...this.positions()].map(([topic, position]) => ({ topic, position })));
+      if (this.options.beforeCommit) await this.options.beforeCommit();
+      if (upTo <= this.committedUpTo) return; // a later commit got there first
+      this.options.offsets.commit(this.groupId, positions);
       this.committedUpTo = upTo;
-      this.handledSinceCommit = false;
     } catch (error) {
+      this.handledSinceCommit = true;
       this.options.logger.error(`log bus: group '${this.groupId}' could not commit its position ${upTo}: ${describeError(error)}`);
     }
   }

@@ -79,4 +79,27 @@ describe('LogMessageBus', () => {
 
     expect(await bus.lag('history', [topic])).toBe(1);
   });
+
+  it('given a hook that makes effects durable, when a group commits its position, then the position moves only once the hook has finished', async () => {
+    const log = new InMemoryEventStore(new ManualClock(new Date('2026-11-02T08:00:00.000Z')));
+    const offsets = new InMemoryGroupOffsets();
+    let releaseEffects: () => void = () => undefined;
+    const effectsWritten = new Promise<void>((resolve) => (releaseEffects = resolve));
+    const bus = publishingToTheLog(
+      new LogMessageBus({ log, offsets, routing: contractMessageRouting, lanes: 4, commitDelayMs: 0, logger: quietLogger, beforeCommit: () => effectsWritten }),
+      log,
+    );
+    await bus.publish(topic, [message('order-1', 0), message('order-2', 0)]);
+    const consumer = await bus.subscribe('feed', [topic], async () => undefined);
+
+    const draining = consumer.drain();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const beforeEffects = offsets.position('feed', topic);
+    releaseEffects();
+    await draining;
+
+    expect(beforeEffects).toBeUndefined();
+    expect(offsets.position('feed', topic)).toBe(await log.headPosition());
+    await bus.close();
+  });
 });

@@ -27,6 +27,11 @@ export interface LogMessageBusOptions {
   skipCommitInterval?: number;
   retry?: Partial<RetryPolicy>;
   logger?: BusLogger;
+  /**
+   * Called before a group commits a position, to make durable what its handlers did up to there (a read-model store
+   * that holds batches in memory flushes them): a crash never leaves a position committed past an effect it lost.
+   */
+  beforeCommit?: () => Promise<void>;
 }
 
 /** The routing of the embedded runtime: each event on its contract topic, keyed by order id, as the publisher sends it. */
@@ -84,6 +89,7 @@ export class LogMessageBus implements MessageBus {
       maxOutstanding: this.options.maxOutstanding ?? 5_000,
       commitDelayMs: this.options.commitDelayMs ?? 250,
       skipCommitInterval: this.options.skipCommitInterval ?? 10_000,
+      beforeCommit: this.options.beforeCommit,
       retry: this.retry,
       logger: this.options.logger ?? consoleBusLogger,
       countBehind: (positions) => this.countBehind(positions),

@@ -166,4 +166,17 @@ describe('WriteBehindReadModelStore', () => {
     expect(await store.checkpoint('orders')).toBe(1);
     expect(await store.get('orders', 'o-2')).toBeUndefined();
   });
+
+  it('given a store that holds processed ids, when a consumer commits an effect, then the event counts as processed at once and is written with the next flush', async () => {
+    const holding = new WriteBehindReadModelStore(inner, { maxDelayMs: 60_000, holdProcessedIds: true });
+    await holding.commit(batch({ projection: 'feed', checkpoint: 1, puts: [{ collection: 'feed', doc: order('f-1') }], processedEventIds: ['ev-1'] }));
+
+    const processedBeforeFlush = { held: await holding.wasProcessed('feed', 'ev-1'), written: await inner.wasProcessed('feed', 'ev-1') };
+    await holding.flush();
+
+    expect(processedBeforeFlush).toEqual({ held: true, written: false });
+    expect(await inner.wasProcessed('feed', 'ev-1')).toBe(true);
+    expect(await inner.get('feed', 'f-1')).toEqual(order('f-1'));
+    await holding.close();
+  });
 });

@@ -7,6 +7,12 @@ export interface WriteBehindOptions {
   maxPending?: number;
   /** Told when a flush started by the timer fails (it is retried by the next commit or flush). */
   onFlushError?: (error: unknown) => void;
+  /**
+   * Hold batches with processed ids too (default false: they are written at once). Only for consumers whose offsets
+   * are committed after `flush()` (the embedded log bus does that): a crash then loses the effect and the offset
+   * together, and the event is delivered again.
+   */
+  holdProcessedIds?: boolean;
 }
 
 /**
@@ -21,11 +27,8 @@ interface PendingProjection {
   documents: Map<string, Map<string, HeldDocument | null>>;
   /** Per collection, per parent, per seq; rows are never read from here (a row page writes what is held first). */
   rows: Map<string, Map<string, Map<number, Record<string, unknown>>>>;
+  processedEventIds: Set<string>;
 }
-
-/** A batch that must reach the store before `commit` returns: its effect's offset is kept elsewhere (a bus consumer's). */
-const mustWriteThrough = (batch: ReadModelBatch): boolean =>
-  (batch.processedEventIds?.length ?? 0) > 0 || batch.resetsCollections !== undefined;
 
 /**
  * Live projections commit a batch per wake-up, a few events each under load; written one by one, every batch rewrites
@@ -47,6 +50,8 @@ export class WriteBehindReadModelStore implements ReadModelStore {
   private writing: Promise<void> = Promise.resolve();
   private readonly maxDelayMs: number;
   private readonly maxPending: number;
+  /** A batch that must reach the store before `commit` returns: a reset, or a consumer's whose offset is kept elsewhere. */
+  private readonly mustWriteThrough: (batch: ReadModelBatch) => boolean;
 
   constructor(
     private readonly store: ReadModelStore,
@@ -54,6 +59,8 @@ export class WriteBehindReadModelStore implements ReadModelStore {
   ) {
     this.maxDelayMs = options.maxDelayMs ?? 1_000;
     this.maxPending = options.maxPending ?? 8_000;
+    this.mustWriteThrough = (batch) =>
+      batch.resetsCollections !== undefined || (!options.holdProcessedIds && (batch.processedEventIds?.length ?? 0) > 0);
   }
 
   async get<T extends Document>(collection: string, id: string): Promise<T | undefined> {
@@ -77,13 +84,13 @@ export class WriteBehindReadModelStore implements ReadModelStore {
   }
 
   async commit(batch: ReadModelBatch): Promise<void> {
-    if (mustWriteThrough(batch)) return this.write([batch], batch.projection);
+    if (this.mustWriteThrough(batch)) return this.write([batch], batch.projection);
     this.hold([batch]);
     return this.afterHolding();
   }
 
   async commitAll(batches: readonly ReadModelBatch[]): Promise<void> {
-    if (batches.some(mustWriteThrough)) return this.write(batches);
+    if (batches.some(this.mustWriteThrough)) return this.write(batches);
     this.hold(batches);
     return this.afterHolding();
   }
@@ -92,8 +99,9 @@ export class WriteBehindReadModelStore implements ReadModelStore {
     return this.pending.get(projection)?.checkpoint ?? this.flushing.get(projection)?.checkpoint ?? this.store.checkpoint(projection);
   }
 
-  wasProcessed(projection: string, eventId: string): Promise<boolean> {
-    return this.store.wasProcessed(projection, eventId); // processed ids are never held
+  async wasProcessed(projection: string, eventId: string): Promise<boolean> {
+    if (this.pending.get(projection)?.processedEventIds.has(eventId) || this.flushing.get(projection)?.processedEventIds.has(eventId)) return true;
+    return this.store.wasProcessed(projection, eventId);
   }
 
   async reset(projection: string, collections: string[]): Promise<void> {
@@ -181,11 +189,14 @@ export class WriteBehindReadModelStore implements ReadModelStore {
 
   private holdSerialised(batch: ReadModelBatch, serialised: string[]): void {
     let held = this.pending.get(batch.projection);
-    if (!held) this.pending.set(batch.projection, (held = { checkpoint: batch.checkpoint, documents: new Map(), rows: new Map() }));
+    if (!held) this.pending.set(batch.projection, (held = { checkpoint: batch.checkpoint, documents: new Map(), rows: new Map(), processedEventIds: new Set() }));
     held.checkpoint = batch.checkpoint;
     batch.puts.forEach(({ collection, doc }, i) => this.holdDocument(held, collection, doc.id, serialised[i]));
     for (const { collection, id } of batch.deletes) this.holdDocument(held, collection, id, null);
     for (const row of batch.rows ?? []) this.holdRow(held, row);
+    const processedBefore = held.processedEventIds.size;
+    for (const eventId of batch.processedEventIds ?? []) held.processedEventIds.add(eventId);
+    this.pendingCount += held.processedEventIds.size - processedBefore;
   }
 
   private holdDocument(held: PendingProjection, collection: string, id: string, document: HeldDocument | null): void {
@@ -219,7 +230,7 @@ function countOf(held: PendingProjection): number {
   let count = 0;
   for (const documents of held.documents.values()) count += documents.size;
   for (const parents of held.rows.values()) for (const rows of parents.values()) count += rows.size;
-  return count;
+  return count + held.processedEventIds.size;
 }
 
 function toBatch(projection: string, held: PendingProjection): ReadModelBatch {
@@ -234,5 +245,6 @@ function toBatch(projection: string, held: PendingProjection): ReadModelBatch {
   for (const [collection, parents] of held.rows)
     for (const [parentId, bySeq] of parents) for (const [seq, value] of bySeq) rows.push({ collection, parentId, seq, value });
   if (rows.length > 0) batch.rows = rows;
+  if (held.processedEventIds.size > 0) batch.processedEventIds = [...held.processedEventIds];
   return batch;
 }
