@@ -16,6 +16,7 @@ export * from './projections/projection-runner';
 export * from './projections/unit-of-work';
 export * from './projections/write-behind-read-models';
 export * from './timers/timer-projector';
+export * from './timers/write-behind-timer-store';
 export * from './timers/timer-scheduler';
 export * from './timers/time-travel';
 export * from './engine';

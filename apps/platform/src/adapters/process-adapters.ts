@@ -1,5 +1,16 @@
 import { join } from 'node:path';
-import { EventPublisher, WriteBehindReadModelStore, withPublisherBacklog, type CheckpointStore, type Clock, type MessageBus, type Platform, type ReadModelStore } from '@aftersales/kernel';
+import {
+  EventPublisher,
+  WriteBehindReadModelStore,
+  WriteBehindTimerStore,
+  withPublisherBacklog,
+  type CheckpointStore,
+  type Clock,
+  type MessageBus,
+  type Platform,
+  type ReadModelStore,
+  type TimerStore,
+} from '@aftersales/kernel';
 import { SqliteEventStore, SqliteReadModelStore, SqliteTimerStore } from '@aftersales/sqlite';
 import { topicForEventType } from '@aftersales/contracts';
 
@@ -16,7 +27,8 @@ export interface LocalStores {
   eventStore: SqliteEventStore;
   /** Written behind: committed batches wait in memory (READ_MODEL_WRITE_DELAY_MS) and are written together. */
   readModels: ReadModelStore;
-  timers: SqliteTimerStore;
+  /** Written behind like the read models (TIMER_WRITE_DELAY_MS); every read of due timers writes what waits first. */
+  timers: TimerStore;
   /** Closes the timers, the read models, then the event log. */
   close(): Promise<void>;
 }
@@ -32,6 +44,9 @@ const READ_MODEL_WRITE_DELAY_MS = 2_000;
  * `consumerOffsetsFlushFirst`: the bus commits a group's position only after `readModels.flush()` (the embedded log
  * bus does), so consumers' effects with their processed ids may wait in memory too.
  */
+/** Timers scheduled by the projector wait at most this long in memory (the scheduler's reads write them first). */
+const TIMER_WRITE_DELAY_MS = 1_000;
+
 export function openLocalStores(dataDir: string, clock: Clock, options: { consumerOffsetsFlushFirst?: boolean } = {}): LocalStores {
   const eventStore = new SqliteEventStore({ path: join(dataDir, 'events.db'), clock });
   const readModels = new WriteBehindReadModelStore(new SqliteReadModelStore({ path: join(dataDir, 'read-models.db') }), {
@@ -39,7 +54,10 @@ export function openLocalStores(dataDir: string, clock: Clock, options: { consum
     holdProcessedIds: options.consumerOffsetsFlushFirst ?? false,
     onFlushError: (error) => console.error('read models: a write of held batches failed; it is retried with the next one', error),
   });
-  const timers = new SqliteTimerStore({ path: join(dataDir, 'timers.db') });
+  const timers = new WriteBehindTimerStore(new SqliteTimerStore({ path: join(dataDir, 'timers.db') }), {
+    maxDelayMs: TIMER_WRITE_DELAY_MS,
+    onFlushError: (error) => console.error('timers: a write of held instructions failed; it is retried with the next one', error),
+  });
   return {
     eventStore,
     readModels,

@@ -62,14 +62,17 @@ export class Engine {
   }
 
   /**
-   * Waits until projections, timers, the publisher and every consumer have processed the whole log, and the read
-   * models hold nothing back in memory.
+   * Waits until projections, timers, the publisher and every consumer have processed the whole log, and neither the
+   * read models nor the timers hold anything back in memory.
    */
   async settle(): Promise<void> {
     for (let round = 0; round < SETTLE_ROUNDS; round++) {
       const head = await this.deps.eventStore.headPosition();
       await this.settleOnce();
-      if ((await this.deps.eventStore.headPosition()) === head) return this.deps.readModels.flush();
+      if ((await this.deps.eventStore.headPosition()) === head) {
+        await Promise.all([this.deps.readModels.flush(), this.deps.timers.flush()]);
+        return;
+      }
     }
     throw new Error(`the system did not settle after ${SETTLE_ROUNDS} rounds: a consumer keeps producing events`);
   }

@@ -39,5 +39,7 @@ export class InMemoryTimerStore implements TimerStore {
       .map(({ firedAt: _firedAt, ...timer }) => structuredClone(timer));
   }
 
+  async flush(): Promise<void> {} // every instruction is written as it is applied
+
   async close(): Promise<void> {}
 }

@@ -26,5 +26,7 @@ export interface TimerStore {
   next(): Promise<Timer | undefined>;
   markFired(timerId: string, firedAt: Date): Promise<void>;
   pending(): Promise<Timer[]>;
+  /** Writes what a store holds back in memory (see WriteBehindTimerStore); at once for a store that holds nothing. */
+  flush(): Promise<void>;
   close(): Promise<void>;
 }

@@ -2,6 +2,7 @@ import type { EventStore } from '../ports/event-store';
 import type { Timer, TimerInstruction, TimerStore } from '../ports/timer-store';
 import type { TimerPolicy } from '../platform';
 import { LiveLoop } from '../support/live-loop';
+import { conflicts, join, type InstructionGroup } from './instruction-groups';
 
 /**
  * Turns deadlines recorded in events into pending durable timers, from the timer store's checkpoint on.
@@ -52,7 +53,7 @@ export class TimerProjector {
     for (;;) {
       const events = await this.store.readAll(from, this.batchSize);
       if (events.length === 0) return;
-      let group: PendingGroup | undefined;
+      let group: InstructionGroup | undefined;
       for (const event of events) {
         const instruction = this.instructionsFor(event);
         if (!instruction) continue;
@@ -71,7 +72,7 @@ export class TimerProjector {
     }
   }
 
-  private async write(group: PendingGroup): Promise<void> {
+  private async write(group: InstructionGroup): Promise<void> {
     await this.timers.apply(group.position, { schedule: group.schedule, cancel: group.cancel });
     this.written = group.position;
   }
@@ -86,28 +87,4 @@ export class TimerProjector {
     }
     return schedule.length || cancel.length ? { schedule, cancel } : undefined;
   }
-}
-
-/** Instructions of consecutive events, written in one transaction at the position of the last. */
-interface PendingGroup {
-  position: number;
-  schedule: Timer[];
-  cancel: string[];
-  scheduled: Set<string>;
-}
-
-/** A cancel of a timer the group schedules must follow that schedule: it starts a new group. */
-function conflicts(group: PendingGroup, instruction: TimerInstruction): boolean {
-  return (instruction.cancel ?? []).some((timerId) => group.scheduled.has(timerId));
-}
-
-function join(group: PendingGroup | undefined, position: number, instruction: TimerInstruction): PendingGroup {
-  const joined = group ?? { position, schedule: [], cancel: [], scheduled: new Set<string>() };
-  joined.position = position;
-  for (const timer of instruction.schedule ?? []) {
-    joined.schedule.push(timer);
-    joined.scheduled.add(timer.timerId);
-  }
-  for (const timerId of instruction.cancel ?? []) joined.cancel.push(timerId);
-  return joined;
 }

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { WriteBehindTimerStore } from '@aftersales/kernel';
 import { timerStoreContract } from '@aftersales/kernel/testing';
 import { inTempFolder } from '../__tests__/temp-store';
 import { SqliteTimerStore } from './sqlite-timer-store';
@@ -20,3 +21,7 @@ describe('SqliteTimerStore', () => {
     await harness.dispose();
   });
 });
+
+timerStoreContract('WriteBehindTimerStore over SqliteTimerStore', () =>
+  inTempFolder((folder) => new WriteBehindTimerStore(new SqliteTimerStore({ path: join(folder, 'timers.db') }))),
+);

@@ -91,6 +91,8 @@ export class SqliteTimerStore implements TimerStore {
     return this.selectPending.all().map(toTimer);
   }
 
+  async flush(): Promise<void> {} // every instruction is written as it is applied
+
   async close(): Promise<void> {
     if (this.ownsDatabase && this.db.open) this.db.close();
   }
