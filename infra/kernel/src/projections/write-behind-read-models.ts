@@ -129,6 +129,11 @@ export class WriteBehindReadModelStore implements ReadModelStore {
     return run;
   }
 
+  /**
+   * Writes what is held in transactions of about CHUNK_ENTRIES documents and rows, each projection's batch whole in one
+   * of them (with its checkpoint), yielding to the event loop between them: a flush of two seconds of notes never
+   * stalls the requests being served for long. `alsoWrite` goes last, in one transaction.
+   */
   private async writePending(alsoWrite: readonly ReadModelBatch[]): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
@@ -136,8 +141,15 @@ export class WriteBehindReadModelStore implements ReadModelStore {
     this.flushing = this.pending;
     this.pending = new Map();
     this.pendingCount = 0;
+    const chunks = chunked([...this.flushing]);
     try {
-      await this.store.commitAll([...[...this.flushing].map(([name, held]) => toBatch(name, held)), ...alsoWrite]);
+      for (let i = 0; i < chunks.length; i++) {
+        const last = i === chunks.length - 1;
+        await this.store.commitAll([...chunks[i].map(([name, held]) => toBatch(name, held)), ...(last ? alsoWrite : [])]);
+        for (const [name] of chunks[i]) if (!last) this.flushing.delete(name);
+        if (!last) await new Promise((resolve) => setImmediate(resolve));
+      }
+      if (chunks.length === 0 && alsoWrite.length > 0) await this.store.commitAll(alsoWrite);
     } catch (error) {
       this.holdAgain(this.flushing);
       throw error;
@@ -224,6 +236,24 @@ export class WriteBehindReadModelStore implements ReadModelStore {
     this.pendingCount = 0;
     for (const [name, held] of [...failed, ...newer]) this.hold([toBatch(name, held)]);
   }
+}
+
+/** Documents and rows per transaction of a flush, about (a projection's batch is never split). */
+const CHUNK_ENTRIES = 2_000;
+
+function chunked(projections: [string, PendingProjection][]): [string, PendingProjection][][] {
+  const chunks: [string, PendingProjection][][] = [];
+  let size = Infinity;
+  for (const entry of projections) {
+    const count = countOf(entry[1]);
+    if (size + count > CHUNK_ENTRIES) {
+      chunks.push([]);
+      size = 0;
+    }
+    chunks[chunks.length - 1].push(entry);
+    size += count;
+  }
+  return chunks;
 }
 
 function countOf(held: PendingProjection): number {
