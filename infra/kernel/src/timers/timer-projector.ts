@@ -1,5 +1,5 @@
 import type { EventStore } from '../ports/event-store';
-import type { Timer, TimerInstruction, TimerStore } from '../ports/timer-store';
+import type { TimerInstruction, TimerStore } from '../ports/timer-store';
 import type { TimerPolicy } from '../platform';
 import { LiveLoop } from '../support/live-loop';
 import { conflicts, join, type InstructionGroup } from './instruction-groups';
