@@ -49,7 +49,7 @@ const TIMER_WRITE_DELAY_MS = 1_000;
 
 export function openLocalStores(dataDir: string, clock: Clock, options: { consumerOffsetsFlushFirst?: boolean } = {}): LocalStores {
   const eventStore = new SqliteEventStore({ path: join(dataDir, 'events.db'), clock });
-  const readModels = new WriteBehindReadModelStore(new SqliteReadModelStore({ path: join(dataDir, 'read-models.db') }), {
+  const readModels = new WriteBehindReadModelStore(new SqliteReadModelStore({ path: join(dataDir, 'read-models.db') }, { writerThread: true }), {
     maxDelayMs: READ_MODEL_WRITE_DELAY_MS,
     holdProcessedIds: options.consumerOffsetsFlushFirst ?? false,
     onFlushError: (error) => console.error('read models: a write of held batches failed; it is retried with the next one', error),

@@ -21,7 +21,7 @@ import {
   type EventValues,
 } from './event-log-schema';
 import { LogTail } from './log-tail';
-import { LogWriteError, LogWriterThread, type CommandKeyValues } from './log-writer-thread';
+import { SqlWriteError, SqlWriterThread, type SqlWrite } from '../database/sql-writer-thread';
 import { RevisionCache } from './revision-cache';
 import { BatchView, type AppendRequest, type CommittedLog, type StagedAppend } from './staged-append';
 
@@ -39,6 +39,9 @@ export interface SqliteEventStoreOptions {
    */
   writerThread?: boolean;
 }
+
+const INSERT_EVENT = `INSERT INTO events (${EVENT_COLUMNS}) VALUES (${EVENT_PLACEHOLDERS})`;
+const INSERT_COMMAND_KEY = 'INSERT INTO command_keys (key, request_hash, stream_id, revision, event_ids, recorded_at) VALUES (?, ?, ?, ?, ?, ?)';
 
 /** How long after appends last arrived together commits keep going to the writer thread. */
 const CONCURRENT_FOR_MS = 100;
@@ -85,7 +88,7 @@ export class SqliteEventStore implements EventStore {
   private flushScheduled = false;
   private closed = false;
   private head: number;
-  private readonly writer: LogWriterThread | undefined;
+  private readonly writer: SqlWriterThread | undefined;
   /** The batch the writer thread is committing; appends wait in `queue` meanwhile and form the next batch. */
   private inFlight: Promise<void> | undefined;
   private concurrentUntil = 0;
@@ -113,12 +116,10 @@ export class SqliteEventStore implements EventStore {
     this.revisions = new RevisionCache(options.revisionCacheSize ?? 100_000);
     this.db = openDatabase(options.path, 'FULL', { pageSize: LOG_PAGE_SIZE });
     createEventLogSchema(this.db);
-    this.writer = (options.writerThread ?? true) && options.path !== ':memory:' ? new LogWriterThread(options.path) : undefined;
+    this.writer = (options.writerThread ?? true) && options.path !== ':memory:' ? new SqlWriterThread(options.path, 'FULL') : undefined;
 
-    this.insertEvent = this.db.prepare(`INSERT INTO events (${EVENT_COLUMNS}) VALUES (${EVENT_PLACEHOLDERS})`);
-    this.insertCommandKey = this.db.prepare(
-      'INSERT INTO command_keys (key, request_hash, stream_id, revision, event_ids, recorded_at) VALUES (?, ?, ?, ?, ?, ?)',
-    );
+    this.insertEvent = this.db.prepare(INSERT_EVENT);
+    this.insertCommandKey = this.db.prepare(INSERT_COMMAND_KEY);
     this.selectCommandKey = this.db.prepare('SELECT * FROM command_keys WHERE key = ?');
     this.selectLastRevision = this.db.prepare('SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?');
     this.selectStream = this.selectValues<[string, number]>('WHERE stream_id = ? AND revision >= ? ORDER BY revision');
@@ -222,33 +223,32 @@ export class SqliteEventStore implements EventStore {
    * wait for the next batch, which is staged once this one is committed. A batch the database refuses (a reused event
    * id) is written again here, one savepoint per append, so that only the faulty append fails.
    */
-  private flushOnWriterThread(writer: LogWriterThread, batch: AppendRequest[]): void {
+  private flushOnWriterThread(writer: SqlWriterThread, batch: AppendRequest[]): void {
     const view = new BatchView(this.committed, this.head, this.clock.now().toISOString());
     const outcomes: Outcome[] = [];
-    const events: EventValues[] = [];
-    const keys: CommandKeyValues[] = [];
+    const writes: SqlWrite[] = [];
     for (const request of batch) {
       try {
         const staged = view.stage(request);
         view.accept(staged);
         outcomes.push({ request, staged });
-        for (const row of staged.rows) events.push(row);
+        for (const row of staged.rows) writes.push([INSERT_EVENT, row]);
         const key = staged.commandKey;
-        if (key) keys.push([key.key, key.requestHash, key.streamId, key.revision, JSON.stringify(key.eventIds), key.recordedAt]);
+        if (key) writes.push([INSERT_COMMAND_KEY, [key.key, key.requestHash, key.streamId, key.revision, JSON.stringify(key.eventIds), key.recordedAt]]);
       } catch (error) {
         outcomes.push({ request, error });
       }
     }
-    if (events.length === 0 && keys.length === 0) return this.settle({ outcomes, view });
+    if (writes.length === 0) return this.settle({ outcomes, view });
     const lastPosition = view.head;
     const loopBefore = performance.eventLoopUtilization();
-    this.inFlight = writer.write(events, keys).then(
+    this.inFlight = writer.run(writes).then(
       () => {
         this.noteLoopUtilisation(performance.eventLoopUtilization(loopBefore).utilization);
         this.settle({ outcomes, view });
       },
       (error: unknown) => {
-        if (error instanceof LogWriteError && isConstraintViolation(error)) return this.flushHere(batch);
+        if (error instanceof SqlWriteError && isConstraintViolation(error)) return this.flushHere(batch);
         // The thread died: whether the batch is on disk only the file can tell.
         if (this.readHead() >= lastPosition) return this.settle({ outcomes, view });
         this.forgetCaches();

@@ -68,6 +68,10 @@ describe('SqliteReadModelStore', () => {
   });
 });
 
-readModelStoreContract('WriteBehindReadModelStore over SqliteReadModelStore', () =>
-  inTempFolder((folder) => new WriteBehindReadModelStore(new SqliteReadModelStore({ path: join(folder, 'read-models.db') }))),
+readModelStoreContract('SqliteReadModelStore (writer thread)', () =>
+  inTempFolder((folder) => new SqliteReadModelStore({ path: join(folder, 'read-models.db') }, { writerThread: true })),
+);
+
+readModelStoreContract('WriteBehindReadModelStore over SqliteReadModelStore (writer thread)', () =>
+  inTempFolder((folder) => new WriteBehindReadModelStore(new SqliteReadModelStore({ path: join(folder, 'read-models.db') }, { writerThread: true }))),
 );

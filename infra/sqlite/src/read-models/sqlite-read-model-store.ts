@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { databaseFrom, type DatabaseSource, type Durability, type SqliteDatabase } from '../database/open-database';
 import { decodeCursor, decodeRowCursor, documentFilter, encodeCursor, encodeRowCursor, pageSize } from './document-query';
 import { createReadModelSchema } from './read-model-schema';
+import { SqlWriterThread, type SqlWrite } from '../database/sql-writer-thread';
 
 const MAX_CACHED_QUERY_SHAPES = 256;
 
@@ -48,6 +49,11 @@ export interface SqliteReadModelStoreOptions {
    * ids commit together, so losing the last commits on power loss only means re-projecting them from the log.
    */
   durability?: Durability;
+  /**
+   * Write batches that change documents on a worker thread (only for a store that opens its own file): SQLite's work
+   * leaves the event loop. Resets and rebuild batches are still written here, never while the thread writes.
+   */
+  writerThread?: boolean;
 }
 
 /** Read models as JSON documents in SQLite, by default in their own file (e.g. `read-models.db`). */
@@ -59,6 +65,11 @@ export class SqliteReadModelStore implements ReadModelStore {
    * handle few event types, and a commit per event each would write a page of checkpoints for every projection.
    */
   private readonly heldCheckpoints = new Map<string, number>();
+  private readonly writer: SqlWriterThread | undefined;
+  /** With a writer thread, every write waits for the one before it: the file has one writer at a time. */
+  private writes: Promise<void> = Promise.resolve();
+  /** While set, statements are recorded for the writer thread instead of run here. */
+  private recording: SqlWrite[] | undefined;
   private readonly findStatements = new Map<string, Database.Statement<unknown[], { id: string; doc: string }>>();
 
   private readonly selectDocument: Database.Statement<[string, string], { doc: string }>;
@@ -89,6 +100,7 @@ export class SqliteReadModelStore implements ReadModelStore {
     this.db = db;
     this.ownsDatabase = owned;
     createReadModelSchema(db);
+    this.writer = options.writerThread && owned && 'path' in source && source.path !== ':memory:' ? new SqlWriterThread(source.path, options.durability ?? 'NORMAL') : undefined;
 
     /** One prepared statement per number of VALUES tuples (1 to ROWS_PER_STATEMENT), prepared when first needed. */
     const statementsByCount = (sql: (values: string) => string, tuple: string) => {
@@ -139,12 +151,7 @@ export class SqliteReadModelStore implements ReadModelStore {
     this.insertProcessed = db.prepare('INSERT OR IGNORE INTO projection_processed_events (projection, event_id) VALUES (?, ?)');
     this.selectProcessed = db.prepare('SELECT 1 AS found FROM projection_processed_events WHERE projection = ? AND event_id = ?');
     this.deleteProcessed = db.prepare('DELETE FROM projection_processed_events WHERE projection = ?');
-    this.commitInTransaction = db.transaction((batches: readonly ReadModelBatch[]) => {
-      for (const batch of batches) this.writeChanges(batch);
-      this.writeHeldCheckpoints();
-      // After the held ones, in order: a batch is newer than what was held, and a later batch than an earlier one.
-      for (const batch of batches) this.upsertCheckpoint.run(batch.projection, batch.checkpoint);
-    });
+    this.commitInTransaction = db.transaction((batches: readonly ReadModelBatch[]) => this.writeCommit(batches, this.heldCheckpoints));
     this.resetInTransaction = db.transaction((projection: string, collections: string[]) => this.drop(projection, collections));
   }
 
@@ -187,8 +194,37 @@ export class SqliteReadModelStore implements ReadModelStore {
       for (const batch of batches) this.heldCheckpoints.set(batch.projection, batch.checkpoint);
       return;
     }
+    const writer = this.writer;
+    if (!writer) return this.commitHere(batches);
+    if (batches.some((batch) => batch.resetsCollections)) return this.oneWriterAtATime(async () => this.commitHere(batches));
+    return this.oneWriterAtATime(async () => {
+      const held = new Map(this.heldCheckpoints);
+      this.recording = [];
+      try {
+        this.writeCommit(batches, held);
+        await writer.run(this.recording.splice(0));
+      } finally {
+        this.recording = undefined;
+      }
+      for (const [projection, position] of held) if (this.heldCheckpoints.get(projection) === position) this.heldCheckpoints.delete(projection);
+    });
+  }
+
+  private commitHere(batches: readonly ReadModelBatch[]): void {
     this.commitInTransaction.immediate(batches); // writes the held checkpoints too
     this.heldCheckpoints.clear();
+  }
+
+  private oneWriterAtATime(write: () => Promise<void>): Promise<void> {
+    const run = this.writes.then(write);
+    this.writes = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Runs the statement here, or records it for the writer thread. */
+  private run(statement: Database.Statement<unknown[]>, params: unknown[]): void {
+    if (this.recording) this.recording.push([statement.source, params]);
+    else statement.run(params);
   }
 
   async checkpoint(projection: string): Promise<number> {
@@ -202,10 +238,13 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   async reset(projection: string, collections: string[]): Promise<void> {
-    this.resetInTransaction.immediate(projection, collections);
+    if (!this.writer) return void this.resetInTransaction.immediate(projection, collections);
+    return this.oneWriterAtATime(async () => void this.resetInTransaction.immediate(projection, collections));
   }
 
   async close(): Promise<void> {
+    await this.writes;
+    await this.writer?.stop();
     if (this.heldCheckpoints.size > 0 && this.db.open) {
       this.db.transaction(() => this.writeHeldCheckpoints()).immediate();
       this.heldCheckpoints.clear();
@@ -213,13 +252,20 @@ export class SqliteReadModelStore implements ReadModelStore {
     if (this.ownsDatabase && this.db.open) this.db.close();
   }
 
+  private writeCommit(batches: readonly ReadModelBatch[], heldCheckpoints: ReadonlyMap<string, number>): void {
+    for (const batch of batches) this.writeChanges(batch);
+    for (const [projection, position] of heldCheckpoints) this.run(this.upsertCheckpoint, [projection, position]);
+    // After the held ones, in order: a batch is newer than what was held, and a later batch than an earlier one.
+    for (const batch of batches) this.run(this.upsertCheckpoint, [batch.projection, batch.checkpoint]);
+  }
+
   /** Puts before deletes: the unit of work keeps at most one pending change per document. */
   private writeChanges(batch: ReadModelBatch): void {
     this.writeDocuments(batch.puts);
-    for (const { collection, id } of batch.deletes) this.deleteDocument.run(collection, id);
+    for (const { collection, id } of batch.deletes) this.run(this.deleteDocument, [collection, id]);
     this.writeRows(batch.rows ?? []);
     if (batch.resetsCollections) this.keepOnlyPuts(batch, batch.resetsCollections);
-    for (const eventId of batch.processedEventIds ?? []) this.insertProcessed.run(batch.projection, eventId);
+    for (const eventId of batch.processedEventIds ?? []) this.run(this.insertProcessed, [batch.projection, eventId]);
   }
 
   /** In id order (neighbouring ids share b-tree pages), ROWS_PER_STATEMENT per statement. */
@@ -233,7 +279,7 @@ export class SqliteReadModelStore implements ReadModelStore {
         if (typeof doc.id !== 'string') throw new TypeError(`a ${collection} document has no string id`);
         params.push(collection, doc.id, json ?? JSON.stringify(doc));
       }
-      this.upsertDocuments(end - start).run(params);
+      this.run(this.upsertDocuments(end - start), params);
     }
   }
 
@@ -248,7 +294,7 @@ export class SqliteReadModelStore implements ReadModelStore {
         if (!Number.isSafeInteger(seq)) throw new TypeError(`a ${collection} row has no integer seq`);
         params.push(collection, parentId, seq, JSON.stringify(value));
       }
-      this.upsertRows(end - start).run(params);
+      this.run(this.upsertRows(end - start), params);
     }
   }
 

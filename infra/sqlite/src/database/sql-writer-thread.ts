@@ -1,10 +1,9 @@
 import { Worker } from 'node:worker_threads';
-import { EVENT_COLUMNS, EVENT_PLACEHOLDERS, type EventValues } from './event-log-schema';
+import type { Durability } from './open-database';
 
-/** A command key row as the writer inserts it: key, request hash, stream, revision, event ids (JSON), recorded at. */
-export type CommandKeyValues = [string, string, string, number, string, string];
+/** A statement to run, by its SQL text, with its parameters. */
+export type SqlWrite = [sql: string, params: unknown[]];
 
-/** What the writer thread answers for one batch. */
 interface WriteAnswer {
   id: number;
   error?: { message: string; code?: string };
@@ -12,21 +11,24 @@ interface WriteAnswer {
 
 /**
  * The thread's whole program, evaluated as a script (a file would have to exist as .ts under jest and as .js once
- * built). Its own connection, `synchronous = FULL` like the store's, writes each batch in one IMMEDIATE transaction:
- * when it answers, the batch's WAL frames are on disk.
+ * built). Its own connection runs each list of statements in one IMMEDIATE transaction, statements prepared once per
+ * SQL text; it answers when the transaction is committed (with `synchronous = FULL`, when it is on disk).
  */
 const WRITER_PROGRAM = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.path);
 db.pragma('journal_mode = WAL');
-db.pragma('synchronous = FULL');
+db.pragma('synchronous = ' + workerData.durability);
 db.pragma('busy_timeout = 5000');
-const insertEvent = db.prepare(workerData.insertEvent);
-const insertCommandKey = db.prepare(workerData.insertCommandKey);
-const write = db.transaction((events, keys) => {
-  for (const row of events) insertEvent.run(row);
-  for (const key of keys) insertCommandKey.run(key);
+const prepared = new Map();
+const statement = (sql) => {
+  let found = prepared.get(sql);
+  if (!found) prepared.set(sql, (found = db.prepare(sql)));
+  return found;
+};
+const runAll = db.transaction((sqls, writes) => {
+  for (const [index, params] of writes) statement(sqls[index]).run(params);
 });
 parentPort.on('message', (message) => {
   if (message === 'stop') {
@@ -35,7 +37,7 @@ parentPort.on('message', (message) => {
     return;
   }
   try {
-    write.immediate(message.events, message.keys);
+    runAll.immediate(message.sqls, message.writes);
     parentPort.postMessage({ id: message.id });
   } catch (error) {
     parentPort.postMessage({ id: message.id, error: { message: String(error && error.message), code: error && error.code } });
@@ -44,7 +46,7 @@ parentPort.on('message', (message) => {
 `;
 
 /** An error the writer thread's database reported, with SQLite's code (e.g. SQLITE_CONSTRAINT_UNIQUE). */
-export class LogWriteError extends Error {
+export class SqlWriteError extends Error {
   constructor(
     message: string,
     readonly code: string | undefined,
@@ -54,41 +56,41 @@ export class LogWriteError extends Error {
 }
 
 /**
- * Commits batches of the event log on a worker thread, so that the event loop goes on serving requests while the
- * commit waits for its fsync (most of a durable commit's time). One batch at a time; the store stages and checks it.
+ * Runs transactions on a worker thread with its own connection to a database file in WAL mode, so that the event loop
+ * goes on serving requests while SQLite writes and fsyncs. The caller keeps it the file's only writer while a
+ * transaction is in flight; its own connection reads what each transaction committed once it is answered.
  */
-export class LogWriterThread {
+export class SqlWriterThread {
   private readonly worker: Worker;
   private readonly waiting = new Map<number, { resolve(): void; reject(error: unknown): void }>();
   private readonly exited: Promise<void>;
   private nextId = 0;
   private failure: Error | undefined;
 
-  constructor(path: string) {
-    this.worker = new Worker(WRITER_PROGRAM, {
-      eval: true,
-      workerData: {
-        path,
-        driver: require.resolve('better-sqlite3'),
-        insertEvent: `INSERT INTO events (${EVENT_COLUMNS}) VALUES (${EVENT_PLACEHOLDERS})`,
-        insertCommandKey: 'INSERT INTO command_keys (key, request_hash, stream_id, revision, event_ids, recorded_at) VALUES (?, ?, ?, ?, ?, ?)',
-      },
-    });
+  constructor(path: string, durability: Durability) {
+    this.worker = new Worker(WRITER_PROGRAM, { eval: true, workerData: { path, durability, driver: require.resolve('better-sqlite3') } });
     this.worker.unref(); // idle, it must not keep a process alive
     this.worker.on('message', (answer: WriteAnswer) => this.answer(answer));
     this.worker.on('error', (error) => this.fail(error));
     this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
-    void this.exited.then(() => this.fail(new Error('the event log writer thread stopped')));
+    void this.exited.then(() => this.fail(new Error(`the writer thread of ${path} stopped`)));
   }
 
-  /** Resolves once the rows are committed and on disk; rejects (committing nothing) with the database's error. */
-  write(events: EventValues[], keys: CommandKeyValues[]): Promise<void> {
+  /** Resolves once the statements are committed together; rejects (committing none) with the database's error. */
+  run(writes: readonly SqlWrite[]): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
+    const sqls: string[] = [];
+    const indexOf = new Map<string, number>();
+    const indexed = writes.map(([sql, params]): [number, unknown[]] => {
+      let index = indexOf.get(sql);
+      if (index === undefined) indexOf.set(sql, (index = sqls.push(sql) - 1));
+      return [index, params];
+    });
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      this.worker.ref(); // a commit in flight keeps the process alive until it is answered
-      this.worker.postMessage({ id, events, keys });
+      this.worker.ref(); // a transaction in flight keeps the process alive until it is answered
+      this.worker.postMessage({ id, sqls, writes: indexed });
     });
   }
 
@@ -105,7 +107,7 @@ export class LogWriterThread {
     this.waiting.delete(id);
     if (this.waiting.size === 0) this.worker.unref();
     if (!waiter) return;
-    if (error) waiter.reject(new LogWriteError(error.message, error.code));
+    if (error) waiter.reject(new SqlWriteError(error.message, error.code));
     else waiter.resolve();
   }
 
