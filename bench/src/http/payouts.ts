@@ -1,5 +1,5 @@
 import { perSecond } from '../support/statistics';
-import { startPlatform } from '../target/server-process';
+import { cpuMilliseconds, startPlatform } from '../target/server-process';
 import { agentHeaders, call, placePaidOrders, pool, settle } from './api-client';
 
 export interface PayoutThroughput {
@@ -7,6 +7,8 @@ export interface PayoutThroughput {
   concurrency: number;
   ms: number;
   perSecond: number;
+  /** CPU the platform process used per payout (user + system), from the first POST until settled. */
+  cpuMsPerPayout: number;
   reconciled: boolean;
 }
 
@@ -25,19 +27,24 @@ export async function payoutThroughput(options: { payouts: number; concurrency: 
     options.log(`  ${ids.length} paid orders ready; proposing ${ids.length} compensations with ${options.concurrency} clients`);
 
     const started = performance.now();
+    const cpuAtStart = cpuMilliseconds(platform.pid);
     await pool(ids, options.concurrency, async (orderId) => {
       await call(`${url}/compensations`, 'POST', { orderId, kind: 'goodwill', amount: 500 }, { ...agentHeaders, 'idempotency-key': `gw-${orderId}` });
     });
     await settle(url);
     const ms = performance.now() - started;
+    const cpuMsPerPayout = (cpuMilliseconds(platform.pid) - cpuAtStart) / ids.length;
 
     const reconciliation = (await call(`${url}/ledger/reconciliation`, 'GET', undefined, {})).body as { balanced: boolean; matchesPayouts: boolean; payouts: { count: number } };
     const provider = (await call(`${url}/admin/payment-provider/payments`, 'GET', undefined, {})).body as { count: number };
     if (provider.count !== ids.length || reconciliation.payouts.count !== ids.length) {
       throw new Error(`expected ${ids.length} payouts, the provider made ${provider.count} and the ledger saw ${reconciliation.payouts.count}`);
     }
-    const result = { payouts: ids.length, concurrency: options.concurrency, ms, perSecond: perSecond(ids.length, ms), reconciled: reconciliation.balanced && reconciliation.matchesPayouts };
-    options.log(`  ${result.payouts} payouts in ${Math.round(ms)} ms: ${Math.round(result.perSecond)}/s${result.reconciled ? '' : ' (NOT reconciled)'}`);
+    const reconciled = reconciliation.balanced && reconciliation.matchesPayouts;
+    const result = { payouts: ids.length, concurrency: options.concurrency, ms, perSecond: perSecond(ids.length, ms), cpuMsPerPayout, reconciled };
+    options.log(
+      `  ${result.payouts} payouts in ${Math.round(ms)} ms: ${Math.round(result.perSecond)}/s, platform CPU ${cpuMsPerPayout.toFixed(2)} ms per payout${reconciled ? '' : ' (NOT reconciled)'}`,
+    );
     return result;
   } finally {
     await platform.stop();

@@ -18,6 +18,8 @@ export const runPayouts: Section = async ({ quick, log }) => {
     problems: full.reconciled ? [] : ['the ledger does not reconcile with the payouts'],
     rows: [
       infoRow(`11a. Payout service alone, ${CLIENTS} in flight (${alone.payouts})`, formatRate(alone.perSecond, 'payouts/s')),
+      // Wall time follows whatever else the machine runs; the work per payout does not.
+      infoRow(`11b. Platform CPU per payout, full path (${full.payouts})`, `${full.cpuMsPerPayout.toFixed(2)} ms`),
       {
         figure: `11. Payouts through the full path, ${CLIENTS} clients (${full.payouts}; baseline: service alone)`,
         measured: formatRate(full.perSecond, 'payouts/s'),
