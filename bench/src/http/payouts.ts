@@ -1,6 +1,7 @@
 import { median, perSecond } from '../support/statistics';
 import { cpuMilliseconds, startPlatform } from '../target/server-process';
-import { agentHeaders, call, placePaidOrders, pool, settle } from './api-client';
+import { Agent } from 'node:http';
+import { agentHeaders, call, placePaidOrders, pool, postJson, settle } from './api-client';
 
 export interface PayoutThroughput {
   /** Payouts per round. */
@@ -32,18 +33,23 @@ export async function payoutThroughput(options: { payouts: number; concurrency: 
     options.log(`  ${ids.length} paid orders ready; ${options.rounds} round(s) of ${options.payouts} compensations with ${options.concurrency} clients`);
 
     const rounds: { ms: number; cpuMsPerPayout: number }[] = [];
-    for (let round = 0; round < options.rounds; round++) {
-      const ofRound = ids.slice(round * options.payouts, (round + 1) * options.payouts);
-      const started = performance.now();
-      const cpuAtStart = cpuMilliseconds(platform.pid);
-      await pool(ofRound, options.concurrency, async (orderId) => {
-        await call(`${url}/compensations`, 'POST', { orderId, kind: 'goodwill', amount: 500 }, { ...agentHeaders, 'idempotency-key': `gw-${orderId}` });
-      });
-      await settle(url);
-      const ms = performance.now() - started;
-      const cpuMsPerPayout = (cpuMilliseconds(platform.pid) - cpuAtStart) / ofRound.length;
-      rounds.push({ ms, cpuMsPerPayout });
-      options.log(`  round ${round + 1}: ${ofRound.length} payouts in ${Math.round(ms)} ms: ${Math.round(perSecond(ofRound.length, ms))}/s, platform CPU ${cpuMsPerPayout.toFixed(2)} ms per payout`);
+    const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency });
+    try {
+      for (let round = 0; round < options.rounds; round++) {
+        const ofRound = ids.slice(round * options.payouts, (round + 1) * options.payouts);
+        const started = performance.now();
+        const cpuAtStart = cpuMilliseconds(platform.pid);
+        await pool(ofRound, options.concurrency, async (orderId) => {
+          await postJson(`${url}/compensations`, { orderId, kind: 'goodwill', amount: 500 }, { ...agentHeaders, 'idempotency-key': `gw-${orderId}` }, agent);
+        });
+        await settle(url);
+        const ms = performance.now() - started;
+        const cpuMsPerPayout = (cpuMilliseconds(platform.pid) - cpuAtStart) / ofRound.length;
+        rounds.push({ ms, cpuMsPerPayout });
+        options.log(`  round ${round + 1}: ${ofRound.length} payouts in ${Math.round(ms)} ms: ${Math.round(perSecond(ofRound.length, ms))}/s, platform CPU ${cpuMsPerPayout.toFixed(2)} ms per payout`);
+      }
+    } finally {
+      agent.destroy();
     }
 
     const reconciliation = (await call(`${url}/ledger/reconciliation`, 'GET', undefined, {})).body as { balanced: boolean; matchesPayouts: boolean; payouts: { count: number } };
