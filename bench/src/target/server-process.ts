@@ -132,6 +132,16 @@ export function ioCounters(pid: number): IoCounters {
   return { wchar: Number(fields.get('wchar')), writeBytes: Number(fields.get('write_bytes') ?? 0) };
 }
 
+/**
+ * CPU time a live process has used so far, user and system (utime + stime of /proc/<pid>/stat, in clock ticks of
+ * 10 ms, the Linux default). Beside wall time it tells a change in the work done from a machine busy with other work.
+ */
+export function cpuMilliseconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /** Peak resident set size of a live process (VmHWM of /proc/<pid>/status), in bytes. */
 export function peakRss(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8')

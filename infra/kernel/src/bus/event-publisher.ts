@@ -112,7 +112,7 @@ export class EventPublisher {
 export function withPublisherBacklog(bus: MessageBus, publisher: Pick<EventPublisher, 'backlog'>): MessageBus {
   return {
     publish: (topic, messages) => bus.publish(topic, messages),
-    subscribe: (groupId, topics, handler) => bus.subscribe(groupId, topics, handler),
+    subscribe: (groupId, topics, handler, options) => bus.subscribe(groupId, topics, handler, options),
     rewind: (groupId, topics) => bus.rewind(groupId, topics),
     lag: async (groupId, topics) => (await publisher.backlog(topics)) + (await bus.lag(groupId, topics)),
     close: () => bus.close(),

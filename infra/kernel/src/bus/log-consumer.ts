@@ -11,6 +11,8 @@ export interface LogConsumerOptions {
   groupId: string;
   topics: readonly string[];
   handler: MessageHandler;
+  /** Events of the topics the group does not react to (see SubscribeOptions): skipped like those of other topics. */
+  accepts?(topic: string, eventType: string): boolean;
   log: EventStore;
   offsets: GroupOffsetStore;
   routing: LogRouting;
@@ -179,6 +181,7 @@ export class LogConsumer implements ConsumerHandle {
     const topic = this.options.routing.topicOf(event);
     const start = this.topicStart.get(topic);
     if (start === undefined || event.position <= start) return;
+    if (this.options.accepts && !this.options.accepts(topic, event.type)) return;
     const { key, value, headers } = this.options.reads.messageOf(event);
     const lane = this.lanes[laneOfKey(key, this.lanes.length)];
     const timestamp = Date.parse(event.recordedAt);

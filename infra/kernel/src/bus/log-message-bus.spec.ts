@@ -3,6 +3,7 @@ import type { MessageBus } from '../ports/message-bus';
 import { InMemoryEventStore } from '../memory/in-memory-event-store';
 import { contractMessageRouting, publishingToTheLog } from '../testing/log-bus-harness';
 import { messageBusContract } from '../testing/message-bus.contract';
+import { sampleEvent } from '../testing/sample-events';
 import type { StoreHarness } from '../testing/store-harness';
 import { InMemoryGroupOffsets } from './group-offsets';
 import { LogMessageBus } from './log-message-bus';
@@ -101,5 +102,28 @@ describe('LogMessageBus', () => {
     expect(beforeEffects).toBeUndefined();
     expect(offsets.position('feed', topic)).toBe(await log.headPosition());
     await bus.close();
+  });
+
+  it('given a group that accepts only some event types, when the log holds others on its topic, then it is called for its types only and moves past the rest for good', async () => {
+    const log = new InMemoryEventStore(new ManualClock(new Date('2026-11-02T08:00:00.000Z')));
+    const offsets = new InMemoryGroupOffsets();
+    const logistics = 'aftersales.logistics.events.v1';
+    const open = (): LogMessageBus => new LogMessageBus({ log, offsets, lanes: 4, logger: quietLogger });
+    await log.append('shipment-s-1', [sampleEvent('ShipmentDispatched', { orderId: 'o-1' }), sampleEvent('ShipmentDelivered', { orderId: 'o-1' })], 'no_stream');
+    await log.append('shipment-s-2', [sampleEvent('ShipmentDispatched', { orderId: 'o-2' })], 'no_stream');
+    const accepts = (topic: string, type: string): boolean => topic === logistics && type === 'ShipmentDelivered';
+    const seen: string[] = [];
+
+    const bus = open();
+    const consumer = await bus.subscribe('delivered', [logistics], async (m) => void seen.push(m.headers['event-type']), { accepts });
+    await consumer.drain();
+    expect(await bus.lag('delivered', [logistics])).toBe(0);
+    await bus.close();
+    const reopened = open();
+    const again = await reopened.subscribe('delivered', [logistics], async (m) => void seen.push(`again ${m.headers['event-type']}`), { accepts });
+    await again.drain();
+    await reopened.close();
+
+    expect(seen).toEqual(['ShipmentDelivered']);
   });
 });

@@ -1,6 +1,6 @@
 import { partitionKeyOf, topicForEventType } from '@aftersales/contracts';
 import type { EventStore, RecordedEvent } from '../ports/event-store';
-import type { ConsumerHandle, MessageBus, MessageHandler, OutgoingMessage } from '../ports/message-bus';
+import type { ConsumerHandle, MessageBus, MessageHandler, OutgoingMessage, SubscribeOptions } from '../ports/message-bus';
 import { messageOfEvent } from './bus-headers';
 import { consoleBusLogger, defaultRetryPolicy, type BusLogger, type RetryPolicy } from './consumer-support';
 import type { GroupOffsetStore } from './group-offsets';
@@ -68,7 +68,8 @@ export class LogMessageBus implements MessageBus {
     throw new Error(`the log bus delivers the events of its log; nothing can be published to ${topic} (append the events to the event store)`);
   }
 
-  async subscribe(groupId: string, topics: string[], handler: MessageHandler): Promise<ConsumerHandle> {
+  /** Events `options.accepts` refuses are passed over in the log: no delivery, no lane, the position moves past them. */
+  async subscribe(groupId: string, topics: string[], handler: MessageHandler, options: SubscribeOptions = {}): Promise<ConsumerHandle> {
     this.assertOpen();
     if (groupId.length === 0) throw new Error('a consumer group id must not be empty');
     const uniqueTopics = [...new Set(topics)];
@@ -80,6 +81,7 @@ export class LogMessageBus implements MessageBus {
       groupId,
       topics: uniqueTopics,
       handler,
+      accepts: options.accepts,
       log: this.options.log,
       offsets: this.options.offsets,
       routing: this.routing,

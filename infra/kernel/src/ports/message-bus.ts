@@ -20,6 +20,15 @@ export interface OutgoingMessage {
 /** Called per message; the offset is committed only after the returned promise resolves. */
 export type MessageHandler = (message: BusMessage) => Promise<void>;
 
+export interface SubscribeOptions {
+  /**
+   * The messages the group reacts to, by topic and event type (the `event-type` header). A bus may pass over the
+   * others without calling the handler (its position moves past them as if they were handled); one that does not
+   * hands them to the handler, which must then ignore them itself.
+   */
+  accepts?(topic: string, eventType: string): boolean;
+}
+
 export interface ConsumerHandle {
   /** Resolves once every message published so far on the subscribed topics has been handled and committed. */
   drain(): Promise<void>;
@@ -34,7 +43,7 @@ export interface ConsumerHandle {
  */
 export interface MessageBus {
   publish(topic: string, messages: OutgoingMessage[]): Promise<void>;
-  subscribe(groupId: string, topics: string[], handler: MessageHandler): Promise<ConsumerHandle>;
+  subscribe(groupId: string, topics: string[], handler: MessageHandler, options?: SubscribeOptions): Promise<ConsumerHandle>;
   /**
    * Moves the group's committed offsets on these topics back to the start of each partition (the log start), so its
    * next subscription re-reads everything kept. Refuses (rejects) while this bus has an active consumer of the group.

@@ -28,7 +28,7 @@ export function publishingToTheLog(bus: MessageBus, log: EventStore): MessageBus
       const events = messages.map((message) => sampleEvent(CONTRACT_MESSAGE, {}, { data: { topic, key: message.key, value: message.value, headers: message.headers ?? {} } }));
       if (events.length > 0) await log.append(`contract-${topic}`, events, 'any');
     },
-    subscribe: (groupId, topics, handler) => bus.subscribe(groupId, topics, handler),
+    subscribe: (groupId, topics, handler, options) => bus.subscribe(groupId, topics, handler, options),
     rewind: (groupId, topics) => bus.rewind(groupId, topics),
     lag: (groupId, topics) => bus.lag(groupId, topics),
     close: () => bus.close(),

@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { Ctx, EventPattern, Payload, type MicroserviceOptions } from '@nestjs/microservices';
 import { map, timer, type Observable } from 'rxjs';
 import { topicOf, type EventEnvelope } from '@aftersales/contracts';
-import { EventPublisher, InMemoryEventStore, type NewEvent } from '@aftersales/kernel';
+import { EventPublisher, InMemoryEventStore, InMemoryGroupOffsets, LogMessageBus, type MessageBus, type NewEvent } from '@aftersales/kernel';
 import { sampleEvent } from '@aftersales/kernel/testing';
 import { SqliteMessageBus } from '@aftersales/sqlite';
 import { EmbeddedBusContext } from './embedded-bus.context';
@@ -256,5 +256,67 @@ describe('EmbeddedBusTransport', () => {
     await transport.drain();
 
     expect(effects.done.filter((e) => e.handler === 'order.onLogistics').map((e) => e.eventId)).toEqual([event.eventId]);
+  });
+});
+
+/** Who was called with what, in the groups whose handlers name their event types (or not). */
+@Injectable()
+class Calls {
+  readonly seen: string[] = [];
+}
+
+@Controller()
+class TypedReactions {
+  constructor(@Inject(Calls) private readonly calls: Calls) {}
+
+  @EventPattern(LOGISTICS, { group: 'tracking', eventTypes: ['ShipmentDelivered'] })
+  onDelivered(@Payload() event: EventEnvelope): void {
+    this.calls.seen.push(`tracking.onDelivered ${event.type}`);
+  }
+
+  @EventPattern(LOGISTICS, { group: 'tracking', eventTypes: ['ShipmentReturned'] })
+  onReturned(@Payload() event: EventEnvelope): void {
+    this.calls.seen.push(`tracking.onReturned ${event.type}`);
+  }
+
+  @EventPattern(LOGISTICS, { group: 'audit' })
+  onAny(@Payload() event: EventEnvelope): void {
+    this.calls.seen.push(`audit.onAny ${event.type}`);
+  }
+}
+
+@Module({ controllers: [TypedReactions], providers: [Calls] })
+class TypedReactionsModule {}
+
+describe.each([
+  ['a bus that filters (the log bus)', 'log'],
+  ['a bus that hands over everything (SQLite bus, like Kafka)', 'sqlite'],
+] as const)('EmbeddedBusTransport with handlers naming their event types, on %s', (_, kind) => {
+  it('given dispatched, delivered and returned events, then a group is called only for the types its handlers name, every handler of it for their union, and it lags nothing', async () => {
+    const store = new InMemoryEventStore();
+    const bus: MessageBus =
+      kind === 'log'
+        ? new LogMessageBus({ log: store, offsets: new InMemoryGroupOffsets(), logger: quiet })
+        : new SqliteMessageBus({ filename: ':memory:', logger: quiet });
+    const publisher = kind === 'sqlite' ? new EventPublisher({ eventStore: store, bus, checkpoints: (bus as SqliteMessageBus).checkpoints, topicFor }) : undefined;
+    const transport = new EmbeddedBusTransport(bus);
+    const app = await NestFactory.createMicroservice<MicroserviceOptions>(TypedReactionsModule, { strategy: transport, logger: false });
+    await app.listen();
+    try {
+      const types = ['ShipmentDispatched', 'ShipmentDelivered', 'ShipmentReturned'];
+      await store.append('shipment-s-o-9', types.map((type) => sampleEvent(type, { orderId: 'o-9', shipmentId: 's-o-9' })), 'no_stream');
+      await publisher?.catchUp();
+      await transport.drain();
+
+      const seen = app.get(Calls).seen;
+      expect(seen.filter((call) => call.startsWith('tracking')).sort()).toEqual(
+        ['tracking.onDelivered ShipmentDelivered', 'tracking.onDelivered ShipmentReturned', 'tracking.onReturned ShipmentDelivered', 'tracking.onReturned ShipmentReturned'].sort(),
+      );
+      expect(seen.filter((call) => call.startsWith('audit'))).toEqual(types.map((type) => `audit.onAny ${type}`));
+      expect(await transport.lag()).toBe(0);
+    } finally {
+      await app.close();
+      await bus.close();
+    }
   });
 });

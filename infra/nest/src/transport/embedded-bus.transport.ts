@@ -1,5 +1,5 @@
 import { Server, type CustomTransportStrategy, type MessageHandler as NestHandler, type MsPattern } from '@nestjs/microservices';
-import type { BusMessage, ConsumerHandle, MessageBus } from '@aftersales/kernel';
+import { BusHeader, type BusMessage, type ConsumerHandle, type MessageBus } from '@aftersales/kernel';
 import { lastValueFrom, type Observable } from 'rxjs';
 import { EmbeddedBusContext } from './embedded-bus.context';
 
@@ -35,6 +35,16 @@ export interface GroupStatus {
 export type EmbeddedBusEvents = { error: (error: EventHandlerFailedError) => void };
 
 /**
+ * The extras of an `@EventPattern` this transport reads: `group`, and optionally `eventTypes`, the event types the
+ * handler reacts to (every other one it must ignore). A group whose handlers of a topic all name their types is not
+ * called for the other events of that topic: no parse, no Nest pipeline, and the log bus passes them over.
+ */
+export interface EventPatternExtras {
+  group?: string;
+  eventTypes?: readonly string[];
+}
+
+/**
  * Nest transport over our MessageBus. Each `@EventPattern(topic, { group })` handler joins consumer group `group`
  * on `topic`; one subscription per group covers all its topics. A message is committed only after every handler of
  * its group and topic completed (promise resolved, observable completed); an error makes the bus redeliver it.
@@ -44,6 +54,8 @@ export class EmbeddedBusTransport extends Server<EmbeddedBusEvents> implements C
   private readonly defaultGroup: string;
   /** group → topic → first handler; further handlers of the same group and topic hang off `next`, as in Nest. */
   private readonly handlersByGroup = new Map<string, Map<string, NestHandler>>();
+  /** group → topic → the event types its handlers react to; a topic absent here: every event (a handler named none). */
+  private readonly eventTypesByGroup = new Map<string, Map<string, Set<string>>>();
   private readonly errorListeners: Array<EmbeddedBusEvents['error']> = [];
   private consumers: Array<{ group: string; handle: ConsumerHandle }> = [];
   private readonly delivered = new Map<string, number>();
@@ -65,6 +77,7 @@ export class EmbeddedBusTransport extends Server<EmbeddedBusEvents> implements C
     const ofGroup = this.handlersByGroup.get(group) ?? new Map<string, NestHandler>();
     this.handlersByGroup.set(group, ofGroup);
     const head = ofGroup.get(topic);
+    this.rememberEventTypes(group, topic, !head, extras.eventTypes);
     if (!head) return void ofGroup.set(topic, callback);
     let tail: NestHandler = head;
     while (tail.next) tail = tail.next as NestHandler;
@@ -151,12 +164,35 @@ export class EmbeddedBusTransport extends Server<EmbeddedBusEvents> implements C
     return this.bus as T;
   }
 
+  /** The first handler of a group and topic sets its types; a later one adds its own, or lifts the filter if it names none. */
+  private rememberEventTypes(group: string, topic: string, first: boolean, eventTypes: unknown): void {
+    const ofGroup = this.eventTypesByGroup.get(group) ?? new Map<string, Set<string>>();
+    this.eventTypesByGroup.set(group, ofGroup);
+    const named = Array.isArray(eventTypes) ? eventTypes.filter((type): type is string => typeof type === 'string') : undefined;
+    const known = ofGroup.get(topic);
+    if (!named) ofGroup.delete(topic);
+    else if (first) ofGroup.set(topic, new Set(named));
+    else named.forEach((type) => known?.add(type));
+  }
+
   private subscribeGroup(group: string): Promise<ConsumerHandle> {
     const handlers = this.handlersByGroup.get(group)!;
-    return this.bus.subscribe(group, [...handlers.keys()], async (message) => {
-      await this.deliver(group, handlers.get(message.topic)!, message);
-      this.delivered.set(group, (this.delivered.get(group) ?? 0) + 1);
-    });
+    const typesOf = this.eventTypesByGroup.get(group) ?? new Map<string, Set<string>>();
+    const accepts = (topic: string, eventType: string | undefined): boolean => {
+      const types = typesOf.get(topic);
+      return !types || eventType === undefined || types.has(eventType);
+    };
+    return this.bus.subscribe(
+      group,
+      [...handlers.keys()],
+      async (message) => {
+        // A bus that does not filter (Kafka) still hands every message over: passed over here, unparsed.
+        if (!accepts(message.topic, message.headers[BusHeader.eventType])) return;
+        await this.deliver(group, handlers.get(message.topic)!, message);
+        this.delivered.set(group, (this.delivered.get(group) ?? 0) + 1);
+      },
+      { accepts },
+    );
   }
 
   private async deliver(group: string, handler: NestHandler, message: BusMessage): Promise<void> {

@@ -2,6 +2,7 @@ import { Controller, Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { topicOf, type EventEnvelope } from '@aftersales/contracts';
 import { CONSUMER_GROUP, type LogisticsService } from '../application';
+import { REFUND_EVENTS_LOGISTICS_REACTS_TO } from '../policies';
 import { LOGISTICS_SERVICE_TOKEN } from './shipments.tokens';
 
 /**
@@ -19,7 +20,7 @@ export class LogisticsReactionsController {
     await this.logistics.onOrderEvent(event);
   }
 
-  @EventPattern(topicOf('refund'), { group: CONSUMER_GROUP })
+  @EventPattern(topicOf('refund'), { group: CONSUMER_GROUP, eventTypes: REFUND_EVENTS_LOGISTICS_REACTS_TO })
   async onRefundEvent(@Payload() event: EventEnvelope): Promise<void> {
     await this.logistics.onRefundEvent(event);
   }

@@ -2,6 +2,7 @@ import { Controller, Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { topicOf, type EventEnvelope } from '@aftersales/contracts';
 import { CONSUMER_GROUP, type OrderService } from '../application';
+import { REFUND_EVENTS_ORDER_REACTS_TO } from '../policies';
 import { ORDER_SERVICE_TOKEN } from './orders.tokens';
 
 /**
@@ -19,7 +20,7 @@ export class OrderReactionsController {
     await this.orders.onLogisticsEvent(event);
   }
 
-  @EventPattern(topicOf('refund'), { group: CONSUMER_GROUP })
+  @EventPattern(topicOf('refund'), { group: CONSUMER_GROUP, eventTypes: REFUND_EVENTS_ORDER_REACTS_TO })
   async onRefundEvent(@Payload() event: EventEnvelope): Promise<void> {
     await this.orders.onRefundEvent(event);
   }

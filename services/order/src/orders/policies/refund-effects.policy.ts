@@ -21,11 +21,21 @@ export type RefundEffect =
 /** A refund or dispute opened (pause) or ended (resume): the order's auto-confirm clock stands still while any is open. */
 export type AutoConfirmHold = { type: 'PauseAutoConfirm' | 'ResumeAutoConfirm'; orderId: string; input: { cause: AfterSalesCase } };
 
+/** The refund events that may ask something of the order (the bus passes the others over; see orderEffectOfRefundEvent). */
+export const REFUND_EVENTS_ORDER_REACTS_TO: readonly string[] = [
+  'RefundRequested',
+  'RefundCancelled',
+  'RefundClosed',
+  'ExchangeReplacementOrderCreated',
+  'RefundAllowanceSettled',
+];
+
 /**
  * The refund service decided; the order follows: an exchange's replacement order is placed, and an order whose
  * payment was refunded in full is closed. Any other refund event (a partial refund too) is not the order's business.
  */
 export function orderEffectOfRefundEvent(event: EventEnvelope): RefundEffect | undefined {
+  if (!REFUND_EVENTS_ORDER_REACTS_TO.includes(event.type)) return undefined;
   switch (event.type) {
     case 'RefundRequested':
     case 'RefundCancelled':

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { compensationEvents, currentRulebook, type CompensationDecided } from '@aftersales/contracts';
 import { CommandHandler, type CommandContext, type Platform, type ServiceLog } from '@aftersales/kernel';
 import {
@@ -16,7 +16,11 @@ export const COMPENSATION_SERVICE = 'compensation';
 export const COMPENSATION_GROUP = 'compensation';
 export const COMPENSATION_ACTOR = { id: 'compensation', role: 'system' } as const;
 
-export const newCompensationId = (now: Date): string => `cmp_${now.getTime().toString(36).padStart(9, '0')}${randomBytes(5).toString('hex')}`;
+/** Time-ordered, then 40 random bits: 10 random hex digits of a UUID (Node draws those from a buffered pool, not a call into OpenSSL per id). */
+export const newCompensationId = (now: Date): string => {
+  const random = randomUUID();
+  return `cmp_${now.getTime().toString(36).padStart(9, '0')}${random.slice(0, 8)}${random.slice(9, 11)}`;
+};
 
 /** What the compensation use cases share: the command handler of the compensation streams, the rulebook, the ports. */
 export interface CompensationHandlers {

@@ -68,6 +68,24 @@ describe('compensation service', () => {
     expect(w.provider.payments().map((p) => p.amount)).toEqual([25_000]);
   });
 
+  it('given a goodwill remedy under the threshold and one a supervisor approved, then each payout request names its causes: the decision, then the approval', async () => {
+    const w = compensationWorld();
+    await w.paidOrder('ord-7');
+    await w.env.settle();
+    const small = await w.compensation.propose({ orderId: 'ord-7', kind: 'goodwill', amount: 500 }, w.ctx(agent, 'gw-small'));
+    const large = await w.compensation.propose({ orderId: 'ord-7', kind: 'goodwill', amount: 25_000 }, w.ctx(agent, 'gw-large'));
+    const approved = await w.compensation.approve(large.state.decision!.compensationId, {}, w.ctx(supervisor));
+    await w.env.settle();
+
+    const causesOfPayout = async (compensationId: string) => {
+      const [requested] = await w.env.store.readStream(`payout-payout-compensation-${compensationId}`);
+      return (requested.data as { causedBy: string[] }).causedBy;
+    };
+    expect(await causesOfPayout(small.state.decision!.compensationId)).toEqual(small.eventIds);
+    expect(await causesOfPayout(large.state.decision!.compensationId)).toEqual([...large.eventIds, ...approved.eventIds]);
+    expect(w.provider.payments().map((p) => p.amount).sort((a, b) => a - b)).toEqual([500, 25_000]);
+  });
+
   it('given a counterfeit compensation decided for an order, when agents propose it again (other keys, at once), then 409 naming it and it is paid once; its key replays the first outcome; goodwill stays many', async () => {
     const w = compensationWorld();
     await w.paidOrder('ord-5', 7_000); // 60 CNY of goods: 3 × = 180 CNY, below the approval threshold

@@ -1,3 +1,5 @@
 export * from './compensation-service';
 export * from './compensation.types';
 export * from './compensation-handlers';
+export { ORDER_EVENTS_COMPENSATION_REACTS_TO } from './order.reactions';
+export { REFUND_EVENTS_COMPENSATION_REACTS_TO } from './refund.reactions';

@@ -1,7 +1,7 @@
 import { Controller, Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { topicOf, type EventEnvelope } from '@aftersales/contracts';
-import { COMPENSATION_GROUP, type CompensationService } from '../application';
+import { COMPENSATION_GROUP, ORDER_EVENTS_COMPENSATION_REACTS_TO, REFUND_EVENTS_COMPENSATION_REACTS_TO, type CompensationService } from '../application';
 import { COMPENSATION_SERVICE_TOKEN } from './compensation.tokens';
 
 /**
@@ -13,12 +13,12 @@ import { COMPENSATION_SERVICE_TOKEN } from './compensation.tokens';
 export class CompensationReactionsController {
   constructor(@Inject(COMPENSATION_SERVICE_TOKEN) private readonly compensations: CompensationService) {}
 
-  @EventPattern(topicOf('order'), { group: COMPENSATION_GROUP })
+  @EventPattern(topicOf('order'), { group: COMPENSATION_GROUP, eventTypes: ORDER_EVENTS_COMPENSATION_REACTS_TO })
   async onOrderEvent(@Payload() event: EventEnvelope): Promise<void> {
     await this.compensations.onOrderEvent(event);
   }
 
-  @EventPattern(topicOf('refund'), { group: COMPENSATION_GROUP })
+  @EventPattern(topicOf('refund'), { group: COMPENSATION_GROUP, eventTypes: REFUND_EVENTS_COMPENSATION_REACTS_TO })
   async onRefundEvent(@Payload() event: EventEnvelope): Promise<void> {
     await this.compensations.onRefundEvent(event);
   }

@@ -1,4 +1,4 @@
-import { mkdir, open } from 'node:fs/promises';
+import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 interface PendingLine {
@@ -25,31 +25,32 @@ export class DurableJournal {
     });
   }
 
+  /** One open file for a burst of batches (each written and fsync'd on its own), closed once nothing waits. */
   private async writeWhilePending(): Promise<void> {
+    let handle: FileHandle | undefined;
     while (this.pending.length > 0) {
       const batch = this.pending;
       this.pending = [];
       try {
-        await this.writeDurably(batch.map((line) => line.text).join(''));
+        handle ??= await this.open();
+        await handle.appendFile(batch.map((line) => line.text).join(''));
+        await handle.sync();
         batch.forEach((line) => line.done());
       } catch (error) {
         batch.forEach((line) => line.done(error));
+        await handle?.close().catch(() => undefined); // the next batch opens the file again
+        handle = undefined;
       }
     }
     this.writing = undefined;
+    await handle?.close().catch(() => undefined);
   }
 
-  private async writeDurably(text: string): Promise<void> {
+  private async open(): Promise<FileHandle> {
     if (!this.directoryReady) {
       await mkdir(dirname(this.file), { recursive: true });
       this.directoryReady = true;
     }
-    const handle = await open(this.file, 'a');
-    try {
-      await handle.appendFile(text);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    return open(this.file, 'a');
   }
 }

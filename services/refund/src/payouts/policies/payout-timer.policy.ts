@@ -22,13 +22,13 @@ export interface AttemptPayoutTimerCommand {
 export const payoutTimerPolicy =
   (options: { watchdogMs: number }): TimerPolicy =>
   (event) => {
-    const scheduledBy = { eventId: event.eventId, correlationId: event.correlationId };
+    // Asked of every event in the log: nothing is allocated for the events no case below is about.
     const timer = (payoutId: string, attempt: number, dueAt: string) => ({
       timerId: payoutAttemptTimerId(payoutId, attempt),
       service: PAYOUTS_SERVICE,
       dueAt,
       command: { type: 'AttemptPayout', payoutId } satisfies AttemptPayoutTimerCommand,
-      scheduledBy,
+      scheduledBy: { eventId: event.eventId, correlationId: event.correlationId },
     });
     switch (event.type) {
       case 'PayoutRequested': {

@@ -3,3 +3,4 @@ export * from './refund-actors';
 export * from './refunds.types';
 export * from './ports';
 export * from './refund-ids';
+export { REFUND_EVENTS_REFUNDS_REACT_TO } from './refund.reactions';

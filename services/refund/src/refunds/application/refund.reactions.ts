@@ -9,8 +9,12 @@ import type { RefundReactionOutcome } from './refunds.types';
  * handed over. Here: the refund payout, the allowance released or settled, RefundPaid.
  */
 
+/** The refund events group `refund` reacts to (the bus passes the others over). */
+export const REFUND_EVENTS_REFUNDS_REACT_TO: readonly string[] = ['RefundPaymentAuthorized', 'PayoutSucceeded', 'RefundCancelled', 'RefundClosed'];
+
 /** Refund topic, group `refund`: the refund payout, the allowance settled or released, RefundPaid. */
 export async function onRefundEvent(h: RefundHandlers, event: EventEnvelope): Promise<RefundReactionOutcome> {
+  if (!REFUND_EVENTS_REFUNDS_REACT_TO.includes(event.type)) return { outcome: 'ignored' };
   switch (event.type) {
     case 'RefundPaymentAuthorized': {
       const d = event.data as RefundEventData<'RefundPaymentAuthorized'>;

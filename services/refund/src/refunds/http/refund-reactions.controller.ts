@@ -1,7 +1,7 @@
 import { Controller, Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { topicOf, type EventEnvelope } from '@aftersales/contracts';
-import { REFUND_CONSUMER_GROUP, type Refunds } from '../application';
+import { REFUND_CONSUMER_GROUP, REFUND_EVENTS_REFUNDS_REACT_TO, type Refunds } from '../application';
 import { REFUNDS_TOKEN } from './refunds.tokens';
 
 /**
@@ -23,7 +23,7 @@ export class RefundReactionsController {
     await this.refunds.onLogisticsEvent(event);
   }
 
-  @EventPattern(topicOf('refund'), { group: REFUND_CONSUMER_GROUP })
+  @EventPattern(topicOf('refund'), { group: REFUND_CONSUMER_GROUP, eventTypes: REFUND_EVENTS_REFUNDS_REACT_TO })
   async onRefundEvent(@Payload() event: EventEnvelope): Promise<void> {
     await this.refunds.onRefundEvent(event);
   }
