@@ -28,17 +28,18 @@ export class MemoryHighWater {
   }
 }
 
-/** The same store, sampling memory after a `readAll` once EVENTS_PER_SAMPLE events were read since the last sample. */
+/** The same store, sampling memory after a `readAll` (or `readAllPayloads`) once EVENTS_PER_SAMPLE events were read since the last sample. */
 export function sampledEventStore(store: EventStore, highWater: MemoryHighWater): EventStore {
   let unsampled = 0;
-  return withHook(store, 'readAll', (result) => {
+  const afterRead = (result: unknown) => {
     unsampled += (result as unknown[]).length;
     if (unsampled >= EVENTS_PER_SAMPLE) {
       unsampled = 0;
       highWater.sample();
     }
     return result;
-  });
+  };
+  return withHook(withHook(store, 'readAll', afterRead), 'readAllPayloads', afterRead);
 }
 
 /** The same store, sampling memory before every `commit`. */

@@ -13,6 +13,7 @@ export const ordersProjection: Projection = {
   name: 'orders',
   collections: [ORDERS_COLLECTION],
   handles: (eventType) => orderEventTypes.has(eventType),
+  reads: 'payload', // the fold needs an event's type, data and revision only
   // Synchronous whenever the unit of work has the document at hand (always, for most of a rebuild): no promise and no
   // closure per event then.
   apply(event, uow) {
