@@ -68,4 +68,24 @@ describe('SharedTailReads', () => {
 
     expect(positions(await reads.readAll(3, 4))).toEqual([4, 5, 6, 7]);
   });
+
+  it('given a log that reads payloads, when a rebuild reads payloads through the shared reads, then the log\'s payload read answers', async () => {
+    const log = new InMemoryEventStore();
+    await log.append('s-1', sampleEvents(3), 'any');
+    const asked: string[] = [];
+    const payloadLog = Object.assign(Object.create(log) as InMemoryEventStore, {
+      readAllPayloads: (after: number, limit: number) => (asked.push(`payloads after ${after}`), log.readAll(after, limit)),
+    });
+
+    const events = await new SharedTailReads(payloadLog).readAllPayloads(1, 10);
+
+    expect({ positions: positions(events), asked }).toEqual({ positions: [2, 3], asked: ['payloads after 1'] });
+  });
+
+  it('given a log without payload reads, when payloads are read, then whole events are read from the log', async () => {
+    const log = new InMemoryEventStore();
+    await log.append('s-1', sampleEvents(3), 'any');
+
+    expect(positions(await new SharedTailReads(log).readAllPayloads(0, 2))).toEqual([1, 2]);
+  });
 });

@@ -45,6 +45,11 @@ export class SharedTailReads implements EventStore {
     return this.log.readAllOfTypes(types, afterPosition, limit);
   }
 
+  /** Rebuilds of projections that read payloads only: straight to the log, as a read from before the window would. */
+  readAllPayloads(afterPosition: number, limit: number): Promise<RecordedEvent[]> {
+    return this.log.readAllPayloads ? this.log.readAllPayloads(afterPosition, limit) : this.log.readAll(afterPosition, limit);
+  }
+
   append(streamId: string, events: NewEvent[], expected: ExpectedRevision, options?: AppendOptions): Promise<AppendResult> {
     return this.log.append(streamId, events, expected, options);
   }

@@ -65,6 +65,13 @@ export interface EventStore {
    * most `limit`: a reader that needs a few types pages through them without materialising the rest of the log.
    */
   readAllOfTypes(types: readonly string[], afterPosition: number, limit: number): Promise<RecordedEvent[]>;
+  /**
+   * Like readAll, for a reader that needs only what an event says (type, schemaVersion, streamId, revision, position,
+   * data): a rebuild of a projection that declares `reads: 'payload'`. The store may leave the metadata out (eventId,
+   * occurredAt, recordedAt, correlationId, causationId, actor, trace): reading one of those then throws, so a
+   * projection that declared too little fails loudly instead of folding undefined. Optional: readAll serves otherwise.
+   */
+  readAllPayloads?(afterPosition: number, limit: number): Promise<RecordedEvent[]>;
   /** Global position of the last committed event (0 when empty). */
   headPosition(): Promise<number>;
   findCommandKey(key: string): Promise<CommandKeyRecord | undefined>;

@@ -94,6 +94,36 @@ describe('ProjectionRunner', () => {
     expect(await readModels.checkpoint('totals')).toBe(20);
   });
 
+  it('given a projection that reads payloads only, when rebuilt from a store that can leave the metadata out, then it reads payloads and equals the log', async () => {
+    const store = new InMemoryEventStore();
+    const readModels = new InMemoryReadModelStore();
+    for (let i = 0; i < 6; i++) await store.append(`s-${i % 2}`, [added(`o${i % 2}`, i, i)], 'any');
+    const reads: string[] = [];
+    const payloadStore = Object.assign(Object.create(store) as InMemoryEventStore, {
+      readAll: (after: number, limit: number) => (reads.push('readAll'), store.readAll(after, limit)),
+      readAllPayloads: (after: number, limit: number) => (reads.push('readAllPayloads'), store.readAll(after, limit)),
+    });
+
+    await new ProjectionRunner(payloadStore, readModels, { ...totals, reads: 'payload' }, { rebuildBatchSize: 4 }).rebuild();
+
+    expect(new Set(reads)).toEqual(new Set(['readAllPayloads']));
+    expect(await readModels.get('totals', 'o1')).toEqual({ id: 'o1', total: 1 + 3 + 5, events: 3 });
+  });
+
+  it('given a projection that reads whole events, when rebuilt, then it reads them with their metadata', async () => {
+    const store = new InMemoryEventStore();
+    await store.append('s-1', [added('o1', 1, 1)], 'any');
+    const reads: string[] = [];
+    const payloadStore = Object.assign(Object.create(store) as InMemoryEventStore, {
+      readAll: (after: number, limit: number) => (reads.push('readAll'), store.readAll(after, limit)),
+      readAllPayloads: (after: number, limit: number) => (reads.push('readAllPayloads'), store.readAll(after, limit)),
+    });
+
+    await new ProjectionRunner(payloadStore, new InMemoryReadModelStore(), totals).rebuild();
+
+    expect(new Set(reads)).toEqual(new Set(['readAll']));
+  });
+
   it('given a rebuild, then the old read model stays readable until the first commit replaces it with the new one', async () => {
     const store = new InMemoryEventStore();
     const readModels = new InMemoryReadModelStore();

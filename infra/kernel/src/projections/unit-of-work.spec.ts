@@ -32,3 +32,40 @@ describe('BufferedUnitOfWork rows', () => {
     expect(sizes).toEqual([2, 3]);
   });
 });
+
+describe('BufferedUnitOfWork rebuilding collections', () => {
+  /** The store with a stale document, counting the documents read from it. */
+  function storeWithStaleDocument(): { store: InMemoryReadModelStore; reads: string[] } {
+    const store = new InMemoryReadModelStore();
+    const reads: string[] = [];
+    const get = store.get.bind(store);
+    store.get = (collection, id) => {
+      reads.push(id);
+      return get(collection, id);
+    };
+    return { store, reads };
+  }
+
+  it('given a rebuild past its first commit, when documents are read, then only those it committed are read from the store', async () => {
+    const { store, reads } = storeWithStaleDocument();
+    await store.commit({ projection: 'orders', checkpoint: 1, puts: [{ collection: 'orders', doc: { id: 'stale' } }], deletes: [] });
+    const uow = new BufferedUnitOfWork(store, { resetCollections: ['orders'] });
+    uow.put('orders', { id: 'o-1', n: 1 });
+    await store.commit(uow.toBatch('orders', 2));
+
+    const seen = [await uow.get('orders', 'o-1'), await uow.get('orders', 'o-2'), await uow.get('orders', 'stale')];
+
+    expect(seen).toEqual([{ id: 'o-1', n: 1 }, undefined, undefined]);
+    expect(reads).toEqual(['o-1']);
+  });
+
+  it('given collections not rebuilt, when a document is missing from the batch, then the store is asked', async () => {
+    const { store, reads } = storeWithStaleDocument();
+    await store.commit({ projection: 'p', checkpoint: 1, puts: [{ collection: 'other', doc: { id: 'kept' } }], deletes: [] });
+    const uow = new BufferedUnitOfWork(store, { resetCollections: ['orders'] });
+
+    const seen = await uow.get('other', 'kept');
+
+    expect({ seen, reads }).toEqual({ seen: { id: 'kept' }, reads: ['kept'] });
+  });
+});

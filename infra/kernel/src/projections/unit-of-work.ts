@@ -1,11 +1,13 @@
 import type { Document, ReadModelBatch, ReadModelStore, RowPut } from '../ports/read-model-store';
 import type { UnitOfWork } from '../ports/projection';
 import type { MaybePromise } from '../support/maybe-promise';
+import { WrittenIds } from './written-ids';
 
 export interface BufferedUnitOfWorkOptions {
   /**
-   * Start these collections from empty (a rebuild): a document that is not pending does not exist, so reading it
-   * needs no store read, and the first batch resets the collections in the store as it commits.
+   * Start these collections from empty (a rebuild): the first batch resets them in the store as it commits, and from
+   * then on they hold only what this unit of work committed. A document neither pending nor committed does not exist,
+   * so reading it needs no store read (see WrittenIds).
    */
   resetCollections?: readonly string[];
 }
@@ -25,18 +27,24 @@ export class BufferedUnitOfWork implements UnitOfWork {
   private rows: RowPut[] = [];
   private documentCount = 0;
   private resetting: string[];
+  /** The collections started from empty, and the ids of their documents committed so far. */
+  private readonly rebuilt: ReadonlySet<string>;
+  private readonly written = new WrittenIds();
 
   constructor(
     private readonly store: ReadModelStore,
     options: BufferedUnitOfWorkOptions = {},
   ) {
     this.resetting = [...(options.resetCollections ?? [])];
+    this.rebuilt = new Set(this.resetting);
   }
 
   get<T extends Document>(collection: string, id: string): MaybePromise<T | undefined> {
     const buffered = this.pending.get(collection)?.get(id);
     if (buffered !== undefined) return (buffered ?? undefined) as T | undefined;
-    if (this.resetting.includes(collection)) return undefined;
+    // Past the first commit of a rebuild, most misses are documents never written yet (an order's first event): a store
+    // read for each (a query and a promise) was 8 % of a 1 000 000-event rebuild.
+    if (this.rebuilt.has(collection) && !this.written.mayContain(collection, id)) return undefined;
     return this.store.get<T>(collection, id);
   }
 
@@ -67,15 +75,17 @@ export class BufferedUnitOfWork implements UnitOfWork {
     if (this.resetting.length > 0) batch.resetsCollections = this.resetting;
     if (this.rows.length > 0) batch.rows = this.rows;
     for (const [collection, documents] of this.pending) {
+      const remembered = this.rebuilt.has(collection);
       for (const [id, doc] of documents) {
         if (doc) batch.puts.push({ collection, doc });
         else batch.deletes.push({ collection, id });
+        if (doc && remembered) this.written.add(collection, id);
       }
     }
     this.pending.clear();
     this.rows = [];
     this.documentCount = 0;
-    this.resetting = []; // reset by this batch: from now on, a miss must ask the store
+    this.resetting = []; // reset by this batch
     return batch;
   }
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
-import { ManualClock, type EventStore } from '@aftersales/kernel';
+import { ManualClock, type EventStore, type RecordedEvent } from '@aftersales/kernel';
 import { eventStoreContract, sampleEvent, sampleEvents, type StoreHarness } from '@aftersales/kernel/testing';
 import { inTempFolder } from '../__tests__/temp-store';
 import { SqliteEventStore } from './sqlite-event-store';
@@ -21,6 +21,27 @@ describe('SqliteEventStore', () => {
 
   afterEach(async () => {
     await harness.dispose();
+  });
+
+  it('given events in the log, when read as payloads, then each carries what readAll gives of it but the metadata', async () => {
+    await store.append('order-1', sampleEvents(2), 'no_stream');
+    await store.append('order-2', sampleEvents(1), 'no_stream');
+    const full = await store.readAll(1, 10);
+
+    const payloads = await store.readAllPayloads(1, 10);
+
+    const payloadOf = ({ type, schemaVersion, streamId, revision, position, data }: RecordedEvent) => ({ type, schemaVersion, streamId, revision, position, data });
+    expect(payloads.map(payloadOf)).toEqual(full.map(payloadOf));
+    expect({ ...payloads[0] }).toEqual(payloadOf(full[0]));
+  });
+
+  it('given an event read as a payload, when its metadata is read, then it throws instead of answering undefined', async () => {
+    await store.append('order-1', sampleEvents(1), 'no_stream');
+
+    const [event] = await store.readAllPayloads(0, 1);
+
+    expect(() => event.occurredAt).toThrow(/reads: 'payload'/);
+    expect(() => event.actor).toThrow(/reads: 'payload'/);
   });
 
   it('given a path in folders that do not exist, when opened, then the folders and the file are created', () => {

@@ -73,7 +73,9 @@ function applyTo(order: Order, event: OrderEvent): Order {
       return closed;
     }
     case 'OrderNoteAdded': {
-      return { ...order, notes: [...order.notes.slice(1 - RECENT_NOTES), noteOf(event.data)], notesCount: order.notesCount + 1 };
+      const notes = order.notes.slice(1 - RECENT_NOTES); // one new array, not a slice spread into another
+      notes.push(noteOf(event.data));
+      return { ...order, notes, notesCount: order.notesCount + 1 };
     }
     case 'ShippingAddressChanged':
       return { ...order, address: event.data.address };

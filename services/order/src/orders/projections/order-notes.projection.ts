@@ -12,6 +12,7 @@ export const orderNotesProjection: Projection = {
   name: 'order-notes',
   collections: [ORDER_NOTES_COLLECTION],
   handles: (eventType) => eventType === 'OrderNoteAdded',
+  reads: 'payload', // a row needs the event's stream and data only
   apply(event, uow) {
     if (!event.streamId.startsWith('order-')) return;
     const data = event.data as OrderNoteAdded;
