@@ -13,7 +13,7 @@ export type { ProcessAdapters } from './process-adapters';
 export function openEmbeddedAdapters(dataDir: string, clock: Clock, settle: () => Promise<void>): ProcessAdapters {
   const stores = openLocalStores(dataDir, clock, { consumerOffsetsFlushFirst: true });
   const offsets = new SqliteGroupOffsets({ filename: join(dataDir, 'bus.db'), now: () => clock.now().getTime() });
-  const bus = new LogMessageBus({ log: stores.eventStore, offsets, beforeCommit: () => stores.readModels.flush() });
+  const bus = new LogMessageBus({ log: stores.eventStore, offsets, beforeCommit: () => stores.readModels.flushConsumerEffects() });
   const { eventStore, readModels, timers } = stores;
   return {
     platform: { eventStore, readModels, timers, bus, clock, settle },

@@ -8,7 +8,6 @@ import {
   type Clock,
   type MessageBus,
   type Platform,
-  type ReadModelStore,
   type TimerStore,
 } from '@aftersales/kernel';
 import { SqliteEventStore, SqliteReadModelStore, SqliteTimerStore } from '@aftersales/sqlite';
@@ -26,7 +25,7 @@ export interface ProcessAdapters {
 export interface LocalStores {
   eventStore: SqliteEventStore;
   /** Written behind: committed batches wait in memory (READ_MODEL_WRITE_DELAY_MS) and are written together. */
-  readModels: ReadModelStore;
+  readModels: WriteBehindReadModelStore;
   /** Written behind like the read models (TIMER_WRITE_DELAY_MS); every read of due timers writes what waits first. */
   timers: TimerStore;
   /** Closes the timers, the read models, then the event log. */

@@ -179,4 +179,17 @@ describe('WriteBehindReadModelStore', () => {
     expect(await inner.get('feed', 'f-1')).toEqual(order('f-1'));
     await holding.close();
   });
+
+  it('given held effects of a consumer and held batches of a projection, when the consumer effects are flushed, then only the consumer’s are written', async () => {
+    const holding = new WriteBehindReadModelStore(inner, { maxDelayMs: 60_000, holdProcessedIds: true });
+    await holding.commit(batch({ projection: 'feed', checkpoint: 1, puts: [{ collection: 'feed', doc: order('f-1') }], processedEventIds: ['ev-1'] }));
+    await holding.commit(batch({ checkpoint: 2, puts: put(order('o-1')) }));
+
+    await holding.flushConsumerEffects();
+
+    expect(await inner.wasProcessed('feed', 'ev-1')).toBe(true);
+    expect(await inner.get('orders', 'o-1')).toBeUndefined();
+    expect(await holding.get('orders', 'o-1')).toEqual(order('o-1'));
+    await holding.close();
+  });
 });

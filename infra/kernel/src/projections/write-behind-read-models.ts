@@ -84,7 +84,7 @@ export class WriteBehindReadModelStore implements ReadModelStore {
   }
 
   async commit(batch: ReadModelBatch): Promise<void> {
-    if (this.mustWriteThrough(batch)) return this.write([batch], batch.projection);
+    if (this.mustWriteThrough(batch)) return this.write([batch], () => [batch.projection]);
     this.hold([batch]);
     return this.afterHolding();
   }
@@ -114,17 +114,26 @@ export class WriteBehindReadModelStore implements ReadModelStore {
     return this.write([]);
   }
 
+  /**
+   * Writes only the held batches that record processed ids (consumers' effects): what a bus must make durable before
+   * it commits a consumer's position. Projections fed by the log keep waiting.
+   */
+  flushConsumerEffects(): Promise<void> {
+    return this.write([], () => [...this.pending].filter(([, held]) => held.processedEventIds.size > 0).map(([name]) => name));
+  }
+
   async close(): Promise<void> {
     await this.flush();
     await this.store.close();
   }
 
   /**
-   * Writes the held batches (every projection's, or only `onlyProjection`'s) and `alsoWrite` after them to the store
-   * in one `commitAll`. Writes run one at a time; a failed one is held again, under anything committed since.
+   * Writes the held batches (every projection's, or only those `onlyProjections` names when the write's turn comes) and
+   * `alsoWrite` after them to the store. Writes run one at a time; a failed one is held again, under anything
+   * committed since.
    */
-  private write(alsoWrite: readonly ReadModelBatch[], onlyProjection?: string): Promise<void> {
-    const run = this.writing.then(() => (onlyProjection === undefined ? this.writePending(alsoWrite) : this.writeProjection(onlyProjection, alsoWrite)));
+  private write(alsoWrite: readonly ReadModelBatch[], onlyProjections?: () => readonly string[]): Promise<void> {
+    const run = this.writing.then(() => (onlyProjections === undefined ? this.writePending(alsoWrite) : this.writeProjections(onlyProjections(), alsoWrite)));
     this.writing = run.catch(() => undefined);
     return run;
   }
@@ -159,14 +168,20 @@ export class WriteBehindReadModelStore implements ReadModelStore {
   }
 
   /** A write-through batch goes after its own projection's held batches only: other projections keep waiting. */
-  private async writeProjection(name: string, alsoWrite: readonly ReadModelBatch[]): Promise<void> {
-    const held = this.pending.get(name);
-    if (!held) return this.store.commitAll(alsoWrite);
-    this.pending.delete(name);
-    this.pendingCount -= countOf(held);
-    this.flushing = new Map([[name, held]]);
+  /** Writes only these projections' held batches, and `alsoWrite` after them, in one `commitAll`. */
+  private async writeProjections(names: readonly string[], alsoWrite: readonly ReadModelBatch[]): Promise<void> {
+    const selected = new Map<string, PendingProjection>();
+    for (const name of names) {
+      const held = this.pending.get(name);
+      if (!held) continue;
+      this.pending.delete(name);
+      this.pendingCount -= countOf(held);
+      selected.set(name, held);
+    }
+    if (selected.size === 0 && alsoWrite.length === 0) return;
+    this.flushing = selected;
     try {
-      await this.store.commitAll([toBatch(name, held), ...alsoWrite]);
+      await this.store.commitAll([...[...selected].map(([name, held]) => toBatch(name, held)), ...alsoWrite]);
     } catch (error) {
       this.holdAgain(this.flushing);
       throw error;

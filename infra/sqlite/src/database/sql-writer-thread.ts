@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { Durability } from './open-database';
+import { DEFAULT_CACHE_KIB, type Durability } from './open-database';
 
 /** A statement to run, by its SQL text, with its parameters. */
 export type SqlWrite = [sql: string, params: unknown[]];
@@ -11,7 +11,7 @@ interface WriteAnswer {
 
 /**
  * The thread's whole program, evaluated as a script (a file would have to exist as .ts under jest and as .js once
- * built). Its own connection runs each list of statements in one IMMEDIATE transaction, statements prepared once per
+ * built). Its own connection, set up like openDatabase's (temporary b-trees in memory, not in temp files), runs each list of statements in one IMMEDIATE transaction, statements prepared once per
  * SQL text; it answers when the transaction is committed (with `synchronous = FULL`, when it is on disk).
  */
 const WRITER_PROGRAM = `
@@ -21,6 +21,8 @@ const db = new Database(workerData.path);
 db.pragma('journal_mode = WAL');
 db.pragma('synchronous = ' + workerData.durability);
 db.pragma('busy_timeout = 5000');
+db.pragma('cache_size = -' + workerData.cacheKibibytes);
+db.pragma('temp_store = MEMORY');
 const prepared = new Map();
 const statement = (sql) => {
   let found = prepared.get(sql);
@@ -68,7 +70,7 @@ export class SqlWriterThread {
   private failure: Error | undefined;
 
   constructor(path: string, durability: Durability) {
-    this.worker = new Worker(WRITER_PROGRAM, { eval: true, workerData: { path, durability, driver: require.resolve('better-sqlite3') } });
+    this.worker = new Worker(WRITER_PROGRAM, { eval: true, workerData: { path, durability, cacheKibibytes: DEFAULT_CACHE_KIB, driver: require.resolve('better-sqlite3') } });
     this.worker.unref(); // idle, it must not keep a process alive
     this.worker.on('message', (answer: WriteAnswer) => this.answer(answer));
     this.worker.on('error', (error) => this.fail(error));
