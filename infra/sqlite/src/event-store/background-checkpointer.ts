@@ -60,6 +60,8 @@ export class BackgroundCheckpointer {
 
   /** Closes the worker's connection and waits for the thread to end. */
   async stop(): Promise<void> {
+    // Referenced again: an event loop with nothing else to do must wait for the thread, not end while it stops.
+    this.worker.ref();
     this.worker.postMessage('stop');
     await this.exited;
   }
