@@ -2,7 +2,7 @@ import { orderEvents, type Actor } from '@aftersales/contracts';
 import { CommandHandler, SystemClock, type CommandContext } from '@aftersales/kernel';
 import { orderDecider, orderStreamId, type OrderCommand, type OrderState } from '@aftersales/order';
 import type { OrderEvent } from '@aftersales/contracts';
-import { SqliteEventStore } from '@aftersales/sqlite';
+import { SqliteEventStore, type SqliteEventStoreOptions } from '@aftersales/sqlite';
 import { addNoteCommand, benchOrderId, placeOrderCommand } from '../workload/sample-orders';
 import { SeededRandom } from '../workload/seeded-random';
 
@@ -24,9 +24,10 @@ export class CommandRig {
   readonly orderIds: string[] = [];
   private notes = 0;
 
-  constructor(path: string) {
+  /** `storeOptions` beyond path and clock (an older checkout's store ignores those it does not know). */
+  constructor(path: string, storeOptions: Partial<SqliteEventStoreOptions> = {}) {
     const clock = new SystemClock();
-    this.store = new SqliteEventStore({ path, clock });
+    this.store = new SqliteEventStore({ ...storeOptions, path, clock });
     this.handler = new CommandHandler(this.store, clock, {
       decider: orderDecider,
       schemaVersionOf: (type) => schemaVersions.get(type) ?? 1,

@@ -29,4 +29,13 @@ describe('KeyedLock', () => {
     await expect(lock.run(['k'], async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     await expect(lock.run(['k'], async () => 'next')).resolves.toBe('next');
   });
+
+  it('given a task that throws before returning its promise, then its caller gets the error and the key is released', async () => {
+    const lock = new KeyedLock();
+    const throwing = (): Promise<string> => {
+      throw new Error('at once');
+    };
+    await expect(lock.runOne('k', throwing)).rejects.toThrow('at once');
+    await expect(lock.runOne('k', async () => 'next')).resolves.toBe('next');
+  });
 });

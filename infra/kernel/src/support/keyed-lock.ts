@@ -17,19 +17,28 @@ export class KeyedLock {
     }
   }
 
-  /** `run` for one key (the common case, one stream): no key list to sort, and no wait when nobody holds the key. */
-  async runOne<T>(key: string, work: () => Promise<T>): Promise<T> {
+  /**
+   * `run` for one key (the common case, one stream): no key list to sort, no wait when nobody holds the key, and no
+   * promise of its own around the work's (the hot path of every command).
+   */
+  runOne<T>(key: string, work: () => Promise<T>): Promise<T> {
     const previous = this.tails.get(key);
-    let release!: () => void;
-    const tail = new Promise<void>((resolve) => (release = resolve));
-    this.tails.set(key, tail);
+    let result: Promise<T>;
     try {
-      if (previous) await previous;
-      return await work();
-    } finally {
-      release();
-      if (this.tails.get(key) === tail) this.tails.delete(key);
+      result = previous === undefined ? work() : previous.then(work);
+    } catch (error) {
+      result = Promise.reject(error);
     }
+    const tail: Promise<void> = result.then(
+      () => this.forget(key, tail),
+      () => this.forget(key, tail),
+    );
+    this.tails.set(key, tail);
+    return result;
+  }
+
+  private forget(key: string, tail: Promise<void>): void {
+    if (this.tails.get(key) === tail) this.tails.delete(key);
   }
 
   private async acquire(key: string): Promise<() => void> {

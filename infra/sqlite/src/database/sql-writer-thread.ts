@@ -23,6 +23,7 @@ db.pragma('synchronous = ' + workerData.durability);
 db.pragma('busy_timeout = 5000');
 db.pragma('cache_size = -' + workerData.cacheKibibytes);
 db.pragma('temp_store = MEMORY');
+if (workerData.walAutocheckpointPages !== undefined) db.pragma('wal_autocheckpoint = ' + workerData.walAutocheckpointPages);
 const prepared = new Map();
 const statement = (sql) => {
   let found = prepared.get(sql);
@@ -69,8 +70,11 @@ export class SqlWriterThread {
   private nextId = 0;
   private failure: Error | undefined;
 
-  constructor(path: string, durability: Durability) {
-    this.worker = new Worker(WRITER_PROGRAM, { eval: true, workerData: { path, durability, cacheKibibytes: DEFAULT_CACHE_KIB, driver: require.resolve('better-sqlite3') } });
+  constructor(path: string, durability: Durability, options: { walAutocheckpointPages?: number } = {}) {
+    this.worker = new Worker(WRITER_PROGRAM, {
+      eval: true,
+      workerData: { path, durability, cacheKibibytes: DEFAULT_CACHE_KIB, walAutocheckpointPages: options.walAutocheckpointPages, driver: require.resolve('better-sqlite3') },
+    });
     this.worker.unref(); // idle, it must not keep a process alive
     this.worker.on('message', (answer: WriteAnswer) => this.answer(answer));
     this.worker.on('error', (error) => this.fail(error));

@@ -9,6 +9,10 @@ eventStoreContract('SqliteEventStore', ({ clock }) =>
   inTempFolder((folder) => new SqliteEventStore({ path: join(folder, 'events.db'), clock })),
 );
 
+eventStoreContract('SqliteEventStore checkpointing on a worker thread from its first transaction', ({ clock }) =>
+  inTempFolder((folder) => new SqliteEventStore({ path: join(folder, 'events.db'), clock, backgroundCheckpointsAfter: 1 })),
+);
+
 describe('SqliteEventStore', () => {
   let harness: StoreHarness<SqliteEventStore> & { folder: string };
   let store: SqliteEventStore;
@@ -153,6 +157,7 @@ describe('SqliteEventStore', () => {
   });
 
   it('given appends just committed, some refused in their batch, then followers reading behind the head get what the file holds', async () => {
+    await store.readAll(0, 100); // a follower at the head: the store holds what it commits next
     await store.append('order-1', sampleEvents(2), 'no_stream');
     const taken = sampleEvent('OrderPlaced');
     const placed = sampleEvent('OrderPlaced', { total: 1200 });
@@ -169,5 +174,18 @@ describe('SqliteEventStore', () => {
     const fromTheFile = [await reopened.readAll(0, 100), await reopened.readAll(2, 100), await reopened.readAll(3, 1), await reopened.readAll(4, 100)];
     expect(behindTheHead).toEqual(fromTheFile);
     expect(fromTheFile.map((events) => events.map((e) => e.position))).toEqual([[1, 2, 3, 4], [3, 4], [4], []]);
+  });
+
+  it('given a store checkpointing on a worker thread, when it is closed, then the thread is gone first and the WAL is folded into the file', async () => {
+    const path = join(harness.folder, 'checkpointed.db');
+    const checkpointed = new SqliteEventStore({ path, clock: new ManualClock(new Date('2025-03-01T10:00:00.000Z')), backgroundCheckpointsAfter: 1 });
+    for (let i = 0; i < 5; i++) await checkpointed.append('order-1', sampleEvents(1), 'any');
+
+    await checkpointed.close();
+
+    expect(existsSync(`${path}-wal`)).toBe(false);
+    const reopened = new SqliteEventStore({ path, clock: new ManualClock(new Date('2025-03-01T10:00:00.000Z')) });
+    await expect(reopened.readStream('order-1')).resolves.toHaveLength(5);
+    await reopened.close();
   });
 });

@@ -11,6 +11,7 @@ import type {
 import type Database from 'better-sqlite3';
 import { openDatabase, type SqliteDatabase } from '../database/open-database';
 import { AppendWaiters } from './append-waiters';
+import { BackgroundCheckpointer } from './background-checkpointer';
 import {
   createEventLogSchema,
   EVENT_COLUMNS,
@@ -39,7 +40,16 @@ export interface SqliteEventStoreOptions {
    * which is quicker when nothing else is waiting.
    */
   writerThread?: boolean;
+  /**
+   * After this many transactions, copy the WAL into the database file on a worker thread instead of on the committing
+   * thread every 1 000 pages (default 64, so a store that writes little never starts a thread; false: never; a
+   * database in memory has no WAL).
+   */
+  backgroundCheckpointsAfter?: number | false;
 }
+
+/** With the checkpointer running, the writer checkpoints itself only past this many WAL pages (SQLite's default: 1 000). */
+const SAFETY_AUTOCHECKPOINT_PAGES = 10_000;
 
 const INSERT_EVENT = `INSERT INTO events (${EVENT_COLUMNS}) VALUES (${EVENT_PLACEHOLDERS})`;
 const INSERT_COMMAND_KEY = 'INSERT INTO command_keys (key, request_hash, stream_id, revision, event_ids, recorded_at) VALUES (?, ?, ?, ?, ?, ?)';
@@ -95,6 +105,9 @@ export class SqliteEventStore implements EventStore {
   private concurrentUntil = 0;
   private inlineUntil = 0;
   private idleCommits = 0;
+  private readonly path: string;
+  private readonly checkpointerAfter: number | false;
+  private checkpointer?: BackgroundCheckpointer;
 
   private readonly insertEvent: Database.Statement<EventValues>;
   private readonly insertCommandKey: Database.Statement<[string, string, string, number, string, string]>;
@@ -116,9 +129,16 @@ export class SqliteEventStore implements EventStore {
   constructor(options: SqliteEventStoreOptions) {
     this.clock = options.clock;
     this.revisions = new RevisionCache(options.revisionCacheSize ?? 100_000);
+    this.path = options.path;
+    this.checkpointerAfter = options.path === ':memory:' ? false : (options.backgroundCheckpointsAfter ?? 64);
     this.db = openDatabase(options.path, 'FULL', { pageSize: LOG_PAGE_SIZE });
     createEventLogSchema(this.db);
-    this.writer = (options.writerThread ?? true) && options.path !== ':memory:' ? new SqlWriterThread(options.path, 'FULL') : undefined;
+    // With the checkpointer, the writer thread too leaves the WAL to it up to the safety net.
+    const writerAutocheckpoint = this.checkpointerAfter === false ? undefined : SAFETY_AUTOCHECKPOINT_PAGES;
+    this.writer =
+      (options.writerThread ?? true) && options.path !== ':memory:'
+        ? new SqlWriterThread(options.path, 'FULL', { walAutocheckpointPages: writerAutocheckpoint })
+        : undefined;
 
     this.insertEvent = this.db.prepare(INSERT_EVENT);
     this.insertCommandKey = this.db.prepare(INSERT_COMMAND_KEY);
@@ -201,6 +221,8 @@ export class SqliteEventStore implements EventStore {
     this.closed = true;
     this.waiters.releaseAll();
     await this.writer?.stop();
+    // Before the writer's connection: closing the last connection checkpoints what is left and removes the WAL.
+    await this.checkpointer?.stop();
     this.db.close();
   }
 
@@ -303,6 +325,7 @@ export class SqliteEventStore implements EventStore {
   /** A committed batch: its revisions and rows become known, its appends are answered, followers are woken. */
   private settle(written: WrittenBatch): void {
     this.counters.transactions++;
+    if (this.counters.transactions === this.checkpointerAfter) this.startCheckpointer();
     for (const [streamId, revision] of written.view.revisions) this.revisions.set(streamId, revision);
     this.head = written.view.head;
     for (const outcome of written.outcomes) {
@@ -365,6 +388,11 @@ export class SqliteEventStore implements EventStore {
     if (key) {
       this.insertCommandKey.run(key.key, key.requestHash, key.streamId, key.revision, JSON.stringify(key.eventIds), key.recordedAt);
     }
+  }
+
+  private startCheckpointer(): void {
+    this.checkpointer = new BackgroundCheckpointer({ path: this.path });
+    this.db.pragma(`wal_autocheckpoint = ${SAFETY_AUTOCHECKPOINT_PAGES}`);
   }
 
   /** Rows come back as value arrays in EVENT_COLUMNS order. */
