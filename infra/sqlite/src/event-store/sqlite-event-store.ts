@@ -99,7 +99,9 @@ export class SqliteEventStore implements EventStore {
   private flushScheduled = false;
   private closed = false;
   private head: number;
-  private readonly writer: SqlWriterThread | undefined;
+  private readonly writerThreadAllowed: boolean;
+  /** Started with the first concurrent commit: a store that only reads (an audit) or writes alone never has one. */
+  private writer: SqlWriterThread | undefined;
   /** The batch the writer thread is committing; appends wait in `queue` meanwhile and form the next batch. */
   private inFlight: Promise<void> | undefined;
   private concurrentUntil = 0;
@@ -133,12 +135,7 @@ export class SqliteEventStore implements EventStore {
     this.checkpointerAfter = options.path === ':memory:' ? false : (options.backgroundCheckpointsAfter ?? 64);
     this.db = openDatabase(options.path, 'FULL', { pageSize: LOG_PAGE_SIZE });
     createEventLogSchema(this.db);
-    // With the checkpointer, the writer thread too leaves the WAL to it up to the safety net.
-    const writerAutocheckpoint = this.checkpointerAfter === false ? undefined : SAFETY_AUTOCHECKPOINT_PAGES;
-    this.writer =
-      (options.writerThread ?? true) && options.path !== ':memory:'
-        ? new SqlWriterThread(options.path, 'FULL', { walAutocheckpointPages: writerAutocheckpoint })
-        : undefined;
+    this.writerThreadAllowed = (options.writerThread ?? true) && options.path !== ':memory:';
 
     this.insertEvent = this.db.prepare(INSERT_EVENT);
     this.insertCommandKey = this.db.prepare(INSERT_COMMAND_KEY);
@@ -247,7 +244,7 @@ export class SqliteEventStore implements EventStore {
     if (batch.length === 0) return;
     const now = performance.now();
     if (batch.length > 1) this.concurrentUntil = now + CONCURRENT_FOR_MS;
-    if (this.writer && now < this.concurrentUntil && now >= this.inlineUntil) this.flushOnWriterThread(this.writer, batch);
+    if (this.writerThreadAllowed && now < this.concurrentUntil && now >= this.inlineUntil) this.flushOnWriterThread(this.writerThread(), batch);
     else this.flushHere(batch);
   }
 
@@ -295,6 +292,13 @@ export class SqliteEventStore implements EventStore {
         this.flush();
       }
     });
+  }
+
+  private writerThread(): SqlWriterThread {
+    // With the checkpointer, the writer thread too leaves the WAL to it up to the safety net.
+    const walAutocheckpointPages = this.checkpointerAfter === false ? undefined : SAFETY_AUTOCHECKPOINT_PAGES;
+    this.writer ??= new SqlWriterThread(this.path, 'FULL', { walAutocheckpointPages });
+    return this.writer;
   }
 
   private noteLoopUtilisation(utilisation: number): void {
