@@ -3,6 +3,7 @@ import { EventPattern, Payload } from '@nestjs/microservices';
 import { topicOf, type EventEnvelope } from '@aftersales/contracts';
 import { CONSUMER_GROUP, type LogisticsService } from '../application';
 import { REFUND_EVENTS_LOGISTICS_REACTS_TO } from '../policies';
+import { ORDER_EVENT_TYPES } from '../projections';
 import { LOGISTICS_SERVICE_TOKEN } from './shipments.tokens';
 
 /**
@@ -15,7 +16,7 @@ import { LOGISTICS_SERVICE_TOKEN } from './shipments.tokens';
 export class LogisticsReactionsController {
   constructor(@Inject(LOGISTICS_SERVICE_TOKEN) private readonly logistics: LogisticsService) {}
 
-  @EventPattern(topicOf('order'), { group: CONSUMER_GROUP })
+  @EventPattern(topicOf('order'), { group: CONSUMER_GROUP, eventTypes: ORDER_EVENT_TYPES })
   async onOrderEvent(@Payload() event: EventEnvelope): Promise<void> {
     await this.logistics.onOrderEvent(event);
   }

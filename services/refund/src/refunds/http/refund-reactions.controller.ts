@@ -2,6 +2,7 @@ import { Controller, Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { topicOf, type EventEnvelope } from '@aftersales/contracts';
 import { REFUND_CONSUMER_GROUP, REFUND_EVENTS_REFUNDS_REACT_TO, type Refunds } from '../application';
+import { ORDER_FACT_EVENT_TYPES } from '../projections/order-facts.projection';
 import { REFUNDS_TOKEN } from './refunds.tokens';
 
 /**
@@ -13,7 +14,7 @@ import { REFUNDS_TOKEN } from './refunds.tokens';
 export class RefundReactionsController {
   constructor(@Inject(REFUNDS_TOKEN) private readonly refunds: Refunds) {}
 
-  @EventPattern(topicOf('order'), { group: REFUND_CONSUMER_GROUP })
+  @EventPattern(topicOf('order'), { group: REFUND_CONSUMER_GROUP, eventTypes: ORDER_FACT_EVENT_TYPES })
   async onOrderEvent(@Payload() event: EventEnvelope): Promise<void> {
     await this.refunds.onOrderEvent(event);
   }
