@@ -58,7 +58,7 @@ export function openLocalStores(dataDir: string, clock: Clock, options: { consum
     holdProcessedIds: options.consumerOffsetsFlushFirst ?? false,
     onFlushError: (error) => console.error('read models: a write of held batches failed; it is retried with the next one', error),
   });
-  const timers = new WriteBehindTimerStore(new SqliteTimerStore({ path: join(dataDir, 'timers.db') }), {
+  const timers = new WriteBehindTimerStore(new SqliteTimerStore({ path: join(dataDir, 'timers.db') }, { writerThread: true }), {
     maxDelayMs: TIMER_WRITE_DELAY_MS,
     onFlushError: (error) => console.error('timers: a write of held instructions failed; it is retried with the next one', error),
   });

@@ -22,6 +22,10 @@ describe('SqliteTimerStore', () => {
   });
 });
 
-timerStoreContract('WriteBehindTimerStore over SqliteTimerStore', () =>
-  inTempFolder((folder) => new WriteBehindTimerStore(new SqliteTimerStore({ path: join(folder, 'timers.db') }))),
+timerStoreContract('SqliteTimerStore (writer thread)', () =>
+  inTempFolder((folder) => new SqliteTimerStore({ path: join(folder, 'timers.db') }, { writerThread: true })),
+);
+
+timerStoreContract('WriteBehindTimerStore over SqliteTimerStore (writer thread)', () =>
+  inTempFolder((folder) => new WriteBehindTimerStore(new SqliteTimerStore({ path: join(folder, 'timers.db') }, { writerThread: true }))),
 );

@@ -2,6 +2,7 @@ import type { Timer, TimerInstruction, TimerStore } from '@aftersales/kernel';
 import type Database from 'better-sqlite3';
 import { databaseFrom, type DatabaseSource, type Durability, type SqliteDatabase } from '../database/open-database';
 import { createTimerSchema, type TimerRow } from './timer-schema';
+import { SqlWriterThread, type SqlWrite } from '../database/sql-writer-thread';
 
 export interface SqliteTimerStoreOptions {
   /**
@@ -9,6 +10,8 @@ export interface SqliteTimerStoreOptions {
    * their checkpoint, and a fire lost on power loss is repeated harmlessly (its command key is `timer:<id>`).
    */
   durability?: Durability;
+  /** Write on a worker thread (only for a store that opens its own file): SQLite's work leaves the event loop. */
+  writerThread?: boolean;
 }
 
 const PENDING_COLUMNS = 'timer_id, service, due_at, command, scheduled_by';
@@ -33,12 +36,18 @@ export class SqliteTimerStore implements TimerStore {
   private readonly selectPending: Database.Statement<[], TimerRow>;
   private readonly updateFired: Database.Statement<[string, string]>;
   private readonly applyInTransaction: Database.Transaction<(position: number, instructions: TimerInstruction) => void>;
+  private readonly writer: SqlWriterThread | undefined;
+  /** With a writer thread, every write waits for the one before it: the file has one writer at a time. */
+  private writes: Promise<void> = Promise.resolve();
+  /** While set, statements are recorded for the writer thread instead of run here. */
+  private recording: SqlWrite[] | undefined;
 
   constructor(source: DatabaseSource, options: SqliteTimerStoreOptions = {}) {
     const { db, owned } = databaseFrom(source, options.durability ?? 'NORMAL');
     this.db = db;
     this.ownsDatabase = owned;
     createTimerSchema(db);
+    this.writer = options.writerThread && owned && 'path' in source && source.path !== ':memory:' ? new SqlWriterThread(source.path, options.durability ?? 'NORMAL') : undefined;
 
     this.selectCheckpoint = db.prepare('SELECT position FROM timer_checkpoint WHERE id = 1');
     this.upsertCheckpoint = db.prepare(
@@ -56,17 +65,41 @@ export class SqliteTimerStore implements TimerStore {
     );
     this.selectPending = db.prepare(`SELECT ${PENDING_COLUMNS} FROM timers WHERE fired_at IS NULL ORDER BY due_ms, timer_id`);
     this.updateFired = db.prepare('UPDATE timers SET fired_at = ? WHERE timer_id = ? AND fired_at IS NULL');
-    this.applyInTransaction = db.transaction((position: number, instructions: TimerInstruction) => {
-      if (position <= this.currentCheckpoint()) return;
-      for (const timerId of instructions.cancel ?? []) this.deletePending.run(timerId);
-      for (const timer of instructions.schedule ?? []) this.schedule(timer);
-      this.upsertCheckpoint.run(position);
-    });
+    this.applyInTransaction = db.transaction((position: number, instructions: TimerInstruction) => this.writeApply(position, instructions));
   }
 
   /** Cancels before schedules, so an event that moves a deadline cancels and re-schedules the same id. */
   async apply(position: number, instructions: TimerInstruction): Promise<void> {
-    this.applyInTransaction.immediate(position, instructions);
+    const writer = this.writer;
+    if (!writer) return void this.applyInTransaction.immediate(position, instructions);
+    return this.oneWriterAtATime(async () => {
+      this.recording = [];
+      try {
+        this.writeApply(position, instructions); // throws, writing nothing, on a timer it cannot store
+        if (this.recording.length > 0) await writer.run(this.recording.splice(0));
+      } finally {
+        this.recording = undefined;
+      }
+    });
+  }
+
+  private writeApply(position: number, instructions: TimerInstruction): void {
+    if (position <= this.currentCheckpoint()) return;
+    for (const timerId of instructions.cancel ?? []) this.run(this.deletePending, [timerId]);
+    for (const timer of instructions.schedule ?? []) this.schedule(timer);
+    this.run(this.upsertCheckpoint, [position]);
+  }
+
+  private oneWriterAtATime(write: () => Promise<void>): Promise<void> {
+    const run = this.writes.then(write);
+    this.writes = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Runs the statement here, or records it for the writer thread. */
+  private run(statement: Database.Statement<unknown[]>, params: unknown[]): void {
+    if (this.recording) this.recording.push([statement.source, params]);
+    else statement.run(params);
   }
 
   async checkpoint(): Promise<number> {
@@ -84,7 +117,9 @@ export class SqliteTimerStore implements TimerStore {
   }
 
   async markFired(timerId: string, firedAt: Date): Promise<void> {
-    this.updateFired.run(firedAt.toISOString(), timerId);
+    const writer = this.writer;
+    if (!writer) return void this.updateFired.run(firedAt.toISOString(), timerId);
+    return this.oneWriterAtATime(() => writer.run([[this.updateFired.source, [firedAt.toISOString(), timerId]]]));
   }
 
   async pending(): Promise<Timer[]> {
@@ -94,6 +129,8 @@ export class SqliteTimerStore implements TimerStore {
   async flush(): Promise<void> {} // every instruction is written as it is applied
 
   async close(): Promise<void> {
+    await this.writes;
+    await this.writer?.stop();
     if (this.ownsDatabase && this.db.open) this.db.close();
   }
 
@@ -104,13 +141,6 @@ export class SqliteTimerStore implements TimerStore {
   private schedule(timer: Timer): void {
     const dueMs = Date.parse(timer.dueAt);
     if (Number.isNaN(dueMs)) throw new TypeError(`timer ${timer.timerId} has an invalid due time: ${timer.dueAt}`);
-    this.upsertPending.run(
-      timer.timerId,
-      timer.service,
-      timer.dueAt,
-      dueMs,
-      JSON.stringify(timer.command),
-      JSON.stringify(timer.scheduledBy),
-    );
+    this.run(this.upsertPending, [timer.timerId, timer.service, timer.dueAt, dueMs, JSON.stringify(timer.command), JSON.stringify(timer.scheduledBy)]);
   }
 }
