@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { databaseFrom, type DatabaseSource, type Durability, type SqliteDatabase } from '../database/open-database';
 import { decodeCursor, decodeRowCursor, documentFilter, encodeCursor, encodeRowCursor, pageSize } from './document-query';
 import { createReadModelSchema } from './read-model-schema';
-import { SqlWriterThread, type SqlWrite } from '../database/sql-writer-thread';
+import { ThreadedWrites } from '../database/threaded-writes';
 
 const MAX_CACHED_QUERY_SHAPES = 256;
 
@@ -65,11 +65,7 @@ export class SqliteReadModelStore implements ReadModelStore {
    * handle few event types, and a commit per event each would write a page of checkpoints for every projection.
    */
   private readonly heldCheckpoints = new Map<string, number>();
-  private readonly writer: SqlWriterThread | undefined;
-  /** With a writer thread, every write waits for the one before it: the file has one writer at a time. */
-  private writes: Promise<void> = Promise.resolve();
-  /** While set, statements are recorded for the writer thread instead of run here. */
-  private recording: SqlWrite[] | undefined;
+  private readonly writes: ThreadedWrites;
   private readonly findStatements = new Map<string, Database.Statement<unknown[], { id: string; doc: string }>>();
 
   private readonly selectDocument: Database.Statement<[string, string], { doc: string }>;
@@ -100,7 +96,7 @@ export class SqliteReadModelStore implements ReadModelStore {
     this.db = db;
     this.ownsDatabase = owned;
     createReadModelSchema(db);
-    this.writer = options.writerThread && owned && 'path' in source && source.path !== ':memory:' ? new SqlWriterThread(source.path, options.durability ?? 'NORMAL') : undefined;
+    this.writes = new ThreadedWrites(source, owned, options.durability ?? 'NORMAL', options.writerThread ?? false);
 
     /** One prepared statement per number of VALUES tuples (1 to ROWS_PER_STATEMENT), prepared when first needed. */
     const statementsByCount = (sql: (values: string) => string, tuple: string) => {
@@ -194,18 +190,12 @@ export class SqliteReadModelStore implements ReadModelStore {
       for (const batch of batches) this.heldCheckpoints.set(batch.projection, batch.checkpoint);
       return;
     }
-    const writer = this.writer;
-    if (!writer) return this.commitHere(batches);
-    if (batches.some((batch) => batch.resetsCollections)) return this.oneWriterAtATime(async () => this.commitHere(batches));
-    return this.oneWriterAtATime(async () => {
+    const thread = this.writes.thread;
+    if (!thread) return this.commitHere(batches);
+    if (batches.some((batch) => batch.resetsCollections)) return this.writes.inTurn(async () => this.commitHere(batches));
+    return this.writes.inTurn(async () => {
       const held = new Map(this.heldCheckpoints);
-      this.recording = [];
-      try {
-        this.writeCommit(batches, held);
-        await writer.run(this.recording.splice(0));
-      } finally {
-        this.recording = undefined;
-      }
+      await this.writes.onThread(thread, () => this.writeCommit(batches, held));
       for (const [projection, position] of held) if (this.heldCheckpoints.get(projection) === position) this.heldCheckpoints.delete(projection);
     });
   }
@@ -215,16 +205,8 @@ export class SqliteReadModelStore implements ReadModelStore {
     this.heldCheckpoints.clear();
   }
 
-  private oneWriterAtATime(write: () => Promise<void>): Promise<void> {
-    const run = this.writes.then(write);
-    this.writes = run.catch(() => undefined);
-    return run;
-  }
-
-  /** Runs the statement here, or records it for the writer thread. */
   private run(statement: Database.Statement<unknown[]>, params: unknown[]): void {
-    if (this.recording) this.recording.push([statement.source, params]);
-    else statement.run(params);
+    this.writes.run(statement, params);
   }
 
   async checkpoint(projection: string): Promise<number> {
@@ -238,13 +220,12 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   async reset(projection: string, collections: string[]): Promise<void> {
-    if (!this.writer) return void this.resetInTransaction.immediate(projection, collections);
-    return this.oneWriterAtATime(async () => void this.resetInTransaction.immediate(projection, collections));
+    if (!this.writes.thread) return void this.resetInTransaction.immediate(projection, collections);
+    return this.writes.inTurn(async () => void this.resetInTransaction.immediate(projection, collections));
   }
 
   async close(): Promise<void> {
-    await this.writes;
-    await this.writer?.stop();
+    await this.writes.stop();
     if (this.heldCheckpoints.size > 0 && this.db.open) {
       this.db.transaction(() => this.writeHeldCheckpoints()).immediate();
       this.heldCheckpoints.clear();

@@ -2,7 +2,7 @@ import type { Timer, TimerInstruction, TimerStore } from '@aftersales/kernel';
 import type Database from 'better-sqlite3';
 import { databaseFrom, type DatabaseSource, type Durability, type SqliteDatabase } from '../database/open-database';
 import { createTimerSchema, type TimerRow } from './timer-schema';
-import { SqlWriterThread, type SqlWrite } from '../database/sql-writer-thread';
+import { ThreadedWrites } from '../database/threaded-writes';
 
 export interface SqliteTimerStoreOptions {
   /**
@@ -36,18 +36,14 @@ export class SqliteTimerStore implements TimerStore {
   private readonly selectPending: Database.Statement<[], TimerRow>;
   private readonly updateFired: Database.Statement<[string, string]>;
   private readonly applyInTransaction: Database.Transaction<(position: number, instructions: TimerInstruction) => void>;
-  private readonly writer: SqlWriterThread | undefined;
-  /** With a writer thread, every write waits for the one before it: the file has one writer at a time. */
-  private writes: Promise<void> = Promise.resolve();
-  /** While set, statements are recorded for the writer thread instead of run here. */
-  private recording: SqlWrite[] | undefined;
+  private readonly writes: ThreadedWrites;
 
   constructor(source: DatabaseSource, options: SqliteTimerStoreOptions = {}) {
     const { db, owned } = databaseFrom(source, options.durability ?? 'NORMAL');
     this.db = db;
     this.ownsDatabase = owned;
     createTimerSchema(db);
-    this.writer = options.writerThread && owned && 'path' in source && source.path !== ':memory:' ? new SqlWriterThread(source.path, options.durability ?? 'NORMAL') : undefined;
+    this.writes = new ThreadedWrites(source, owned, options.durability ?? 'NORMAL', options.writerThread ?? false);
 
     this.selectCheckpoint = db.prepare('SELECT position FROM timer_checkpoint WHERE id = 1');
     this.upsertCheckpoint = db.prepare(
@@ -70,17 +66,10 @@ export class SqliteTimerStore implements TimerStore {
 
   /** Cancels before schedules, so an event that moves a deadline cancels and re-schedules the same id. */
   async apply(position: number, instructions: TimerInstruction): Promise<void> {
-    const writer = this.writer;
-    if (!writer) return void this.applyInTransaction.immediate(position, instructions);
-    return this.oneWriterAtATime(async () => {
-      this.recording = [];
-      try {
-        this.writeApply(position, instructions); // throws, writing nothing, on a timer it cannot store
-        if (this.recording.length > 0) await writer.run(this.recording.splice(0));
-      } finally {
-        this.recording = undefined;
-      }
-    });
+    const thread = this.writes.thread;
+    if (!thread) return void this.applyInTransaction.immediate(position, instructions);
+    // writeApply throws, sending nothing, on a timer it cannot store
+    return this.writes.inTurn(() => this.writes.onThread(thread, () => this.writeApply(position, instructions)));
   }
 
   private writeApply(position: number, instructions: TimerInstruction): void {
@@ -90,16 +79,8 @@ export class SqliteTimerStore implements TimerStore {
     this.run(this.upsertCheckpoint, [position]);
   }
 
-  private oneWriterAtATime(write: () => Promise<void>): Promise<void> {
-    const run = this.writes.then(write);
-    this.writes = run.catch(() => undefined);
-    return run;
-  }
-
-  /** Runs the statement here, or records it for the writer thread. */
   private run(statement: Database.Statement<unknown[]>, params: unknown[]): void {
-    if (this.recording) this.recording.push([statement.source, params]);
-    else statement.run(params);
+    this.writes.run(statement, params);
   }
 
   async checkpoint(): Promise<number> {
@@ -117,9 +98,9 @@ export class SqliteTimerStore implements TimerStore {
   }
 
   async markFired(timerId: string, firedAt: Date): Promise<void> {
-    const writer = this.writer;
-    if (!writer) return void this.updateFired.run(firedAt.toISOString(), timerId);
-    return this.oneWriterAtATime(() => writer.run([[this.updateFired.source, [firedAt.toISOString(), timerId]]]));
+    const thread = this.writes.thread;
+    if (!thread) return void this.updateFired.run(firedAt.toISOString(), timerId);
+    return this.writes.inTurn(() => thread.run([[this.updateFired.source, [firedAt.toISOString(), timerId]]]));
   }
 
   async pending(): Promise<Timer[]> {
@@ -129,8 +110,7 @@ export class SqliteTimerStore implements TimerStore {
   async flush(): Promise<void> {} // every instruction is written as it is applied
 
   async close(): Promise<void> {
-    await this.writes;
-    await this.writer?.stop();
+    await this.writes.stop();
     if (this.ownsDatabase && this.db.open) this.db.close();
   }
 
