@@ -3,3 +3,4 @@ export * from './http';
 export * from './ops';
 export * from './transport';
 export * from './service';
+export * from './auth';
