@@ -29,3 +29,23 @@ export function identityOf(req: object): Identity | undefined {
 }
 
 export const isCallerRole = (value: string): value is CallerRole => (CALLER_ROLES as readonly string[]).includes(value);
+
+/** The headers that name the caller in headers mode (AFTERSALES_AUTH=headers: local demos and tests, loopback only). */
+export const IDENTITY_HEADERS = { id: 'x-actor-id', role: 'x-actor-role', shops: 'x-actor-shops' } as const;
+
+/**
+ * The identity the headers claim (X-Actor-Id, X-Actor-Role, X-Actor-Shops as a comma-separated list), or undefined when
+ * they do not name a caller. Only headers mode may trust it.
+ */
+export function identityFromHeaders(headers: Record<string, string | string[] | undefined>): Identity | undefined {
+  const first = (name: string): string | undefined => {
+    const value = headers[name];
+    return (Array.isArray(value) ? value[0] : value)?.trim();
+  };
+  const id = first(IDENTITY_HEADERS.id);
+  const role = first(IDENTITY_HEADERS.role);
+  if (!id || !role || !isCallerRole(role)) return undefined;
+  const shops = first(IDENTITY_HEADERS.shops);
+  const shopIds = shops ? shops.split(',').map((shop) => shop.trim()).filter((shop) => shop.length > 0) : [];
+  return { id, role, shopIds };
+}
