@@ -5,3 +5,4 @@ export * from './adapters/manual-clock-file';
 export * from './adapters/kafka-platform';
 export * from './service-catalog';
 export * from './adapters/bus/namespaced-message-bus';
+export { runVerifyLogCli } from './cli/verify-log';

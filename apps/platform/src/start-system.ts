@@ -1,13 +1,15 @@
 import 'reflect-metadata';
 import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Engine, SystemClock, TimeTravel, type Clock, type GroupReplayer, type Platform, type ReadModelStore, type SideConsumer } from '@aftersales/kernel';
+import { Engine, SystemClock, TimeTravel, type Clock, type EventStore, type GroupReplayer, type Platform, type ReadModelStore, type SideConsumer } from '@aftersales/kernel';
 import { ServiceNames, topicOf, type ServiceName } from '@aftersales/contracts';
 import {
   HEALTH_CHECKS,
   MessageBusTransport,
   OpsModule,
   PROJECTION_ADMIN,
+  LOG_AUDIT,
+  type LogAudit,
   TIME_TRAVEL,
   registerHttpKit,
   type GroupStatus,
@@ -48,6 +50,8 @@ class ProcessAppModule {
     /** Kafka mode: the feeds that apply other services' events to log projections (they are rebuilt together). */
     foreignFeeds: ForeignEventFeed[];
     readModels: ReadModelStore;
+    /** The process's own log, whose hash chain POST /admin/audit/log/verify checks. */
+    eventStore: EventStore;
     checks: HealthCheck[];
     status: ProcessStatus;
     /** Serve the /internal command other service processes call (Kafka mode: the refund service's reissue parcel). */
@@ -77,6 +81,7 @@ class ProcessAppModule {
     const opsProviders = [
       { provide: HEALTH_CHECKS, useValue: parts.checks },
       { provide: PROJECTION_ADMIN, useValue: projectionAdmin },
+      { provide: LOG_AUDIT, useValue: { verify: () => parts.eventStore.verifyChain() } satisfies LogAudit },
       ...(parts.manualClock ? [{ provide: TIME_TRAVEL, useValue: parts.manualClock.timeTravel }] : []),
     ];
     return {
@@ -173,7 +178,7 @@ export async function startSystem(config: RuntimeConfig, remote?: ServiceContext
     },
   ];
 
-  const app = await NestFactory.create(ProcessAppModule.register({ engine, manualClock, services, busFedViews, foreignFeeds, readModels: platform.readModels, checks, status, servePeers: bus === 'kafka' }), {
+  const app = await NestFactory.create(ProcessAppModule.register({ engine, manualClock, services, busFedViews, foreignFeeds, readModels: platform.readModels, eventStore: platform.eventStore, checks, status, servePeers: bus === 'kafka' }), {
     logger: ['error', 'warn'],
     abortOnError: false,
   });

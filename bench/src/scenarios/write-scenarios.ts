@@ -128,3 +128,20 @@ function concurrentCommandsOn(storeOptions: Partial<SqliteEventStoreOptions>, na
     storeOptions,
   );
 }
+
+/**
+ * What chaining costs per event: the target's chainHash over a note event's stored fields, timed alone (sha256 of some
+ * 500 bytes). Undefined for a checkout whose log is not chained.
+ */
+export async function chainLinkCost(): Promise<{ microsecondsPerEvent: number } | undefined> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a checkout without the chain has no such export
+  const kernel = require('@aftersales/kernel') as { chainHash?: (previous: string, fields: readonly unknown[]) => string };
+  if (!kernel.chainHash) return undefined;
+  const data = JSON.stringify({ orderId: 'ord_0000000000001', noteNo: 7, text: 'customer asked to call before delivery', flag: 'red', agentId: 'agent-7', addedAt: '2026-11-02T08:00:00.000Z' });
+  const fields = (position: number) => [position, `evt-${position}`, 'order-ord_0000000000001', 7, 'OrderNoteAdded', 1, data, '2026-11-02T08:00:00.000Z', 'corr-1', null, 'agent-7', 'agent', null, null, '2026-11-02T08:00:00.000Z'];
+  const links = 200_000;
+  let previous = '0'.repeat(64);
+  const started = performance.now();
+  for (let position = 1; position <= links; position++) previous = kernel.chainHash(previous, fields(position));
+  return { microsecondsPerEvent: ((performance.now() - started) * 1000) / links };
+}

@@ -15,6 +15,7 @@ export const runWrites: Section = async ({ quick, log }) => {
   const concurrent = (await inTargetProcess<PairedRates>('scenarios/write-scenarios', 'concurrentCommands', options)).result;
   log('1b/3b. 64-event transactions vs 64 concurrent commands, the store checkpointing on the event loop');
   const inline = (await inTargetProcess<PairedRates>('scenarios/write-scenarios', 'concurrentCommandsCheckpointingInline', options)).result;
+  const chain = (await inTargetProcess<{ microsecondsPerEvent: number } | undefined>('scenarios/write-scenarios', 'chainLinkCost', {})).result;
   return {
     problems: [],
     rows: [
@@ -29,6 +30,10 @@ export const runWrites: Section = async ({ quick, log }) => {
         vsTarget: formatRatio(sequential.ratioMedian / TARGETS.sequentialOfRaw),
         verdict: verdict(sequential.ratioMedian >= TARGETS.sequentialOfRaw),
       },
+      infoRow(
+        '2b. ... of which the hash chain (sha256 linking each event to the one before), per event',
+        chain ? `${chain.microsecondsPerEvent.toFixed(1)} µs` : 'no chain',
+      ),
       {
         figure: `3. 64 concurrent AddNote commands (${concurrent.appendsPerTransaction.toFixed(1)} appends/tx)`,
         measured: formatRate(concurrent.subjectMedian, 'events/s'),

@@ -3,6 +3,7 @@ export * from './errors';
 export * from './platform';
 export * from './ports/clock';
 export * from './ports/event-store';
+export * from './log-chain';
 export * from './ports/read-model-store';
 export * from './ports/message-bus';
 export * from './ports/timer-store';

@@ -50,6 +50,7 @@ export class Gateway {
       { method: 'GET', pattern: /^\/admin\/projections$/, handle: (_req, res) => this.projections(res) },
       { method: 'POST', pattern: /^\/admin\/projections\/([^/]+)\/rebuild$/, handle: (_req, res, [name]) => this.rebuild(res, decodeURIComponent(name)) },
       { method: 'GET', pattern: /^\/admin\/bus\/lag$/, handle: (_req, res) => this.lag(res) },
+      { method: 'POST', pattern: /^\/admin\/audit\/log\/verify$/, handle: (_req, res) => this.verifyLogs(res) },
       { method: 'GET', pattern: /^\/admin\/processes$/, handle: async (_req, res) => send(res, 200, { processes: options.describeProcesses?.() ?? options.processes() }) },
       { method: 'GET', pattern: /^\/openapi\.json$/, handle: (_req, res) => this.openApi(res) },
     ];
@@ -185,6 +186,22 @@ export class Gateway {
     send(res, 200, {
       lag: all.reduce((sum, { answer }) => sum + answer.lag, 0),
       groups: all.flatMap(({ process, answer }) => answer.groups.map((group) => ({ ...group, process: process.name }))),
+    });
+  }
+
+  /** Every process verifies its own log's chain; the answer adds them up and names the first process whose chain broke. */
+  private async verifyLogs(res: ServerResponse): Promise<void> {
+    const logs = await Promise.all(
+      this.options.processes().map(async (process) => ({
+        process: process.name,
+        ...(await expectJson<{ checked: number; firstBrokenPosition?: number }>(process, 'POST', '/admin/audit/log/verify', {})),
+      })),
+    );
+    const broken = logs.find((log) => log.firstBrokenPosition !== undefined);
+    send(res, 200, {
+      checked: logs.reduce((sum, log) => sum + log.checked, 0),
+      ...(broken ? { firstBrokenPosition: broken.firstBrokenPosition, brokenProcess: broken.process } : {}),
+      logs,
     });
   }
 

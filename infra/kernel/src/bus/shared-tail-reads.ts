@@ -1,4 +1,4 @@
-import type { AppendOptions, AppendResult, EventStore, ExpectedRevision, NewEvent, RecordedEvent } from '../ports/event-store';
+import type { AppendOptions, AppendResult, ChainReport, EventStore, ExpectedRevision, NewEvent, RecordedEvent } from '../ports/event-store';
 
 /**
  * The event store as a set of log followers read it (the engine's projections and timer projector; the groups of a log
@@ -48,6 +48,10 @@ export class SharedTailReads implements EventStore {
   /** Rebuilds of projections that read payloads only: straight to the log, as a read from before the window would. */
   readAllPayloads(afterPosition: number, limit: number): Promise<RecordedEvent[]> {
     return this.log.readAllPayloads ? this.log.readAllPayloads(afterPosition, limit) : this.log.readAll(afterPosition, limit);
+  }
+
+  verifyChain(): Promise<ChainReport> {
+    return this.log.verifyChain();
   }
 
   append(streamId: string, events: NewEvent[], expected: ExpectedRevision, options?: AppendOptions): Promise<AppendResult> {

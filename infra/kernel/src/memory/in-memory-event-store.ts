@@ -1,10 +1,13 @@
-import { DuplicateCommandError, type AppendOptions, type AppendResult, type CommandKeyRecord, type EventStore, type ExpectedRevision, type NewEvent, type RecordedEvent } from '../ports/event-store';
+import { DuplicateCommandError, type ChainReport, type AppendOptions, type AppendResult, type CommandKeyRecord, type EventStore, type ExpectedRevision, type NewEvent, type RecordedEvent } from '../ports/event-store';
 import { IdempotencyKeyReuseError, WrongExpectedRevisionError } from '../errors';
 import type { Clock } from '../ports/clock';
+import { chainedFieldsOf, chainHash, ChainVerifier, GENESIS_HASH } from '../log-chain/chain-hash';
 
 /** An event store in memory, for unit tests of application code; it passes the same contract suite. */
 export class InMemoryEventStore implements EventStore {
   private readonly log: RecordedEvent[] = [];
+  /** hashes[i]: the chain hash of log[i]. */
+  private readonly hashes: string[] = [];
   private readonly streams = new Map<string, RecordedEvent[]>();
   private readonly keys = new Map<string, CommandKeyRecord>();
   private waiters: (() => void)[] = [];
@@ -42,6 +45,7 @@ export class InMemoryEventStore implements EventStore {
       ...(event.metadata.trace ? { trace: event.metadata.trace } : {}),
       data: structuredClone(event.data),
     }));
+    for (const event of recorded) this.hashes.push(chainHash(this.hashes[this.hashes.length - 1] ?? GENESIS_HASH, chainedFieldsOf(event)));
     this.log.push(...recorded);
     if (recorded.length) this.streams.set(streamId, [...stream, ...recorded]);
     const revision = current + recorded.length;
@@ -52,6 +56,12 @@ export class InMemoryEventStore implements EventStore {
     this.waiters = [];
     waiters.forEach((wake) => wake());
     return { streamId, revision, events: recorded.map((e) => structuredClone(e)) };
+  }
+
+  async verifyChain(): Promise<ChainReport> {
+    const verifier = new ChainVerifier();
+    for (let i = 0; i < this.log.length && verifier.check(chainedFieldsOf(this.log[i]), this.hashes[i]); i++);
+    return verifier.report();
   }
 
   async readStream(streamId: string, fromRevision = 0): Promise<RecordedEvent[]> {

@@ -72,6 +72,11 @@ export interface EventStore {
    * projection that declared too little fails loudly instead of folding undefined. Optional: readAll serves otherwise.
    */
   readAllPayloads?(afterPosition: number, limit: number): Promise<RecordedEvent[]>;
+  /**
+   * Recomputes the log's hash chain (every event is chained to the one before it as it is appended, see chainHash)
+   * and reports the first event whose stored content or position does not match it.
+   */
+  verifyChain(): Promise<ChainReport>;
   /** Global position of the last committed event (0 when empty). */
   headPosition(): Promise<number>;
   findCommandKey(key: string): Promise<CommandKeyRecord | undefined>;
@@ -84,6 +89,12 @@ export interface EventStore {
   /** Resolves as soon as the head position is past `afterPosition` (or at once); used by live subscriptions. */
   waitForAppend(afterPosition: number, signal?: AbortSignal): Promise<void>;
   close(): Promise<void>;
+}
+
+/** What a verification of the log's hash chain found: how many events it checked, and the first whose hash does not hold. */
+export interface ChainReport {
+  checked: number;
+  firstBrokenPosition?: number;
 }
 
 export class DuplicateCommandError extends Error {

@@ -433,6 +433,28 @@ export function eventStoreContract(name: string, makeStore: StoreFactory<EventSt
       });
     });
 
+    describe('hash chain', () => {
+      it('given an empty log, when the chain is verified, then nothing is checked and nothing is broken', async () => {
+        expect(await store.verifyChain()).toEqual({ checked: 0 });
+      });
+
+      it('given appends of one and of many events, concurrent ones among them, when the chain is verified, then every event checks', async () => {
+        await store.append('order-1', sampleEvents(3), 'no_stream');
+        await Promise.all([store.append('order-2', sampleEvents(2), 'no_stream'), store.append('order-3', sampleEvents(1), 'no_stream')]);
+        await store.append('order-1', sampleEvents(1), 2);
+
+        expect(await store.verifyChain()).toEqual({ checked: 7 });
+      });
+
+      it('given a failed append between two good ones, when the chain is verified, then the good ones chain to each other', async () => {
+        await store.append('order-1', sampleEvents(1), 'no_stream');
+        await expect(store.append('order-1', sampleEvents(1), 'no_stream')).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+        await store.append('order-1', sampleEvents(1), 0);
+
+        expect(await store.verifyChain()).toEqual({ checked: 2 });
+      });
+    });
+
     describe('durability', () => {
       it('given events and command keys, when the store is reopened, then everything is still there and appends continue from the head', async () => {
         const key = { key: 'consumer:order:ev-1', requestHash: 'h' };
@@ -451,6 +473,7 @@ export function eventStoreContract(name: string, makeStore: StoreFactory<EventSt
         await expect(store.append('order-1', sampleEvents(1), 0, { commandKey: key })).rejects.toBeInstanceOf(DuplicateCommandError);
         const next = await store.append('order-1', sampleEvents(1), 2);
         expect(next.events[0]).toMatchObject({ revision: 3, position: 5 });
+        expect(await store.verifyChain()).toEqual({ checked: 5 });
       });
     });
   });

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import request from 'supertest';
 import { registerHttpKit } from '../http';
 import { OpsModule } from './ops.module';
-import { HEALTH_CHECKS, PROJECTION_ADMIN, TIME_TRAVEL, type HealthCheck, type ProjectionAdmin, type TimeTravel } from './tokens';
+import { HEALTH_CHECKS, LOG_AUDIT, PROJECTION_ADMIN, TIME_TRAVEL, type HealthCheck, type LogAudit, type ProjectionAdmin, type TimeTravel } from './tokens';
 
 class FakeTimeTravel implements TimeTravel {
   current = new Date('2024-03-01T00:00:00.000Z');
@@ -40,7 +40,7 @@ const broken = (name: string): HealthCheck => ({
   },
 });
 
-async function opsApp(options: { manualClock: boolean; checks?: HealthCheck[]; timeTravel?: TimeTravel; projections?: ProjectionAdmin }) {
+async function opsApp(options: { manualClock: boolean; checks?: HealthCheck[]; timeTravel?: TimeTravel; projections?: ProjectionAdmin; logAudit?: LogAudit }) {
   const app = await NestFactory.create(
     OpsModule.register({
       manualClock: options.manualClock,
@@ -48,6 +48,7 @@ async function opsApp(options: { manualClock: boolean; checks?: HealthCheck[]; t
         { provide: HEALTH_CHECKS, useValue: options.checks ?? [] },
         { provide: TIME_TRAVEL, useValue: options.timeTravel ?? new FakeTimeTravel() },
         { provide: PROJECTION_ADMIN, useValue: options.projections ?? new FakeProjections() },
+        { provide: LOG_AUDIT, useValue: options.logAudit ?? { verify: async () => ({ checked: 0 }) } },
       ],
     }),
     { logger: false },
@@ -179,6 +180,17 @@ describe('ops endpoints', () => {
     });
   });
 
+  describe('POST /admin/audit/log/verify', () => {
+    it("given a log whose chain breaks at an event, when verified, then 200 with what was checked and the first broken position", async () => {
+      const http = await start({ manualClock: false, logAudit: { verify: async () => ({ checked: 12, firstBrokenPosition: 12 }) } });
+
+      const res = await http.post('/admin/audit/log/verify');
+
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ checked: 12, firstBrokenPosition: 12 });
+    });
+  });
+
   describe('OpenAPI', () => {
     it('given a manual clock, when the document is read, then it lists the ops paths', async () => {
       const http = await start({ manualClock: true });
@@ -186,7 +198,7 @@ describe('ops endpoints', () => {
       const res = await http.get('/openapi.json');
 
       expect(Object.keys(res.body.paths)).toEqual(
-        expect.arrayContaining(['/health', '/admin/clock', '/admin/clock/advance', '/admin/projections', '/admin/projections/{name}/rebuild']),
+        expect.arrayContaining(['/health', '/admin/clock', '/admin/clock/advance', '/admin/projections', '/admin/projections/{name}/rebuild', '/admin/audit/log/verify']),
       );
     });
   });

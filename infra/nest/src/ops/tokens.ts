@@ -1,7 +1,10 @@
+import type { ChainReport } from '@aftersales/kernel';
+
 /** Injection tokens the runtime provides to the ops controllers. */
 export const HEALTH_CHECKS = 'aftersales:HEALTH_CHECKS';
 export const TIME_TRAVEL = 'aftersales:TIME_TRAVEL';
 export const PROJECTION_ADMIN = 'aftersales:PROJECTION_ADMIN';
+export const LOG_AUDIT = 'aftersales:LOG_AUDIT';
 
 /** One dependency of the service; `check` rejects when it is down, and may resolve with figures to show (e.g. lag). */
 export interface HealthCheck {
@@ -31,4 +34,9 @@ export interface ProjectionAdmin {
   rebuild(name: string): Promise<ProjectionRebuild>;
   /** Global position the projection has processed up to, when the store knows it. */
   checkpoint?(name: string): Promise<number>;
+}
+
+/** The log's hash chain, verified by POST /admin/audit/log/verify. */
+export interface LogAudit {
+  verify(): Promise<ChainReport>;
 }

@@ -1,5 +1,5 @@
 import type { ActorRole, TraceContext } from '@aftersales/contracts';
-import type { CommandKeyRecord, RecordedEvent } from '@aftersales/kernel';
+import { chainHash, GENESIS_HASH, type CommandKeyRecord, type RecordedEvent } from '@aftersales/kernel';
 import type { SqliteDatabase } from '../database/open-database';
 
 /**
@@ -25,6 +25,7 @@ export function createEventLogSchema(db: SqliteDatabase): void {
       traceparent     TEXT,
       tracestate      TEXT,
       recorded_at     TEXT    NOT NULL,
+      hash            TEXT,
       UNIQUE (stream_id, revision)
     );
     CREATE TABLE IF NOT EXISTS command_keys (
@@ -36,6 +37,27 @@ export function createEventLogSchema(db: SqliteDatabase): void {
       recorded_at   TEXT    NOT NULL
     ) WITHOUT ROWID;
   `);
+  addHashChain(db);
+}
+
+/**
+ * Logs created before events were chained get the `hash` column, and their events are chained once, in position
+ * order, when the store first opens them (from then on every append is chained as it is written).
+ */
+function addHashChain(db: SqliteDatabase): void {
+  const columns = db.prepare<[], { name: string }>('PRAGMA table_info(events)').all();
+  if (!columns.some((column) => column.name === 'hash')) db.exec('ALTER TABLE events ADD COLUMN hash TEXT');
+  const firstUnchained = db.prepare<[], { position: number }>('SELECT position FROM events WHERE hash IS NULL ORDER BY position LIMIT 1').get();
+  if (!firstUnchained) return;
+  const before = db.prepare<[number], { hash: string | null }>('SELECT hash FROM events WHERE position = ?').get(firstUnchained.position - 1);
+  const page = db.prepare<[number], EventValues>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT 5000`).raw(true);
+  const update = db.prepare<[string, number]>('UPDATE events SET hash = ? WHERE position = ?');
+  db.transaction(() => {
+    let previous = before?.hash ?? GENESIS_HASH;
+    for (let rows = page.all(firstUnchained.position - 1); rows.length > 0; rows = page.all(rows[rows.length - 1][0])) {
+      for (const row of rows) update.run((previous = chainHash(previous, row)), row[0]);
+    }
+  }).immediate();
 }
 
 /** Every column, in the order of EventValues: an event is written and read back as a positional value array. */

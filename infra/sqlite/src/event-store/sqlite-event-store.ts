@@ -7,7 +7,9 @@ import type {
   ExpectedRevision,
   NewEvent,
   RecordedEvent,
+  ChainReport,
 } from '@aftersales/kernel';
+import { ChainVerifier, GENESIS_HASH } from '@aftersales/kernel';
 import type Database from 'better-sqlite3';
 import { openDatabase, type SqliteDatabase } from '../database/open-database';
 import { AppendWaiters } from './append-waiters';
@@ -51,7 +53,7 @@ export interface SqliteEventStoreOptions {
 /** With the checkpointer running, the writer checkpoints itself only past this many WAL pages (SQLite's default: 1 000). */
 const SAFETY_AUTOCHECKPOINT_PAGES = 10_000;
 
-const INSERT_EVENT = `INSERT INTO events (${EVENT_COLUMNS}) VALUES (${EVENT_PLACEHOLDERS})`;
+const INSERT_EVENT = `INSERT INTO events (${EVENT_COLUMNS}, hash) VALUES (${EVENT_PLACEHOLDERS}, ?)`;
 const INSERT_COMMAND_KEY = 'INSERT INTO command_keys (key, request_hash, stream_id, revision, event_ids, recorded_at) VALUES (?, ?, ?, ?, ?, ?)';
 
 /** How long after appends last arrived together commits keep going to the writer thread. */
@@ -99,6 +101,8 @@ export class SqliteEventStore implements EventStore {
   private flushScheduled = false;
   private closed = false;
   private head: number;
+  /** The chain hash of the event at `head`. */
+  private lastHash: string;
   private readonly writerThreadAllowed: boolean;
   /** Started with the first concurrent commit: a store that only reads (an audit) or writes alone never has one. */
   private writer: SqlWriterThread | undefined;
@@ -111,7 +115,9 @@ export class SqliteEventStore implements EventStore {
   private readonly checkpointerAfter: number | false;
   private checkpointer?: BackgroundCheckpointer;
 
-  private readonly insertEvent: Database.Statement<EventValues>;
+  private readonly insertEvent: Database.Statement<[...EventValues, string]>;
+  private readonly selectChain: Database.Statement<[], [...EventValues, string | null]>;
+  private readonly selectLastHash: Database.Statement<[], { hash: string | null }>;
   private readonly insertCommandKey: Database.Statement<[string, string, string, number, string, string]>;
   private readonly selectCommandKey: Database.Statement<[string], CommandKeyRow>;
   private readonly selectLastRevision: Database.Statement<[string], { revision: number | null }>;
@@ -138,6 +144,8 @@ export class SqliteEventStore implements EventStore {
     this.writerThreadAllowed = (options.writerThread ?? true) && options.path !== ':memory:';
 
     this.insertEvent = this.db.prepare(INSERT_EVENT);
+    this.selectChain = this.db.prepare<[], [...EventValues, string | null]>(`SELECT ${EVENT_COLUMNS}, hash FROM events ORDER BY position`).raw(true);
+    this.selectLastHash = this.db.prepare('SELECT hash FROM events ORDER BY position DESC LIMIT 1');
     this.insertCommandKey = this.db.prepare(INSERT_COMMAND_KEY);
     this.selectCommandKey = this.db.prepare('SELECT * FROM command_keys WHERE key = ?');
     this.selectLastRevision = this.db.prepare('SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?');
@@ -155,6 +163,7 @@ export class SqliteEventStore implements EventStore {
     this.writeBatchInTransaction = this.db.transaction((batch: AppendRequest[], isolate: boolean) => this.writeBatch(batch, isolate));
     this.writeInSavepoint = this.db.transaction((staged: StagedAppend) => this.write(staged));
     this.head = this.readHead();
+    this.lastHash = this.readLastHash();
   }
 
   append(streamId: string, events: NewEvent[], expected: ExpectedRevision, options: AppendOptions = {}): Promise<AppendResult> {
@@ -194,6 +203,16 @@ export class SqliteEventStore implements EventStore {
   async readAllPayloads(afterPosition: number, limit: number): Promise<RecordedEvent[]> {
     if (limit <= 0) return [];
     return this.selectPayloads.all(afterPosition, limit).map(toPayloadEvent);
+  }
+
+  /** Reads the whole log in position order on this connection (what is committed when it starts). */
+  async verifyChain(): Promise<ChainReport> {
+    const verifier = new ChainVerifier();
+    for (const row of this.selectChain.iterate()) {
+      const hash = row.pop() as string | null;
+      if (!verifier.check(row as unknown as EventValues, hash)) break;
+    }
+    return verifier.report();
   }
 
   async headPosition(): Promise<number> {
@@ -254,7 +273,7 @@ export class SqliteEventStore implements EventStore {
    * id) is written again here, one savepoint per append, so that only the faulty append fails.
    */
   private flushOnWriterThread(writer: SqlWriterThread, batch: AppendRequest[]): void {
-    const view = new BatchView(this.committed, this.head, this.clock.now().toISOString());
+    const view = new BatchView(this.committed, this.head, this.lastHash, this.clock.now().toISOString());
     const outcomes: Outcome[] = [];
     const writes: SqlWrite[] = [];
     for (const request of batch) {
@@ -262,7 +281,7 @@ export class SqliteEventStore implements EventStore {
         const staged = view.stage(request);
         view.accept(staged);
         outcomes.push({ request, staged });
-        for (const row of staged.rows) writes.push([INSERT_EVENT, row]);
+        staged.rows.forEach((row, i) => writes.push([INSERT_EVENT, [...row, staged.hashes[i]]]));
         const key = staged.commandKey;
         if (key) writes.push([INSERT_COMMAND_KEY, [key.key, key.requestHash, key.streamId, key.revision, JSON.stringify(key.eventIds), key.recordedAt]]);
       } catch (error) {
@@ -324,6 +343,7 @@ export class SqliteEventStore implements EventStore {
     this.revisions.clear();
     this.tail.clear();
     this.head = this.readHead();
+    this.lastHash = this.readLastHash();
   }
 
   /** A committed batch: its revisions and rows become known, its appends are answered, followers are woken. */
@@ -332,6 +352,7 @@ export class SqliteEventStore implements EventStore {
     if (this.counters.transactions === this.checkpointerAfter) this.startCheckpointer();
     for (const [streamId, revision] of written.view.revisions) this.revisions.set(streamId, revision);
     this.head = written.view.head;
+    this.lastHash = written.view.lastHash;
     for (const outcome of written.outcomes) {
       if ('error' in outcome) {
         outcome.request.reject(outcome.error);
@@ -360,7 +381,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   private writeBatch(batch: AppendRequest[], isolate: boolean): WrittenBatch {
-    const view = new BatchView(this.committed, this.head, this.clock.now().toISOString());
+    const view = new BatchView(this.committed, this.head, this.lastHash, this.clock.now().toISOString());
     const outcomes: Outcome[] = [];
     for (const request of batch) {
       let staged: StagedAppend;
@@ -387,7 +408,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   private write(staged: StagedAppend): void {
-    for (const row of staged.rows) this.insertEvent.run(...row);
+    staged.rows.forEach((row, i) => this.insertEvent.run(...row, staged.hashes[i]));
     const key = staged.commandKey;
     if (key) {
       this.insertCommandKey.run(key.key, key.requestHash, key.streamId, key.revision, JSON.stringify(key.eventIds), key.recordedAt);
@@ -415,6 +436,10 @@ export class SqliteEventStore implements EventStore {
   private commandKeyNow(key: string): CommandKeyRecord | undefined {
     const row = this.selectCommandKey.get(key);
     return row && toCommandKeyRecord(row);
+  }
+
+  private readLastHash(): string {
+    return this.selectLastHash.get()?.hash ?? GENESIS_HASH;
   }
 
   private readHead(): number {

@@ -1,4 +1,5 @@
 import {
+  chainHash,
   DuplicateCommandError,
   IdempotencyKeyReuseError,
   type AppendResult,
@@ -25,6 +26,8 @@ export interface AppendRequest {
 export interface StagedAppend {
   result: AppendResult;
   rows: EventValues[];
+  /** hashes[i]: the chain hash of rows[i], each chained to the one before (the first to the log's last). */
+  hashes: string[];
   commandKey?: CommandKeyRecord;
 }
 
@@ -45,6 +48,8 @@ export class BatchView {
   constructor(
     private readonly committed: CommittedLog,
     public head: number,
+    /** The chain hash of the event at `head`. */
+    public lastHash: string,
     private readonly recordedAt: string,
   ) {}
 
@@ -56,7 +61,9 @@ export class BatchView {
     assertExpectedRevision(streamId, expected, current);
 
     const rows: EventValues[] = [];
+    const hashes: string[] = [];
     const recorded: RecordedEvent[] = [];
+    let previousHash = this.lastHash;
     for (let i = 0; i < events.length; i++) {
       const event = events[i];
       const { metadata } = event;
@@ -81,6 +88,8 @@ export class BatchView {
         metadata.trace?.tracestate ?? null,
         this.recordedAt,
       ]);
+      previousHash = chainHash(previousHash, rows[i]);
+      hashes.push(previousHash);
       const entry: RecordedEvent = {
         eventId: event.eventId,
         type: event.type,
@@ -100,7 +109,7 @@ export class BatchView {
     }
 
     const revision = current + events.length;
-    const staged: StagedAppend = { result: { streamId, revision, events: recorded }, rows };
+    const staged: StagedAppend = { result: { streamId, revision, events: recorded }, rows, hashes };
     if (commandKey) {
       staged.commandKey = {
         key: commandKey.key,
@@ -120,6 +129,7 @@ export class BatchView {
     if (events.length > 0) {
       this.revisions.set(streamId, revision);
       this.head = events[events.length - 1].position;
+      this.lastHash = staged.hashes[staged.hashes.length - 1];
     }
     if (staged.commandKey) this.commandKeys.set(staged.commandKey.key, staged.commandKey);
   }

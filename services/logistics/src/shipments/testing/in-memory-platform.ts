@@ -30,6 +30,7 @@ class ObservedEventStore implements EventStore {
   readAll = (afterPosition: number, limit: number) => this.inner.readAll(afterPosition, limit);
   readAllOfTypes = (types: readonly string[], afterPosition: number, limit: number) => this.inner.readAllOfTypes(types, afterPosition, limit);
   headPosition = () => this.inner.headPosition();
+  verifyChain = () => this.inner.verifyChain();
   findCommandKey = (key: string) => this.inner.findCommandKey(key);
   waitForAppend = (afterPosition: number, signal?: AbortSignal) => this.inner.waitForAppend(afterPosition, signal);
   close = () => this.inner.close();

@@ -1,0 +1,71 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { ManualClock } from '@aftersales/kernel';
+import { sampleEvents, type StoreHarness } from '@aftersales/kernel/testing';
+import { inTempFolder } from '../__tests__/temp-store';
+import { SqliteEventStore } from './sqlite-event-store';
+
+describe('SqliteEventStore hash chain', () => {
+  let harness: StoreHarness<SqliteEventStore> & { folder: string };
+  let store: SqliteEventStore;
+  const path = () => join(harness.folder, 'events.db');
+
+  beforeEach(async () => {
+    const clock = new ManualClock(new Date('2025-03-01T10:00:00.000Z'));
+    harness = await inTempFolder((folder) => new SqliteEventStore({ path: join(folder, 'events.db'), clock }));
+    store = harness.store;
+    await store.append('order-1', sampleEvents(3), 'no_stream');
+    await store.append('order-2', sampleEvents(2), 'no_stream');
+  });
+
+  afterEach(async () => {
+    await harness.dispose();
+  });
+
+  const withRawSql = (statements: (db: Database.Database) => void) => {
+    const db = new Database(path());
+    try {
+      statements(db);
+    } finally {
+      db.close();
+    }
+  };
+
+  it('given an event whose data was edited with raw SQL, when the chain is verified, then that event is the first broken one', async () => {
+    withRawSql((db) => db.prepare(`UPDATE events SET data = json_set(data, '$.forged', 1) WHERE position = 3`).run());
+
+    expect(await store.verifyChain()).toEqual({ checked: 3, firstBrokenPosition: 3 });
+  });
+
+  it('given an event whose actor was changed with raw SQL, when verified, then the chain breaks there', async () => {
+    withRawSql((db) => db.prepare(`UPDATE events SET actor_id = 'someone-else' WHERE position = 2`).run());
+
+    expect(await store.verifyChain()).toMatchObject({ firstBrokenPosition: 2 });
+  });
+
+  it('given an event deleted with raw SQL, when verified, then the chain breaks at the event after the gap', async () => {
+    withRawSql((db) => db.prepare('DELETE FROM events WHERE position = 4').run());
+
+    expect(await store.verifyChain()).toMatchObject({ firstBrokenPosition: 5 });
+  });
+
+  it('given an untouched log, when verified, then every event checks', async () => {
+    expect(await store.verifyChain()).toEqual({ checked: 5 });
+  });
+
+  it('given a log written before events were chained, when it is opened, then its events are chained and later appends continue the chain', async () => {
+    await store.close();
+    withRawSql((db) => db.exec('ALTER TABLE events DROP COLUMN hash'));
+
+    store = await harness.reopen();
+    await store.append('order-3', sampleEvents(1), 'no_stream');
+
+    expect(await store.verifyChain()).toEqual({ checked: 6 });
+  });
+
+  it('given appends committed on the writer thread, when verified, then they chain like appends written here', async () => {
+    await Promise.all(Array.from({ length: 40 }, (_, i) => store.append(`order-c${i}`, sampleEvents(2), 'no_stream')));
+
+    expect(await store.verifyChain()).toEqual({ checked: 85 });
+  });
+});
