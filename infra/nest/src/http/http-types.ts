@@ -15,7 +15,8 @@ export interface HttpResponseLike {
   setHeader(name: string, value: string | number | readonly string[]): unknown;
 }
 
+/** A request header by name in any case (Node keys them lower case: a lower-case name is read without a copy). */
 export const headerOf = (req: HttpRequestLike, name: string): string | undefined => {
-  const value = req.headers[name.toLowerCase()];
+  const value = req.headers[name] ?? req.headers[name.toLowerCase()];
   return Array.isArray(value) ? value[0] : value;
 };
