@@ -6,14 +6,9 @@ const response = () => {
   const headers: Record<string, string> = {};
   return { headers, setHeader: (name: string, value: string) => (headers[name] = value) };
 };
+const route = (path: string, method: string) => ({ route: { path, methods: { [method]: true } as Record<string, boolean> } });
 const express = () => ({
-  router: {
-    stack: [
-      { route: { path: '/orders/:orderId/notes', methods: { post: true } } },
-      { route: { path: '/orders/:orderId/notes', methods: { get: true } } },
-      { route: { path: '/orders/:orderId', methods: { get: true } } },
-    ],
-  },
+  router: { stack: [route('/orders/:orderId/notes', 'post'), route('/orders/:orderId/notes', 'get'), route('/orders/:orderId', 'get')] },
 });
 
 /** Runs a middleware and says what it passed on: nothing (`next()`), an error, or never called next. */
