@@ -66,6 +66,7 @@ export function jsonContentTypeOnly(): Middleware {
   return (req, _res, next) => {
     if (!BODY_METHODS.has(req.method.toUpperCase()) || !hasBody(req)) return next();
     const header = req.headers['content-type'];
+    if (header === 'application/json' || header === 'application/json; charset=utf-8') return next(); // as most clients send it
     const type = (Array.isArray(header) ? header[0] : header)?.split(';')[0].trim().toLowerCase() ?? '';
     if (type === 'application/json') return next();
     next(
