@@ -181,6 +181,8 @@ export async function startSystem(config: RuntimeConfig, remote?: ServiceContext
   const app = await NestFactory.create(ProcessAppModule.register({ engine, manualClock, services, busFedViews, foreignFeeds, readModels: platform.readModels, eventStore: platform.eventStore, checks, status, servePeers: bus === 'kafka' }), {
     logger: ['error', 'warn'],
     abortOnError: false,
+    // The HTTP kit registers the JSON parser; the API takes no form bodies (415), so no urlencoded parser runs per request.
+    bodyParser: false,
   });
   const express = app.getHttpAdapter().getInstance() as { set(setting: string, value: unknown): void; disable(setting: string): void };
   express.set('etag', false); // our ETag is the resource revision, set by the HTTP kit

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { ActorRoles, type Actor, type ActorRole, type TraceContext } from '@aftersales/contracts';
 import type { CommandContext } from '@aftersales/kernel';
 import { canonicalJson } from './canonical-json';
-import { headerOf, type HttpRequestLike } from './http-types';
+import { lowerCaseHeaderOf, type HttpRequestLike } from './http-types';
 import { badRequest, type FieldError } from './problem';
 
 export const COMMAND_HEADERS = {
@@ -14,6 +14,17 @@ export const COMMAND_HEADERS = {
   traceparent: 'traceparent',
   tracestate: 'tracestate',
 } as const;
+
+/** The same headers as Node keys them, so reading one per request copies no name. */
+const HEADER_KEYS = {
+  actorId: 'x-actor-id',
+  actorRole: 'x-actor-role',
+  idempotencyKey: 'idempotency-key',
+  ifMatch: 'if-match',
+  correlationId: 'x-correlation-id',
+  traceparent: 'traceparent',
+  tracestate: 'tracestate',
+} as const satisfies Record<keyof typeof COMMAND_HEADERS, string>;
 
 export interface CommandContextOptions {
   /** Money-moving commands: a missing Idempotency-Key is a 400. */
@@ -33,7 +44,7 @@ const TRACEPARENT = /^[\da-f]{2}-[\da-f]{32}-[\da-f]{16}-[\da-f]{2}$/;
 export function commandContextFrom(req: HttpRequestLike, options: CommandContextOptions = {}): CommandContext {
   const errors: FieldError[] = [];
   const actor = actorFrom(req, errors);
-  const expectedRevision = expectedRevisionFrom(headerOf(req, COMMAND_HEADERS.ifMatch), errors);
+  const expectedRevision = expectedRevisionFrom(lowerCaseHeaderOf(req, HEADER_KEYS.ifMatch), errors);
   const idempotencyKey = idempotencyKeyFrom(req, options, errors);
   if (errors.length > 0 || !actor) {
     throw badRequest(`Invalid request headers: ${errors.map((e) => e.field).join(', ')}`, errors, 'invalid_headers');
@@ -56,8 +67,8 @@ export function commandContextFrom(req: HttpRequestLike, options: CommandContext
 }
 
 function actorFrom(req: HttpRequestLike, errors: FieldError[]): Actor | undefined {
-  const id = headerOf(req, COMMAND_HEADERS.actorId)?.trim();
-  const role = headerOf(req, COMMAND_HEADERS.actorRole)?.trim();
+  const id = lowerCaseHeaderOf(req, HEADER_KEYS.actorId)?.trim();
+  const role = lowerCaseHeaderOf(req, HEADER_KEYS.actorRole)?.trim();
   if (!id) errors.push({ field: COMMAND_HEADERS.actorId, message: 'required header: who acts' });
   else if (id.length > MAX_HEADER_VALUE) errors.push({ field: COMMAND_HEADERS.actorId, message: `at most ${MAX_HEADER_VALUE} characters` });
   if (!role) errors.push({ field: COMMAND_HEADERS.actorRole, message: `required header, one of ${ActorRoles.join(', ')}` });
@@ -87,7 +98,7 @@ function expectedRevisionFrom(value: string | undefined, errors: FieldError[]): 
 }
 
 function idempotencyKeyFrom(req: HttpRequestLike, options: CommandContextOptions, errors: FieldError[]): string | undefined {
-  const key = headerOf(req, COMMAND_HEADERS.idempotencyKey)?.trim();
+  const key = lowerCaseHeaderOf(req, HEADER_KEYS.idempotencyKey)?.trim();
   if (!key) {
     if (options.idempotencyRequired) errors.push({ field: COMMAND_HEADERS.idempotencyKey, message: 'required for this command (it moves money)' });
     return undefined;
@@ -100,15 +111,15 @@ function idempotencyKeyFrom(req: HttpRequestLike, options: CommandContextOptions
 }
 
 function correlationIdFrom(req: HttpRequestLike): string {
-  const given = headerOf(req, COMMAND_HEADERS.correlationId)?.trim();
+  const given = lowerCaseHeaderOf(req, HEADER_KEYS.correlationId)?.trim();
   return given && given.length <= MAX_HEADER_VALUE && PRINTABLE.test(given) ? given : randomUUID();
 }
 
 /** Invalid trace headers are ignored, as W3C trace context asks. */
 function traceFrom(req: HttpRequestLike): TraceContext | undefined {
-  const traceparent = headerOf(req, COMMAND_HEADERS.traceparent)?.trim().toLowerCase();
+  const traceparent = lowerCaseHeaderOf(req, HEADER_KEYS.traceparent)?.trim().toLowerCase();
   if (!traceparent || !TRACEPARENT.test(traceparent)) return undefined;
-  const tracestate = headerOf(req, COMMAND_HEADERS.tracestate)?.trim();
+  const tracestate = lowerCaseHeaderOf(req, HEADER_KEYS.tracestate)?.trim();
   return tracestate ? { traceparent, tracestate } : { traceparent };
 }
 

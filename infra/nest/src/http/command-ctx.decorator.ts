@@ -6,6 +6,18 @@ import type { HttpRequestLike, HttpResponseLike } from './http-types';
 /** Set by @ApiCommand({ idempotencyRequired: true }); read by @CommandCtx(). */
 export const IDEMPOTENCY_REQUIRED = 'aftersales:idempotency-required';
 
+/** Per route handler: its metadata does not change once the app runs. */
+const idempotencyRequired = new WeakMap<object, boolean>();
+
+function requiresIdempotencyKey(handler: object): boolean {
+  let required = idempotencyRequired.get(handler);
+  if (required === undefined) {
+    required = Reflect.getMetadata(IDEMPOTENCY_REQUIRED, handler) === true;
+    idempotencyRequired.set(handler, required);
+  }
+  return required;
+}
+
 /**
  * The CommandContext of this request: actor (X-Actor-Id/X-Actor-Role, required), command key (Idempotency-Key),
  * expected revision (If-Match), correlation id and trace. Bad or missing headers → 400 naming them.
@@ -14,7 +26,7 @@ export const IDEMPOTENCY_REQUIRED = 'aftersales:idempotency-required';
 export const CommandCtx = createParamDecorator(
   (options: CommandContextOptions | undefined, ctx: ExecutionContext): CommandContext => {
     const req = ctx.switchToHttp().getRequest<HttpRequestLike>();
-    const required = Reflect.getMetadata(IDEMPOTENCY_REQUIRED, ctx.getHandler()) === true;
+    const required = requiresIdempotencyKey(ctx.getHandler());
     const commandContext = commandContextFrom(req, { idempotencyRequired: options?.idempotencyRequired ?? required });
     const res = ctx.switchToHttp().getResponse<Partial<HttpResponseLike>>();
     if (commandContext.correlationId) res.setHeader?.(COMMAND_HEADERS.correlationId, commandContext.correlationId);

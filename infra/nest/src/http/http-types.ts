@@ -15,7 +15,11 @@ export interface HttpResponseLike {
   setHeader(name: string, value: string | number | readonly string[]): unknown;
 }
 
-export const headerOf = (req: HttpRequestLike, name: string): string | undefined => {
-  const value = req.headers[name.toLowerCase()];
+/** A request header by name in any case. */
+export const headerOf = (req: HttpRequestLike, name: string): string | undefined => lowerCaseHeaderOf(req, name.toLowerCase());
+
+/** A request header by its lower-case name, as Node keys them: no copy of the name per request. */
+export const lowerCaseHeaderOf = (req: HttpRequestLike, lowerCaseName: string): string | undefined => {
+  const value = req.headers[lowerCaseName];
   return Array.isArray(value) ? value[0] : value;
 };

@@ -7,6 +7,7 @@ import {
   answerUnreadableRequests,
   BodylessRouteGuard,
   DEFAULT_MAX_JSON_DEPTH,
+  inOrder,
   jsonContentTypeOnly,
   jsonDepthLimit,
   methodNotAllowed,
@@ -41,11 +42,11 @@ export function registerHttpKit(app: INestApplication, options: HttpKitOptions):
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalGuards(new BodylessRouteGuard());
   answerUnreadableRequests(app.getHttpServer());
-  // In this order, ahead of Nest's own parsers (registered at init): route and method, content type, the JSON
-  // parser with its size limit (this one applies, Nest skips its own), then the nesting limit before any handler.
+  // In this order, ahead of Nest's own parsers (registered at init): route and method, content type (one Express
+  // layer for both), the JSON parser with its size limit (this one applies, Nest skips its own), then the nesting
+  // limit before any handler.
   const use = (middleware: Middleware) => app.use(middleware);
-  use(methodNotAllowed(() => app.getHttpAdapter().getInstance()));
-  use(jsonContentTypeOnly());
+  use(inOrder(methodNotAllowed(() => app.getHttpAdapter().getInstance()), jsonContentTypeOnly()));
   (app as INestApplication & BodyParserConfigurable).useBodyParser?.('json', { limit: options.jsonBodyLimit ?? '1mb' });
   use(jsonDepthLimit(options.maxJsonDepth ?? DEFAULT_MAX_JSON_DEPTH));
 

@@ -66,6 +66,7 @@ export function jsonContentTypeOnly(): Middleware {
   return (req, _res, next) => {
     if (!BODY_METHODS.has(req.method.toUpperCase()) || !hasBody(req)) return next();
     const header = req.headers['content-type'];
+    if (header === 'application/json' || header === 'application/json; charset=utf-8') return next(); // as most clients send it
     const type = (Array.isArray(header) ? header[0] : header)?.split(';')[0].trim().toLowerCase() ?? '';
     if (type === 'application/json') return next();
     next(
@@ -131,14 +132,45 @@ export function methodNotAllowed(express: () => ExpressLike): Middleware {
   return (req, res, next) => {
     const method = req.method.toUpperCase();
     if (method === 'OPTIONS') return next();
-    const path = (req.originalUrl ?? req.url).split('?')[0];
+    const path = pathOf(req);
+    const candidates = table().get(segmentsOf(path));
+    if (candidates === undefined) return next();
+    // The common case first, allocating nothing: a route of this path serves the method.
+    let matched = false;
+    for (const entry of candidates) {
+      if (!entry.pattern.test(path)) continue;
+      if (entry.methods.has(method) || (method === 'HEAD' && entry.methods.has('GET'))) return next();
+      matched = true;
+    }
+    if (!matched) return next();
     const allowed = new Set<string>();
-    for (const entry of table().get(segmentsOf(path)) ?? []) if (entry.pattern.test(path)) for (const m of entry.methods) allowed.add(m);
-    if (allowed.size === 0 || allowed.has(method) || (method === 'HEAD' && allowed.has('GET'))) return next();
+    for (const entry of candidates) if (entry.pattern.test(path)) for (const m of entry.methods) allowed.add(m);
     if (allowed.has('GET')) allowed.add('HEAD');
     const allow = [...allowed].sort().join(', ');
     res.setHeader('Allow', allow);
     next(new ProblemException(problem(405, 'method_not_allowed', `${method} is not served here; allowed: ${allow}`, { allowed: [...allowed].sort() })));
+  };
+}
+
+/** The request's path without its query string. */
+function pathOf(req: HttpRequestLike): string {
+  const url = req.originalUrl ?? req.url;
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
+}
+
+/**
+ * Middlewares run one after the other as one Express layer (each layer costs Express a dispatch per request): the
+ * first error ends the chain and goes to Express' error handling.
+ */
+export function inOrder(...steps: Middleware[]): Middleware {
+  return (req, res, next) => {
+    let index = 0;
+    const step = (error?: unknown): void => {
+      if (error !== undefined || index === steps.length) return error === undefined ? next() : next(error);
+      steps[index++](req, res, step);
+    };
+    step();
   };
 }
 
