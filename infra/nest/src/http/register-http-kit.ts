@@ -1,6 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { completeEdgeResponses, linkCreatedResources, OPENAPI_VERSION } from './openapi-document';
+import { AccessGuard } from '../auth/access.guard';
+import { temporaryHeaderIdentity } from '../auth/TEMPORARY-header-identity';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { ProblemSchema } from './openapi-schema';
 import {
@@ -39,11 +42,13 @@ interface BodyParserConfigurable {
  */
 export function registerHttpKit(app: INestApplication, options: HttpKitOptions): OpenAPIObject {
   app.useGlobalFilters(new ProblemDetailsFilter());
-  app.useGlobalGuards(new BodylessRouteGuard());
+  // Authorisation first: the access table of every route (a route without one is refused).
+  app.useGlobalGuards(new AccessGuard(app.get(ModuleRef)), new BodylessRouteGuard());
   answerUnreadableRequests(app.getHttpServer());
   // In this order, ahead of Nest's own parsers (registered at init): route and method, content type, the JSON
   // parser with its size limit (this one applies, Nest skips its own), then the nesting limit before any handler.
   const use = (middleware: Middleware) => app.use(middleware);
+  use(temporaryHeaderIdentity()); // TEMPORARY until the merge with auth-tokens (see the file)
   use(methodNotAllowed(() => app.getHttpAdapter().getInstance()));
   use(jsonContentTypeOnly());
   (app as INestApplication & BodyParserConfigurable).useBodyParser?.('json', { limit: options.jsonBodyLimit ?? '1mb' });
