@@ -20,14 +20,21 @@ export const platform: Actor = { id: 'xiao-er-1', role: 'platform' };
 export const ops: Actor = { id: 'ops', role: 'admin' };
 export const admin: Actor = ops;
 
+/** Who a test acts as unless it says: the admin on /admin, otherwise the buyer of the fixtures' orders. */
+const defaultActorOf = (path: string): Actor => (path.startsWith('/admin/') ? admin : buyer);
+
+/** Who a test reads as unless it says: the admin on /admin, finance on the ledger and payouts, else the platform. */
+const defaultReaderOf = (path: string): Actor =>
+  path.startsWith('/admin/') ? admin : path.startsWith('/ledger/') || path.startsWith('/payouts') ? finance : platform;
+
 export class HttpClient {
   constructor(readonly baseUrl: string) {}
 
-  get<T = any>(path: string, actor: Actor = platform): Promise<HttpAnswer<T>> {
+  get<T = any>(path: string, actor: Actor = defaultReaderOf(path)): Promise<HttpAnswer<T>> {
     return this.send<T>('GET', path, undefined, actor);
   }
 
-  post<T = any>(path: string, body: unknown, actor: Actor = buyer, headers: Record<string, string> = {}): Promise<HttpAnswer<T>> {
+  post<T = any>(path: string, body: unknown, actor: Actor = defaultActorOf(path), headers: Record<string, string> = {}): Promise<HttpAnswer<T>> {
     return this.send<T>('POST', path, body, actor, headers);
   }
 
