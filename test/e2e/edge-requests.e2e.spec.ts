@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { useTestSystem } from '../support/embedded-system';
-import { agent } from '../support/http-client';
+import { agent, ops } from '../support/http-client';
 import { e2eMode } from '../support/multi-process-system';
 
 /** Issue 9, findings 5 and 8: malformed requests get a 4xx problem+json from the edge, and the document says so. */

@@ -51,9 +51,10 @@ export class AccessGuard implements CanActivate {
     const owner = await this.ownerOf(table, resource, id, req);
     // An id the capability does not know: the handler answers it (404, or 400 for a malformed body).
     if (!owner) return true;
-    if (!sees(identity, owner)) throw notFound(resource.kind, id ?? '');
+    // A resource the request creates (placing an order) exists for nobody yet: there is nothing to hide.
+    if (resource.kind !== REQUEST_BODY && !sees(identity, owner)) throw notFound(resource.kind, id ?? '');
     if (!holds(identity, ownership, owner)) {
-      const rule = `${resource.kind}.${ownership === 'own' ? 'buyer_own' : 'shop_staff'}`;
+      const rule = `${access.rule.split('.')[0]}.${ownership === 'own' ? 'buyer_own' : 'shop_staff'}`;
       throw forbidden(rule, `${access.rule}: only ${ownership === 'own' ? 'the buyer of' : 'the staff of the shop of'} the ${resource.kind} may do this`);
     }
     return true;
