@@ -37,7 +37,7 @@ export interface ResourceOwner {
 }
 
 /** How a capability finds the owner of a resource of each kind it serves, on its facade (or read side). */
-export interface OwnerLookups<Facade = any> {
+export interface OwnerLookups<Facade = never> {
   /** The token the capability's facade is provided under. */
   token: InjectionToken;
   /** By resource kind: the owner, or undefined for an id the capability does not know. */
@@ -50,6 +50,7 @@ export const REQUEST_BODY = 'request_body';
 export interface AccessTable {
   capability: string;
   operations: Record<string, OperationAccess>;
+  /** Lookups on any facade (`never`: each capability's table types its own). */
   owners?: OwnerLookups;
 }
 

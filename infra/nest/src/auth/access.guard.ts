@@ -68,7 +68,7 @@ export class AccessGuard implements CanActivate {
     if (id === undefined) return undefined;
     const lookup = table.owners?.kinds[resource.kind];
     if (!table.owners || !lookup) throw new Error(`access table ${table.capability} has no owner lookup for ${resource.kind}`);
-    const facade: unknown = this.modules.get(table.owners.token, { strict: false });
+    const facade = this.modules.get<unknown, never>(table.owners.token, { strict: false });
     return lookup(facade, id);
   }
 }

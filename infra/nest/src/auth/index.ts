@@ -4,3 +4,4 @@ export * from './access.guard';
 export * from './ownership';
 export * from './caller.decorator';
 export * from './list-scope';
+export * from './access-openapi';

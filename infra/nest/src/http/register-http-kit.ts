@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { completeEdgeResponses, linkCreatedResources, OPENAPI_VERSION } from './openapi-document';
+import { documentAccessRules } from '../auth/access-openapi';
 import { AccessGuard } from '../auth/access.guard';
 import { temporaryHeaderIdentity } from '../auth/TEMPORARY-header-identity';
 import { ProblemDetailsFilter } from './problem-details.filter';
@@ -63,7 +64,7 @@ export function registerHttpKit(app: INestApplication, options: HttpKitOptions):
     )
     .setOpenAPIVersion(OPENAPI_VERSION)
     .build();
-  const document = linkCreatedResources(completeEdgeResponses(SwaggerModule.createDocument(app, config)));
+  const document = documentAccessRules(linkCreatedResources(completeEdgeResponses(SwaggerModule.createDocument(app, config))));
   document.components = { ...document.components, schemas: { ...document.components?.schemas, Problem: ProblemSchema } };
 
   const openApiPath = options.openApiPath ?? '/openapi.json';
