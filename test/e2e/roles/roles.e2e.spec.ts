@@ -79,7 +79,8 @@ describe('who may do what, by role (headers mode)', () => {
       expect([ledger.status, reconciliation.status, audit.status, advance.status]).toEqual([403, 403, 403, 403]);
       expect(ledger.body.rule).toBe('ledger.read_by_finance');
       expect(advance.body.rule).toBe('admin.clock_by_admin');
-      expect([403, 404]).toContain(fire.status); // mounted only when processes fire timers for the gateway
+      expect(fire.status).toBe(403);
+      expect(fire.body.rule).toBe('admin.timers_by_admin');
       expect(await now(t.api)).toBe(clockBefore);
     });
 
@@ -131,6 +132,20 @@ describe('who may do what, by role (headers mode)', () => {
   });
 
   describe('supervisor', () => {
+    it('given a goodwill above the threshold on their shop, then they approve it; an agent may not (403), another shop’s supervisor does not see it (404)', async () => {
+      const { order } = await paidOrder(t.api, 'paid');
+      const proposed = await t.api.post('/compensations', { orderId: order.id, kind: 'goodwill', amount: 25_000, note: 'sorry' }, agent, withKey());
+      const id = proposed.body.id;
+
+      const byAgent = await t.api.post(`/compensations/${id}/approval`, {}, agent, withKey());
+      const byOtherShop = await t.api.post(`/compensations/${id}/approval`, {}, { id: 'sup-2', role: 'supervisor', shops: ['shop-2'] }, withKey());
+      const bySupervisor = await t.api.post(`/compensations/${id}/approval`, {}, supervisor, withKey());
+
+      expect(proposed.status).toBe(201);
+      expect([byAgent.status, byOtherShop.status, bySupervisor.status]).toEqual([403, 404, 200]);
+      expect(byAgent.body.rule).toBe('compensation.approve_by_supervisor');
+    });
+
     it('given their shop, then they read its payouts; the ledger stays finance’s', async () => {
       const payouts = await t.api.get('/payouts', supervisor);
       const ledger = await t.api.get('/ledger/entries', supervisor);
