@@ -1,4 +1,4 @@
-import { accessControlledControllers, operationAccessOf } from '@aftersales/nest';
+import { accessControlledControllers, operationAccessOf, unknownOperations } from '@aftersales/nest';
 import { useTestSystem } from '../../support/embedded-system';
 
 type OpenApi = { paths: Record<string, Record<string, { operationId?: string }>> };
@@ -33,5 +33,10 @@ describe('OpenAPI access coverage', () => {
   it('given an operation no table lists, then the coverage check names it', () => {
     const document: OpenApi = { paths: { '/orders/{orderId}/gift-wrap': { post: { operationId: 'OrdersController_giftWrap' } } } };
     expect(operationsWithoutRule(document)).toEqual(['POST /orders/{orderId}/gift-wrap (OrdersController_giftWrap)']);
+  });
+
+  it('given every access table, then each entry names a method of its controller (a renamed handler cannot leave a stale rule)', () => {
+    const stale = accessControlledControllers().flatMap((controller) => unknownOperations(controller).map((method) => `${controller.name}.${method}`));
+    expect(stale).toEqual([]);
   });
 });
