@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { SystemClock } from '@aftersales/kernel';
 import { SqliteEventStore } from '@aftersales/sqlite';
 import { runAuditCli } from '../../apps/platform/src/cli/audit-compensations';
-import { finance } from '../support/http-client';
+import { agent, finance } from '../support/http-client';
 import { useRestartableSystem } from '../support/restartable-system';
 import { payOrder, placeOrder } from '../support/orders';
 
@@ -15,7 +15,7 @@ describe('compensation audit replay through HTTP', () => {
     const late = [await placeOrder(sys.api), await placeOrder(sys.api, { items: [{ sku: 'cup', title: 'Cup', quantity: 2, unitPrice: 9_000 }] })];
     for (const order of late) await payOrder(sys.api, order);
     await sys.advance({ hours: 73 });
-    const goodwill = await sys.api.post('/compensations', { orderId: late[1].id, kind: 'goodwill', amount: 1500 }, { id: 'agent-7', role: 'agent' }, { 'idempotency-key': 'gw' });
+    const goodwill = await sys.api.post('/compensations', { orderId: late[1].id, kind: 'goodwill', amount: 1500 }, agent, { 'idempotency-key': 'gw' });
     expect(goodwill.status).toBe(201);
     await sys.settle();
     const clean = await sys.api.post('/admin/audit/compensations/verify', {}, finance);

@@ -1,4 +1,4 @@
-import { agent, finance, type HttpClient } from '../support/http-client';
+import { agent, finance, supervisor, type HttpClient } from '../support/http-client';
 import { useTestSystem } from '../support/embedded-system';
 import { payOrder, placeOrder, shipOrder } from '../support/orders';
 import { getRefund, postRefund, refundCommand } from '../support/refunds';
@@ -129,8 +129,8 @@ describe('late-shipment compensation through HTTP (embedded runtime, manual cloc
 
     const id = proposed.body.id;
     const byAgent = await t.api.post(`/compensations/${id}/approval`, {}, agent, { 'idempotency-key': 'ap-1' });
-    const approved = await t.api.post(`/compensations/${id}/approval`, { note: 'fine' }, { id: 'sup-1', role: 'supervisor' }, { 'idempotency-key': 'ap-2' });
-    const again = await t.api.post(`/compensations/${id}/approval`, {}, { id: 'sup-1', role: 'supervisor' }, { 'idempotency-key': 'ap-3' });
+    const approved = await t.api.post(`/compensations/${id}/approval`, { note: 'fine' }, supervisor, { 'idempotency-key': 'ap-2' });
+    const again = await t.api.post(`/compensations/${id}/approval`, {}, supervisor, { 'idempotency-key': 'ap-3' });
     await t.settle();
 
     expect(byAgent.status).toBe(403);

@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { useTestSystem } from '../support/embedded-system';
-import { agent } from '../support/http-client';
+import { agent, ops } from '../support/http-client';
 import { e2eMode } from '../support/multi-process-system';
 
 /** Issue 9, findings 5 and 8: malformed requests get a 4xx problem+json from the edge, and the document says so. */
@@ -73,7 +73,7 @@ describe('malformed requests at the edge of the platform', () => {
   // /admin/settle is served by the gateway itself when the services run as processes (AFTERSALES_E2E_MODE=kafka).
   if (e2eMode() !== 'embedded') console.log('skipped in Kafka mode: the gateway answers the body-less admin routes itself, without the HTTP kit');
   (e2eMode() === 'embedded' ? it : it.skip)('given a body on a route that takes none, when sent, then 400 unexpected_body; a body that is not JSON, then 415', async () => {
-    const withBody = await t.api.post('/admin/settle', { wait: true }, agent);
+    const withBody = await t.api.post('/admin/settle', { wait: true }, ops);
     const notJson = await t.api.send('POST', '/shipments/x/dispatch', 'carrier=SF', agent, { 'content-type': 'application/x-www-form-urlencoded' });
 
     expect(withBody.status).toBe(400);

@@ -6,7 +6,7 @@ import { payOrder, placeOrder } from '../support/orders';
 async function bookGoodwill(t: TestSystem, shopId: string, amount: number): Promise<string> {
   const order = await placeOrder(t.api, { shopId });
   await payOrder(t.api, order);
-  const proposed = await t.api.post('/compensations', { orderId: order.id, kind: 'goodwill', amount, note: 'sorry' }, agent, {
+  const proposed = await t.api.post('/compensations', { orderId: order.id, kind: 'goodwill', amount, note: 'sorry' }, { ...agent, shops: [shopId] }, {
     'idempotency-key': `gw-${order.id}`,
   });
   if (proposed.status !== 201) throw new Error(`goodwill: ${proposed.status} ${JSON.stringify(proposed.body)}`);

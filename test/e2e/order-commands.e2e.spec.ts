@@ -82,7 +82,7 @@ describe('order commands through HTTP', () => {
   it('given notes, then they are appended in order with the agent id and flag, never overwritten', async () => {
     const order = await placeOrder(t.api);
     await t.api.post(`/orders/${order.id}/notes`, { text: 'gift wrap', flag: 'red' }, agent);
-    await t.api.post(`/orders/${order.id}/notes`, { text: 'called buyer' }, { id: 'agent-9', role: 'agent' });
+    await t.api.post(`/orders/${order.id}/notes`, { text: 'called buyer' }, { id: 'agent-9', role: 'agent', shops: ['shop-1'] });
     const read = (await t.api.get(`/orders/${order.id}`)).body;
     expect(read.notes).toEqual([
       expect.objectContaining({ text: 'gift wrap', flag: 'red', actorId: 'agent-7' }),

@@ -32,7 +32,7 @@ describe('finance re-drives a payout the provider gave up on, through HTTP', () 
     const byAgent = await t.api.post(`/payouts/${payoutId}/retry`, why, agent, withKey());
     expect(byAgent.status).toBe(403);
     expect(byAgent.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(byAgent.body).toMatchObject({ code: 'forbidden_role', requiredRoles: ['finance', 'supervisor'] });
+    expect(byAgent.body).toMatchObject({ code: 'forbidden', rule: 'payout.redrive_by_finance_or_supervisor', allowedRoles: ['finance', 'supervisor'] });
     expect((await t.api.get(`/payouts/${payoutId}`)).body.status).toBe('failed');
 
     // and: finance re-drives it with the provider healthy again

@@ -5,24 +5,36 @@ export interface HttpAnswer<T = any> {
   body: T;
 }
 
-export type Actor = { id: string; role: string };
+/** Who calls (headers mode): `shops` are the shop staff's shop ids (X-Actor-Shops). */
+export type Actor = { id: string; role: string; shops?: readonly string[] };
 
 export const buyer: Actor = { id: 'buyer-1', role: 'buyer' };
-export const agent: Actor = { id: 'agent-7', role: 'agent' };
+/** Staff of shop-1, the shop of the fixtures' orders. */
+export const agent: Actor = { id: 'agent-7', role: 'agent', shops: ['shop-1'] };
 export const carrierWebhook: Actor = { id: 'carrier-sf', role: 'integrator' };
 export const finance: Actor = { id: 'fin-1', role: 'finance' };
-export const supervisor: Actor = { id: 'sup-1', role: 'supervisor' };
-/** Operations driving the fake payment provider's faults. */
-export const ops: Actor = { id: 'ops', role: 'system' };
+export const supervisor: Actor = { id: 'sup-1', role: 'supervisor', shops: ['shop-1'] };
+/** The platform's staff (小二): reads every shop; the default reader of GETs. */
+export const platform: Actor = { id: 'xiao-er-1', role: 'platform' };
+/** Operations: /admin (clock, timers, projections, the fake payment provider's faults). */
+export const ops: Actor = { id: 'ops', role: 'admin' };
+export const admin: Actor = ops;
+
+/** Who a test acts as unless it says: the admin on /admin, otherwise the buyer of the fixtures' orders. */
+const defaultActorOf = (path: string): Actor => (path.startsWith('/admin/') ? admin : buyer);
+
+/** Who a test reads as unless it says: the admin on /admin, finance on the ledger and payouts, else the platform. */
+const defaultReaderOf = (path: string): Actor =>
+  path.startsWith('/admin/') ? admin : path.startsWith('/ledger/') || path.startsWith('/payouts') ? finance : platform;
 
 export class HttpClient {
   constructor(readonly baseUrl: string) {}
 
-  get<T = any>(path: string): Promise<HttpAnswer<T>> {
-    return this.send<T>('GET', path);
+  get<T = any>(path: string, actor: Actor = defaultReaderOf(path)): Promise<HttpAnswer<T>> {
+    return this.send<T>('GET', path, undefined, actor);
   }
 
-  post<T = any>(path: string, body: unknown, actor: Actor = buyer, headers: Record<string, string> = {}): Promise<HttpAnswer<T>> {
+  post<T = any>(path: string, body: unknown, actor: Actor = defaultActorOf(path), headers: Record<string, string> = {}): Promise<HttpAnswer<T>> {
     return this.send<T>('POST', path, body, actor, headers);
   }
 
@@ -36,6 +48,7 @@ export class HttpClient {
       headers: {
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         ...(actor ? { 'x-actor-id': actor.id, 'x-actor-role': actor.role } : {}),
+        ...(actor?.shops ? { 'x-actor-shops': actor.shops.join(',') } : {}),
         ...headers,
       },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),

@@ -26,7 +26,7 @@ describe('the timeline service definition', () => {
 
     expect(built.runtimes.flatMap((runtime) => runtime.projections)).toEqual([]);
     expect(built.runtimes.flatMap((runtime) => runtime.busFedViews ?? [])).toEqual([
-      { name: 'timelines', projection: 'timelines', collections: ['timelines'], group: 'timeline' },
+      { name: 'timelines', projection: 'timelines', collections: ['timelines', 'timeline_order_parties'], group: 'timeline' },
     ]);
     expect(built.sideConsumers).toHaveLength(1);
     expect(built.modules).toHaveLength(1);

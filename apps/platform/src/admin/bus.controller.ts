@@ -1,3 +1,5 @@
+import { AccessControlled } from '@aftersales/nest';
+import { BUS_ACCESS } from './admin.access';
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { GroupStatus } from '@aftersales/nest';
@@ -5,6 +7,7 @@ import { PROCESS_STATUS, type ProcessStatus } from './process-status';
 
 @ApiTags('operations')
 @Controller('admin/bus')
+@AccessControlled(BUS_ACCESS)
 export class BusController {
   constructor(@Inject(PROCESS_STATUS) private readonly status: ProcessStatus) {}
 

@@ -1,3 +1,5 @@
+import { AccessControlled } from '@aftersales/nest';
+import { SETTLE_ACCESS } from './admin.access';
 import { Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Engine } from '@aftersales/kernel';
@@ -5,6 +7,7 @@ import { PROCESS_STATUS, totalLag, type ProcessStatus } from './process-status';
 
 @ApiTags('operations')
 @Controller('admin')
+@AccessControlled(SETTLE_ACCESS)
 export class SettleController {
   constructor(
     private readonly engine: Engine,

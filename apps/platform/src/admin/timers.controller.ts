@@ -1,3 +1,5 @@
+import { AccessControlled } from '@aftersales/nest';
+import { TIMERS_ACCESS } from './admin.access';
 import { Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Type, type Static } from '@sinclair/typebox';
@@ -23,6 +25,7 @@ type SetClock = Static<typeof SetClockSchema>;
  */
 @ApiTags('operations')
 @Controller('admin')
+@AccessControlled(TIMERS_ACCESS)
 export class TimersController {
   constructor(@Inject(MANUAL_TIMERS) private readonly manual: ManualTimers) {}
 

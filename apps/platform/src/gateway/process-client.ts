@@ -18,7 +18,7 @@ export async function callJson<T = unknown>(process: ServiceProcess, method: 'GE
     headers: {
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       'x-actor-id': 'gateway',
-      'x-actor-role': 'system',
+      'x-actor-role': 'admin',
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });

@@ -1,3 +1,5 @@
+import { AccessControlled } from '@aftersales/nest';
+import { PEER_COMMANDS_ACCESS } from '../admin/admin.access';
 import { Body, Controller, HttpCode, Inject, Optional, Post } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { notFound, type CommandContext } from '@aftersales/kernel';
@@ -21,6 +23,7 @@ interface PeerCall<I> {
  */
 @ApiExcludeController()
 @Controller('internal')
+@AccessControlled(PEER_COMMANDS_ACCESS)
 export class PeerCommandsController {
   constructor(@Optional() @Inject(PEER_LOGISTICS) private readonly logistics: LogisticsService | null) {}
 

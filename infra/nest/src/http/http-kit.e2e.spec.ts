@@ -13,6 +13,13 @@ import {
 } from '@aftersales/kernel';
 import { ApiCommand, ApiRead, CommandCtx, commandResponse, registerHttpKit, resourceResponse, ValidBody, ValidQuery } from '.';
 import type { HttpResponseLike } from './http-types';
+import { AccessControlled, PUBLIC, type AccessTable } from '../auth/access-table';
+
+/** The kit's own conventions are under test here, not authorisation: every widget route is open. */
+const WIDGETS_ACCESS: AccessTable = {
+  capability: 'widgets',
+  operations: Object.fromEntries(['create', 'ship', 'note', 'refund', 'rename', 'explode', 'get', 'list'].map((m) => [m, { rule: 'widgets.open', allow: PUBLIC }])),
+};
 
 const CreateWidgetSchema = Type.Object(
   {
@@ -69,6 +76,7 @@ const service = new FakeWidgetService();
 const viewOf = (w: Widget) => ({ id: w.id, name: w.name, currency: w.currency });
 
 @Controller('widgets')
+@AccessControlled(WIDGETS_ACCESS)
 class WidgetsController {
   @Post()
   @ApiCommand({ summary: 'Create a widget', status: 201, response: WidgetView })

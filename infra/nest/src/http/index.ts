@@ -10,6 +10,5 @@ export * from './register-http-kit';
 export * from './http-types';
 export * from './canonical-json';
 export { ProblemSchema, toOpenApiSchema } from './openapi-schema';
-export * from './require-role';
 export * from './request-guards';
 export { completeEdgeResponses, linkCreatedResources, OPENAPI_VERSION } from './openapi-document';

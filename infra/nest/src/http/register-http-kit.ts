@@ -1,6 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { completeEdgeResponses, linkCreatedResources, OPENAPI_VERSION } from './openapi-document';
+import { documentAccessRules } from '../auth/access-openapi';
+import { AccessGuard } from '../auth/access.guard';
+import { temporaryHeaderIdentity } from '../auth/TEMPORARY-header-identity';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { ProblemSchema } from './openapi-schema';
 import {
@@ -40,12 +44,14 @@ interface BodyParserConfigurable {
  */
 export function registerHttpKit(app: INestApplication, options: HttpKitOptions): OpenAPIObject {
   app.useGlobalFilters(new ProblemDetailsFilter());
-  app.useGlobalGuards(new BodylessRouteGuard());
+  // Authorisation first: the access table of every route (a route without one is refused).
+  app.useGlobalGuards(new AccessGuard(app.get(ModuleRef)), new BodylessRouteGuard());
   answerUnreadableRequests(app.getHttpServer());
   // In this order, ahead of Nest's own parsers (registered at init): route and method, content type (one Express
   // layer for both), the JSON parser with its size limit (this one applies, Nest skips its own), then the nesting
   // limit before any handler.
   const use = (middleware: Middleware) => app.use(middleware);
+  use(temporaryHeaderIdentity()); // TEMPORARY until the merge with auth-tokens (see the file)
   use(inOrder(methodNotAllowed(() => app.getHttpAdapter().getInstance()), jsonContentTypeOnly()));
   (app as INestApplication & BodyParserConfigurable).useBodyParser?.('json', { limit: options.jsonBodyLimit ?? '1mb' });
   use(jsonDepthLimit(options.maxJsonDepth ?? DEFAULT_MAX_JSON_DEPTH));
@@ -59,7 +65,7 @@ export function registerHttpKit(app: INestApplication, options: HttpKitOptions):
     )
     .setOpenAPIVersion(OPENAPI_VERSION)
     .build();
-  const document = linkCreatedResources(completeEdgeResponses(SwaggerModule.createDocument(app, config)));
+  const document = documentAccessRules(linkCreatedResources(completeEdgeResponses(SwaggerModule.createDocument(app, config))));
   document.components = { ...document.components, schemas: { ...document.components?.schemas, Problem: ProblemSchema } };
 
   const openApiPath = options.openApiPath ?? '/openapi.json';

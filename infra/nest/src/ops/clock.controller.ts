@@ -1,3 +1,5 @@
+import { AccessControlled } from '../auth/access-table';
+import { CLOCK_ACCESS } from './ops.access';
 import { Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiOperation, ApiResponse } from '@nestjs/swagger';
 import { Type, type Static } from '@sinclair/typebox';
@@ -32,6 +34,7 @@ export function advanceMillis(body: AdvanceClock): number {
 
 /** Only mounted when AFTERSALES_CLOCK=manual: demos and tests move business time. */
 @Controller('admin/clock')
+@AccessControlled(CLOCK_ACCESS)
 export class ClockController {
   constructor(@Inject(TIME_TRAVEL) private readonly timeTravel: TimeTravel) {}
 

@@ -1,3 +1,5 @@
+import { AccessControlled } from '../auth/access-table';
+import { HEALTH_ACCESS } from './ops.access';
 import { Controller, Get, Inject, Optional, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse } from '@nestjs/swagger';
 import type { HttpResponseLike } from '../http/http-types';
@@ -20,6 +22,7 @@ export interface HealthReport {
 export const HEALTH_CHECK_TIMEOUT_MS = 2_000;
 
 @Controller('health')
+@AccessControlled(HEALTH_ACCESS)
 export class HealthController {
   constructor(@Optional() @Inject(HEALTH_CHECKS) private readonly checks: HealthCheck[] | null) {}
 

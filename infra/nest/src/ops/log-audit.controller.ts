@@ -1,9 +1,12 @@
 import { Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import type { ChainReport } from '@aftersales/kernel';
+import { AccessControlled } from '../auth/access-table';
+import { LOG_AUDIT_ACCESS } from './ops.access';
 import { LOG_AUDIT, type LogAudit } from './tokens';
 
 @Controller('admin/audit/log')
+@AccessControlled(LOG_AUDIT_ACCESS)
 export class LogAuditController {
   constructor(@Inject(LOG_AUDIT) private readonly audit: LogAudit) {}
 

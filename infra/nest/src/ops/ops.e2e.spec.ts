@@ -60,10 +60,13 @@ async function opsApp(options: { manualClock: boolean; checks?: HealthCheck[]; t
 
 describe('ops endpoints', () => {
   const apps: INestApplication[] = [];
-  const start = async (options: Parameters<typeof opsApp>[0]) => {
+  /** Calls as the admin (headers mode), whose the /admin routes are. */
+  const start = async (options: Parameters<typeof opsApp>[0], role = 'admin') => {
     const app = await opsApp(options);
     apps.push(app);
-    return request(app.getHttpServer());
+    const http = request(app.getHttpServer());
+    const as = { 'x-actor-id': 'ops-1', 'x-actor-role': role };
+    return { get: (path: string) => http.get(path).set(as), post: (path: string) => http.post(path).set(as) };
   };
   afterEach(async () => {
     await Promise.all(apps.splice(0).map((app) => app.close()));
@@ -90,6 +93,39 @@ describe('ops endpoints', () => {
       expect(res.body.status).toBe('down');
       expect(res.body.checks.readModels).toMatchObject({ status: 'down', error: 'SQLITE_CANTOPEN' });
       expect(res.body.checks.eventStore.status).toBe('ok');
+    });
+  });
+
+  describe('who may call', () => {
+    it('given a buyer, when it reads or advances the clock or rebuilds a projection, then 403 naming the admin rule', async () => {
+      const http = await start({ manualClock: true }, 'buyer');
+
+      const answers = [await http.get('/admin/clock'), await http.post('/admin/clock/advance').send({ hours: 1 }), await http.post('/admin/projections/x/rebuild')];
+
+      expect(answers.map((res) => res.status)).toEqual([403, 403, 403]);
+      expect(answers.map((res) => res.body.rule)).toEqual(['admin.clock_by_admin', 'admin.clock_by_admin', 'admin.projections_by_admin']);
+    });
+
+    it("given a finance caller, when it verifies the log's hash chain, then 403 naming the admin rule and nothing is verified", async () => {
+      let verified = 0;
+      const http = await start({ manualClock: false, logAudit: { verify: async () => ({ checked: ++verified }) } }, 'finance');
+
+      const res = await http.post('/admin/audit/log/verify');
+
+      expect(res.status).toBe(403);
+      expect(res.body.rule).toBe('admin.log_audit_by_admin');
+      expect(verified).toBe(0);
+    });
+
+    it('given no caller at all, when it advances the clock, then 401; the health check needs none', async () => {
+      const app = await opsApp({ manualClock: true });
+      apps.push(app);
+
+      const advance = await request(app.getHttpServer()).post('/admin/clock/advance').send({ hours: 1 });
+      const health = await request(app.getHttpServer()).get('/health');
+
+      expect(advance.status).toBe(401);
+      expect(health.status).toBe(200);
     });
   });
 

@@ -1,3 +1,5 @@
+import { AccessControlled } from '../auth/access-table';
+import { PROJECTIONS_ACCESS } from './ops.access';
 import { Controller, Get, HttpCode, Inject, Optional, Param, Post } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { notFound } from '@aftersales/kernel';
@@ -9,6 +11,7 @@ export interface ProjectionStatus {
 }
 
 @Controller('admin/projections')
+@AccessControlled(PROJECTIONS_ACCESS)
 export class ProjectionsController {
   constructor(@Optional() @Inject(PROJECTION_ADMIN) private readonly admin: ProjectionAdmin | null) {}
 

@@ -10,7 +10,7 @@ import { onRefundEvent } from './refund.reactions';
 import { createReissueShipment, createReturnShipment, createShipment } from './shipment-creation.commands';
 import { newShipmentId } from './shipment-ids';
 import { cancelShipment, dispatchShipment, markReturned, printLabel, reportException } from './shipment-lifecycle.commands';
-import { getShipment, listShipmentsByOrder } from './shipments.queries';
+import { getShipment, listShipmentsByOrder, orderParties, shipmentParties } from './shipments.queries';
 import { shipmentCommandHandler, type ShipmentsDependencies } from './shipment-handler';
 import { fireTrackingTimer } from './tracking.timers';
 
@@ -58,6 +58,8 @@ export function createLogisticsService(platform: Platform, options: LogisticsSer
     cancelShipment: (shipmentId, input, ctx, o) => cancelShipment(deps, shipmentId, input, ctx, o),
     getShipment: (shipmentId) => getShipment(deps.readModels, shipmentId),
     listShipmentsByOrder: (orderId, page) => listShipmentsByOrder(deps.readModels, orderId, page),
+    orderParties: (orderId) => orderParties(deps, orderId),
+    shipmentParties: (shipmentId) => shipmentParties(deps, shipmentId),
     onOrderEvent: (event) => onOrderEvent(deps, event),
     onRefundEvent: (event) => onRefundEvent(deps, event),
     runtime: {

@@ -97,6 +97,10 @@ export interface LogisticsService {
   /** The `shipments` read model document. */
   getShipment(shipmentId: string): Promise<ShipmentView | undefined>;
   listShipmentsByOrder(orderId: string, page?: { limit?: number; cursor?: string }): Promise<Page<ShipmentView>>;
+  /** Whose order it is (the edge's ownership checks); undefined for an order logistics does not know. */
+  orderParties(orderId: string): Promise<{ buyerId?: string; shopId?: string } | undefined>;
+  /** Whose order the shipment serves; undefined for an unknown shipment. */
+  shipmentParties(shipmentId: string): Promise<{ buyerId?: string; shopId?: string } | undefined>;
   /** Bus reaction to order events (group `logistics`): keeps `order_payments`, cancels undispatched shipments of a closed order. */
   onOrderEvent(event: EventEnvelope): Promise<ReactionOutcome>;
   /** Bus reaction to refund events (group `logistics`): the buyer's return parcel becomes a return shipment. */

@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@aftersales/kernel';
 import {
+  AccessControlled,
   ApiCommand,
   ApiRead,
   CommandCtx,
@@ -12,6 +13,7 @@ import {
   type HttpResponseLike,
 } from '@aftersales/nest';
 import type { LogisticsService } from '../application';
+import { SHIPMENTS_ACCESS } from './shipments.access';
 import { shipmentBody } from '../projections';
 import { LOGISTICS_SERVICE_TOKEN } from './shipments.tokens';
 import {
@@ -29,6 +31,7 @@ import {
 /** The Shipments rows of the public API. Commands answer with the shipment, its revision (also the ETag) and the new event ids. */
 @ApiTags('shipments')
 @Controller()
+@AccessControlled(SHIPMENTS_ACCESS)
 export class ShipmentsController {
   constructor(@Inject(LOGISTICS_SERVICE_TOKEN) private readonly logistics: LogisticsService) {}
 

@@ -17,6 +17,11 @@ describe('order_payments view', () => {
     expect(viewAfter([placed, orderEvent(1, 'OrderPaid')])).toMatchObject({ status: 'awaiting_shipment', revision: 1 });
   });
 
+  it('given an order is placed, then the view keeps its buyer and shop through later events (the edge checks staff against them)', () => {
+    const placed = orderEvent(0, 'OrderPlaced', { status: 'awaiting_payment', paymentMethod: 'online', buyerId: 'buyer-1', shopId: 'shop-1' });
+    expect(viewAfter([placed, orderEvent(1, 'OrderPaid')])).toMatchObject({ buyerId: 'buyer-1', shopId: 'shop-1', status: 'awaiting_shipment' });
+  });
+
   it('given a cash-on-delivery order is placed, then it can be shipped at once', () => {
     expect(viewAfter([orderEvent(0, 'OrderPlaced', { status: 'awaiting_shipment', paymentMethod: 'cod' })])).toMatchObject({
       status: 'awaiting_shipment',

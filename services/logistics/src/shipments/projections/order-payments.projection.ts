@@ -15,6 +15,9 @@ export interface OrderPaymentsDoc {
   paymentMethod?: 'online' | 'cod';
   /** The shipment the order froze its address for (ShippingAddressLocked): only that shipment may be dispatched by hand. */
   addressLockedFor?: string;
+  /** Whose order it is (from OrderPlaced): the edge checks shop staff and buyers against them. */
+  buyerId?: string;
+  shopId?: string;
   /** Revision of the last order event applied: an older or repeated event changes nothing. */
   revision: number;
   [field: string]: unknown;
@@ -64,13 +67,17 @@ function statusAfter(type: TrackedType, data: unknown, current: OrderPaymentsDoc
 export function nextOrderPayments(current: OrderPaymentsDoc | undefined, event: EventEnvelope): OrderPaymentsDoc | undefined {
   if (!tracked.has(event.type)) return undefined;
   if (current && current.revision >= event.revision) return undefined;
-  const data = event.data as { orderId: string; paymentMethod?: 'online' | 'cod' };
+  const data = event.data as { orderId: string; paymentMethod?: 'online' | 'cod'; buyerId?: string; shopId?: string };
   const paymentMethod = event.type === 'OrderPlaced' ? data.paymentMethod : current?.paymentMethod;
+  const buyerId = event.type === 'OrderPlaced' ? data.buyerId : current?.buyerId;
+  const shopId = event.type === 'OrderPlaced' ? data.shopId : current?.shopId;
   const addressLockedFor = addressLockAfter(event, current);
   return {
     id: data.orderId,
     status: statusAfter(event.type as TrackedType, event.data, current),
     ...(paymentMethod ? { paymentMethod } : {}),
+    ...(buyerId ? { buyerId } : {}),
+    ...(shopId ? { shopId } : {}),
     ...(addressLockedFor ? { addressLockedFor } : {}),
     revision: event.revision,
   };

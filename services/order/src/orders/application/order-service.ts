@@ -8,7 +8,7 @@ import { onLogisticsEvent } from './logistics.reactions';
 import { createOrderCommandHandler, type OrderCommandResult } from './order-handler';
 import { newOrderId } from './order-ids';
 import { fireOrderTimer } from './order.timers';
-import { getOrder, listNotes, listOrders, orderStream, type NotesPage } from './orders.queries';
+import { getOrder, listNotes, listOrders, orderParties, orderStream, type NotesPage } from './orders.queries';
 import type {
   AddNoteInput,
   CancelOrderInput,
@@ -48,6 +48,8 @@ export interface OrderService {
   listNotes(orderId: string, query: PageQuery): Promise<NotesPage | undefined>;
   /** The order's stream, each event in its envelope; [] for an unknown order. */
   orderStream(orderId: string): Promise<RecordedEvent[]>;
+  /** Its buyer and shop, from the stream (what the edge checks ownership against); undefined for an unknown order. */
+  orderParties(orderId: string): Promise<{ buyerId: string; shopId: string } | undefined>;
   /** Bus reaction to logistics events; idempotent on the event id. */
   onLogisticsEvent(event: EventEnvelope): Promise<ReactionOutcome>;
   /** Bus reaction to refund events (exchange replacement, refunded in full); idempotent on the event id. */
@@ -87,6 +89,7 @@ export function createOrderService(platform: Platform, options: OrderServiceOpti
     listOrders: (query) => listOrders(deps, query),
     listNotes: (orderId, query) => listNotes(deps, orderId, query),
     orderStream: (orderId) => orderStream(deps, orderId),
+    orderParties: (orderId) => orderParties(deps, orderId),
     onLogisticsEvent: (event) => onLogisticsEvent(deps, event),
     onRefundEvent: (event) => onRefundEvent(deps, event),
     onDisputeEvent: (event) => onDisputeEvent(deps, event),

@@ -37,3 +37,12 @@ export async function listNotes({ platform }: WithPlatform, orderId: string, { l
 export function orderStream({ platform }: WithPlatform, orderId: string): Promise<RecordedEvent[]> {
   return platform.eventStore.readStream(orderStreamId(orderId));
 }
+
+/**
+ * Whose order it is, from its stream (not the read model, which may lag behind a command the caller just sent): the
+ * edge checks ownership with it before a command runs. Undefined for an unknown order.
+ */
+export async function orderParties({ handler }: Pick<OrderDeps, 'handler'>, orderId: string): Promise<{ buyerId: string; shopId: string } | undefined> {
+  const { state } = await handler.load(orderStreamId(orderId));
+  return state ? { buyerId: state.buyerId, shopId: state.shopId } : undefined;
+}

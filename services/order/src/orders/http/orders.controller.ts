@@ -2,8 +2,13 @@ import { Controller, Get, Inject, Param, Post, Put, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@aftersales/kernel';
 import {
+  AccessControlled,
   ApiCommand,
   ApiRead,
+  badRequest,
+  Caller,
+  listScope,
+  type Identity,
   CommandCtx,
   commandResponse,
   resourceResponse,
@@ -11,9 +16,10 @@ import {
   ValidQuery,
   type HttpResponseLike,
 } from '@aftersales/nest';
-import { notFound } from '@aftersales/kernel';
+import { notFound, withoutUndefined } from '@aftersales/kernel';
 import type { OrderService } from '../application';
 import { orderView } from '../projections';
+import { ORDERS_ACCESS } from './orders.access';
 import { ORDER_SERVICE_TOKEN } from './orders.tokens';
 import {
   AddressBody,
@@ -33,6 +39,7 @@ import {
 /** The Orders rows of the public API. Commands answer with the order, its revision (also the ETag) and the new event ids. */
 @ApiTags('orders')
 @Controller('orders')
+@AccessControlled(ORDERS_ACCESS)
 export class OrdersController {
   constructor(@Inject(ORDER_SERVICE_TOKEN) private readonly orders: OrderService) {}
 
@@ -126,9 +133,19 @@ export class OrdersController {
   }
 
   @Get()
-  @ApiRead({ summary: 'List orders by shop, buyer and status, a page at a time (ordered by id, i.e. placement)' })
-  async list(@ValidQuery(ListOrdersParams) query: ListOrdersParams) {
-    return this.orders.listOrders(query);
+  @ApiRead({
+    summary: 'List orders by shop, buyer and status, a page at a time (ordered by id, i.e. placement)',
+    description:
+      'Only what the caller may see: a buyer their own orders (buyerId is theirs whatever the query says); shop staff their shops ' +
+      '(shopId outside them: 403; without shopId, their shop, or 400 when they work for several); platform and finance every shop.',
+  })
+  async list(@ValidQuery(ListOrdersParams) query: ListOrdersParams, @Caller() caller: Identity) {
+    const scope = listScope(caller, query, 'order.list_own_shops');
+    if (scope.shopIds && scope.shopIds.length !== 1) {
+      if (scope.shopIds.length === 0) return { items: [] };
+      throw badRequest('Name one of your shops', [{ field: '/shopId', message: `one of ${scope.shopIds.join(', ')}` }]);
+    }
+    return this.orders.listOrders({ ...query, ...withoutUndefined({ buyerId: scope.buyerId, shopId: scope.shopIds?.[0] }) });
   }
 
   @Get(':orderId')

@@ -10,7 +10,9 @@ import { address, ORDER_TOTAL } from '../testing/order-fixtures';
 import { OrderModule } from './orders.module';
 
 const buyer = { 'X-Actor-Id': 'buyer-1', 'X-Actor-Role': 'buyer' };
-const agent = { 'X-Actor-Id': 'agent-7', 'X-Actor-Role': 'agent' };
+const agent = { 'X-Actor-Id': 'agent-7', 'X-Actor-Role': 'agent', 'X-Actor-Shops': 'shop-1' };
+/** The platform's staff: reads every shop. */
+const platform = { 'X-Actor-Id': 'xiao-er-1', 'X-Actor-Role': 'platform' };
 const newOrder = {
   buyerId: 'buyer-1',
   shopId: 'shop-1',
@@ -196,12 +198,12 @@ describe('Orders HTTP API (in-memory platform)', () => {
     await payFor(id);
     await env.platform.settle();
 
-    const one = await http().get(`/orders/${id}`);
-    const events = await http().get(`/orders/${id}/events`);
-    const list = await http().get('/orders').query({ shopId: 'shop-1', status: 'awaiting_shipment', limit: 10 });
-    const unknown = await http().get('/orders/ord_nope');
-    const unknownEvents = await http().get('/orders/ord_nope/events');
-    const badQuery = await http().get('/orders').query({ status: 'lost', limit: 0 });
+    const one = await http().get(`/orders/${id}`).set(platform);
+    const events = await http().get(`/orders/${id}/events`).set(platform);
+    const list = await http().get('/orders').set(platform).query({ shopId: 'shop-1', status: 'awaiting_shipment', limit: 10 });
+    const unknown = await http().get('/orders/ord_nope').set(platform);
+    const unknownEvents = await http().get('/orders/ord_nope/events').set(platform);
+    const badQuery = await http().get('/orders').set(platform).query({ status: 'lost', limit: 0 });
 
     expect(one.status).toBe(200);
     expect(one.headers.etag).toBe('"1"');
@@ -217,10 +219,10 @@ describe('Orders HTTP API (in-memory platform)', () => {
     expect((badQuery.body.errors as { field: string }[]).map((e) => e.field).sort()).toEqual(['/limit', '/status']);
   });
 
-  it('missing actor headers → 400 naming them', async () => {
+  it('missing actor headers → 401: no verified caller', async () => {
     const res = await http().post('/orders').send(newOrder);
 
-    expect(res.status).toBe(400);
-    expect((res.body.errors as { field: string }[]).map((e) => e.field)).toEqual(['X-Actor-Id', 'X-Actor-Role']);
+    expect(res.status).toBe(401);
+    expect(res.body.rule).toBe('auth.caller_required');
   });
 });

@@ -1,13 +1,15 @@
 import { Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ValidBody } from '@aftersales/nest';
+import { AccessControlled, ValidBody } from '@aftersales/nest';
 import type { CompensationAudit } from '../application/compensation-audit';
 import { VerifyBody, WhatIfBody } from './audit.schemas';
 import { COMPENSATION_AUDIT_TOKEN } from './audit.tokens';
+import { AUDIT_ACCESS } from './audit.access';
 
 /** Audit replay of compensation decisions from the log. Reads only. */
 @ApiTags('operations')
 @Controller('admin/audit/compensations')
+@AccessControlled(AUDIT_ACCESS)
 export class AuditController {
   constructor(@Inject(COMPENSATION_AUDIT_TOKEN) private readonly audit: CompensationAudit) {}
 

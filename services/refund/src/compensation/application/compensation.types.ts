@@ -28,6 +28,10 @@ export interface CompensationService {
   reject(compensationId: string, input: { reason: string }, ctx: CommandContext): Promise<CompensationCommandResult>;
   getCompensation(compensationId: string): Promise<(CompensationView & { revision: number }) | undefined>;
   listForOrder(orderId: string): Promise<(CompensationView & { revision: number })[]>;
+  /** Whose order it is, from the compensation's order facts (the edge's ownership checks); undefined when unknown. */
+  orderParties(orderId: string): Promise<{ buyerId?: string; shopId?: string } | undefined>;
+  /** Whose compensation it is, from its stream; undefined for an unknown one. */
+  compensationParties(compensationId: string): Promise<{ buyerId?: string; shopId?: string } | undefined>;
   /** Order topic, group `compensation`: a missed ship-by decides the late-shipment compensation, once per order. */
   onOrderEvent(event: EventEnvelope): Promise<CompensationReactionOutcome>;
   /** Refund topic, group `compensation`: pays out decided/approved compensations and records their payouts. */

@@ -1,16 +1,16 @@
 import { Controller, Get, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@aftersales/kernel';
-import { ApiCommand, ApiRead, badRequest, CommandCtx, commandResponse, requireRole, resourceResponse, ValidBody, type HttpResponseLike } from '@aftersales/nest';
+import { AccessControlled, ApiCommand, ApiRead, badRequest, CommandCtx, commandResponse, resourceResponse, ValidBody, type HttpResponseLike } from '@aftersales/nest';
 import type { CompensationService } from '../application';
 import { ApprovalBody, CompensationViewSchema, ProposeCompensationBody, RejectionBody } from './compensations.schemas';
 import { COMPENSATION_SERVICE_TOKEN } from './compensation.tokens';
-
-const PROPOSERS = ['agent', 'supervisor', 'platform'] as const;
+import { COMPENSATIONS_ACCESS } from './compensations.access';
 
 /** Compensation decisions: proposed by agents (computed by the rulebook), approved by supervisors, read by everyone. */
 @ApiTags('compensations')
 @Controller()
+@AccessControlled(COMPENSATIONS_ACCESS)
 export class CompensationsController {
   constructor(@Inject(COMPENSATION_SERVICE_TOKEN) private readonly compensations: CompensationService) {}
 
@@ -22,7 +22,6 @@ export class CompensationsController {
     idempotencyRequired: true,
   })
   async propose(@ValidBody(ProposeCompensationBody) body: ProposeCompensationBody, @CommandCtx() ctx: CommandContext, @Res({ passthrough: true }) res: HttpResponseLike) {
-    requireRole(ctx.actor.role, PROPOSERS, 'Proposing a compensation');
     if (body.kind === 'goodwill' && body.amount === undefined) throw badRequest('A goodwill remedy names its amount', [{ field: '/amount', message: 'required for goodwill' }]);
     if (body.kind !== 'goodwill' && body.amount !== undefined) {
       throw badRequest(`A ${body.kind} compensation is computed by its rule`, [{ field: '/amount', message: 'only for goodwill; the rule computes the others' }]);
@@ -41,7 +40,6 @@ export class CompensationsController {
     @CommandCtx() ctx: CommandContext,
     @Res({ passthrough: true }) res: HttpResponseLike,
   ) {
-    requireRole(ctx.actor.role, ['supervisor'], 'Approving a compensation');
     return commandResponse(res, await this.compensations.approve(compensationId, body, ctx), this.compensations.view);
   }
 
@@ -53,7 +51,6 @@ export class CompensationsController {
     @CommandCtx() ctx: CommandContext,
     @Res({ passthrough: true }) res: HttpResponseLike,
   ) {
-    requireRole(ctx.actor.role, ['supervisor'], 'Rejecting a compensation');
     return commandResponse(res, await this.compensations.reject(compensationId, body, ctx), this.compensations.view);
   }
 

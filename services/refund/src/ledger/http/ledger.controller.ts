@@ -1,16 +1,18 @@
 import { Readable } from 'node:stream';
 import { Controller, Get, Inject, StreamableFile } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
-import { ApiRead, badRequest, ValidQuery } from '@aftersales/nest';
+import { AccessControlled, ApiRead, badRequest, ValidQuery } from '@aftersales/nest';
 import { ledgerCsvChunks } from '../domain/csv';
 import { trialBalance, type JournalEntry } from '../domain/journal';
 import type { Ledger, LedgerQuery } from '../application/ledger.queries';
 import { LEDGER_TOKEN } from './ledger.tokens';
 import { EntriesPageSchema, EntriesQuery, PeriodQuery } from './ledger.schemas';
+import { LEDGER_ACCESS } from './ledger.access';
 
 /** Finance: the double-entry journal of every money movement, its CSV export, and the reconciliation report. */
 @ApiTags('ledger')
 @Controller('ledger')
+@AccessControlled(LEDGER_ACCESS)
 export class LedgerController {
   constructor(@Inject(LEDGER_TOKEN) private readonly ledger: Ledger) {}
 

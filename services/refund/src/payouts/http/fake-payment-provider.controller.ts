@@ -1,9 +1,10 @@
 import { Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Type, type Static } from '@sinclair/typebox';
-import { ValidBody } from '@aftersales/nest';
+import { AccessControlled, ValidBody } from '@aftersales/nest';
 import type { FakePaymentProvider } from '../adapters/fake-payment-provider';
 import { FAKE_PAYMENT_PROVIDER_TOKEN } from './payouts.tokens';
+import { FAKE_PAYMENT_PROVIDER_ACCESS } from './payouts.access';
 
 const count = (description: string) => Type.Optional(Type.Integer({ minimum: 0, maximum: 1000, description }));
 const FaultsBody = Type.Object(
@@ -21,6 +22,7 @@ type FaultsBody = Static<typeof FaultsBody>;
 /** Only mounted with the embedded fake provider: what it paid, and fault injection for demos and tests. */
 @ApiTags('operations')
 @Controller('admin/payment-provider')
+@AccessControlled(FAKE_PAYMENT_PROVIDER_ACCESS)
 export class FakePaymentProviderController {
   constructor(@Inject(FAKE_PAYMENT_PROVIDER_TOKEN) private readonly provider: FakePaymentProvider) {}
 

@@ -1,23 +1,43 @@
 import { Controller, Get, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@aftersales/kernel';
-import { ApiCommand, ApiRead, CommandCtx, commandResponse, requireRole, resourceResponse, ValidBody, ValidQuery, type HttpResponseLike } from '@aftersales/nest';
+import {
+  AccessControlled,
+  ApiCommand,
+  ApiRead,
+  Caller,
+  CommandCtx,
+  commandResponse,
+  inScope,
+  listScope,
+  resourceResponse,
+  ValidBody,
+  ValidQuery,
+  type HttpResponseLike,
+  type Identity,
+} from '@aftersales/nest';
 import { payoutStateView, type PayoutService } from '../application';
 import { PAYOUT_SERVICE_TOKEN } from './payouts.tokens';
 import { ListPayoutsQuery, PayoutPageSchema, PayoutViewSchema, RetryPayoutBody } from './payouts.schemas';
-
-const REDRIVERS = ['finance', 'supervisor'] as const;
+import { PAYOUTS_ACCESS } from './payouts.access';
 
 /** Finance: where a money movement stands (pending with its last error and next attempt, paid, or given up), and re-drives. */
 @ApiTags('ledger')
 @Controller('payouts')
+@AccessControlled(PAYOUTS_ACCESS)
 export class PayoutsController {
   constructor(@Inject(PAYOUT_SERVICE_TOKEN) private readonly payouts: PayoutService) {}
 
   @Get()
-  @ApiRead({ summary: 'Payouts by status and/or order, ordered by id (status=failed: the given-up ones waiting for finance)', response: PayoutPageSchema })
-  async list(@ValidQuery(ListPayoutsQuery) query: ListPayoutsQuery) {
-    return this.payouts.listPayouts(query);
+  @ApiRead({
+    summary: 'Payouts by status and/or order, ordered by id (status=failed: the given-up ones waiting for finance)',
+    description: "Finance and platform see every shop's; a supervisor only their shops' (a page may then hold fewer than `limit`).",
+    response: PayoutPageSchema,
+  })
+  async list(@ValidQuery(ListPayoutsQuery) query: ListPayoutsQuery, @Caller() caller: Identity) {
+    const page = await this.payouts.listPayouts(query);
+    const scope = listScope(caller, {}, 'payout.read_by_finance');
+    return { ...page, items: page.items.filter((payout) => inScope(scope, payout)) };
   }
 
   @Get(':payoutId')
@@ -40,7 +60,6 @@ export class PayoutsController {
     @CommandCtx() ctx: CommandContext,
     @Res({ passthrough: true }) res: HttpResponseLike,
   ) {
-    requireRole(ctx.actor.role, REDRIVERS, 'Re-driving a payout');
     return commandResponse(res, await this.payouts.retry(payoutId, body, ctx), payoutStateView);
   }
 }

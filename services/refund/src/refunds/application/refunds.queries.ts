@@ -1,4 +1,5 @@
-import type { RecordedEvent } from '@aftersales/kernel';
+import { readFedView, type RecordedEvent } from '@aftersales/kernel';
+import { REFUND_ORDER_FACTS, type OrderFactsDoc } from '../projections/order-facts.projection';
 import { allowanceStreamId } from '../domain';
 import { REFUNDS_COLLECTION, type RefundDocument } from '../projections/refund.document';
 import type { RefundHandlers } from './refund-handlers';
@@ -6,7 +7,9 @@ import { refundStreamId } from './refund-ids';
 import type { Refunds } from './refunds.types';
 
 /** Reads: the `refunds` read model, a refund's stream, an order's allowance. */
-export function refundQueries(h: RefundHandlers): Pick<Refunds, 'getRefund' | 'listRefundsByOrder' | 'refundStream' | 'allowanceOf'> {
+export function refundQueries(
+  h: RefundHandlers,
+): Pick<Refunds, 'getRefund' | 'listRefundsByOrder' | 'refundStream' | 'allowanceOf' | 'orderParties' | 'refundParties'> {
   const { readModels, eventStore } = h.platform;
   return {
     getRefund: (refundId) => readModels.get<RefundDocument>(REFUNDS_COLLECTION, refundId),
@@ -20,5 +23,14 @@ export function refundQueries(h: RefundHandlers): Pick<Refunds, 'getRefund' | 'l
     },
     refundStream: (refundId): Promise<RecordedEvent[]> => eventStore.readStream(refundStreamId(refundId)),
     allowanceOf: async (orderId) => (await h.allowances.load(allowanceStreamId(orderId))).state,
+    orderParties: async (orderId) => {
+      const read = () => readModels.get<OrderFactsDoc>(REFUND_ORDER_FACTS, orderId);
+      const doc = await readFedView(read, (d) => d !== undefined, h.orderFeedLag, h.waitOptions);
+      return doc ? { buyerId: doc.buyerId, shopId: doc.shopId } : undefined;
+    },
+    refundParties: async (refundId) => {
+      const { state } = await h.refunds.load(refundStreamId(refundId));
+      return state ? { buyerId: state.buyerId, shopId: state.shopId } : undefined;
+    },
   };
 }

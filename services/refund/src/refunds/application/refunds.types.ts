@@ -95,6 +95,10 @@ export interface Refunds {
   refundStream(refundId: string): Promise<RecordedEvent[]>;
   /** The order's refund allowance, folded from its stream (null before the payment is known). */
   allowanceOf(orderId: string): Promise<AllowanceState>;
+  /** Whose order it is, as the order topic told this service (the edge's ownership checks); undefined when unknown. */
+  orderParties(orderId: string): Promise<{ buyerId: string; shopId: string } | undefined>;
+  /** Whose refund it is, from its stream; undefined for an unknown refund. */
+  refundParties(refundId: string): Promise<{ buyerId: string; shopId: string } | undefined>;
   /** Group `refund` on the order topic: the order facts refund decisions read (paid amount, lines, delivery). */
   onOrderEvent(event: EventEnvelope): Promise<RefundReactionOutcome>;
   /** Group `refund` on the logistics topic: a reissue parcel dispatched fulfils its refund. */

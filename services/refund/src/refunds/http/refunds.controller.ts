@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { notFound, type CommandContext } from '@aftersales/kernel';
 import {
+  AccessControlled,
   ApiCommand,
   ApiRead,
   CommandCtx,
@@ -28,10 +29,12 @@ import {
   ReturnReceiptBody,
   ReturnShipmentBody,
 } from './refunds.schemas';
+import { REFUNDS_ACCESS } from './refunds.access';
 
 /** The Refunds rows of the public API. Commands answer with the refund, its revision (also the ETag) and the new event ids. */
 @ApiTags('refunds')
 @Controller()
+@AccessControlled(REFUNDS_ACCESS)
 export class RefundsController {
   constructor(@Inject(REFUNDS_TOKEN) private readonly refunds: Refunds) {}
 

@@ -1,5 +1,5 @@
 import { invalid, type Page, type ReadModelStore, type Row } from '@aftersales/kernel';
-import { TIMELINE_COLLECTION, type TimelineEntry } from '../domain/timeline-entry';
+import { TIMELINE_COLLECTION, TIMELINE_PARTIES, type OrderPartiesDoc, type TimelineEntry } from '../domain/timeline-entry';
 import { orderTimeline, type KeyedEntry } from '../domain/timeline-order';
 
 export const DEFAULT_TIMELINE_PAGE = 100;
@@ -21,13 +21,21 @@ export interface TimelinePage {
 /** How the process reads a timeline; undefined for an order with no entry. */
 export interface TimelineQueries {
   page(orderId: string, query: TimelinePageQuery): Promise<TimelinePage | undefined>;
+  /** Whose order it is (the edge's ownership check); undefined for an order the timeline has not seen placed. */
+  orderParties(orderId: string): Promise<{ buyerId: string; shopId: string } | undefined>;
 }
+
+const partiesIn = (readModels: ReadModelStore) => async (orderId: string) => {
+  const doc = await readModels.get<OrderPartiesDoc>(TIMELINE_PARTIES, orderId);
+  return doc ? { buyerId: doc.buyerId, shopId: doc.shopId } : undefined;
+};
 
 const pageLimit = (limit: number | undefined): number => Math.min(MAX_TIMELINE_PAGE, Math.max(1, Math.floor(limit ?? DEFAULT_TIMELINE_PAGE)));
 
 /** Fed by the log projection: entries are rows numbered by log position, so a page is one range of rows. */
 export function logTimelineQueries(readModels: ReadModelStore): TimelineQueries {
   return {
+    orderParties: partiesIn(readModels),
     async page(orderId, { limit, cursor }) {
       const page = await readModels.rows<TimelineEntry>(TIMELINE_COLLECTION, orderId, { limit: pageLimit(limit), cursor });
       const lastOfPage = page.nextCursor ? undefined : page.items.at(-1);
@@ -44,6 +52,7 @@ export function logTimelineQueries(readModels: ReadModelStore): TimelineQueries 
  */
 export function busTimelineQueries(readModels: ReadModelStore): TimelineQueries {
   return {
+    orderParties: partiesIn(readModels),
     async page(orderId, { limit, cursor }) {
       const rows: Row<KeyedEntry>[] = [];
       let next: Page<Row<KeyedEntry>> | undefined;

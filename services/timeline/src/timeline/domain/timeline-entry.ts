@@ -14,6 +14,23 @@ export interface TimelineEntry {
   causationId: string | null;
 }
 
+/** Whose order each timeline is (from OrderPlaced): the edge shows a timeline only to who may see the order. */
+export const TIMELINE_PARTIES = 'timeline_order_parties';
+
+export interface OrderPartiesDoc {
+  id: string;
+  buyerId: string;
+  shopId: string;
+  [field: string]: unknown;
+}
+
+/** The parties document an event names, if it places an order. */
+export function partiesOf(event: Pick<EventEnvelope, 'type' | 'data'>): OrderPartiesDoc | undefined {
+  if (event.type !== 'OrderPlaced') return undefined;
+  const { orderId, buyerId, shopId } = event.data as { orderId: string; buyerId: string; shopId: string };
+  return { id: orderId, buyerId, shopId };
+}
+
 /** The rows of every order's timeline, one per entry, under the order id (`Row.seq`: see each projection). */
 export const TIMELINE_COLLECTION = 'timelines';
 

@@ -1,12 +1,14 @@
 import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ApiRead, resourceResponse, ValidQuery, type HttpResponseLike } from '@aftersales/nest';
+import { AccessControlled, ApiRead, resourceResponse, ValidQuery, type HttpResponseLike } from '@aftersales/nest';
 import type { TimelineQueries } from '../application/timeline.queries';
 import { TimelinePageSchema, TimelineParams } from './timeline.schemas';
+import { TIMELINE_ACCESS } from './timeline.access';
 import { TIMELINE_QUERIES } from './timeline.tokens';
 
 @ApiTags('orders')
 @Controller('orders')
+@AccessControlled(TIMELINE_ACCESS)
 export class TimelineController {
   constructor(@Inject(TIMELINE_QUERIES) private readonly timelines: TimelineQueries) {}
 

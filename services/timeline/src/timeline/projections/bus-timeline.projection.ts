@@ -1,14 +1,14 @@
 import { partitionKeyOf, ServiceNames, topicOf, type EventEnvelope } from '@aftersales/contracts';
 import type { BusFedView, BusMessage, MessageBus, ReadModelStore } from '@aftersales/kernel';
 import { SerialBusConsumer } from '@aftersales/nest';
-import { TIMELINE_COLLECTION, timelineEntryOf } from '../domain/timeline-entry';
+import { partiesOf, TIMELINE_COLLECTION, TIMELINE_PARTIES, timelineEntryOf } from '../domain/timeline-entry';
 import type { KeyedEntry } from '../domain/timeline-order';
 
 export const TIMELINE_GROUP = 'timeline';
 const PROJECTION = 'timelines';
 
 /** The Kafka-mode timeline as a bus-fed view: rebuilt by replaying group `timeline`. */
-export const busTimelineView: BusFedView = { name: PROJECTION, projection: PROJECTION, collections: [TIMELINE_COLLECTION], group: TIMELINE_GROUP };
+export const busTimelineView: BusFedView = { name: PROJECTION, projection: PROJECTION, collections: [TIMELINE_COLLECTION, TIMELINE_PARTIES], group: TIMELINE_GROUP };
 
 /**
  * The order timeline when every service keeps its own log: consumer group `timeline` reads every service topic and
@@ -40,7 +40,7 @@ export class BusTimeline extends SerialBusConsumer {
     await this.readModels.commit({
       projection: PROJECTION,
       checkpoint: arrival,
-      puts: [],
+      puts: partiesOf(event) ? [{ collection: TIMELINE_PARTIES, doc: partiesOf(event)! }] : [],
       deletes: [],
       rows: [{ collection: TIMELINE_COLLECTION, parentId: partitionKeyOf(event.data), seq: arrival, value: { ...row } }],
       processedEventIds: [event.eventId],

@@ -39,4 +39,14 @@ describe('timeline projection (log-fed)', () => {
     expect((await timelines.page('ord-2', {}))?.entries.map((e) => e.eventId)).toEqual(['evt-2']);
     expect(await timelines.page('ord-9', {})).toBeUndefined();
   });
+
+  it('given an order placed, then the timeline knows whose order it is (the edge shows it only to them); an unplaced one, nobody', async () => {
+    const store = new InMemoryReadModelStore();
+    const placed: RecordedEvent = { ...event(1), type: 'OrderPlaced', data: { orderId: 'ord-1', buyerId: 'buyer-1', shopId: 'shop-1' } };
+    await project([placed, event(2), event(3, 'ord-2')], store);
+    const timelines = logTimelineQueries(store);
+
+    expect(await timelines.orderParties('ord-1')).toEqual({ buyerId: 'buyer-1', shopId: 'shop-1' });
+    expect(await timelines.orderParties('ord-2')).toBeUndefined();
+  });
 });
