@@ -5,21 +5,23 @@ export interface HttpAnswer<T = any> {
   body: T;
 }
 
-export type Actor = { id: string; role: string };
+/** Who a request acts as: the systems under test run in headers mode, so it goes in X-Actor-Id/-Role/-Shops. */
+export type Actor = { id: string; role: string; shops?: readonly string[] };
 
 export const buyer: Actor = { id: 'buyer-1', role: 'buyer' };
 export const agent: Actor = { id: 'agent-7', role: 'agent' };
 export const carrierWebhook: Actor = { id: 'carrier-sf', role: 'integrator' };
 export const finance: Actor = { id: 'fin-1', role: 'finance' };
 export const supervisor: Actor = { id: 'sup-1', role: 'supervisor' };
-/** Operations driving the fake payment provider's faults. */
-export const ops: Actor = { id: 'ops', role: 'system' };
+/** Operations: the /admin routes (clock, settle, the fake payment provider's faults). */
+export const admin: Actor = { id: 'ops', role: 'admin' };
+export const ops: Actor = admin;
 
 export class HttpClient {
   constructor(readonly baseUrl: string) {}
 
-  get<T = any>(path: string): Promise<HttpAnswer<T>> {
-    return this.send<T>('GET', path);
+  get<T = any>(path: string, actor: Actor = buyer, headers: Record<string, string> = {}): Promise<HttpAnswer<T>> {
+    return this.send<T>('GET', path, undefined, actor, headers);
   }
 
   post<T = any>(path: string, body: unknown, actor: Actor = buyer, headers: Record<string, string> = {}): Promise<HttpAnswer<T>> {
@@ -35,7 +37,7 @@ export class HttpClient {
       method,
       headers: {
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(actor ? { 'x-actor-id': actor.id, 'x-actor-role': actor.role } : {}),
+        ...(actor ? actorHeaders(actor) : {}),
         ...headers,
       },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
@@ -49,4 +51,12 @@ export class HttpClient {
     }
     return { status: response.status, headers: response.headers, body: parsed as T };
   }
+}
+
+export function actorHeaders(actor: Actor): Record<string, string> {
+  return {
+    'x-actor-id': actor.id,
+    'x-actor-role': actor.role,
+    ...(actor.shops && actor.shops.length > 0 ? { 'x-actor-shops': actor.shops.join(',') } : {}),
+  };
 }

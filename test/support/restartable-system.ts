@@ -26,7 +26,7 @@ export function restartableSystem(start = '2026-11-02T08:00:00.000Z') {
 
   const startOnce = async (): Promise<Started> => {
     if (!kafka) {
-      const system = await startEmbedded({ port: 0, host: '127.0.0.1', dataDir, clock: 'manual', manualClockStart: start, timerPollMs: 1000 });
+      const system = await startEmbedded({ port: 0, host: '127.0.0.1', dataDir, clock: 'manual', manualClockStart: start, timerPollMs: 1000, auth: { mode: 'headers' } });
       return { api: new HttpClient(system.url), stop: () => system.close() };
     }
     const system = await startMultiProcessSystem(dataDir, { clockStart: start, topicPrefix });

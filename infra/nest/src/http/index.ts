@@ -12,4 +12,4 @@ export * from './canonical-json';
 export { ProblemSchema, toOpenApiSchema } from './openapi-schema';
 export * from './require-role';
 export * from './request-guards';
-export { completeEdgeResponses, linkCreatedResources, OPENAPI_VERSION } from './openapi-document';
+export { BEARER_SCHEME, completeEdgeResponses, linkCreatedResources, OPENAPI_VERSION, requireCaller } from './openapi-document';

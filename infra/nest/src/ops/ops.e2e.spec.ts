@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import request from 'supertest';
+import { localHeadersAuthenticator } from '../auth';
 import { registerHttpKit } from '../http';
 import { OpsModule } from './ops.module';
 import { HEALTH_CHECKS, PROJECTION_ADMIN, TIME_TRAVEL, type HealthCheck, type ProjectionAdmin, type TimeTravel } from './tokens';
@@ -52,7 +53,7 @@ async function opsApp(options: { manualClock: boolean; checks?: HealthCheck[]; t
     }),
     { logger: false },
   );
-  registerHttpKit(app, { title: 'Ops', version: '1' });
+  registerHttpKit(app, { title: 'Ops', version: '1', authenticator: localHeadersAuthenticator() });
   await app.init();
   return app;
 }
@@ -62,7 +63,7 @@ describe('ops endpoints', () => {
   const start = async (options: Parameters<typeof opsApp>[0]) => {
     const app = await opsApp(options);
     apps.push(app);
-    return request(app.getHttpServer());
+    return request.agent(app.getHttpServer()).set({ 'X-Actor-Id': 'ops', 'X-Actor-Role': 'admin' });
   };
   afterEach(async () => {
     await Promise.all(apps.splice(0).map((app) => app.close()));
