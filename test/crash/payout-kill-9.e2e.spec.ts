@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { agent } from '../support/http-client';
+import { admin as ops, agent } from '../support/http-client';
 import { describeIfMainBuilt, freePort, kill9, useChildSystemSite } from '../support/child-process-system';
 import { payOrder, placeOrder } from '../support/orders';
-
-const ops = { id: 'ops', role: 'system' };
 
 describeIfMainBuilt('payout kill-9 crash test')('kill -9 while the payment provider is being called', () => {
   const site = useChildSystemSite('aftersales-payout-crash-');

@@ -11,7 +11,11 @@ const USAGE =
   '  directory (AFTERSALES_DATA_DIR, default ./data); prints only the token: TOKEN=$(pnpm -s token --role buyer --sub buyer-1)';
 
 /** `pnpm token`: a token for local use, printed alone on stdout. Returns the exit code. */
-export async function runToken(args: string[], env: NodeJS.ProcessEnv = process.env, out = process.stdout, err = process.stderr): Promise<number> {
+interface Writable {
+  write(text: string): unknown;
+}
+
+export async function runToken(args: string[], env: NodeJS.ProcessEnv = process.env, out: Writable = process.stdout, err: Writable = process.stderr): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({

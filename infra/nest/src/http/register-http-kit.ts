@@ -36,7 +36,7 @@ interface BodyParserConfigurable {
 }
 
 /**
- * The HTTP conventions of every service: problem+json errors, authentication first (the verified caller on the
+ * The HTTP conventions of every service: problem+json errors, authentication before any body is read (the verified caller on the
  * request, else 401), the edge's guards (unreadable requests, 405 with Allow,
  * JSON bodies only, a body size and nesting limit, no body where none is taken), and the OpenAPI 3.1 document
  * (generated from the controllers, with every problem the edge answers) at /openapi.json with Swagger UI at /docs.
@@ -49,8 +49,8 @@ export function registerHttpKit(app: INestApplication, options: HttpKitOptions):
   // In this order, ahead of Nest's own parsers (registered at init): route and method, content type, the JSON
   // parser with its size limit (this one applies, Nest skips its own), then the nesting limit before any handler.
   const use = (middleware: Middleware) => app.use(middleware);
+  use(methodNotAllowed(() => app.getHttpAdapter().getInstance())); // what a path serves is public (the OpenAPI document)
   use(authenticationMiddleware(options.authenticator));
-  use(methodNotAllowed(() => app.getHttpAdapter().getInstance()));
   use(jsonContentTypeOnly());
   (app as INestApplication & BodyParserConfigurable).useBodyParser?.('json', { limit: options.jsonBodyLimit ?? '1mb' });
   use(jsonDepthLimit(options.maxJsonDepth ?? DEFAULT_MAX_JSON_DEPTH));
