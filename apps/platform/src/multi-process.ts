@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { createAuthenticator, HEADERS_MODE_WARNING, type AuthSettings } from '@aftersales/nest';
+import { announceHeadersMode, createAuthenticator, type AuthSettings } from '@aftersales/nest';
 import { resolveAuth } from './auth/data-dir-secret';
 import { configFromEnv } from './config';
 import { Gateway } from './gateway/gateway-server';
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const peers = layout.map(({ name }) => `${name}=http://${config.host}:${ports.get(name)}`).join(',');
   const auth = resolveAuth(config.auth, config.dataDir);
   const authenticator = createAuthenticator(auth.settings, { host: config.host });
-  if (auth.settings.mode === 'headers') console.warn(HEADERS_MODE_WARNING);
+  if (auth.settings.mode === 'headers') announceHeadersMode();
   const serviceKey = randomBytes(32).toString('base64url');
   const specs: ProcessSpec[] = layout.map(({ name, services }) => ({
     name,

@@ -10,7 +10,7 @@ import {
   PROJECTION_ADMIN,
   TIME_TRAVEL,
   createAuthenticator,
-  HEADERS_MODE_WARNING,
+  announceHeadersMode,
   registerHttpKit,
   type GroupStatus,
   type HealthCheck,
@@ -113,7 +113,7 @@ class ProcessAppModule {
 export async function startSystem(config: RuntimeConfig, remote?: ServiceContext['remote']): Promise<RunningSystem> {
   const auth = resolveAuth(config.auth, config.dataDir);
   const authenticator = createAuthenticator(auth.settings, { host: config.host, serviceKey: config.serviceKey });
-  if (auth.settings.mode === 'headers') console.warn(HEADERS_MODE_WARNING);
+  if (auth.settings.mode === 'headers') announceHeadersMode();
   const bus = config.bus ?? 'embedded';
   const definitions = selectServices(config.services);
   const clock = config.clock === 'manual' ? new PersistentManualClock(config.dataDir, config.manualClockStart) : new SystemClock();

@@ -56,3 +56,12 @@ export function assertHeadersModeHost(host: string): void {
     );
   }
 }
+
+let headersModeAnnounced = false;
+
+/** Logs HEADERS_MODE_WARNING, once per process (a test process starts many systems). */
+export function announceHeadersMode(log: (line: string) => void = (line) => console.warn(line)): void {
+  if (headersModeAnnounced) return;
+  headersModeAnnounced = true;
+  log(HEADERS_MODE_WARNING);
+}
