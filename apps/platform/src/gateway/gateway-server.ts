@@ -106,8 +106,8 @@ export class Gateway {
     delete req.headers[SERVICE_KEY_HEADER];
     try {
       if (isInternalPath(pathname)) return sendProblem(res, problem(404, 'not_found', `No service serves ${req.method} ${pathname}`));
-      const caller = isPublicPath(pathname) ? undefined : await this.authenticate(req, res);
-      if (!isPublicPath(pathname) && !caller) return;
+      const caller = isPublicPath(pathname) ? null : await this.authenticate(pathname, req, res);
+      if (caller === undefined) return; // answered 401
       for (const route of this.own) {
         const match = route.pattern.exec(pathname);
         if (!match || route.method !== req.method) continue;
@@ -143,8 +143,7 @@ export class Gateway {
   }
 
   /** The verified caller, or undefined once a 401 problem was sent. */
-  private async authenticate(req: IncomingMessage, res: ServerResponse): Promise<Identity | undefined> {
-    const pathname = new URL(req.url ?? '/', 'http://gateway').pathname;
+  private async authenticate(pathname: string, req: IncomingMessage, res: ServerResponse): Promise<Identity | undefined> {
     try {
       return await this.options.authenticator.authenticate(pathname, req.headers);
     } catch (error) {
