@@ -164,6 +164,12 @@ describe('headers mode', () => {
     expect((await refusal(authenticator, { 'x-actor-id': 'x', 'x-actor-role': 'system' })).code).toBe('missing_credentials');
     expect((await refusal(authenticator, {})).code).toBe('missing_credentials');
   });
+
+  it('given an X-Actor-Id longer than 255 characters, then malformed_credentials', async () => {
+    const authenticator = createAuthenticator({ mode: 'headers' }, { host: '127.0.0.1' });
+
+    expect((await refusal(authenticator, { 'x-actor-id': 'x'.repeat(256), 'x-actor-role': 'buyer' })).code).toBe('malformed_credentials');
+  });
 });
 
 describe('the service key (calls between platform processes)', () => {

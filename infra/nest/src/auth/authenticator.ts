@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { identityFromHeaders, type Identity } from './identity';
 import { AuthenticationError } from './authentication-error';
 import { assertHeadersModeHost, isInternalPath, SERVICE_CALLER_ID, SERVICE_KEY_HEADER, type AuthSettings } from './auth-settings';
-import { hs256Verifier, jwksVerifier, type TokenVerifier } from './token-verifier';
+import { hs256Verifier, jwksVerifier, MAX_CALLER_ID_LENGTH, type TokenVerifier } from './token-verifier';
 
 export type RequestHeaders = Record<string, string | string[] | undefined>;
 
@@ -53,6 +53,7 @@ function callerReader(settings: AuthSettings): (headers: RequestHeaders) => Prom
       if (!identity) {
         throw new AuthenticationError('missing_credentials', 'Headers mode: X-Actor-Id and X-Actor-Role (a caller role) name the caller; X-Actor-Shops is optional');
       }
+      if (identity.id.length > MAX_CALLER_ID_LENGTH) throw new AuthenticationError('malformed_credentials', `X-Actor-Id is at most ${MAX_CALLER_ID_LENGTH} characters`);
       return identity;
     };
   }

@@ -5,7 +5,8 @@ import type { Hs256AuthSettings, JwksAuthSettings } from './auth-settings';
 
 /** Seconds a token's `exp`/`nbf` may be off between the issuer's clock and ours. */
 export const CLOCK_TOLERANCE_SECONDS = 30;
-const MAX_SUBJECT_LENGTH = 255;
+/** Longest caller id (`sub`, X-Actor-Id): it scopes idempotency keys and is recorded on every event. */
+export const MAX_CALLER_ID_LENGTH = 255;
 /** What an identity provider signs with; HS256 only for our own secret. */
 const ASYMMETRIC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
 
@@ -42,8 +43,8 @@ function verifierOf(key: Uint8Array | JWTVerifyGetKey, algorithms: string[], che
 /** `sub` → id, `role` (a caller role), `shop_ids` (optional array of strings) → shopIds. */
 export function identityOfClaims(payload: JWTPayload): Identity {
   const { sub, role, shop_ids: shops } = payload as JWTPayload & { role?: unknown; shop_ids?: unknown };
-  if (typeof sub !== 'string' || sub.trim() === '' || sub.length > MAX_SUBJECT_LENGTH) {
-    throw new AuthenticationError('invalid_claims', `The token's sub must name the caller (1 to ${MAX_SUBJECT_LENGTH} characters)`);
+  if (typeof sub !== 'string' || sub.trim() === '' || sub.length > MAX_CALLER_ID_LENGTH) {
+    throw new AuthenticationError('invalid_claims', `The token's sub must name the caller (1 to ${MAX_CALLER_ID_LENGTH} characters)`);
   }
   if (typeof role !== 'string' || !isCallerRole(role)) {
     throw new AuthenticationError('invalid_claims', `The token's role claim must be one of the caller roles, not ${JSON.stringify(role ?? null)}`);
