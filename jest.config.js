@@ -13,7 +13,9 @@ module.exports = {
   roots: ['<rootDir>/contracts', '<rootDir>/infra', '<rootDir>/services', '<rootDir>/apps', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
-  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  // jose (JWT verification) ships ES modules only, which jest on Node 20 cannot require: SWC makes them CommonJS too.
+  transform: { '^.+\\.ts$': ['@swc/jest', swc], '^.+/node_modules/.*/jose/dist/.+\\.js$': ['@swc/jest', { ...swc, jsc: { ...swc.jsc, parser: { syntax: 'ecmascript' } } }] },
+  transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/jose@[^/]+/node_modules/)?jose/)'],
   moduleNameMapper: {
     '^@aftersales/contracts$': '<rootDir>/contracts/src',
     '^@aftersales/kernel$': '<rootDir>/infra/kernel/src',

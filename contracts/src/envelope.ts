@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 
-export const ActorRoles = ['buyer', 'agent', 'supervisor', 'platform', 'finance', 'integrator', 'system'] as const;
+export const ActorRoles = ['buyer', 'agent', 'supervisor', 'platform', 'finance', 'integrator', 'admin', 'system'] as const;
 export const ActorRoleSchema = Type.Union(ActorRoles.map((r) => Type.Literal(r)), { description: 'Who acted' });
 export type ActorRole = (typeof ActorRoles)[number];
 

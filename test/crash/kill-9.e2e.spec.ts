@@ -1,4 +1,4 @@
-import { agent, buyer, ops, type HttpClient } from '../support/http-client';
+import { admin, agent, buyer, type HttpClient } from '../support/http-client';
 import { describeIfMainBuilt, freePort, kill9, useChildSystemSite } from '../support/child-process-system';
 import { placeOrderBody } from '../support/orders';
 
@@ -111,7 +111,7 @@ describeIfMainBuilt('kill-9 crash test')('kill -9 during a burst of commands', (
     for (const orderId of dispatchedOrders) expect((live[orderId] as { status: string }).status).toBe('shipped');
     const names: string[] = (await api.get('/admin/projections')).body.projections.map((p: { name: string }) => p.name);
     expect(names).toContain('orders');
-    for (const name of names) expect((await api.post(`/admin/projections/${name}/rebuild`, {}, ops)).status).toBe(200);
+    for (const name of names) expect((await api.post(`/admin/projections/${name}/rebuild`, {}, admin)).status).toBe(200);
     expect(await snapshot()).toEqual(live);
   }, 120_000);
 });

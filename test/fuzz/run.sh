@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # The fuzzing gate: schemathesis (from PyPI, pinned, in a venv under .tools/) against the embedded server's own
-# /openapi.json — a temporary data directory, the manual clock, a free loopback port — with a fixed seed and a bounded
+# /openapi.json — a temporary data directory, the manual clock, a free loopback port, tokens as in production (HS256
+# with a secret made for the run; every request carries a bearer token minted by `pnpm token` for FUZZ_ROLE, default
+# admin, of shop-1) — with a fixed seed and a bounded
 # number of examples per operation. Fails on any 5xx, any response that breaks the document (status code, content
 # type, headers, body schema), any undocumented status code, a schema-violating request that is accepted, a missing
-# required header that is not refused, and a method the document does not list that is not answered 405 with Allow.
+# required header that is not refused, a method the document does not list that is not answered 405 with Allow, and
+# an operation that answers without its bearer token or with a made-up one (ignored_auth).
 #
 #   pnpm fuzz                          # build first if needed, then fuzz
 #   FUZZ_MAX_EXAMPLES=200 FUZZ_SEED=7 pnpm fuzz
+#   FUZZ_ROLE=finance pnpm fuzz        # the caller the requests act as (403s are documented responses too)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT="$(pwd)"
@@ -22,10 +26,10 @@ REQUIREMENTS=test/fuzz/requirements.txt
 VENV=.tools/fuzz-venv
 REPORTS="$(mkdir -p "${FUZZ_REPORT_DIR:-.tools/fuzz-reports}" && cd "${FUZZ_REPORT_DIR:-.tools/fuzz-reports}" && pwd)"
 # Left out: positive_data_acceptance (a schema-valid request may rightly be refused: an unknown id is 404, an opaque
-# cursor the API never issued 400, a business rule 422), and the auth and resource-lifecycle checks (ignored_auth,
-# object_level_authorization, use_after_free, ensure_resource_availability: the embedded mode names its actor in
-# headers and the API deletes nothing).
-CHECKS=not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance,response_schema_conformance,negative_data_rejection,missing_required_header,unsupported_method,allow_header_conformance
+# cursor the API never issued 400, a business rule 422), and the resource-lifecycle checks (object_level_authorization
+# needs two callers' resources, use_after_free and ensure_resource_availability: the API deletes nothing).
+CHECKS=not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance,response_schema_conformance,negative_data_rejection,missing_required_header,unsupported_method,allow_header_conformance,ignored_auth
+ROLE="${FUZZ_ROLE:-admin}"
 
 fail() { echo "fuzz: $*" >&2; exit 1; }
 
@@ -46,7 +50,9 @@ fi
 DATA_DIR="$(mktemp -d)"
 PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
 BASE="http://127.0.0.1:${PORT}"
-AFTERSALES_DATA_DIR="$DATA_DIR" AFTERSALES_CLOCK=manual AFTERSALES_CLOCK_START=2026-01-05T08:00:00.000Z HOST=127.0.0.1 PORT="$PORT" \
+AUTH_SECRET="$(python3 -c 'import secrets; print(secrets.token_urlsafe(32))')"
+TOKEN="$(AFTERSALES_AUTH_SECRET="$AUTH_SECRET" node apps/platform/dist/cli/token.js --role "$ROLE" --sub "fuzz-$ROLE" --shops shop-1 --ttl 12h)"
+AFTERSALES_AUTH_SECRET="$AUTH_SECRET" AFTERSALES_DATA_DIR="$DATA_DIR" AFTERSALES_CLOCK=manual AFTERSALES_CLOCK_START=2026-01-05T08:00:00.000Z HOST=127.0.0.1 PORT="$PORT" \
   node apps/platform/dist/main.js >"$DATA_DIR/server.log" 2>&1 &
 SERVER_PID=$!
 cleanup() {
@@ -63,7 +69,7 @@ for _ in $(seq 1 100); do
 done
 
 rm -f "$REPORTS/fuzz.har" "$REPORTS/junit.xml"
-echo "fuzz: schemathesis ${SCHEMATHESIS_VERSION} against ${BASE}/openapi.json (seed ${SEED}, at most ${MAX_EXAMPLES} examples per operation, ${WORKERS} workers)"
+echo "fuzz: schemathesis ${SCHEMATHESIS_VERSION} against ${BASE}/openapi.json as ${ROLE} (seed ${SEED}, at most ${MAX_EXAMPLES} examples per operation, ${WORKERS} workers)"
 started=$(date +%s)
 status=0
 # Run from an empty directory: schemathesis keeps a cache (.schemathesis/) in its working directory, and a cache from
@@ -71,6 +77,7 @@ status=0
 mkdir -p "$DATA_DIR/fuzz-cwd"
 (cd "$DATA_DIR/fuzz-cwd" && "$ROOT/$VENV/bin/schemathesis" run "${BASE}/openapi.json" \
   --checks "$CHECKS" \
+  --header "Authorization: Bearer ${TOKEN}" \
   --seed "$SEED" \
   --max-examples "$MAX_EXAMPLES" \
   --workers "$WORKERS" \

@@ -28,7 +28,7 @@ export async function freePort(): Promise<number> {
 export async function startChildSystem(dataDir: string, port: number, env: Record<string, string> = {}): Promise<ChildSystem> {
   let output = '';
   const child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', AFTERSALES_DATA_DIR: dataDir, AFTERSALES_CLOCK: 'manual', AFTERSALES_CLOCK_START: '2026-11-02T08:00:00.000Z', ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', AFTERSALES_DATA_DIR: dataDir, AFTERSALES_CLOCK: 'manual', AFTERSALES_CLOCK_START: '2026-11-02T08:00:00.000Z', AFTERSALES_AUTH: 'headers', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (chunk) => (output += chunk));

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbedded, type RunningSystem } from '@aftersales/platform';
-import { HttpClient } from './http-client';
+import { admin, HttpClient } from './http-client';
 import { e2eMode, startMultiProcessSystem } from './multi-process-system';
 import { useSystem, type Scope } from './use-system';
 
@@ -18,13 +18,14 @@ export interface TestSystem {
 }
 
 /**
- * All services in this process on a fresh data directory, with a manual clock, on a free port; with
+ * All services in this process on a fresh data directory, with a manual clock, on a free port, in headers mode (the
+ * test's HttpClient names each request's actor in X-Actor-* headers); with
  * AFTERSALES_E2E_MODE=kafka, every service as its own process over Kafka behind the gateway (see multi-process.ts).
  */
 export async function startTestSystem(start = '2026-11-02T08:00:00.000Z'): Promise<TestSystem> {
   const dataDir = mkdtempSync(join(tmpdir(), 'aftersales-e2e-'));
   if (e2eMode() === 'kafka') return startKafkaTestSystem(dataDir, start);
-  const system = await startEmbedded({ port: 0, host: '127.0.0.1', dataDir, clock: 'manual', manualClockStart: start, timerPollMs: 1000 });
+  const system = await startEmbedded({ port: 0, host: '127.0.0.1', dataDir, clock: 'manual', manualClockStart: start, timerPollMs: 1000, auth: { mode: 'headers' } });
   const api = new HttpClient(system.url);
   return withAdminCalls({
     system,
@@ -64,11 +65,11 @@ function withAdminCalls(base: Pick<TestSystem, 'system' | 'api' | 'dataDir' | 's
   return {
     ...base,
     settle: async () => {
-      const answer = await api.post('/admin/settle', {});
+      const answer = await api.post('/admin/settle', {}, admin);
       if (answer.status !== 200) throw new Error(`settle failed: ${answer.status} ${JSON.stringify(answer.body)}`);
     },
     advance: async (duration) => {
-      const answer = await api.post('/admin/clock/advance', duration);
+      const answer = await api.post('/admin/clock/advance', duration, admin);
       if (answer.status !== 200) throw new Error(`advance failed: ${answer.status} ${JSON.stringify(answer.body)}`);
       return answer.body;
     },

@@ -30,8 +30,8 @@ const defaultReaderOf = (path: string): Actor =>
 export class HttpClient {
   constructor(readonly baseUrl: string) {}
 
-  get<T = any>(path: string, actor: Actor = defaultReaderOf(path)): Promise<HttpAnswer<T>> {
-    return this.send<T>('GET', path, undefined, actor);
+  get<T = any>(path: string, actor: Actor = defaultReaderOf(path), headers: Record<string, string> = {}): Promise<HttpAnswer<T>> {
+    return this.send<T>('GET', path, undefined, actor, headers);
   }
 
   post<T = any>(path: string, body: unknown, actor: Actor = defaultActorOf(path), headers: Record<string, string> = {}): Promise<HttpAnswer<T>> {
@@ -47,8 +47,7 @@ export class HttpClient {
       method,
       headers: {
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(actor ? { 'x-actor-id': actor.id, 'x-actor-role': actor.role } : {}),
-        ...(actor?.shops ? { 'x-actor-shops': actor.shops.join(',') } : {}),
+        ...(actor ? actorHeaders(actor) : {}),
         ...headers,
       },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
@@ -62,4 +61,12 @@ export class HttpClient {
     }
     return { status: response.status, headers: response.headers, body: parsed as T };
   }
+}
+
+export function actorHeaders(actor: Actor): Record<string, string> {
+  return {
+    'x-actor-id': actor.id,
+    'x-actor-role': actor.role,
+    ...(actor.shops && actor.shops.length > 0 ? { 'x-actor-shops': actor.shops.join(',') } : {}),
+  };
 }

@@ -52,6 +52,7 @@ export async function startMultiProcessSystem(
       KAFKA_BROKERS: brokers.join(','),
       // a killed process's partitions move to its restarted successor soon
       AFTERSALES_KAFKA_SESSION_TIMEOUT_MS: '10000',
+      AFTERSALES_AUTH: 'headers',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

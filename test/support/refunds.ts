@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { agent, buyer, type Actor, type HttpClient } from './http-client';
+import { admin, agent, buyer, type Actor, type HttpClient } from './http-client';
 import { carrierEvent, payOrder, placeOrder, postCarrierEvent } from './orders';
 import { everyTimelineEntry } from './timeline';
 
@@ -18,7 +18,7 @@ export const twoLines = [
   { sku: 'cup', title: 'Tea cup', quantity: 1, unitPrice: 20_000 },
 ];
 
-export const now = async (api: HttpClient): Promise<string> => (await api.get('/admin/clock')).body.now;
+export const now = async (api: HttpClient): Promise<string> => (await api.get('/admin/clock', admin)).body.now;
 
 /** A paid order; with `ship`, dispatched (and returns the shipment); with `deliver`, delivered now by a carrier scan. */
 export async function paidOrder(

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbedded } from '@aftersales/platform';
-import { HttpClient } from './http-client';
+import { admin, HttpClient } from './http-client';
 import { e2eMode, startMultiProcessSystem } from './multi-process-system';
 import { useSystem } from './use-system';
 
@@ -26,7 +26,7 @@ export function restartableSystem(start = '2026-11-02T08:00:00.000Z') {
 
   const startOnce = async (): Promise<Started> => {
     if (!kafka) {
-      const system = await startEmbedded({ port: 0, host: '127.0.0.1', dataDir, clock: 'manual', manualClockStart: start, timerPollMs: 1000 });
+      const system = await startEmbedded({ port: 0, host: '127.0.0.1', dataDir, clock: 'manual', manualClockStart: start, timerPollMs: 1000, auth: { mode: 'headers' } });
       return { api: new HttpClient(system.url), stop: () => system.close() };
     }
     const system = await startMultiProcessSystem(dataDir, { clockStart: start, topicPrefix });
@@ -57,11 +57,11 @@ export function restartableSystem(start = '2026-11-02T08:00:00.000Z') {
       return self.start();
     },
     async settle(): Promise<void> {
-      const answer = await self.api.post('/admin/settle', {});
+      const answer = await self.api.post('/admin/settle', {}, admin);
       if (answer.status !== 200) throw new Error(`settle failed: ${answer.status} ${JSON.stringify(answer.body)}`);
     },
     async advance(duration: { hours?: number; minutes?: number; days?: number }): Promise<void> {
-      const answer = await self.api.post('/admin/clock/advance', duration);
+      const answer = await self.api.post('/admin/clock/advance', duration, admin);
       if (answer.status !== 200) throw new Error(`advance failed: ${answer.status} ${JSON.stringify(answer.body)}`);
     },
     async dispose(): Promise<void> {

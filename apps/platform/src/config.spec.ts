@@ -1,4 +1,4 @@
-import { kafkaConfigFromEnv } from './config';
+import { authConfigFromEnv, configFromEnv, kafkaConfigFromEnv } from './config';
 
 describe('kafkaConfigFromEnv', () => {
   const base = { KAFKA_BROKERS: '127.0.0.1:9092' };
@@ -13,5 +13,51 @@ describe('kafkaConfigFromEnv', () => {
 
   it.each(['0', '-2', '1.5', 'week'])('given AFTERSALES_KAFKA_RETENTION_MS=%s, then the process refuses to start, naming the variable', (value) => {
     expect(() => kafkaConfigFromEnv({ ...base, AFTERSALES_KAFKA_RETENTION_MS: value })).toThrow('AFTERSALES_KAFKA_RETENTION_MS');
+  });
+});
+
+describe('authConfigFromEnv', () => {
+  const secret = 'x'.repeat(32);
+
+  it('given nothing configured, then the secret generated into the data directory', () => {
+    expect(authConfigFromEnv({})).toEqual({ mode: 'data-dir-secret' });
+  });
+
+  it('given AFTERSALES_AUTH_SECRET, then HS256 with it, issuer and audience when set', () => {
+    expect(authConfigFromEnv({ AFTERSALES_AUTH_SECRET: secret })).toEqual({ mode: 'hs256', secret });
+    expect(authConfigFromEnv({ AFTERSALES_AUTH_SECRET: secret, AFTERSALES_AUTH_ISSUER: 'https://id', AFTERSALES_AUTH_AUDIENCE: 'api' })).toEqual({
+      mode: 'hs256',
+      secret,
+      issuer: 'https://id',
+      audience: 'api',
+    });
+  });
+
+  it('given AFTERSALES_AUTH_JWKS_URL, then the identity provider', () => {
+    expect(authConfigFromEnv({ AFTERSALES_AUTH_JWKS_URL: 'https://id.example/.well-known/jwks.json', AFTERSALES_AUTH_AUDIENCE: 'api' })).toEqual({
+      mode: 'jwks',
+      jwksUrl: 'https://id.example/.well-known/jwks.json',
+      audience: 'api',
+    });
+  });
+
+  it('given AFTERSALES_AUTH=headers, then headers mode', () => {
+    expect(authConfigFromEnv({ AFTERSALES_AUTH: 'headers' })).toEqual({ mode: 'headers' });
+  });
+
+  it.each([
+    [{ AFTERSALES_AUTH_SECRET: 'short' }, 'AFTERSALES_AUTH_SECRET'],
+    [{ AFTERSALES_AUTH_SECRET: secret, AFTERSALES_AUTH_JWKS_URL: 'https://id/jwks' }, 'not both'],
+    [{ AFTERSALES_AUTH_JWKS_URL: 'not a url' }, 'AFTERSALES_AUTH_JWKS_URL'],
+    [{ AFTERSALES_AUTH: 'open' }, 'AFTERSALES_AUTH'],
+    [{ AFTERSALES_AUTH: 'jwks' }, 'AFTERSALES_AUTH_JWKS_URL'],
+  ])('given %j, then the process refuses to start, naming the variable', (env, named) => {
+    expect(() => authConfigFromEnv(env)).toThrow(named);
+  });
+
+  it('given the whole environment, then RuntimeConfig carries the auth settings and the service key', () => {
+    const config = configFromEnv({ AFTERSALES_AUTH_SECRET: secret, AFTERSALES_SERVICE_KEY: 'k' });
+    expect(config.auth).toEqual({ mode: 'hs256', secret });
+    expect(config.serviceKey).toBe('k');
   });
 });

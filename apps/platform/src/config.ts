@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { AuthSettings } from '@aftersales/nest';
 
 /** Which message bus the services of a process share events over. */
 export type BusKind = 'embedded' | 'kafka';
@@ -21,6 +22,12 @@ export interface KafkaRuntimeConfig {
   topicRetentionMs: number;
 }
 
+/**
+ * How callers are verified: AuthSettings (jwks, hs256, headers), or `data-dir-secret` when none is configured: HS256
+ * with a secret the platform generates once into `<dataDir>/auth-secret` (see auth/data-dir-secret.ts).
+ */
+export type AuthConfig = AuthSettings | { mode: 'data-dir-secret' };
+
 export interface RuntimeConfig {
   port: number;
   host: string;
@@ -36,13 +43,16 @@ export interface RuntimeConfig {
   kafka?: KafkaRuntimeConfig;
   /** The services this process runs (see SERVICE_NAMES); default all of them. */
   services?: string[];
+  auth: AuthConfig;
+  /** Multi-process mode: the secret the platform's own processes prove themselves to each other with. */
+  serviceKey?: string;
 }
 
 /**
  * Reads the environment: PORT, HOST, AFTERSALES_DATA_DIR, AFTERSALES_CLOCK, AFTERSALES_CLOCK_START,
  * AFTERSALES_TIMER_POLL_MS, AFTERSALES_SERVICES (comma-separated, default all), AFTERSALES_BUS (embedded | kafka) and,
  * for Kafka, KAFKA_BROKERS, AFTERSALES_TOPIC_PREFIX, AFTERSALES_DLQ_AFTER_ATTEMPTS, AFTERSALES_KAFKA_SESSION_TIMEOUT_MS,
- * AFTERSALES_KAFKA_RETENTION_MS.
+ * AFTERSALES_KAFKA_RETENTION_MS; the auth settings (see authConfigFromEnv) and AFTERSALES_SERVICE_KEY.
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
   const clock = env.AFTERSALES_CLOCK ?? 'system';
@@ -62,7 +72,40 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeConf
     bus,
     ...(bus === 'kafka' ? { kafka: kafkaConfigFromEnv(env) } : {}),
     ...(services.length > 0 ? { services } : {}),
+    auth: authConfigFromEnv(env),
+    ...(env.AFTERSALES_SERVICE_KEY ? { serviceKey: env.AFTERSALES_SERVICE_KEY } : {}),
   };
+}
+
+/** Shortest AFTERSALES_AUTH_SECRET accepted: HS256 keys should carry at least 256 bits. */
+export const MIN_SECRET_LENGTH = 32;
+
+/**
+ * AFTERSALES_AUTH=headers (local demos and tests, loopback only); else AFTERSALES_AUTH_JWKS_URL (an identity provider,
+ * with AFTERSALES_AUTH_ISSUER / AFTERSALES_AUTH_AUDIENCE checked when set) or AFTERSALES_AUTH_SECRET (HS256); with
+ * none of them, a secret generated into the data directory.
+ */
+export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthConfig {
+  const mode = env.AFTERSALES_AUTH?.trim();
+  if (mode === 'headers') return { mode: 'headers' };
+  if (mode && mode !== 'jwks' && mode !== 'hs256') throw new Error(`AFTERSALES_AUTH must be headers (or unset: tokens), not ${mode}`);
+  const checks = {
+    ...(env.AFTERSALES_AUTH_ISSUER ? { issuer: env.AFTERSALES_AUTH_ISSUER } : {}),
+    ...(env.AFTERSALES_AUTH_AUDIENCE ? { audience: env.AFTERSALES_AUTH_AUDIENCE } : {}),
+  };
+  const jwksUrl = env.AFTERSALES_AUTH_JWKS_URL?.trim();
+  const secret = env.AFTERSALES_AUTH_SECRET;
+  if (jwksUrl && secret) throw new Error('Set AFTERSALES_AUTH_JWKS_URL or AFTERSALES_AUTH_SECRET, not both: which tokens to trust would be ambiguous');
+  if (jwksUrl) {
+    if (!URL.canParse(jwksUrl) || !/^https?:$/.test(new URL(jwksUrl).protocol)) throw new Error(`AFTERSALES_AUTH_JWKS_URL must be an http(s) URL, not ${jwksUrl}`);
+    return { mode: 'jwks', jwksUrl, ...checks };
+  }
+  if (secret !== undefined) {
+    if (secret.length < MIN_SECRET_LENGTH) throw new Error(`AFTERSALES_AUTH_SECRET must be at least ${MIN_SECRET_LENGTH} characters`);
+    return { mode: 'hs256', secret, ...checks };
+  }
+  if (mode === 'jwks' || mode === 'hs256') throw new Error(`AFTERSALES_AUTH=${mode} needs ${mode === 'jwks' ? 'AFTERSALES_AUTH_JWKS_URL' : 'AFTERSALES_AUTH_SECRET'}`);
+  return { mode: 'data-dir-secret' };
 }
 
 export function kafkaConfigFromEnv(env: NodeJS.ProcessEnv = process.env): KafkaRuntimeConfig {

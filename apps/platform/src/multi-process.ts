@@ -1,5 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { announceHeadersMode, createAuthenticator, type AuthSettings } from '@aftersales/nest';
+import { resolveAuth } from './auth/data-dir-secret';
 import { configFromEnv } from './config';
 import { Gateway } from './gateway/gateway-server';
 import { RouteTable } from './gateway/routes';
@@ -17,7 +20,9 @@ export const PROCESS_LAYOUT: ReadonlyArray<{ name: string; services: string[] }>
 /**
  * `pnpm start:kafka`: every service as its own process against Kafka, each with its own data directory
  * (<AFTERSALES_DATA_DIR>/<process>) and port, behind a gateway on PORT. Environment as for main.js, plus
- * KAFKA_BROKERS (required).
+ * KAFKA_BROKERS (required). The gateway and every process verify callers with the same settings (a secret generated into
+ * <AFTERSALES_DATA_DIR>/auth-secret is handed to the processes); the platform's own calls between them carry a service
+ * key made at each start (AFTERSALES_SERVICE_KEY), which the gateway never takes from outside.
  */
 async function main(): Promise<void> {
   const config = configFromEnv({ ...process.env, AFTERSALES_BUS: 'kafka' });
@@ -28,17 +33,28 @@ async function main(): Promise<void> {
   const ports = new Map<string, number>();
   for (const { name } of layout) ports.set(name, await freePort(config.host));
   const peers = layout.map(({ name }) => `${name}=http://${config.host}:${ports.get(name)}`).join(',');
+  const auth = resolveAuth(config.auth, config.dataDir);
+  const authenticator = createAuthenticator(auth.settings, { host: config.host });
+  if (auth.settings.mode === 'headers') announceHeadersMode();
+  const serviceKey = randomBytes(32).toString('base64url');
   const specs: ProcessSpec[] = layout.map(({ name, services }) => ({
     name,
     services,
     port: ports.get(name)!,
-    env: { AFTERSALES_BUS: 'kafka', AFTERSALES_DATA_DIR: join(config.dataDir, name), AFTERSALES_PEERS: peers },
+    env: {
+      AFTERSALES_BUS: 'kafka',
+      AFTERSALES_DATA_DIR: join(config.dataDir, name),
+      AFTERSALES_PEERS: peers,
+      AFTERSALES_SERVICE_KEY: serviceKey,
+      ...authEnvOf(auth.settings),
+    },
   }));
 
   const supervisor = new Supervisor(specs, config.host);
   supervisor.start();
   const gateway = new Gateway({
     routes: new RouteTable(SERVICE_CATALOG),
+    authenticator,
     processes: () => supervisor.processes(),
     describeProcesses: () => supervisor.describe(),
     consistentReads: (process.env.AFTERSALES_GATEWAY_CONSISTENT_READS ?? (config.clock === 'manual' ? '1' : '0')) === '1',
@@ -47,12 +63,20 @@ async function main(): Promise<void> {
   const url = await gateway.listen(config.port, config.host);
   console.log(
     `after-sales gateway listening on ${url}; processes: ${specs.map((s) => `${s.name} (${s.services.join('+')}) :${s.port}`).join(', ')}; ` +
-      `Kafka ${config.kafka!.brokers.join(',')}${config.kafka!.topicPrefix ? `, topic prefix ${config.kafka!.topicPrefix}` : ''}; data ${config.dataDir}`,
+      `Kafka ${config.kafka!.brokers.join(',')}${config.kafka!.topicPrefix ? `, topic prefix ${config.kafka!.topicPrefix}` : ''}; data ${config.dataDir}; ` +
+      `auth ${auth.settings.mode}${auth.secretFile ? ` (secret in ${auth.secretFile}: TOKEN=$(AFTERSALES_DATA_DIR=${config.dataDir} pnpm -s token --role buyer --sub buyer-1))` : ''}`,
   );
 
   exitOnShutdownSignals('shutting down the gateway and every service process', () => Promise.all([gateway.close(), supervisor.stop()]), {
     ignoreRepeatedSignals: true,
   });
+}
+
+/** What every service process needs to verify callers as the gateway does (JWKS settings they inherit as they are). */
+function authEnvOf(settings: AuthSettings): Record<string, string> {
+  if (settings.mode === 'headers') return { AFTERSALES_AUTH: 'headers' };
+  if (settings.mode === 'hs256') return { AFTERSALES_AUTH_SECRET: settings.secret };
+  return {};
 }
 
 function freePort(host: string): Promise<number> {

@@ -11,12 +11,15 @@ import {
   LOG_AUDIT,
   type LogAudit,
   TIME_TRAVEL,
+  createAuthenticator,
+  announceHeadersMode,
   registerHttpKit,
   type GroupStatus,
   type HealthCheck,
   type ProjectionAdmin,
 } from '@aftersales/nest';
 import type { RuntimeConfig } from './config';
+import { resolveAuth, type ResolvedAuth } from './auth/data-dir-secret';
 
 import { openEmbeddedAdapters, type ProcessAdapters } from './adapters/embedded-platform';
 import { openKafkaAdapters } from './adapters/kafka-platform';
@@ -37,6 +40,8 @@ export interface RunningSystem {
   clock: Clock;
   /** The services this process runs. */
   services: string[];
+  /** How callers are verified (and where the generated HS256 secret is, when the platform made one). */
+  auth: { mode: ResolvedAuth['settings']['mode']; secretFile?: string; createdSecret?: boolean };
   close(): Promise<void>;
 }
 
@@ -111,6 +116,9 @@ class ProcessAppModule {
  * with `bus: 'kafka'` a process runs its services on its own stores and shares events over Kafka (see multi-process.ts).
  */
 export async function startSystem(config: RuntimeConfig, remote?: ServiceContext['remote']): Promise<RunningSystem> {
+  const auth = resolveAuth(config.auth, config.dataDir);
+  const authenticator = createAuthenticator(auth.settings, { host: config.host, serviceKey: config.serviceKey });
+  if (auth.settings.mode === 'headers') announceHeadersMode();
   const bus = config.bus ?? 'embedded';
   const definitions = selectServices(config.services);
   const clock = config.clock === 'manual' ? new PersistentManualClock(config.dataDir, config.manualClockStart) : new SystemClock();
@@ -187,7 +195,7 @@ export async function startSystem(config: RuntimeConfig, remote?: ServiceContext
   const express = app.getHttpAdapter().getInstance() as { set(setting: string, value: unknown): void; disable(setting: string): void };
   express.set('etag', false); // our ETag is the resource revision, set by the HTTP kit
   express.disable('x-powered-by');
-  registerHttpKit(app, { title: 'After-sales platform', version: '1.0.0', description: 'Orders, shipments and after-sales, event-sourced.' });
+  registerHttpKit(app, { title: 'After-sales platform', version: '1.0.0', description: 'Orders, shipments and after-sales, event-sourced.', authenticator });
   app.connectMicroservice({ strategy: transport }, { inheritAppConfig: true });
 
   await engine.start({ pollTimers: config.clock === 'system', timerPollMs: config.timerPollMs });
@@ -202,6 +210,7 @@ export async function startSystem(config: RuntimeConfig, remote?: ServiceContext
     engine,
     clock,
     services: services.map((service) => service.name),
+    auth: { mode: auth.settings.mode, secretFile: auth.secretFile, createdSecret: auth.createdSecret },
     url: `http://${config.host}:${address.port}`,
     async close() {
       if (closed) return;

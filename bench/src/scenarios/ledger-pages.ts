@@ -63,8 +63,11 @@ function movement(i: number): { streamId: string; events: NewEvent[] }[] {
   ];
 }
 
+/** Who reads the ledger (the system runs in headers mode on loopback). */
+const FINANCE = { 'x-actor-id': 'fin-1', 'x-actor-role': 'finance' };
+
 async function getJson(url: string): Promise<{ nextCursor?: string; entries: { id: string }[] } & Record<string, unknown>> {
-  const response = await fetch(url);
+  const response = await fetch(url, { headers: FINANCE });
   if (response.status !== 200) throw new Error(`GET ${url}: ${response.status} ${await response.text()}`);
   return (await response.json()) as { nextCursor?: string; entries: { id: string }[] };
 }
@@ -91,7 +94,7 @@ async function exportCsv(url: string, entries: number): Promise<LedgerPagingTimi
   const sampler = setInterval(() => (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed)), 5);
   const started = performance.now();
   try {
-    const response = await fetch(`${url}/ledger/entries?format=csv`);
+    const response = await fetch(`${url}/ledger/entries?format=csv`, { headers: FINANCE });
     if (response.status !== 200 || !response.body) throw new Error(`CSV export: ${response.status}`);
     let bytes = 0;
     let rows = 0;
@@ -130,6 +133,7 @@ export async function ledgerPaging(options: { entries: number; log: (line: strin
       clock: 'manual',
       manualClockStart: '2026-12-01T00:00:00.000Z',
       timerPollMs: 1000,
+      auth: { mode: 'headers' },
     });
     try {
       const url = system.url;

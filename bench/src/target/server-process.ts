@@ -88,6 +88,8 @@ export async function startPlatform(): Promise<ServerProcess> {
       PORT: String(port),
       AFTERSALES_CLOCK: 'manual',
       AFTERSALES_CLOCK_START: CLOCK_START,
+      // the scenarios name their actor in X-Actor-* headers (a benchTarget from before tokens ignores this)
+      AFTERSALES_AUTH: 'headers',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,5 +1,20 @@
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { AdvanceClockSchema, PROBLEM_CONTENT_TYPE, ProblemException, advanceMillis, badRequest, problem, validate } from '@aftersales/nest';
+import {
+  AdvanceClockSchema,
+  AuthenticationError,
+  PROBLEM_CONTENT_TYPE,
+  ProblemException,
+  SERVICE_KEY_HEADER,
+  advanceMillis,
+  badRequest,
+  isInternalPath,
+  isPublicPath,
+  problem,
+  validate,
+  wwwAuthenticateOf,
+  type Authenticator,
+  type Identity,
+} from '@aftersales/nest';
 import { Coordinator } from './coordinator';
 import { httpProcessAdmin } from './http-admin';
 import { callJson, expectJson, type ServiceProcess } from './process-client';
@@ -7,6 +22,11 @@ import type { RouteTable } from './routes';
 
 export interface GatewayOptions {
   routes: RouteTable;
+  /**
+   * Verifies the caller of every request but the public ones, as the service processes do again (the Authorization
+   * header, or the X-Actor-* headers in headers mode, go along); the gateway's own /admin routes need `admin`.
+   */
+  authenticator: Authenticator;
   /** The service processes now (the supervisor's view: urls stay, pids change across restarts). */
   processes: () => ServiceProcess[];
   /** Extra facts for GET /admin/processes (pids, restarts). */
@@ -25,6 +45,9 @@ export interface GatewayOptions {
 const CONSISTENCY_BUDGET_MS = 10_000;
 
 type Handler = (req: IncomingMessage, res: ServerResponse, params: string[]) => Promise<void>;
+
+/** The gateway's own routes that need no caller; every other own route is an operator's (`admin`). */
+const PUBLIC_OWN_ROUTES = new Set(['/health', '/openapi.json']);
 
 /**
  * The one address clients use when the services run as separate processes: each request goes to the process of the
@@ -51,7 +74,11 @@ export class Gateway {
       { method: 'POST', pattern: /^\/admin\/projections\/([^/]+)\/rebuild$/, handle: (_req, res, [name]) => this.rebuild(res, decodeURIComponent(name)) },
       { method: 'GET', pattern: /^\/admin\/bus\/lag$/, handle: (_req, res) => this.lag(res) },
       { method: 'POST', pattern: /^\/admin\/audit\/log\/verify$/, handle: (_req, res) => this.verifyLogs(res) },
-      { method: 'GET', pattern: /^\/admin\/processes$/, handle: async (_req, res) => send(res, 200, { processes: options.describeProcesses?.() ?? options.processes() }) },
+      {
+        method: 'GET',
+        pattern: /^\/admin\/processes$/,
+        handle: async (_req, res) => send(res, 200, { processes: options.describeProcesses?.() ?? options.processes().map(({ serviceKey: _key, ...process }) => process) }),
+      },
       { method: 'GET', pattern: /^\/openapi\.json$/, handle: (_req, res) => this.openApi(res) },
     ];
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -76,10 +103,24 @@ export class Gateway {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const pathname = new URL(req.url ?? '/', 'http://gateway').pathname;
+    // Only the platform's own processes hold the service key; from outside it is never taken, /internal never served.
+    delete req.headers[SERVICE_KEY_HEADER];
     try {
+      if (isInternalPath(pathname)) return sendProblem(res, problem(404, 'not_found', `No service serves ${req.method} ${pathname}`));
+      const caller = isPublicPath(pathname) ? null : await this.authenticate(pathname, req, res);
+      if (caller === undefined) return; // answered 401
       for (const route of this.own) {
         const match = route.pattern.exec(pathname);
-        if (match && route.method === req.method) return await route.handle(req, res, match.slice(1));
+        if (!match || route.method !== req.method) continue;
+        if (!PUBLIC_OWN_ROUTES.has(pathname) && caller?.role !== 'admin') {
+          return sendProblem(
+            res,
+            problem(403, 'forbidden_role', `${req.method} ${pathname} is an operator's route: it needs the role admin; the request acts as ${caller?.role}`, {
+              requiredRoles: ['admin'],
+            }),
+          );
+        }
+        return await route.handle(req, res, match.slice(1));
       }
       const service = this.options.routes.serviceOf(pathname);
       const target = service && this.options.processes().find((process) => process.services.includes(service));
@@ -99,6 +140,18 @@ export class Gateway {
       const detail = error instanceof Error ? error.message : String(error);
       if (!res.headersSent) sendProblem(res, problem(502, 'upstream_failed', detail, {}, 'Bad gateway'));
       else res.destroy();
+    }
+  }
+
+  /** The verified caller, or undefined once a 401 problem was sent. */
+  private async authenticate(pathname: string, req: IncomingMessage, res: ServerResponse): Promise<Identity | undefined> {
+    try {
+      return await this.options.authenticator.authenticate(pathname, req.headers);
+    } catch (error) {
+      if (!(error instanceof AuthenticationError)) throw error;
+      res.setHeader('WWW-Authenticate', wwwAuthenticateOf(error));
+      sendProblem(res, problem(401, error.code, error.message));
+      return undefined;
     }
   }
 

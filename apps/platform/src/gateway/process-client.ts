@@ -1,9 +1,13 @@
+import { SERVICE_KEY_HEADER } from '@aftersales/nest';
+
 /** One service process as the gateway sees it. */
 export interface ServiceProcess {
   name: string;
   services: string[];
   /** Where it listens now (the same port across restarts). */
   url: string;
+  /** The key the platform's own calls to it carry (settle, clock, timers, projections, lag): AFTERSALES_SERVICE_KEY. */
+  serviceKey?: string;
 }
 
 export interface JsonAnswer<T = unknown> {
@@ -11,14 +15,13 @@ export interface JsonAnswer<T = unknown> {
   body: T;
 }
 
-/** A JSON call to a service process; a process that does not answer rejects. */
+/** A JSON call to a service process, as the platform itself (the service key); a process that does not answer rejects. */
 export async function callJson<T = unknown>(process: ServiceProcess, method: 'GET' | 'POST', path: string, body?: unknown): Promise<JsonAnswer<T>> {
   const response = await fetch(process.url + path, {
     method,
     headers: {
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      'x-actor-id': 'gateway',
-      'x-actor-role': 'admin',
+      ...(process.serviceKey ? { [SERVICE_KEY_HEADER]: process.serviceKey } : {}),
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });

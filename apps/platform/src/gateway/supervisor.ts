@@ -40,7 +40,12 @@ export class Supervisor {
   }
 
   processes(): ServiceProcess[] {
-    return this.supervised.map(({ spec }) => ({ name: spec.name, services: spec.services, url: `http://${this.host}:${spec.port}` }));
+    return this.supervised.map(({ spec }) => ({
+      name: spec.name,
+      services: spec.services,
+      url: `http://${this.host}:${spec.port}`,
+      serviceKey: spec.env.AFTERSALES_SERVICE_KEY,
+    }));
   }
 
   describe(): Array<ServiceProcess & { pid: number | null; restarts: number; port: number }> {

@@ -1,4 +1,5 @@
 import { DomainError, type DomainErrorKind } from '@aftersales/kernel';
+import { SERVICE_KEY_HEADER } from '@aftersales/nest';
 import type { LogisticsPort } from '@aftersales/refund';
 
 const KIND_OF_STATUS: Record<number, DomainErrorKind> = { 400: 'invalid', 404: 'not_found', 409: 'conflict', 422: 'rule' };
@@ -22,8 +23,12 @@ export function peersFromEnv(value: string | undefined = process.env.AFTERSALES_
  * the caller's error handling is the same as in one process; anything else (5xx, no answer) is a plain error, which a
  * bus reaction retries.
  */
-async function callPeer<T>(baseUrl: string, path: string, body: unknown): Promise<T> {
-  const response = await fetch(baseUrl + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+async function callPeer<T>(baseUrl: string, serviceKey: string | undefined, path: string, body: unknown): Promise<T> {
+  const response = await fetch(baseUrl + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(serviceKey ? { [SERVICE_KEY_HEADER]: serviceKey } : {}) },
+    body: JSON.stringify(body),
+  });
   const text = await response.text();
   const parsed = text ? (JSON.parse(text) as Record<string, unknown>) : {};
   if (response.ok) return parsed as T;
@@ -41,9 +46,12 @@ async function callPeer<T>(baseUrl: string, path: string, body: unknown): Promis
   );
 }
 
-/** The refund service's reissue parcel, asked of the logistics process (it answers with the shipment id). */
-export function remoteLogistics(baseUrl: string): LogisticsPort {
+/**
+ * The refund service's reissue parcel, asked of the logistics process (it answers with the shipment id), with the
+ * service key the coordinator gave every process (AFTERSALES_SERVICE_KEY): /internal routes take nothing else.
+ */
+export function remoteLogistics(baseUrl: string, serviceKey: string | undefined): LogisticsPort {
   return {
-    createReissueShipment: (input, ctx, options) => callPeer(baseUrl, '/internal/shipments/reissues', { input, ctx, options }),
+    createReissueShipment: (input, ctx, options) => callPeer(baseUrl, serviceKey, '/internal/shipments/reissues', { input, ctx, options }),
   };
 }

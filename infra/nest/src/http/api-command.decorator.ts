@@ -1,7 +1,6 @@
 import { applyDecorators, HttpCode, SetMetadata } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOperation, ApiResponse, type SchemaObject } from '@nestjs/swagger';
 import type { TSchema } from '@sinclair/typebox';
-import { ActorRoles } from '@aftersales/contracts';
 import { COMMAND_HEADERS, IF_MATCH_PATTERN, MAX_HEADER_VALUE } from './command-context';
 import { IDEMPOTENCY_REQUIRED } from './command-ctx.decorator';
 import { ProblemSchema, toOpenApiSchema } from './openapi-schema';
@@ -53,13 +52,6 @@ export function ApiCommand(options: ApiCommandOptions): MethodDecorator {
       SetMetadata(IDEMPOTENCY_REQUIRED, options.idempotencyRequired === true),
       HttpCode(status),
       ApiOperation({ summary: options.summary, description: options.description }),
-      ApiHeader({
-        name: COMMAND_HEADERS.actorId,
-        required: true,
-        description: 'Who acts',
-        schema: { type: 'string', minLength: 1, maxLength: MAX_HEADER_VALUE, pattern: '\\S' },
-      }),
-      ApiHeader({ name: COMMAND_HEADERS.actorRole, required: true, description: 'Role of who acts', schema: { type: 'string', enum: [...ActorRoles] } }),
       ApiHeader({
         name: COMMAND_HEADERS.idempotencyKey,
         required: options.idempotencyRequired === true,

@@ -1,16 +1,24 @@
+import { setIdentity, type Identity } from '../auth/identity';
 import { commandContextFrom, parseIfMatch, requestHashOf } from './command-context';
 import type { HttpRequestLike } from './http-types';
 import { ProblemException } from './problem';
 
-const requestWith = (headers: Record<string, string>, body: unknown = {}, url = '/orders/o-1/payment'): HttpRequestLike => ({
-  method: 'POST',
-  url,
-  originalUrl: url,
-  headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])),
-  body,
-  route: { path: '/orders/:orderId/payment' },
-});
-const actor = { 'X-Actor-Id': 'agent-7', 'X-Actor-Role': 'agent' };
+const agent: Identity = { id: 'agent-7', role: 'agent', shopIds: ['shop-1'] };
+
+/** A request as authentication leaves it: the verified caller set on it (`agent` unless given). */
+const requestWith = (headers: Record<string, string>, body: unknown = {}, url = '/orders/o-1/payment', caller: Identity | null = agent): HttpRequestLike => {
+  const req: HttpRequestLike = {
+    method: 'POST',
+    url,
+    originalUrl: url,
+    headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])),
+    body,
+    route: { path: '/orders/:orderId/payment' },
+  };
+  if (caller) setIdentity(req, caller);
+  return req;
+};
+const actor = {};
 
 const problemOf = (fn: () => unknown) => {
   try {
@@ -43,7 +51,7 @@ describe('parseIfMatch', () => {
 });
 
 describe('commandContextFrom', () => {
-  it('given actor headers only, when read, then the actor is set, a correlation id is made up and there is no command key', () => {
+  it('given a verified caller and no headers, when read, then the actor is the caller, a correlation id is made up and there is no command key', () => {
     const ctx = commandContextFrom(requestWith(actor));
 
     expect(ctx.actor).toEqual({ id: 'agent-7', role: 'agent' });
@@ -53,11 +61,23 @@ describe('commandContextFrom', () => {
     expect(ctx.expectedRevision).toBeUndefined();
   });
 
-  it('given a bad role and a bad If-Match, when read, then one 400 names both headers', () => {
-    const problem = problemOf(() => commandContextFrom(requestWith({ ...actor, 'X-Actor-Role': 'root', 'If-Match': 'x' })));
+  it('given X-Actor headers claiming someone else, when read, then the actor is still the verified caller', () => {
+    const ctx = commandContextFrom(requestWith({ 'X-Actor-Id': 'sup-1', 'X-Actor-Role': 'supervisor' }));
+
+    expect(ctx.actor).toEqual({ id: 'agent-7', role: 'agent' });
+  });
+
+  it('given no verified caller, when read, then 401', () => {
+    const problem = problemOf(() => commandContextFrom(requestWith({ 'X-Actor-Id': 'sup-1', 'X-Actor-Role': 'supervisor' }, {}, undefined, null)));
+
+    expect(problem.status).toBe(401);
+  });
+
+  it('given a bad If-Match and a bad Idempotency-Key, when read, then one 400 names both headers', () => {
+    const problem = problemOf(() => commandContextFrom(requestWith({ 'If-Match': 'x', 'Idempotency-Key': 'has space' })));
 
     expect(problem.status).toBe(400);
-    expect(problem.errors?.map((e) => e.field)).toEqual(['X-Actor-Role', 'If-Match']);
+    expect(problem.errors?.map((e) => e.field)).toEqual(['If-Match', 'Idempotency-Key']);
   });
 
   it('given a required key that is missing, when read, then 400 names Idempotency-Key', () => {

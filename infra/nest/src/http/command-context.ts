@@ -1,13 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { ActorRoles, type Actor, type ActorRole, type TraceContext } from '@aftersales/contracts';
+import type { Actor, TraceContext } from '@aftersales/contracts';
 import type { CommandContext } from '@aftersales/kernel';
+import { identityOf } from '../auth/identity';
 import { canonicalJson } from './canonical-json';
 import { lowerCaseHeaderOf, type HttpRequestLike } from './http-types';
-import { badRequest, type FieldError } from './problem';
+import { badRequest, problem, ProblemException, type FieldError } from './problem';
 
 export const COMMAND_HEADERS = {
-  actorId: 'X-Actor-Id',
-  actorRole: 'X-Actor-Role',
   idempotencyKey: 'Idempotency-Key',
   ifMatch: 'If-Match',
   correlationId: 'X-Correlation-Id',
@@ -17,8 +16,6 @@ export const COMMAND_HEADERS = {
 
 /** The same headers as Node keys them, so reading one per request copies no name. */
 const HEADER_KEYS = {
-  actorId: 'x-actor-id',
-  actorRole: 'x-actor-role',
   idempotencyKey: 'idempotency-key',
   ifMatch: 'if-match',
   correlationId: 'x-correlation-id',
@@ -38,15 +35,15 @@ const PRINTABLE = /^[\x21-\x7e]+$/;
 const TRACEPARENT = /^[\da-f]{2}-[\da-f]{32}-[\da-f]{16}-[\da-f]{2}$/;
 
 /**
- * Reads who acts, the idempotency key, If-Match and tracing headers into the kernel's CommandContext.
- * Every bad header is reported at once in one 400 problem.
+ * The kernel's CommandContext of a request: the actor is the verified caller (set by authentication, never read from
+ * headers), with the idempotency key, If-Match and tracing headers. Every bad header is reported at once in one 400.
  */
 export function commandContextFrom(req: HttpRequestLike, options: CommandContextOptions = {}): CommandContext {
   const errors: FieldError[] = [];
-  const actor = actorFrom(req, errors);
+  const actor = actorFrom(req);
   const expectedRevision = expectedRevisionFrom(lowerCaseHeaderOf(req, HEADER_KEYS.ifMatch), errors);
   const idempotencyKey = idempotencyKeyFrom(req, options, errors);
-  if (errors.length > 0 || !actor) {
+  if (errors.length > 0) {
     throw badRequest(`Invalid request headers: ${errors.map((e) => e.field).join(', ')}`, errors, 'invalid_headers');
   }
   const ctx: CommandContext = {
@@ -66,17 +63,12 @@ export function commandContextFrom(req: HttpRequestLike, options: CommandContext
   return ctx;
 }
 
-function actorFrom(req: HttpRequestLike, errors: FieldError[]): Actor | undefined {
-  const id = lowerCaseHeaderOf(req, HEADER_KEYS.actorId)?.trim();
-  const role = lowerCaseHeaderOf(req, HEADER_KEYS.actorRole)?.trim();
-  if (!id) errors.push({ field: COMMAND_HEADERS.actorId, message: 'required header: who acts' });
-  else if (id.length > MAX_HEADER_VALUE) errors.push({ field: COMMAND_HEADERS.actorId, message: `at most ${MAX_HEADER_VALUE} characters` });
-  if (!role) errors.push({ field: COMMAND_HEADERS.actorRole, message: `required header, one of ${ActorRoles.join(', ')}` });
-  else if (!isActorRole(role)) errors.push({ field: COMMAND_HEADERS.actorRole, message: `must be one of ${ActorRoles.join(', ')}` });
-  return id && role && isActorRole(role) && id.length <= MAX_HEADER_VALUE ? { id, role } : undefined;
+/** The verified caller; a command route without one is a 401 (authentication did not run or found nobody). */
+function actorFrom(req: HttpRequestLike): Actor {
+  const identity = identityOf(req);
+  if (!identity) throw new ProblemException(problem(401, 'missing_credentials', 'This route needs a caller: send Authorization: Bearer <token>'));
+  return { id: identity.id, role: identity.role };
 }
-
-const isActorRole = (value: string): value is ActorRole => (ActorRoles as readonly string[]).includes(value);
 
 /** `3`, `"3"` and `W/"3"` all mean revision 3; `*` means any revision (no check). */
 export function parseIfMatch(value: string | undefined): number | undefined | 'invalid' {

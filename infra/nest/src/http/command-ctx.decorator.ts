@@ -19,8 +19,8 @@ function requiresIdempotencyKey(handler: object): boolean {
 }
 
 /**
- * The CommandContext of this request: actor (X-Actor-Id/X-Actor-Role, required), command key (Idempotency-Key),
- * expected revision (If-Match), correlation id and trace. Bad or missing headers → 400 naming them.
+ * The CommandContext of this request: actor (the verified caller, see identityOf), command key (Idempotency-Key),
+ * expected revision (If-Match), correlation id and trace. Bad headers → 400 naming them.
  * The correlation id is echoed in the response so a caller can find the events its request caused.
  */
 export const CommandCtx = createParamDecorator(

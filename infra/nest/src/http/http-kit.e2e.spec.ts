@@ -20,6 +20,7 @@ const WIDGETS_ACCESS: AccessTable = {
   capability: 'widgets',
   operations: Object.fromEntries(['create', 'ship', 'note', 'refund', 'rename', 'explode', 'get', 'list'].map((m) => [m, { rule: 'widgets.open', allow: PUBLIC }])),
 };
+import { localHeadersAuthenticator } from '../auth';
 
 const CreateWidgetSchema = Type.Object(
   {
@@ -140,7 +141,7 @@ describe('HTTP kit through a Nest app', () => {
 
   beforeAll(async () => {
     app = await NestFactory.create(WidgetsModule, { logger: false });
-    registerHttpKit(app, { title: 'Widgets', version: '1.0.0', jsonBodyLimit: '2kb' });
+    registerHttpKit(app, { title: 'Widgets', version: '1.0.0', jsonBodyLimit: '2kb', authenticator: localHeadersAuthenticator() });
     await app.init();
   });
   afterAll(async () => {
@@ -150,7 +151,8 @@ describe('HTTP kit through a Nest app', () => {
     service.contexts.length = 0;
   });
 
-  const http = () => request(app.getHttpServer());
+  /** Every request names a caller (headers mode); a test that needs none uses request(app.getHttpServer()). */
+  const http = () => request.agent(app.getHttpServer()).set(actor);
 
   describe('body validation', () => {
     it('given a body with bad fields, when posted, then 400 problem+json lists one entry per bad field', async () => {
@@ -265,19 +267,26 @@ describe('HTTP kit through a Nest app', () => {
   });
 
   describe('command headers', () => {
-    it('given no actor headers, when commanded, then 400 names both headers and nothing runs', async () => {
-      const res = await http().post('/widgets').send(validWidget);
+    it('given no caller, when commanded, then 401 problem with WWW-Authenticate and nothing runs', async () => {
+      const res = await request(app.getHttpServer()).post('/widgets').send(validWidget);
 
-      expect(res.status).toBe(400);
-      expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['X-Actor-Id', 'X-Actor-Role']);
+      expect(res.status).toBe(401);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.headers['www-authenticate']).toMatch(/^Bearer/);
       expect(service.contexts).toHaveLength(0);
     });
 
-    it('given an unknown role, when commanded, then 400 names X-Actor-Role', async () => {
-      const res = await http().post('/widgets').set({ ...actor, 'X-Actor-Role': 'king' }).send(validWidget);
+    it('given an unknown role, when commanded, then 401 and nothing runs', async () => {
+      const res = await request(app.getHttpServer()).post('/widgets').set({ ...actor, 'X-Actor-Role': 'king' }).send(validWidget);
 
-      expect(res.status).toBe(400);
-      expect(res.body.errors).toEqual([{ field: 'X-Actor-Role', message: expect.stringContaining('buyer') }]);
+      expect(res.status).toBe(401);
+      expect(service.contexts).toHaveLength(0);
+    });
+
+    it('given a caller, when commanded, then the command acts as the verified caller', async () => {
+      await http().post('/widgets').set({ 'X-Actor-Id': 'agent-7', 'X-Actor-Role': 'agent' }).send(validWidget);
+
+      expect(service.contexts[0]?.actor).toEqual({ id: 'agent-7', role: 'agent' });
     });
 
     it.each([
@@ -487,10 +496,11 @@ describe('HTTP kit through a Nest app', () => {
       const body = create.requestBody.content['application/json'].schema;
       expect(body.required).toEqual(['name', 'items']);
       expect(body.properties.items.items.properties.quantity).toMatchObject({ type: 'integer', minimum: 1 });
-      expect(create.parameters.map((p: { name: string }) => p.name)).toEqual(
-        expect.arrayContaining(['X-Actor-Id', 'X-Actor-Role', 'Idempotency-Key', 'If-Match']),
-      );
-      expect(Object.keys(create.responses)).toEqual(expect.arrayContaining(['201', '400', '409', '422']));
+      expect(create.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['Idempotency-Key', 'If-Match']));
+      expect(create.parameters.map((p: { name: string }) => p.name)).not.toContain('X-Actor-Id');
+      expect(Object.keys(create.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '409', '422']));
+      expect(res.body.security).toEqual([{ bearer: [] }]);
+      expect(res.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
       expect(create.responses['201'].content['application/json'].schema.properties).toHaveProperty('eventIds');
       const refundKey = res.body.paths['/widgets/{id}/refund'].post.parameters.find((p: { name: string }) => p.name === 'Idempotency-Key');
       expect(refundKey.required).toBe(true);

@@ -11,4 +11,4 @@ export * from './http-types';
 export * from './canonical-json';
 export { ProblemSchema, toOpenApiSchema } from './openapi-schema';
 export * from './request-guards';
-export { completeEdgeResponses, linkCreatedResources, OPENAPI_VERSION } from './openapi-document';
+export { BEARER_SCHEME, completeEdgeResponses, linkCreatedResources, OPENAPI_VERSION, requireCaller } from './openapi-document';

@@ -1,4 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { isPublicPath } from '../auth/auth-settings';
 import { PROBLEM_CONTENT_TYPE } from './problem';
 
 /** The version the document declares: 3.1, whose schemas are JSON Schema 2020-12, so TypeBox's (`const`, `anyOf`) are valid as they are. */
@@ -9,6 +10,7 @@ const BODY_METHODS = new Set(['post', 'put', 'patch']);
 
 interface Operation {
   operationId?: string;
+  security?: unknown[];
   parameters?: Array<{ in?: string; name?: string }>;
   requestBody?: unknown;
   responses?: Record<string, unknown>;
@@ -78,6 +80,44 @@ export function linkCreatedResources(document: OpenAPIObject): OpenAPIObject {
           [operation.operationId]: { operationId: operation.operationId, parameters: { [`path.${param}`]: '$response.body#/id' } },
         };
       }
+    }
+  }
+  return document;
+}
+
+/** The name of the bearer security scheme in the document. */
+export const BEARER_SCHEME = 'bearer';
+
+/**
+ * Every operation needs a caller (a bearer JWT: `sub`, `role`, `shop_ids`, `exp`), declared once as the document's
+ * security requirement, and answers 401 without one; the public ones (health) say they need none.
+ */
+export function requireCaller(document: OpenAPIObject): OpenAPIObject {
+  document.components = {
+    ...document.components,
+    securitySchemes: {
+      ...document.components?.securitySchemes,
+      [BEARER_SCHEME]: {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description: 'A JWT with claims sub (the caller), role (buyer, agent, supervisor, platform, finance, integrator, admin), shop_ids (shop staff) and exp',
+      },
+    },
+  };
+  document.security = [{ [BEARER_SCHEME]: [] }];
+  for (const [path, item] of Object.entries(document.paths ?? {})) {
+    for (const method of METHODS) {
+      const operation = (item as Record<string, Operation | undefined>)[method];
+      if (!operation) continue;
+      if (isPublicPath(path)) {
+        operation.security = [];
+        continue;
+      }
+      (operation.responses ??= {})['401'] ??= {
+        ...problemResponse('No caller: the Authorization header is missing or malformed, or the token is invalid or expired'),
+        headers: { 'WWW-Authenticate': { description: 'Bearer, with the reason a token was refused', required: true, schema: { type: 'string' } } },
+      };
     }
   }
   return document;

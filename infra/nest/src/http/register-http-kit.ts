@@ -1,10 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { completeEdgeResponses, linkCreatedResources, OPENAPI_VERSION } from './openapi-document';
 import { documentAccessRules } from '../auth/access-openapi';
 import { AccessGuard } from '../auth/access.guard';
-import { temporaryHeaderIdentity } from '../auth/TEMPORARY-header-identity';
+import { authenticationMiddleware } from '../auth/authentication.middleware';
+import type { Authenticator } from '../auth/authenticator';
+import { completeEdgeResponses, linkCreatedResources, OPENAPI_VERSION, requireCaller } from './openapi-document';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { ProblemSchema } from './openapi-schema';
 import {
@@ -26,6 +27,8 @@ export interface HttpKitOptions {
   jsonBodyLimit?: string;
   /** Deepest nesting of arrays/objects a JSON body may have (deeper → 400 problem). Default 32. */
   maxJsonDepth?: number;
+  /** Who calls: runs before anything else on every route but health and the OpenAPI document (401 without a caller). */
+  authenticator: Authenticator;
   /** Default `/openapi.json`. */
   openApiPath?: string;
   /** Swagger UI; default `/docs`. */
@@ -37,7 +40,8 @@ interface BodyParserConfigurable {
 }
 
 /**
- * The HTTP conventions of every service: problem+json errors, the edge's guards (unreadable requests, 405 with Allow,
+ * The HTTP conventions of every service: problem+json errors, authentication before any body is read (the verified caller on the
+ * request, else 401), the edge's guards (unreadable requests, 405 with Allow,
  * JSON bodies only, a body size and nesting limit, no body where none is taken), and the OpenAPI 3.1 document
  * (generated from the controllers, with every problem the edge answers) at /openapi.json with Swagger UI at /docs.
  * Call before `app.init()`/`listen()`.
@@ -51,8 +55,8 @@ export function registerHttpKit(app: INestApplication, options: HttpKitOptions):
   // layer for both), the JSON parser with its size limit (this one applies, Nest skips its own), then the nesting
   // limit before any handler.
   const use = (middleware: Middleware) => app.use(middleware);
-  use(temporaryHeaderIdentity()); // TEMPORARY until the merge with auth-tokens (see the file)
-  use(inOrder(methodNotAllowed(() => app.getHttpAdapter().getInstance()), jsonContentTypeOnly()));
+  // What a path serves is public (the OpenAPI document), so 405 comes first; then who calls; then the content type.
+  use(inOrder(methodNotAllowed(() => app.getHttpAdapter().getInstance()), authenticationMiddleware(options.authenticator), jsonContentTypeOnly()));
   (app as INestApplication & BodyParserConfigurable).useBodyParser?.('json', { limit: options.jsonBodyLimit ?? '1mb' });
   use(jsonDepthLimit(options.maxJsonDepth ?? DEFAULT_MAX_JSON_DEPTH));
 
@@ -61,11 +65,11 @@ export function registerHttpKit(app: INestApplication, options: HttpKitOptions):
     .setVersion(options.version)
     .setDescription(
       options.description ??
-        'Errors are application/problem+json. Commands accept Idempotency-Key and If-Match, and name who acts in X-Actor-Id / X-Actor-Role.',
+        'Errors are application/problem+json. Every route but /health needs a caller (Authorization: Bearer <JWT>). Commands accept Idempotency-Key and If-Match.',
     )
     .setOpenAPIVersion(OPENAPI_VERSION)
     .build();
-  const document = documentAccessRules(linkCreatedResources(completeEdgeResponses(SwaggerModule.createDocument(app, config))));
+  const document = documentAccessRules(requireCaller(linkCreatedResources(completeEdgeResponses(SwaggerModule.createDocument(app, config)))));
   document.components = { ...document.components, schemas: { ...document.components?.schemas, Problem: ProblemSchema } };
 
   const openApiPath = options.openApiPath ?? '/openapi.json';

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import request from 'supertest';
+import { localHeadersAuthenticator } from '../auth';
 import { registerHttpKit } from '../http';
 import { OpsModule } from './ops.module';
 import { HEALTH_CHECKS, LOG_AUDIT, PROJECTION_ADMIN, TIME_TRAVEL, type HealthCheck, type LogAudit, type ProjectionAdmin, type TimeTravel } from './tokens';
@@ -53,7 +54,7 @@ async function opsApp(options: { manualClock: boolean; checks?: HealthCheck[]; t
     }),
     { logger: false },
   );
-  registerHttpKit(app, { title: 'Ops', version: '1' });
+  registerHttpKit(app, { title: 'Ops', version: '1', authenticator: localHeadersAuthenticator() });
   await app.init();
   return app;
 }

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import request from 'supertest';
-import { registerHttpKit } from '@aftersales/nest';
+import { localHeadersAuthenticator, registerHttpKit } from '@aftersales/nest';
 import { createLogisticsService, type LogisticsService } from '../application';
 import { inMemoryPlatform, type TestPlatform } from '../testing/in-memory-platform';
 import { recorded } from '../testing/recorded';
@@ -21,14 +21,15 @@ describe('Shipments HTTP API (in-memory platform)', () => {
     service = createLogisticsService(platform, { consistencyTimeoutMs: 100, pollIntervalMs: 1, log: () => undefined });
     platform.attach(service.runtime);
     app = await NestFactory.create(LogisticsModule.register(service, { reactions: false }), { logger: false });
-    registerHttpKit(app, { title: 'Logistics', version: '1.0.0' });
+    registerHttpKit(app, { title: 'Logistics', version: '1.0.0', authenticator: localHeadersAuthenticator() });
     await app.init();
   });
   afterEach(async () => {
     await app.close();
   });
 
-  const http = () => request(app.getHttpServer());
+  /** Every request names a caller (the merchant unless a test sets another): the app runs in headers mode. */
+  const http = () => request.agent(app.getHttpServer()).set(merchant);
   let locks = 0;
   const orderKnown = async (orderId: string, paid: boolean) => {
     await service.onOrderEvent(
@@ -149,8 +150,9 @@ describe('Shipments HTTP API (in-memory platform)', () => {
     expect((await http().get('/shipments/shp_nope').set(merchant)).status).toBe(404);
   });
 
-  it('missing actor headers → 401: no verified caller', async () => {
-    const res = await http().post('/shipments').send({ orderId: 'ord_1', carrier: 'sf', trackingNo: 'SF1' });
+  it('no caller → 401 problem', async () => {
+    const res = await request(app.getHttpServer()).post('/shipments').send({ orderId: 'ord_1', carrier: 'sf', trackingNo: 'SF1' });
     expect(res.status).toBe(401);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
   });
 });

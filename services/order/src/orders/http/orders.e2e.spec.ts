@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import request from 'supertest';
 import type { EventEnvelope } from '@aftersales/contracts';
-import { registerHttpKit } from '@aftersales/nest';
+import { localHeadersAuthenticator, registerHttpKit } from '@aftersales/nest';
 import type { OrderService } from '../application';
 import { orderServiceInMemory, type InMemoryOrderPlatform } from '../testing/in-memory-platform';
 import { address, ORDER_TOTAL } from '../testing/order-fixtures';
@@ -33,14 +33,15 @@ describe('Orders HTTP API (in-memory platform)', () => {
   beforeEach(async () => {
     ({ env, service } = orderServiceInMemory());
     app = await NestFactory.create(OrderModule.register(service, { reactions: false }), { logger: false });
-    registerHttpKit(app, { title: 'Orders', version: '1.0.0' });
+    registerHttpKit(app, { title: 'Orders', version: '1.0.0', authenticator: localHeadersAuthenticator() });
     await app.init();
   });
   afterEach(async () => {
     await app.close();
   });
 
-  const http = () => request(app.getHttpServer());
+  /** Every request names a caller (the buyer unless a test sets another): the app runs in headers mode. */
+  const http = () => request.agent(app.getHttpServer()).set(buyer);
   const place = async (body: object = newOrder) => {
     const res = await http().post('/orders').set(buyer).send(body);
     expect(res.status).toBe(201);
@@ -219,10 +220,12 @@ describe('Orders HTTP API (in-memory platform)', () => {
     expect((badQuery.body.errors as { field: string }[]).map((e) => e.field).sort()).toEqual(['/limit', '/status']);
   });
 
-  it('missing actor headers → 401: no verified caller', async () => {
-    const res = await http().post('/orders').send(newOrder);
+  it('no caller → 401 problem with WWW-Authenticate, nothing placed', async () => {
+    const res = await request(app.getHttpServer()).post('/orders').send(newOrder);
 
     expect(res.status).toBe(401);
-    expect(res.body.rule).toBe('auth.caller_required');
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.headers['www-authenticate']).toMatch(/^Bearer/);
+    expect(await env.eventStore.headPosition()).toBe(0);
   });
 });
