@@ -1,8 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbedded, type RunningSystem } from '@aftersales/platform';
-import { admin, HttpClient } from './http-client';
+import { admin, bearerTokens, HttpClient } from './http-client';
 import { e2eMode, startMultiProcessSystem } from './multi-process-system';
 import { useSystem, type Scope } from './use-system';
 
@@ -22,11 +23,13 @@ export interface TestSystem {
  * test's HttpClient names each request's actor in X-Actor-* headers); with
  * AFTERSALES_E2E_MODE=kafka, every service as its own process over Kafka behind the gateway (see multi-process.ts).
  */
-export async function startTestSystem(start = '2026-11-02T08:00:00.000Z'): Promise<TestSystem> {
+export async function startTestSystem(start = '2026-11-02T08:00:00.000Z', options: TestSystemOptions = {}): Promise<TestSystem> {
   const dataDir = mkdtempSync(join(tmpdir(), 'aftersales-e2e-'));
-  if (e2eMode() === 'kafka') return startKafkaTestSystem(dataDir, start);
-  const system = await startEmbedded({ port: 0, host: '127.0.0.1', dataDir, clock: 'manual', manualClockStart: start, timerPollMs: 1000, auth: { mode: 'headers' } });
-  const api = new HttpClient(system.url);
+  const secret = options.auth === 'tokens' ? randomBytes(32).toString('hex') : undefined;
+  if (e2eMode() === 'kafka') return startKafkaTestSystem(dataDir, start, secret);
+  const auth = secret ? { mode: 'hs256' as const, secret } : { mode: 'headers' as const };
+  const system = await startEmbedded({ port: 0, host: '127.0.0.1', dataDir, clock: 'manual', manualClockStart: start, timerPollMs: 1000, auth });
+  const api = new HttpClient(system.url, secret ? bearerTokens(secret) : undefined);
   return withAdminCalls({
     system,
     api,
@@ -39,14 +42,20 @@ export async function startTestSystem(start = '2026-11-02T08:00:00.000Z'): Promi
 }
 
 /** A test system for each test of the describe block (`each`) or one for all of them (`all`), stopped after. */
-export const useTestSystem = (scope: Scope = 'each'): TestSystem =>
-  useSystem(scope, () => startTestSystem(), (system) => system.stop());
+export const useTestSystem = (scope: Scope = 'each', options: TestSystemOptions = {}): TestSystem =>
+  useSystem(scope, () => startTestSystem(undefined, options), (system) => system.stop());
 
-async function startKafkaTestSystem(dataDir: string, start: string): Promise<TestSystem> {
+export interface TestSystemOptions {
+  /** `headers` (default): callers named by X-Actor-* headers; `tokens`: HS256 bearer tokens, as in production. */
+  auth?: 'headers' | 'tokens';
+}
+
+async function startKafkaTestSystem(dataDir: string, start: string, secret: string | undefined): Promise<TestSystem> {
   try {
-    const running = await startMultiProcessSystem(dataDir, { clockStart: start });
+    const env: Record<string, string> = secret ? { AFTERSALES_AUTH: '', AFTERSALES_AUTH_SECRET: secret } : {};
+    const running = await startMultiProcessSystem(dataDir, { clockStart: start, env });
     return withAdminCalls({
-      api: running.api,
+      api: secret ? new HttpClient(running.api.baseUrl, bearerTokens(secret)) : running.api,
       dataDir,
       stop: async () => {
         await running.stop();

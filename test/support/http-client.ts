@@ -1,3 +1,5 @@
+import { mintToken } from '@aftersales/nest';
+
 /** A small fetch-based client for end-to-end tests: JSON in, status + headers + JSON out. */
 export interface HttpAnswer<T = any> {
   status: number;
@@ -27,8 +29,14 @@ const defaultActorOf = (path: string): Actor => (path.startsWith('/admin/') ? ad
 const defaultReaderOf = (path: string): Actor =>
   path.startsWith('/admin/') ? admin : path.startsWith('/ledger/') || path.startsWith('/payouts') ? finance : platform;
 
+/** How a request names its caller: X-Actor-* headers (headers mode, the default) or a bearer token (bearerTokens). */
+export type Credentials = (actor: Actor) => Record<string, string> | Promise<Record<string, string>>;
+
 export class HttpClient {
-  constructor(readonly baseUrl: string) {}
+  constructor(
+    readonly baseUrl: string,
+    private readonly credentials: Credentials = actorHeaders,
+  ) {}
 
   get<T = any>(path: string, actor: Actor = defaultReaderOf(path), headers: Record<string, string> = {}): Promise<HttpAnswer<T>> {
     return this.send<T>('GET', path, undefined, actor, headers);
@@ -47,7 +55,7 @@ export class HttpClient {
       method,
       headers: {
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(actor ? actorHeaders(actor) : {}),
+        ...(actor ? await this.credentials(actor) : {}),
         ...headers,
       },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
@@ -68,5 +76,21 @@ export function actorHeaders(actor: Actor): Record<string, string> {
     'x-actor-id': actor.id,
     'x-actor-role': actor.role,
     ...(actor.shops && actor.shops.length > 0 ? { 'x-actor-shops': actor.shops.join(',') } : {}),
+  };
+}
+
+/** Credentials for a system in token mode: an HS256 token per actor, signed with the system's secret, minted once. */
+export function bearerTokens(secret: string): Credentials {
+  const minted = new Map<string, Promise<Record<string, string>>>();
+  return (actor) => {
+    const key = `${actor.id}\u0000${actor.role}\u0000${actor.shops?.join(',') ?? ''}`;
+    let headers = minted.get(key);
+    if (!headers) {
+      headers = mintToken({ secret, sub: actor.id, role: actor.role as Parameters<typeof mintToken>[0]['role'], shopIds: actor.shops, ttl: '2h' }).then((token) => ({
+        authorization: `Bearer ${token}`,
+      }));
+      minted.set(key, headers);
+    }
+    return headers;
   };
 }

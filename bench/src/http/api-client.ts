@@ -2,8 +2,13 @@ import { Agent, request } from 'node:http';
 
 /** Plain fetch calls to the platform's public HTTP API (/work/shared/api.md), for setting up and checking scenarios. */
 
-export const agentHeaders = { 'x-actor-id': 'agent-7', 'x-actor-role': 'agent', 'content-type': 'application/json' };
+// The server runs in headers mode (loopback): who calls is in X-Actor-*; the agent works for the shop of every order placed here.
+export const agentHeaders = { 'x-actor-id': 'agent-7', 'x-actor-role': 'agent', 'x-actor-shops': 'shop-1', 'content-type': 'application/json' };
 export const buyerHeaders = { 'x-actor-id': 'buyer-1', 'x-actor-role': 'buyer', 'content-type': 'application/json' };
+/** Finance: the ledger and its reconciliation. */
+export const financeHeaders = { 'x-actor-id': 'fin-1', 'x-actor-role': 'finance', 'content-type': 'application/json' };
+/** The operator: /admin routes (settle, the fake payment provider). */
+export const adminHeaders = { 'x-actor-id': 'ops', 'x-actor-role': 'admin', 'content-type': 'application/json' };
 export const address = { name: 'Li Lei', phone: '13800000000', province: 'Zhejiang', city: 'Hangzhou', district: 'Xihu', street: '1 Wensan Road' };
 
 export const placeOrderBody = (buyerId = 'buyer-1', shopId = 'shop-1', unitPrice = 10_000): object => ({
@@ -84,5 +89,5 @@ export async function placePaidOrders(url: string, count: number, concurrency = 
 
 /** Returns once every consumer and projection has processed the log (POST /admin/settle). */
 export async function settle(url: string): Promise<void> {
-  await call(`${url}/admin/settle`, 'POST', {}, { 'content-type': 'application/json' });
+  await call(`${url}/admin/settle`, 'POST', {}, adminHeaders);
 }

@@ -1,7 +1,7 @@
 import { median, perSecond } from '../support/statistics';
 import { cpuMilliseconds, startPlatform } from '../target/server-process';
 import { Agent } from 'node:http';
-import { agentHeaders, call, placePaidOrders, pool, postJson, settle } from './api-client';
+import { adminHeaders, agentHeaders, call, financeHeaders, placePaidOrders, pool, postJson, settle } from './api-client';
 
 export interface PayoutThroughput {
   /** Payouts per round. */
@@ -52,8 +52,8 @@ export async function payoutThroughput(options: { payouts: number; concurrency: 
       agent.destroy();
     }
 
-    const reconciliation = (await call(`${url}/ledger/reconciliation`, 'GET', undefined, {})).body as { balanced: boolean; matchesPayouts: boolean; payouts: { count: number } };
-    const provider = (await call(`${url}/admin/payment-provider/payments`, 'GET', undefined, {})).body as { count: number };
+    const reconciliation = (await call(`${url}/ledger/reconciliation`, 'GET', undefined, financeHeaders)).body as { balanced: boolean; matchesPayouts: boolean; payouts: { count: number } };
+    const provider = (await call(`${url}/admin/payment-provider/payments`, 'GET', undefined, adminHeaders)).body as { count: number };
     if (provider.count !== ids.length || reconciliation.payouts.count !== ids.length) {
       throw new Error(`expected ${ids.length} payouts, the provider made ${provider.count} and the ledger saw ${reconciliation.payouts.count}`);
     }

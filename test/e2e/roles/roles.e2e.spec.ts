@@ -11,8 +11,8 @@ const integrator = carrierWebhook;
 const refundBody = (orderId: string) => ({ orderId, type: 'refund_only', reason: 'other', amount: 20_000, description: 'Ordered twice' });
 
 /** What each role of api.md "Identity and roles" may do, and the classic abuses: refused, and nothing appended. */
-describe('who may do what, by role (headers mode)', () => {
-  const t = useTestSystem('all');
+describe('who may do what, by role, with real bearer tokens', () => {
+  const t = useTestSystem('all', { auth: 'tokens' });
 
   describe('buyer', () => {
     it('given their own order, then they place, pay, read it, its events and timeline, and ask for a refund', async () => {

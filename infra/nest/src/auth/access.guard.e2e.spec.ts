@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import request from 'supertest';
 import { registerHttpKit } from '../http/register-http-kit';
 import { AccessControlled, type AccessTable } from './access-table';
+import { localHeadersAuthenticator } from './authenticator';
 
 const WIDGET_OWNERS: Record<string, { buyerId: string; shopId: string }> = { w1: { buyerId: 'buyer-1', shopId: 'shop-1' } };
 const WIDGETS = Symbol('widgets');
@@ -56,7 +57,7 @@ describe('AccessGuard: the access tables at the edge', () => {
   let app: INestApplication;
   beforeAll(async () => {
     app = await NestFactory.create(WidgetsModule, { logger: false });
-    registerHttpKit(app, { title: 'Widgets', version: '1' });
+    registerHttpKit(app, { title: 'Widgets', version: '1', authenticator: localHeadersAuthenticator() });
     await app.init();
   });
   afterAll(() => app.close());
@@ -68,11 +69,11 @@ describe('AccessGuard: the access tables at the edge', () => {
     expect(res.body.rule).toBe('access.no_rule');
   });
 
-  it('given no caller, then 401 problem naming the rule', async () => {
+  it('given no caller, then authentication answers 401 before any access rule is consulted', async () => {
     const res = await http().get('/widgets/w1');
     expect(res.status).toBe(401);
     expect(res.headers['content-type']).toContain('application/problem+json');
-    expect(res.body.rule).toBe('auth.caller_required');
+    expect(res.body.code).toBe('missing_credentials');
   });
 
   it('given the owner, the shop staff or the platform, then they read it', async () => {
