@@ -8,6 +8,7 @@ export * from './ports/message-bus';
 export * from './ports/timer-store';
 export * from './ports/projection';
 export * from './ports/checkpoint-store';
+export * from './ports/key-store';
 export * from './command/command-handler';
 export * from './command/command-keys';
 export * from './command/command-context';
