@@ -29,3 +29,4 @@ export * from './support/wait-until';
 export * from './memory';
 export * from './bus';
 export * from './support/keyed-lock';
+export * from './privacy';

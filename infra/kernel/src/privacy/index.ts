@@ -1,0 +1,4 @@
+export * from './field-cipher';
+export * from './keyring';
+export * from './sealed-fields';
+export * from './protected-event-store';
