@@ -18,7 +18,13 @@ describe('protected fields', () => {
     const schema = catalogue.definition('OrderPlaced', 1).schema;
 
     expect(erasedValueOf(schemaAtPath(schema, 'address'))).toEqual({
-      name: ERASED, phone: ERASED, province: ERASED, city: ERASED, district: ERASED, street: ERASED, postalCode: ERASED,
+      name: ERASED,
+      phone: ERASED,
+      province: ERASED,
+      city: ERASED,
+      district: ERASED,
+      street: ERASED,
+      postalCode: ERASED,
     });
     expect(erasedValueOf(schemaAtPath(catalogue.definition('RefundRequested', 1).schema, 'evidence[].description'))).toBe(ERASED);
   });

@@ -36,11 +36,16 @@ export interface RuntimeConfig {
   kafka?: KafkaRuntimeConfig;
   /** The services this process runs (see SERVICE_NAMES); default all of them. */
   services?: string[];
+  /**
+   * The buyers' data keys (crypto-shredding): a SQLite file apart from the log, default `<dataDir>/keys.db`; the
+   * processes of one system share it.
+   */
+  keysPath?: string;
 }
 
 /**
  * Reads the environment: PORT, HOST, AFTERSALES_DATA_DIR, AFTERSALES_CLOCK, AFTERSALES_CLOCK_START,
- * AFTERSALES_TIMER_POLL_MS, AFTERSALES_SERVICES (comma-separated, default all), AFTERSALES_BUS (embedded | kafka) and,
+ * AFTERSALES_TIMER_POLL_MS, AFTERSALES_KEYS_PATH, AFTERSALES_SERVICES (comma-separated, default all), AFTERSALES_BUS (embedded | kafka) and,
  * for Kafka, KAFKA_BROKERS, AFTERSALES_TOPIC_PREFIX, AFTERSALES_DLQ_AFTER_ATTEMPTS, AFTERSALES_KAFKA_SESSION_TIMEOUT_MS,
  * AFTERSALES_KAFKA_RETENTION_MS.
  */
@@ -62,6 +67,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeConf
     bus,
     ...(bus === 'kafka' ? { kafka: kafkaConfigFromEnv(env) } : {}),
     ...(services.length > 0 ? { services } : {}),
+    ...(env.AFTERSALES_KEYS_PATH ? { keysPath: resolve(env.AFTERSALES_KEYS_PATH) } : {}),
   };
 }
 

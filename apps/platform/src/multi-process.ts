@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     name,
     services,
     port: ports.get(name)!,
-    env: { AFTERSALES_BUS: 'kafka', AFTERSALES_DATA_DIR: join(config.dataDir, name), AFTERSALES_PEERS: peers },
+    env: { AFTERSALES_BUS: 'kafka', AFTERSALES_DATA_DIR: join(config.dataDir, name), AFTERSALES_KEYS_PATH: config.keysPath ?? join(config.dataDir, 'keys.db'), AFTERSALES_PEERS: peers },
   }));
 
   const supervisor = new Supervisor(specs, config.host);

@@ -11,7 +11,13 @@ export function sealValue(value: unknown, key: DataKey): ProtectedEnvelope {
   const cipher = createCipheriv(ALGORITHM, key.key, iv);
   cipher.setAAD(Buffer.from(key.keyId));
   const data = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
-  return { enc: PROTECTED_ENVELOPE_VERSION, keyId: key.keyId, iv: iv.toString('base64'), data: data.toString('base64'), tag: cipher.getAuthTag().toString('base64') };
+  return {
+    enc: PROTECTED_ENVELOPE_VERSION,
+    keyId: key.keyId,
+    iv: iv.toString('base64'),
+    data: data.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+  };
 }
 
 /** The value an envelope sealed; throws when the envelope was altered or the key is another one. */
@@ -25,5 +31,10 @@ export function openValue(envelope: ProtectedEnvelope, key: Buffer): unknown {
 
 export function isProtectedEnvelope(value: unknown): value is ProtectedEnvelope {
   const candidate = value as Partial<ProtectedEnvelope> | null;
-  return typeof candidate === 'object' && candidate !== null && candidate.enc === PROTECTED_ENVELOPE_VERSION && typeof candidate.keyId === 'string';
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    candidate.enc === PROTECTED_ENVELOPE_VERSION &&
+    typeof candidate.keyId === 'string'
+  );
 }

@@ -9,6 +9,7 @@ const MAX_CACHED = 50_000;
 export class Keyring {
   private readonly byId = new Map<string, DataKey | null>();
   private readonly current = new Map<string, DataKey>();
+  private erasures = 0;
 
   constructor(readonly store: KeyStore) {}
 
@@ -30,8 +31,14 @@ export class Keyring {
     return key;
   }
 
+  /** Counts the erasures this process made: what was opened before one may read differently after it. */
+  get epoch(): number {
+    return this.erasures;
+  }
+
   async erase(request: ErasureRequest): Promise<{ record: ErasureRecord; repeated: boolean }> {
     const outcome = await this.store.shred(request);
+    this.erasures += 1;
     this.current.delete(request.subjectId);
     for (const [keyId, key] of this.byId) if (key?.subjectId === request.subjectId) this.byId.set(keyId, null);
     return outcome;

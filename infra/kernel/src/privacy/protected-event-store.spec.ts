@@ -4,7 +4,14 @@ import { sampleEvent } from '../testing/sample-events';
 import { Keyring } from './keyring';
 import { ProtectedEventStore } from './protected-event-store';
 
-const address = { name: 'Li Lei', phone: '+86 138-0000-0000', province: 'Zhejiang', city: 'Hangzhou', district: 'Xihu', street: '1 Wensan Road' };
+const address = {
+  name: 'Li Lei',
+  phone: '+86 138-0000-0000',
+  province: 'Zhejiang',
+  city: 'Hangzhou',
+  district: 'Xihu',
+  street: '1 Wensan Road',
+};
 const erasedAddress = {
   name: '[erased]',
   phone: '[erased]',
@@ -23,7 +30,10 @@ const refundRequested = () =>
     refundId: 'rf-1',
     buyerId: 'buyer-1',
     description: 'Call me on 13800000000',
-    evidence: [{ kind: 'photo', ref: 'media/lid.jpg', description: 'Li Lei holding the lid' }, { kind: 'photo', ref: 'media/box.jpg' }],
+    evidence: [
+      { kind: 'photo', ref: 'media/lid.jpg', description: 'Li Lei holding the lid' },
+      { kind: 'photo', ref: 'media/box.jpg' },
+    ],
   });
 const erasure = { subjectId: 'buyer-1', erasedAt: '2026-11-10T09:00:00.000Z', actor: { id: 'admin-1', role: 'admin' }, reason: 'asked' };
 
@@ -56,7 +66,10 @@ describe('ProtectedEventStore', () => {
 
     const [, stored] = await raw.readStream('order-o-1');
     expect(JSON.stringify(stored.data)).not.toMatch(/Gudun|Li Lei/);
-    expect((await store.readStream('order-o-1', 1))[0].data).toMatchObject({ previousAddress: address, address: { street: '18 Gudun Road' } });
+    expect((await store.readStream('order-o-1', 1))[0].data).toMatchObject({
+      previousAddress: address,
+      address: { street: '18 Gudun Road' },
+    });
   });
 
   it('given buyer text in a refund, then the description and each evidence description are sealed, the rest stays clear', async () => {
@@ -89,7 +102,11 @@ describe('ProtectedEventStore', () => {
   it("given one buyer erased, then another buyer's data still reads clear", async () => {
     const { store, keyring } = protectedStore();
     await store.append('order-o-1', [placed('buyer-1')], 'no_stream');
-    await store.append('order-o-2', [{ ...placed('buyer-2'), data: { ...placed('buyer-2').data as object, orderId: 'o-2' } }], 'no_stream');
+    await store.append(
+      'order-o-2',
+      [{ ...placed('buyer-2'), data: { ...(placed('buyer-2').data as object), orderId: 'o-2' } }],
+      'no_stream',
+    );
 
     await keyring.erase(erasure);
 

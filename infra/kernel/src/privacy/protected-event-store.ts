@@ -1,4 +1,13 @@
-import type { AppendOptions, AppendResult, CommandKeyRecord, EventStore, ExpectedRevision, NewEvent, RecordedEvent } from '../ports/event-store';
+import { SharedTailReads } from '../bus/shared-tail-reads';
+import type {
+  AppendOptions,
+  AppendResult,
+  CommandKeyRecord,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  RecordedEvent,
+} from '../ports/event-store';
 import type { Keyring } from './keyring';
 import { hasSealedFields, openFields, sealFields } from './sealed-fields';
 
@@ -42,7 +51,10 @@ export class ProtectedEventStore implements EventStore {
     }
     const result = await this.inner.append(streamId, sealed, expected, options);
     const clearData = new Map(events.map((event) => [event.eventId, event.data]));
-    return { ...result, events: result.events.map((event) => (clearData.has(event.eventId) ? { ...event, data: clearData.get(event.eventId) } : event)) };
+    return {
+      ...result,
+      events: result.events.map((event) => (clearData.has(event.eventId) ? { ...event, data: clearData.get(event.eventId) } : event)),
+    };
   }
 
   async readStream(streamId: string, fromRevision?: number): Promise<RecordedEvent[]> {
@@ -55,6 +67,10 @@ export class ProtectedEventStore implements EventStore {
 
   async readAllOfTypes(types: readonly string[], afterPosition: number, limit: number): Promise<RecordedEvent[]> {
     return this.openAll(await this.inner.readAllOfTypes(types, afterPosition, limit));
+  }
+
+  readEpoch(): number {
+    return this.keys.epoch;
   }
 
   headPosition(): Promise<number> {
@@ -71,6 +87,11 @@ export class ProtectedEventStore implements EventStore {
 
   close(): Promise<void> {
     return this.inner.close();
+  }
+
+  /** The same keys over another view of the stored log (a cache of it: see sharedTailOf). */
+  readingThrough(view: (stored: EventStore) => EventStore): ProtectedEventStore {
+    return new ProtectedEventStore(view(this.inner), this.keys);
   }
 
   /** The event with its sealed fields opened (or erased); the same object when it has none. */
@@ -96,4 +117,12 @@ export class ProtectedEventStore implements EventStore {
     this.buyerOfStream.set(streamId, buyerId);
     return buyerId;
   }
+}
+
+/**
+ * The shared window of recent events the log's followers read (SharedTailReads). Over a ProtectedEventStore the window
+ * keeps the stored, sealed events and opens them on every read, so an erasure shows at once in what it hands out.
+ */
+export function sharedTailOf(log: EventStore): EventStore {
+  return log instanceof ProtectedEventStore ? log.readingThrough((stored) => new SharedTailReads(stored)) : new SharedTailReads(log);
 }

@@ -13,7 +13,9 @@ async function mapPath(data: Data, path: string, map: FieldMap, fullPath = path)
   const rest = path.slice(dot + 1);
   const items = data[head.endsWith('[]') ? head.slice(0, -2) : head];
   if (!head.endsWith('[]') || !Array.isArray(items)) return data;
-  const mapped = await Promise.all(items.map((item) => (item && typeof item === 'object' ? mapPath(item as Data, rest, map, fullPath) : item)));
+  const mapped = await Promise.all(
+    items.map((item) => (item && typeof item === 'object' ? mapPath(item as Data, rest, map, fullPath) : item)),
+  );
   return { ...data, [head.slice(0, -2)]: mapped };
 }
 
@@ -36,7 +38,12 @@ export const sealFields = (type: string, data: unknown, key: DataKey): Promise<u
  * The data with every sealed field opened, or erased (its schema's shape, every text `[erased]`) when its key is gone.
  * Fields written in clear before sealing existed are read as they are.
  */
-export function openFields(type: string, schemaVersion: number, data: unknown, keyOf: (keyId: string) => Promise<DataKey | undefined>): Promise<unknown> {
+export function openFields(
+  type: string,
+  schemaVersion: number,
+  data: unknown,
+  keyOf: (keyId: string) => Promise<DataKey | undefined>,
+): Promise<unknown> {
   return mapFields(type, data, async (value, path) => {
     if (!isProtectedEnvelope(value)) return value;
     const key = await keyOf(value.keyId);

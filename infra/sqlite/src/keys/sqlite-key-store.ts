@@ -57,33 +57,39 @@ export class SqliteKeyStore implements KeyStore {
   }
 
   async keyFor(subjectId: string): Promise<DataKey> {
-    return this.db.transaction((): DataKey => {
-      const row = this.db.prepare('SELECT key_id, key FROM data_keys WHERE subject_id = ? AND current = 1').get(subjectId) as
-        | { key_id: string; key: Buffer }
-        | undefined;
-      if (row) return { keyId: row.key_id, subjectId, key: row.key };
-      const made: DataKey = { keyId: randomUUID(), subjectId, key: randomBytes(32) };
-      this.db.prepare('INSERT INTO data_keys (key_id, subject_id, key) VALUES (?, ?, ?)').run(made.keyId, subjectId, made.key);
-      return made;
-    }).immediate();
+    return this.db
+      .transaction((): DataKey => {
+        const row = this.db.prepare('SELECT key_id, key FROM data_keys WHERE subject_id = ? AND current = 1').get(subjectId) as
+          { key_id: string; key: Buffer } | undefined;
+        if (row) return { keyId: row.key_id, subjectId, key: row.key };
+        const made: DataKey = { keyId: randomUUID(), subjectId, key: randomBytes(32) };
+        this.db.prepare('INSERT INTO data_keys (key_id, subject_id, key) VALUES (?, ?, ?)').run(made.keyId, subjectId, made.key);
+        return made;
+      })
+      .immediate();
   }
 
   async key(keyId: string): Promise<DataKey | undefined> {
-    const row = this.db.prepare('SELECT subject_id, key FROM data_keys WHERE key_id = ?').get(keyId) as { subject_id: string; key: Buffer } | undefined;
+    const row = this.db.prepare('SELECT subject_id, key FROM data_keys WHERE key_id = ?').get(keyId) as
+      { subject_id: string; key: Buffer } | undefined;
     return row && { keyId, subjectId: row.subject_id, key: row.key };
   }
 
   async shred(request: ErasureRequest): Promise<{ record: ErasureRecord; repeated: boolean }> {
-    return this.db.transaction(() => {
-      const history = this.erasureRows(request.subjectId);
-      const { changes } = this.db.prepare('DELETE FROM data_keys WHERE subject_id = ?').run(request.subjectId);
-      if (changes === 0 && history.length > 0) return { record: recordOf(history[0]), repeated: true };
-      const record: ErasureRecord = { ...request, sequence: history.length + 1, keysShredded: changes };
-      this.db
-        .prepare('INSERT INTO erasures (subject_id, sequence, erased_at, actor_id, actor_role, reason, keys_shredded) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(record.subjectId, record.sequence, record.erasedAt, record.actor.id, record.actor.role, record.reason, record.keysShredded);
-      return { record, repeated: false };
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const history = this.erasureRows(request.subjectId);
+        const { changes } = this.db.prepare('DELETE FROM data_keys WHERE subject_id = ?').run(request.subjectId);
+        if (changes === 0 && history.length > 0) return { record: recordOf(history[0]), repeated: true };
+        const record: ErasureRecord = { ...request, sequence: history.length + 1, keysShredded: changes };
+        this.db
+          .prepare(
+            'INSERT INTO erasures (subject_id, sequence, erased_at, actor_id, actor_role, reason, keys_shredded) VALUES (?, ?, ?, ?, ?, ?, ?)',
+          )
+          .run(record.subjectId, record.sequence, record.erasedAt, record.actor.id, record.actor.role, record.reason, record.keysShredded);
+        return { record, repeated: false };
+      })
+      .immediate();
   }
 
   async erasures(subjectId: string): Promise<ErasureRecord[]> {
