@@ -27,5 +27,9 @@ describe('protected fields', () => {
       postalCode: ERASED,
     });
     expect(erasedValueOf(schemaAtPath(catalogue.definition('RefundRequested', 1).schema, 'evidence[].description'))).toBe(ERASED);
+    expect(erasedValueOf(schemaAtPath(catalogue.definition('OrderPlaced', 2).schema, 'address'))).toEqual(
+      erasedValueOf(schemaAtPath(schema, 'address')),
+    );
+    expect(erasedValueOf(schemaAtPath(catalogue.definition('RefundRequested', 2).schema, 'evidence[].description'))).toBe(ERASED);
   });
 });

@@ -1,11 +1,12 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { OptionalKind, Type, type Static, type TObject, type TSchema } from '@sinclair/typebox';
+import { defineEvent, type EventDefinition } from './define-event';
 
 /**
  * Buyer personal data in events (name, phone, address, text the buyer typed) is stored and published sealed under the
  * buyer's data key (crypto-shredding): at rest and on the bus each listed field holds a ProtectedEnvelope instead of
- * its value. Readers never see the envelope: the platform opens it where events are read (the log's readers, the bus
- * consumers) into the value, or into ERASED once the buyer's key was shredded. The schemas of the event types describe
- * the opened form, the one every reader gets; this list says which fields travel sealed.
+ * its value. The platform opens it where events are read (the log's readers, its bus consumers) into the value, or into
+ * ERASED once the buyer's key was shredded. The event types with such fields have a version whose schema accepts the
+ * value or its envelope in each (`sealedVersionOf`); the earlier version's events hold the value and stay readable.
  */
 export const PROTECTED_ENVELOPE_VERSION = 'v1';
 
@@ -53,11 +54,58 @@ export function schemaAtPath(schema: unknown, path: string): unknown {
   return current;
 }
 
-/** What an erased value of that schema reads as: ERASED for every text, the same shape for objects. */
+/**
+ * What an erased value of that schema reads as: ERASED for every text, the same shape for objects. A sealable field
+ * (the value or its envelope) erases as its value would.
+ */
 export function erasedValueOf(schema: unknown): unknown {
   const node = schema as SchemaNode | undefined;
+  if (node?.anyOf && node.anyOf.length > 0) return erasedValueOf(node.anyOf[0]);
   if (node?.type === 'object' && node.properties) {
     return Object.fromEntries(Object.entries(node.properties).map(([name, property]) => [name, erasedValueOf(property)]));
   }
   return ERASED;
+}
+
+const SEALED_NOTE =
+  " Since this version the buyer's personal data fields may hold a ProtectedEnvelope (sealed under the buyer's key) " +
+  'instead of the value; the platform\'s readers get the value, or "[erased]" once the buyer was erased.';
+
+/** The value as written, or its envelope as stored and published. */
+function sealable(schema: TSchema): TSchema {
+  const { [OptionalKind]: optional, ...value } = schema as TSchema & { [OptionalKind]?: string };
+  const either = Type.Union([value as TSchema, ProtectedEnvelopeSchema], {
+    description: `${schema.description ?? 'The value'}; sealed: a ProtectedEnvelope`,
+  });
+  return optional ? Type.Optional(either) : either;
+}
+
+/** A copy of an object schema with the property at `path` (`a` or `a[].b`) replaced. */
+function replaceAt(schema: TObject, path: string, replace: (property: TSchema) => TSchema): TObject {
+  const [head, ...rest] = path.split('.');
+  const name = head.endsWith('[]') ? head.slice(0, -2) : head;
+  const property = schema.properties[name];
+  if (!property) throw new Error(`no field ${name} to seal`);
+  let replaced: TSchema;
+  if (rest.length === 0) replaced = replace(property);
+  else if (head.endsWith('[]')) replaced = { ...property, items: replaceAt(property.items as TObject, rest.join('.'), replace) };
+  else replaced = replaceAt(property as TObject, rest.join('.'), replace);
+  return { ...schema, properties: { ...schema.properties, [name]: replaced } };
+}
+
+/** The next version of an event type: the same schema, with the protected fields accepting their sealed form too. */
+export function sealedVersionOf<TType extends string>(
+  definition: EventDefinition<TType>,
+  paths: readonly string[],
+): EventDefinition<TType> {
+  let schema: TObject = definition.schema;
+  for (const path of paths) schema = replaceAt(schema, path, sealable);
+  return defineEvent({
+    type: definition.type,
+    version: definition.version + 1,
+    service: definition.service,
+    description: definition.description + SEALED_NOTE,
+    schema,
+    example: definition.example,
+  });
 }

@@ -83,6 +83,8 @@ describeEmbedded("erasure of a buyer's personal data (crypto-shredding)", () => 
     const reads = await everyReadPath(t.api, ids);
     const before = await Promise.all(reads.map(async (path) => JSON.stringify((await t.api.get(path)).body)));
     expect(found(before.join('\n'), personal)).toEqual(personal); // the scan below sees them while the key exists
+    const placedEvent = ((await t.api.get(`/orders/${order.id}/events`)).body.events as any[]).find((e) => e.type === 'OrderPlaced');
+    expect(placedEvent).toMatchObject({ schemaVersion: 2, data: { address: { name: NAME, phone: PHONE } } }); // the sealable version, opened
     const ledgerBefore = (await t.api.get('/ledger/entries')).body;
     const refundBefore = (await t.api.get(`/refunds/${refund.id}`)).body;
 
