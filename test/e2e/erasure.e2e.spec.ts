@@ -43,7 +43,7 @@ function everyStoredRow(dataDir: string): { file: string; table: string; text: s
   return rows;
 }
 
-// Kafka mode: the gateway does not route /admin/buyers yet, and each process keeps its own data directory.
+// Embedded only: the scan reads one data directory (the gateway's fan-out of the erasure has its own test; no broker here).
 const describeEmbedded = e2eMode() === 'kafka' ? describe.skip : describe;
 
 describeEmbedded("erasure of a buyer's personal data (crypto-shredding)", () => {

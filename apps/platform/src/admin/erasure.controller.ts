@@ -76,7 +76,8 @@ export class ErasureController {
   @ApiOperation({
     summary: "Erase a buyer's personal data (admin): shreds the buyer's keys, records who, when and why, rewrites the read models",
     description:
-      'Idempotent: erasing a buyer again with nothing new to erase answers 200 with the first erasure and alreadyErased: true. ' +
+      'Idempotent: erasing a buyer again with nothing new to erase answers 200 with the first erasure and alreadyErased: true ' +
+      '(and rewrites the read models again). ' +
       'Data of the buyer seen after an erasure is sealed under a new key, which a later erasure shreds in turn.',
   })
   @ApiParam({ name: 'buyerId', schema: { type: 'string', minLength: 1, maxLength: 128 } })
@@ -113,12 +114,11 @@ export class ErasureController {
       actor: { id: caller.id, role: caller.role },
       reason: body.reason,
     });
+    // Also after a repeated erasure: another process of the system may have shredded the keys (the gateway asks each).
     const projectionsRebuilt: string[] = [];
-    if (!repeated) {
-      for (const name of this.deps.projections.names()) {
-        await this.deps.projections.rebuild(name);
-        projectionsRebuilt.push(name);
-      }
+    for (const name of this.deps.projections.names()) {
+      await this.deps.projections.rebuild(name);
+      projectionsRebuilt.push(name);
     }
     return {
       buyerId,

@@ -1,6 +1,7 @@
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { AdvanceClockSchema, PROBLEM_CONTENT_TYPE, ProblemException, advanceMillis, badRequest, problem, validate } from '@aftersales/nest';
 import { Coordinator } from './coordinator';
+import { eraseOnEveryProcess } from './erasure-fan-out';
 import { httpProcessAdmin } from './http-admin';
 import { callJson, expectJson, type ServiceProcess } from './process-client';
 import type { RouteTable } from './routes';
@@ -52,6 +53,7 @@ export class Gateway {
       { method: 'GET', pattern: /^\/admin\/bus\/lag$/, handle: (_req, res) => this.lag(res) },
       { method: 'GET', pattern: /^\/admin\/processes$/, handle: async (_req, res) => send(res, 200, { processes: options.describeProcesses?.() ?? options.processes() }) },
       { method: 'GET', pattern: /^\/openapi\.json$/, handle: (_req, res) => this.openApi(res) },
+      { method: 'POST', pattern: /^\/admin\/buyers\/[^/]+\/erasure$/, handle: (req, res) => this.erase(req, res) },
     ];
     this.server = createServer((req, res) => void this.handle(req, res));
   }
@@ -173,6 +175,13 @@ export class Gateway {
     if (!owner) return sendProblem(res, problem(404, 'not_found', `Projection ${name} was not found`));
     const answer = await callJson(owner.process, 'POST', `/admin/projections/${encodeURIComponent(name)}/rebuild`);
     send(res, answer.status, answer.body);
+  }
+
+  private async erase(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = JSON.stringify(await readJson(req));
+    const answer = await eraseOnEveryProcess(this.options.processes(), new URL(req.url ?? '/', 'http://gateway').pathname, req.headers, body);
+    res.writeHead(answer.status, { 'content-type': answer.contentType, 'content-length': Buffer.byteLength(answer.body) });
+    res.end(answer.body);
   }
 
   private async lag(res: ServerResponse): Promise<void> {
