@@ -80,7 +80,7 @@ export class ErasureController {
       '(and rewrites the read models again). ' +
       'Data of the buyer seen after an erasure is sealed under a new key, which a later erasure shreds in turn.',
   })
-  @ApiParam({ name: 'buyerId', schema: { type: 'string', minLength: 1, maxLength: 128 } })
+  @ApiParam({ name: 'buyerId', schema: { type: 'string', pattern: BUYER_ID.source } })
   @ApiResponse({ status: 200, description: 'The erasure', schema: toOpenApiSchema(ErasureResponseSchema) })
   @ApiResponse({ status: 400, description: 'Invalid buyer id or reason', content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } } })
   @ApiResponse({

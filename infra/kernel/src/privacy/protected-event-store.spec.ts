@@ -122,6 +122,23 @@ describe('ProtectedEventStore', () => {
     expect((await store.readStream('order-o-1'))[0].data).toMatchObject({ address });
   });
 
+  it('given an event whose protected text was left out, then nothing is sealed and no buyer is looked up', async () => {
+    const { raw, store } = protectedStore();
+    const closed = sampleEvent('OrderClosed', { orderId: 'o-1', reason: 'unpaid_timeout' });
+
+    await store.append('order-o-1', [closed], 'no_stream'); // a stream with no buyer: sealing would have nothing to key on
+
+    expect((await raw.readStream('order-o-1'))[0].data).toEqual(closed.data);
+  });
+
+  it('given protected text on a stream whose buyer cannot be found, then the append is refused rather than stored in clear', async () => {
+    const { raw, store } = protectedStore();
+    const cancelled = sampleEvent('RefundCancelled', { orderId: 'o-1', refundId: 'rf-9', reason: 'Call 13800000000' });
+
+    await expect(store.append('refund-rf-9', [cancelled], 'no_stream')).rejects.toThrow('no buyerId');
+    expect(await raw.readStream('refund-rf-9')).toEqual([]);
+  });
+
   it('given events with nothing to seal, then they are appended and read as they are', async () => {
     const { raw, store } = protectedStore();
     const paid = sampleEvent('OrderPaid', { orderId: 'o-1', amount: 26600 });

@@ -9,7 +9,7 @@ import type {
   RecordedEvent,
 } from '../ports/event-store';
 import type { Keyring } from './keyring';
-import { hasSealedFields, openFields, sealFields } from './sealed-fields';
+import { hasSealedFields, holdsSealableValue, openFields, sealFields } from './sealed-fields';
 
 const MAX_CACHED_STREAMS = 100_000;
 
@@ -39,14 +39,14 @@ export class ProtectedEventStore implements EventStore {
   }
 
   async append(streamId: string, events: NewEvent[], expected: ExpectedRevision, options?: AppendOptions): Promise<AppendResult> {
-    if (!events.some((event) => hasSealedFields(event.type))) return this.inner.append(streamId, events, expected, options);
+    if (!events.some((event) => holdsSealableValue(event.type, event.data))) return this.inner.append(streamId, events, expected, options);
     const sealed: NewEvent[] = [];
     for (const event of events) {
-      if (!hasSealedFields(event.type)) {
+      if (!holdsSealableValue(event.type, event.data)) {
         sealed.push(event);
         continue;
       }
-      const key = await this.keys.keyFor(buyerIdOf(event.data) ?? (await this.buyerOf(streamId, events)));
+      const key = await this.keys.keyFor(await this.buyerOf(streamId, event, events));
       sealed.push({ ...event, data: await sealFields(event.type, event.data, key) });
     }
     const result = await this.inner.append(streamId, sealed, expected, options);
@@ -107,14 +107,18 @@ export class ProtectedEventStore implements EventStore {
     return Promise.all(events.map((event) => this.open(event)));
   }
 
-  private async buyerOf(streamId: string, appending: NewEvent[]): Promise<string> {
-    const known = this.buyerOfStream.get(streamId);
-    if (known) return known;
-    const [first] = await this.inner.readStream(streamId, 0);
-    const buyerId = buyerIdOf(first?.data) ?? appending.map((event) => buyerIdOf(event.data)).find(Boolean);
-    if (!buyerId) throw new Error(`cannot seal personal data on ${streamId}: no buyerId on the stream's first event`);
-    if (this.buyerOfStream.size >= MAX_CACHED_STREAMS) this.buyerOfStream.clear();
-    this.buyerOfStream.set(streamId, buyerId);
+  /** The event's buyerId, else the buyer of its stream: remembered, or read from the stream's first event. */
+  private async buyerOf(streamId: string, event: NewEvent, appending: NewEvent[]): Promise<string> {
+    const buyerId =
+      buyerIdOf(event.data) ??
+      this.buyerOfStream.get(streamId) ??
+      buyerIdOf((await this.inner.readStream(streamId, 0))[0]?.data) ??
+      appending.map((other) => buyerIdOf(other.data)).find(Boolean);
+    if (!buyerId) throw new Error(`cannot seal personal data on ${streamId}: no buyerId on the event or the stream's first event`);
+    if (this.buyerOfStream.get(streamId) !== buyerId) {
+      if (this.buyerOfStream.size >= MAX_CACHED_STREAMS) this.buyerOfStream.clear();
+      this.buyerOfStream.set(streamId, buyerId);
+    }
     return buyerId;
   }
 }

@@ -27,6 +27,21 @@ async function mapFields(type: string, data: unknown, map: FieldMap): Promise<un
   return result;
 }
 
+/** Whether `data` holds a value at `path` (`a` or `a[].b`). */
+function holdsValueAt(data: Data, path: string): boolean {
+  const dot = path.indexOf('.');
+  if (dot < 0) return data[path] !== undefined;
+  const items = data[path.slice(0, dot).replace(/\[\]$/, '')];
+  return (
+    Array.isArray(items) &&
+    items.some((item) => item !== null && typeof item === 'object' && holdsValueAt(item as Data, path.slice(dot + 1)))
+  );
+}
+
+/** Whether this event's data holds anything to seal (an optional text left out holds nothing). */
+export const holdsSealableValue = (type: string, data: unknown): boolean =>
+  data !== null && typeof data === 'object' && (protectedFieldsOf(type) ?? []).some((path) => holdsValueAt(data as Data, path));
+
 /** Whether events of this type carry sealed fields. */
 export const hasSealedFields = (type: string): boolean => protectedFieldsOf(type) !== undefined;
 
