@@ -2,7 +2,7 @@ import { InMemoryEventStore } from '../memory/in-memory-event-store';
 import { InMemoryKeyStore } from '../memory/in-memory-key-store';
 import { sampleEvent } from '../testing/sample-events';
 import { Keyring } from './keyring';
-import { ProtectedEventStore } from './protected-event-store';
+import { ProtectedEventStore, sharedTailOf } from './protected-event-store';
 
 const address = {
   name: 'Li Lei',
@@ -97,6 +97,17 @@ describe('ProtectedEventStore', () => {
       description: '[erased]',
       evidence: [{ ref: 'media/lid.jpg', description: '[erased]' }, { ref: 'media/box.jpg' }],
     });
+  });
+
+  it("given followers' shared window of recent events, when the buyer is erased, then the window's next read shows [erased]", async () => {
+    const { store, keyring } = protectedStore();
+    await store.append('order-o-1', [placed()], 'no_stream');
+    const window = sharedTailOf(store);
+    expect((await window.readAll(0, 10))[0].data).toMatchObject({ address }); // now held in the window
+
+    await keyring.erase(erasure);
+
+    expect((await window.readAll(0, 10))[0].data).toMatchObject({ address: erasedAddress });
   });
 
   it("given one buyer erased, then another buyer's data still reads clear", async () => {
