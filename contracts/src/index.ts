@@ -4,6 +4,7 @@ export * from './common';
 export * from './rulebook';
 export * from './formats';
 export * from './topics';
+export * from './protected-fields';
 export * from './order/events';
 export * from './logistics/events';
 export * from './refund/events';

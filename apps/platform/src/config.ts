@@ -46,11 +46,16 @@ export interface RuntimeConfig {
   auth: AuthConfig;
   /** Multi-process mode: the secret the platform's own processes prove themselves to each other with. */
   serviceKey?: string;
+  /**
+   * The buyers' data keys (crypto-shredding): a SQLite file apart from the log, default `<dataDir>/keys.db`; the
+   * processes of one system share it.
+   */
+  keysPath?: string;
 }
 
 /**
  * Reads the environment: PORT, HOST, AFTERSALES_DATA_DIR, AFTERSALES_CLOCK, AFTERSALES_CLOCK_START,
- * AFTERSALES_TIMER_POLL_MS, AFTERSALES_SERVICES (comma-separated, default all), AFTERSALES_BUS (embedded | kafka) and,
+ * AFTERSALES_TIMER_POLL_MS, AFTERSALES_KEYS_PATH, AFTERSALES_SERVICES (comma-separated, default all), AFTERSALES_BUS (embedded | kafka) and,
  * for Kafka, KAFKA_BROKERS, AFTERSALES_TOPIC_PREFIX, AFTERSALES_DLQ_AFTER_ATTEMPTS, AFTERSALES_KAFKA_SESSION_TIMEOUT_MS,
  * AFTERSALES_KAFKA_RETENTION_MS; the auth settings (see authConfigFromEnv) and AFTERSALES_SERVICE_KEY.
  */
@@ -74,6 +79,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeConf
     ...(services.length > 0 ? { services } : {}),
     auth: authConfigFromEnv(env),
     ...(env.AFTERSALES_SERVICE_KEY ? { serviceKey: env.AFTERSALES_SERVICE_KEY } : {}),
+    ...(env.AFTERSALES_KEYS_PATH ? { keysPath: resolve(env.AFTERSALES_KEYS_PATH) } : {}),
   };
 }
 

@@ -44,6 +44,7 @@ async function main(): Promise<void> {
     env: {
       AFTERSALES_BUS: 'kafka',
       AFTERSALES_DATA_DIR: join(config.dataDir, name),
+      AFTERSALES_KEYS_PATH: config.keysPath ?? join(config.dataDir, 'keys.db'),
       AFTERSALES_PEERS: peers,
       AFTERSALES_SERVICE_KEY: serviceKey,
       ...authEnvOf(auth.settings),

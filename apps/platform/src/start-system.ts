@@ -26,6 +26,7 @@ import { openKafkaAdapters } from './adapters/kafka-platform';
 import { ForeignEventFeed } from './adapters/bus/foreign-event-feed';
 import { PersistentManualClock } from './adapters/manual-clock-file';
 import { BusController } from './admin/bus.controller';
+import { BUYER_ERASURE, ErasureController, type BuyerErasureDeps } from './admin/erasure.controller';
 import { BusFedViews } from './admin/bus-fed-views';
 import { PROCESS_STATUS, type ProcessStatus } from './admin/process-status';
 import { SettleController } from './admin/settle.controller';
@@ -61,6 +62,7 @@ class ProcessAppModule {
     status: ProcessStatus;
     /** Serve the /internal command other service processes call (Kafka mode: the refund service's reissue parcel). */
     servePeers: boolean;
+    erasure: Omit<BuyerErasureDeps, 'projections'>;
   }): DynamicModule {
     const views = parts.busFedViews;
     const projectionAdmin: ProjectionAdmin = {
@@ -98,6 +100,7 @@ class ProcessAppModule {
       controllers: [
         SettleController,
         BusController,
+        ErasureController,
         ...(parts.manualClock ? [TimersController] : []),
         ...(parts.servePeers ? [PeerCommandsController] : []),
       ],
@@ -105,6 +108,7 @@ class ProcessAppModule {
         { provide: PEER_LOGISTICS, useValue: facade('logistics') },
         { provide: Engine, useValue: parts.engine },
         { provide: PROCESS_STATUS, useValue: parts.status },
+        { provide: BUYER_ERASURE, useValue: { ...parts.erasure, projections: projectionAdmin } satisfies BuyerErasureDeps },
         ...(parts.manualClock ? [{ provide: MANUAL_TIMERS, useValue: parts.manualClock.timers }] : []),
       ],
     };
@@ -126,9 +130,9 @@ export async function startSystem(config: RuntimeConfig, remote?: ServiceContext
   let adapters: ProcessAdapters;
   if (bus === 'kafka') {
     if (!config.kafka) throw new Error('bus kafka needs the kafka configuration (KAFKA_BROKERS)');
-    adapters = await openKafkaAdapters(config.dataDir, clock, settle, config.kafka, `aftersales-${definitions.map((d) => d.name).join('+')}`);
+    adapters = await openKafkaAdapters(config.dataDir, clock, settle, config.kafka, `aftersales-${definitions.map((d) => d.name).join('+')}`, config.keysPath);
   } else {
-    adapters = openEmbeddedAdapters(config.dataDir, clock, settle);
+    adapters = openEmbeddedAdapters(config.dataDir, clock, settle, config.keysPath);
   }
   const { platform } = adapters;
 
@@ -186,12 +190,27 @@ export async function startSystem(config: RuntimeConfig, remote?: ServiceContext
     },
   ];
 
-  const app = await NestFactory.create(ProcessAppModule.register({ engine, manualClock, services, busFedViews, foreignFeeds, readModels: platform.readModels, eventStore: platform.eventStore, checks, status, servePeers: bus === 'kafka' }), {
-    logger: ['error', 'warn'],
-    abortOnError: false,
-    // The HTTP kit registers the JSON parser; the API takes no form bodies (415), so no urlencoded parser runs per request.
-    bodyParser: false,
-  });
+  const app = await NestFactory.create(
+    ProcessAppModule.register({
+      engine,
+      manualClock,
+      services,
+      busFedViews,
+      foreignFeeds,
+      readModels: platform.readModels,
+      eventStore: platform.eventStore,
+      checks,
+      status,
+      servePeers: bus === 'kafka',
+      erasure: { keyring: adapters.keyring, clock },
+    }),
+    {
+      logger: ['error', 'warn'],
+      abortOnError: false,
+      // The HTTP kit registers the JSON parser; the API takes no form bodies (415), so no urlencoded parser runs per request.
+      bodyParser: false,
+    },
+  );
   const express = app.getHttpAdapter().getInstance() as { set(setting: string, value: unknown): void; disable(setting: string): void };
   express.set('etag', false); // our ETag is the resource revision, set by the HTTP kit
   express.disable('x-powered-by');

@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Currency, Id, Money, Timestamp } from '../common';
 import { defineEvent, type DomainEventOf, type EventDefinition } from '../define-event';
+import { PROTECTED_FIELDS, sealedVersionOf } from '../protected-fields';
 import {
   ShippingAddressSchema,
   OrderCloseReasonSchema,
@@ -570,8 +571,14 @@ const orderEventList = [
   AutoConfirmResumedEvent,
 ] as const;
 
-/** Every order event definition, in catalogue order. */
-export const orderEvents: EventDefinition[] = [...orderEventList];
+/** Versions whose buyer personal data fields may be sealed (see PROTECTED_FIELDS); writers use them. */
+export const OrderPlacedEventV2 = sealedVersionOf(OrderPlacedEvent, PROTECTED_FIELDS.OrderPlaced);
+export const OrderClosedEventV2 = sealedVersionOf(OrderClosedEvent, PROTECTED_FIELDS.OrderClosed);
+export const ShippingAddressChangedEventV2 = sealedVersionOf(ShippingAddressChangedEvent, PROTECTED_FIELDS.ShippingAddressChanged);
+export const ShippingAddressLockedEventV2 = sealedVersionOf(ShippingAddressLockedEvent, PROTECTED_FIELDS.ShippingAddressLocked);
+
+/** Every order event definition, in catalogue order (a type's versions in order). */
+export const orderEvents: EventDefinition[] = [...orderEventList, OrderPlacedEventV2, OrderClosedEventV2, ShippingAddressChangedEventV2, ShippingAddressLockedEventV2];
 
 export type OrderEvent = DomainEventOf<(typeof orderEventList)[number]>;
 export type OrderEventType = OrderEvent['type'];

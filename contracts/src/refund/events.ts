@@ -1,10 +1,11 @@
 import type { DomainEventOf, EventDefinition } from '../define-event';
+import { PROTECTED_FIELDS, sealedVersionOf } from '../protected-fields';
 import { refundAllowanceEvents } from './allowance-events';
 import { compensationEvents } from './compensation-events';
 import { refundFulfilmentEvents } from './fulfilment-events';
 import { payoutEvents } from './payout-events';
 import { refundPaymentAuthorizationEvents } from './payment-authorization-events';
-import { refundRequestEvents } from './request-events';
+import { RefundCancelledEvent, RefundEscalatedEvent, RefundRequestedEvent, refundRequestEvents } from './request-events';
 import { refundReturnEvents } from './return-events';
 
 export * from './vocabulary';
@@ -23,8 +24,13 @@ export * from './allowance-events';
 const definitions = [...refundRequestEvents, ...refundReturnEvents, ...refundFulfilmentEvents, ...compensationEvents, ...payoutEvents,
   ...refundPaymentAuthorizationEvents, ...refundAllowanceEvents];
 
-/** Every refund event definition, in catalogue order. */
-export const refundEvents: EventDefinition[] = definitions;
+/** Versions whose buyer personal data fields may be sealed (see PROTECTED_FIELDS); writers use them. */
+export const RefundRequestedEventV2 = sealedVersionOf(RefundRequestedEvent, PROTECTED_FIELDS.RefundRequested);
+export const RefundCancelledEventV2 = sealedVersionOf(RefundCancelledEvent, PROTECTED_FIELDS.RefundCancelled);
+export const RefundEscalatedEventV2 = sealedVersionOf(RefundEscalatedEvent, PROTECTED_FIELDS.RefundEscalated);
+
+/** Every refund event definition, in catalogue order (a type's versions in order). */
+export const refundEvents: EventDefinition[] = [...definitions, RefundRequestedEventV2, RefundCancelledEventV2, RefundEscalatedEventV2];
 
 /** `{ type, data }` of every refund-service event (refund requests and compensations). */
 export type RefundEvent = DomainEventOf<(typeof definitions)[number]>;

@@ -10,13 +10,15 @@ export type { ProcessAdapters } from './process-adapters';
  * every commit; read models and timers are derived from it with their checkpoints. The bus is the log itself: consumer
  * groups read the committed events and keep only their positions (`bus.db`); nothing is copied, nothing published.
  */
-export function openEmbeddedAdapters(dataDir: string, clock: Clock, settle: () => Promise<void>): ProcessAdapters {
-  const stores = openLocalStores(dataDir, clock, { consumerOffsetsFlushFirst: true });
+export function openEmbeddedAdapters(dataDir: string, clock: Clock, settle: () => Promise<void>, keysPath?: string): ProcessAdapters {
+  const stores = openLocalStores(dataDir, clock, { consumerOffsetsFlushFirst: true, keysPath });
   const offsets = new SqliteGroupOffsets({ filename: join(dataDir, 'bus.db'), now: () => clock.now().getTime() });
-  const bus = new LogMessageBus({ log: stores.eventStore, offsets, beforeCommit: () => stores.readModels.flushConsumerEffects() });
-  const { eventStore, readModels, timers } = stores;
+  // Consumers read the log with the buyers' personal data opened (or `[erased]`), as every other reader does.
+  const bus = new LogMessageBus({ log: stores.protectedLog, offsets, beforeCommit: () => stores.readModels.flushConsumerEffects() });
+  const { protectedLog, keyring, readModels, timers } = stores;
   return {
-    platform: { eventStore, readModels, timers, bus, clock, settle },
+    platform: { eventStore: protectedLog, readModels, timers, bus, clock, settle },
+    keyring,
     async close() {
       await bus.close();
       await stores.close();

@@ -20,8 +20,9 @@ export async function openKafkaAdapters(
   settle: () => Promise<void>,
   config: KafkaRuntimeConfig,
   clientId: string,
+  keysPath?: string,
 ): Promise<KafkaAdapters> {
-  const stores = openLocalStores(dataDir, clock);
+  const stores = openLocalStores(dataDir, clock, { keysPath });
   const kafka = new KafkaMessageBus({
     brokers: config.brokers,
     clientId,

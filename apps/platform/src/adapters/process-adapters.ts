@@ -1,6 +1,9 @@
 import { join } from 'node:path';
 import {
   EventPublisher,
+  Keyring,
+  OpeningMessageBus,
+  ProtectedEventStore,
   WriteBehindReadModelStore,
   WriteBehindTimerStore,
   withPublisherBacklog,
@@ -10,7 +13,7 @@ import {
   type Platform,
   type TimerStore,
 } from '@aftersales/kernel';
-import { SqliteEventStore, SqliteReadModelStore, SqliteTimerStore } from '@aftersales/sqlite';
+import { SqliteEventStore, SqliteKeyStore, SqliteReadModelStore, SqliteTimerStore } from '@aftersales/sqlite';
 import { topicForEventType } from '@aftersales/contracts';
 
 /** The adapters one process runs on, whichever bus it uses. */
@@ -18,12 +21,18 @@ export interface ProcessAdapters {
   platform: Platform;
   /** Follows this process's log onto the bus (none where the bus is the log itself). */
   publisher?: EventPublisher;
+  /** The buyers' data keys: an erasure shreds them here. */
+  keyring: Keyring;
   close(): Promise<void>;
 }
 
 /** What every process keeps in its own data directory, whichever bus it uses: one SQLite file per concern. */
 export interface LocalStores {
+  /** The log as stored: buyer personal data sealed (what the publisher puts on the bus). */
   eventStore: SqliteEventStore;
+  /** The log as the services read it: sealed fields opened, or `[erased]` (see ProtectedEventStore). */
+  protectedLog: ProtectedEventStore;
+  keyring: Keyring;
   /** Written behind: committed batches wait in memory (READ_MODEL_WRITE_DELAY_MS) and are written together. */
   readModels: WriteBehindReadModelStore;
   /** Written behind like the read models (TIMER_WRITE_DELAY_MS); every read of due timers writes what waits first. */
@@ -48,8 +57,14 @@ const READ_MODEL_WRITE_DELAY_MS = 5_000;
 /** Timers scheduled by the projector wait at most this long in memory (the scheduler's reads write them first). */
 const TIMER_WRITE_DELAY_MS = 1_000;
 
-export function openLocalStores(dataDir: string, clock: Clock, options: { consumerOffsetsFlushFirst?: boolean } = {}): LocalStores {
+export function openLocalStores(
+  dataDir: string,
+  clock: Clock,
+  options: { consumerOffsetsFlushFirst?: boolean; keysPath?: string } = {},
+): LocalStores {
   const eventStore = new SqliteEventStore({ path: join(dataDir, 'events.db'), clock });
+  const keys = new SqliteKeyStore({ path: options.keysPath ?? join(dataDir, 'keys.db') });
+  const keyring = new Keyring(keys);
   const readModels = new WriteBehindReadModelStore(new SqliteReadModelStore({ path: join(dataDir, 'read-models.db') }, { writerThread: true }), {
     maxDelayMs: READ_MODEL_WRITE_DELAY_MS,
     // 2 000 notes/s add 8 000 rows (a note row, a timeline row) in 2 s: the delay, not the count, should decide the
@@ -64,12 +79,15 @@ export function openLocalStores(dataDir: string, clock: Clock, options: { consum
   });
   return {
     eventStore,
+    protectedLog: new ProtectedEventStore(eventStore, keyring),
+    keyring,
     readModels,
     timers,
     async close() {
       await timers.close();
       await readModels.close();
       await eventStore.close();
+      await keys.close();
     },
   };
 }
@@ -87,12 +105,15 @@ export function processAdapters(options: {
   settle: () => Promise<void>;
 }): ProcessAdapters {
   const { stores, bus, clock, settle } = options;
-  const { eventStore, readModels, timers } = stores;
+  const { eventStore, protectedLog, keyring, readModels, timers } = stores;
+  // What goes on the bus is the stored log, sealed fields included; consumers get them opened.
   const publisher = new EventPublisher({ eventStore, bus, checkpoints: options.publisherCheckpoints, topicFor: topicForEventType });
+  const openingBus = new OpeningMessageBus(bus, keyring);
   return {
     // A group's lag counts what the publisher has not put on the bus yet (MessageBus.lag; see withPublisherBacklog).
-    platform: { eventStore, readModels, timers, bus: withPublisherBacklog(bus, publisher), clock, settle },
+    platform: { eventStore: protectedLog, readModels, timers, bus: withPublisherBacklog(openingBus, publisher), clock, settle },
     publisher,
+    keyring,
     async close() {
       await publisher.stop();
       await options.closeBus();

@@ -16,9 +16,12 @@ export const TIMERS_ACCESS: AccessTable = {
   },
 };
 
+/** A buyer's personal data erased (crypto-shredding): the admin's only. */
+export const ERASURE_ACCESS: AccessTable = { capability: 'erasure', operations: { erase: { rule: 'admin.erasure_by_admin', allow: ADMIN } } };
+
 /**
- * /internal between service processes (multi-process mode only, not in the OpenAPI). The service credential that
- * guards it belongs to authentication (branch auth-tokens); the access table only lets it through to that check.
+ * /internal between service processes (multi-process mode only, not in the OpenAPI). Authentication lets nothing but
+ * the platform's service credential reach it (and the gateway answers 404 for it); the table lets that caller through.
  */
 export const PEER_COMMANDS_ACCESS: AccessTable = {
   capability: 'peers',

@@ -16,6 +16,7 @@ import {
   type Identity,
 } from '@aftersales/nest';
 import { Coordinator } from './coordinator';
+import { eraseOnEveryProcess } from './erasure-fan-out';
 import { httpProcessAdmin } from './http-admin';
 import { callJson, expectJson, type ServiceProcess } from './process-client';
 import type { RouteTable } from './routes';
@@ -80,6 +81,7 @@ export class Gateway {
         handle: async (_req, res) => send(res, 200, { processes: options.describeProcesses?.() ?? options.processes().map(({ serviceKey: _key, ...process }) => process) }),
       },
       { method: 'GET', pattern: /^\/openapi\.json$/, handle: (_req, res) => this.openApi(res) },
+      { method: 'POST', pattern: /^\/admin\/buyers\/[^/]+\/erasure$/, handle: (req, res) => this.erase(req, res) },
     ];
     this.server = createServer((req, res) => void this.handle(req, res));
   }
@@ -227,6 +229,13 @@ export class Gateway {
     if (!owner) return sendProblem(res, problem(404, 'not_found', `Projection ${name} was not found`));
     const answer = await callJson(owner.process, 'POST', `/admin/projections/${encodeURIComponent(name)}/rebuild`);
     send(res, answer.status, answer.body);
+  }
+
+  private async erase(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = JSON.stringify(await readJson(req));
+    const answer = await eraseOnEveryProcess(this.options.processes(), new URL(req.url ?? '/', 'http://gateway').pathname, req.headers, body);
+    res.writeHead(answer.status, { 'content-type': answer.contentType, 'content-length': Buffer.byteLength(answer.body) });
+    res.end(answer.body);
   }
 
   private async lag(res: ServerResponse): Promise<void> {

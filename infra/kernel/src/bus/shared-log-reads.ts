@@ -1,21 +1,21 @@
 import type { EventStore, RecordedEvent } from '../ports/event-store';
 import type { OutgoingMessage } from '../ports/message-bus';
 import type { LogRouting } from './log-routing';
-import { SharedTailReads } from './shared-tail-reads';
+import { sharedTailOf } from '../privacy/protected-event-store';
 
 /**
  * The log as the groups of one log bus read it: one window of the newest events for every group and lane (see
  * SharedTailReads), and each event's message built once for every group.
  */
 export class SharedLogReads {
-  private readonly tail: SharedTailReads;
+  private readonly tail: EventStore;
   private readonly messages = new WeakMap<RecordedEvent, OutgoingMessage>();
 
   constructor(
     log: EventStore,
     private readonly routing: LogRouting,
   ) {
-    this.tail = new SharedTailReads(log);
+    this.tail = sharedTailOf(log);
   }
 
   readAll(afterPosition: number, limit: number): Promise<RecordedEvent[]> {

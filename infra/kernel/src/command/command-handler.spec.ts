@@ -118,6 +118,22 @@ describe('CommandHandler', () => {
     expect(result.state.total).toBe(111);
   });
 
+  it('given cached state, when the store says its reads changed (an erasure), then the next command folds the stream from the start', async () => {
+    const { store, clock } = setup();
+    let epoch = 0;
+    const erasable = Object.assign(Object.create(store) as InMemoryEventStore, { readEpoch: () => epoch });
+    const handler = new CommandHandler(erasable, clock, { decider: counter, schemaVersionOf: () => 1 });
+    await handler.handle('counter-1', { type: 'Add', amount: 1 }, { actor });
+    await handler.handle('counter-1', { type: 'Add', amount: 2 }, { actor });
+    const read = jest.spyOn(store, 'readStream');
+
+    epoch += 1;
+    const result = await handler.handle('counter-1', { type: 'Add', amount: 4 }, { actor });
+
+    expect(read).toHaveBeenCalledWith('counter-1', 0);
+    expect(result.state.total).toBe(7);
+  });
+
   it('given concurrent commands on one stream, then every one of them lands exactly once', async () => {
     const { store, handler } = setup();
     await Promise.all(Array.from({ length: 4 }, () => handler.handle('counter-1', { type: 'Add', amount: 1 }, { actor })));

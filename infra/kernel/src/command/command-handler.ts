@@ -89,6 +89,7 @@ const backoff = (attempt: number): Promise<void> =>
 export class CommandHandler<C, S, E extends DomainEvent> {
   private readonly cache = new Map<string, CachedStream<S>>();
   private readonly locks: KeyedLock;
+  private cachedAtEpoch: number | undefined;
 
   constructor(
     private readonly store: EventStore,
@@ -127,6 +128,7 @@ export class CommandHandler<C, S, E extends DomainEvent> {
   async load(streamId: string): Promise<CachedStream<S>> {
     const current = this.cachedIfCurrent(streamId);
     if (current) return current;
+    this.dropCacheIfReadsChanged();
     const cached = this.cache.get(streamId);
     const from = cached ? cached.revision + 1 : 0;
     const events = await this.store.readStream(streamId, from);
@@ -142,6 +144,7 @@ export class CommandHandler<C, S, E extends DomainEvent> {
 
   /** The cached state when the store knows the stream is still at its revision: no read, no await. */
   private cachedIfCurrent(streamId: string): CachedStream<S> | undefined {
+    this.dropCacheIfReadsChanged();
     const cached = this.cache.get(streamId);
     return cached && this.store.knownRevision?.(streamId) === cached.revision ? cached : undefined;
   }
@@ -203,6 +206,14 @@ export class CommandHandler<C, S, E extends DomainEvent> {
     }
     for (const event of events) state = decider.evolve(state, this.aggregate.upcast(event) as E);
     return state;
+  }
+
+  /** State folded before an erasure may hold what the erasure removed: it is folded again from the log. */
+  private dropCacheIfReadsChanged(): void {
+    const epoch = this.store.readEpoch?.();
+    if (epoch === this.cachedAtEpoch) return;
+    this.cache.clear();
+    this.cachedAtEpoch = epoch;
   }
 
   /**

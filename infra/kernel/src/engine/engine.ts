@@ -3,7 +3,7 @@ import type { Timer } from '../ports/timer-store';
 import { ProjectionRunner } from '../projections/projection-runner';
 import { TimerProjector } from '../timers/timer-projector';
 import { TimerScheduler } from '../timers/timer-scheduler';
-import { SharedTailReads } from '../bus/shared-tail-reads';
+import { sharedTailOf } from '../privacy/protected-event-store';
 
 /** Work settle() waits for: a bus consumer, background work (payout attempts), a log follower in tests. */
 export interface Drainable {
@@ -37,7 +37,7 @@ export class Engine {
     private readonly publisher?: LogForwarder,
     options: { timerLog?: (message: string, error?: unknown) => void } = {},
   ) {
-    const followed = new SharedTailReads(deps.eventStore);
+    const followed = sharedTailOf(deps.eventStore);
     this.projections = services.flatMap((s) => s.projections.map((p) => new ProjectionRunner(followed, deps.readModels, p)));
     this.timerProjector = new TimerProjector(followed, deps.timers, services.flatMap((s) => s.timerPolicies));
     this.scheduler = new TimerScheduler(deps.clock, deps.timers, (timer) => this.fire(timer), options.timerLog);

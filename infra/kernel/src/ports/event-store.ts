@@ -86,6 +86,12 @@ export interface EventStore {
    * at that revision then skips `readStream`. Optional: without it, the handler reads the stream's tail every time.
    */
   knownRevision?(streamId: string): number | undefined;
+  /**
+   * Changes when events already read would now read differently without anything appended (a buyer's personal data
+   * erased: see ProtectedEventStore): whoever caches what it folded from earlier reads drops it. Optional: without it,
+   * what was read stays as it was read.
+   */
+  readEpoch?(): number;
   /** Resolves as soon as the head position is past `afterPosition` (or at once); used by live subscriptions. */
   waitForAppend(afterPosition: number, signal?: AbortSignal): Promise<void>;
   close(): Promise<void>;

@@ -9,3 +9,4 @@ export * from './in-memory-test-platform';
 export * from './refusal';
 export * from './decider-spec';
 export * from './log-bus-harness';
+export * from './key-store.contract';

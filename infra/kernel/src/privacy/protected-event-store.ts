@@ -1,0 +1,138 @@
+import { SharedTailReads } from '../bus/shared-tail-reads';
+import type {
+  AppendOptions,
+  AppendResult,
+  ChainReport,
+  CommandKeyRecord,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  RecordedEvent,
+} from '../ports/event-store';
+import type { Keyring } from './keyring';
+import { hasSealedFields, holdsSealableValue, openFields, sealFields } from './sealed-fields';
+
+const MAX_CACHED_STREAMS = 100_000;
+
+const buyerIdOf = (data: unknown): string | undefined => {
+  const buyerId = (data as { buyerId?: unknown } | null)?.buyerId;
+  return typeof buyerId === 'string' && buyerId.length > 0 ? buyerId : undefined;
+};
+
+/**
+ * The event log with buyer personal data sealed (see PROTECTED_FIELDS in the contracts): appends seal the protected
+ * fields under the buyer's data key before they reach the log, every read opens them again, or answers `[erased]` once
+ * the key is shredded. The deciders, projections and bus consumers see clear data and never a key; the log file, its
+ * backups and what is published from it keep only cipher text. Whose key: the event's `buyerId`, else the buyer of its
+ * stream (the `buyerId` of the stream's first event).
+ */
+export class ProtectedEventStore implements EventStore {
+  private readonly buyerOfStream = new Map<string, string>();
+  readonly knownRevision?: (streamId: string) => number | undefined;
+  readonly readAllPayloads?: (afterPosition: number, limit: number) => Promise<RecordedEvent[]>;
+
+  constructor(
+    readonly inner: EventStore,
+    private readonly keys: Keyring,
+  ) {
+    if (inner.knownRevision) this.knownRevision = (streamId) => inner.knownRevision!(streamId);
+    if (inner.readAllPayloads) this.readAllPayloads = async (after, limit) => this.openAll(await inner.readAllPayloads!(after, limit));
+  }
+
+  async append(streamId: string, events: NewEvent[], expected: ExpectedRevision, options?: AppendOptions): Promise<AppendResult> {
+    if (!events.some((event) => holdsSealableValue(event.type, event.data))) return this.inner.append(streamId, events, expected, options);
+    const sealed: NewEvent[] = [];
+    for (const event of events) {
+      if (!holdsSealableValue(event.type, event.data)) {
+        sealed.push(event);
+        continue;
+      }
+      const key = await this.keys.keyFor(await this.buyerOf(streamId, event, events));
+      sealed.push({ ...event, data: await sealFields(event.type, event.data, key) });
+    }
+    const result = await this.inner.append(streamId, sealed, expected, options);
+    const clearData = new Map(events.map((event) => [event.eventId, event.data]));
+    return {
+      ...result,
+      events: result.events.map((event) => (clearData.has(event.eventId) ? { ...event, data: clearData.get(event.eventId) } : event)),
+    };
+  }
+
+  async readStream(streamId: string, fromRevision?: number): Promise<RecordedEvent[]> {
+    return this.openAll(await this.inner.readStream(streamId, fromRevision));
+  }
+
+  async readAll(afterPosition: number, limit: number): Promise<RecordedEvent[]> {
+    return this.openAll(await this.inner.readAll(afterPosition, limit));
+  }
+
+  async readAllOfTypes(types: readonly string[], afterPosition: number, limit: number): Promise<RecordedEvent[]> {
+    return this.openAll(await this.inner.readAllOfTypes(types, afterPosition, limit));
+  }
+
+  readEpoch(): number {
+    return this.keys.epoch;
+  }
+
+  /** The chain covers the events as stored: sealed, so an erasure (keys shredded, nothing rewritten) keeps it whole. */
+  verifyChain(): Promise<ChainReport> {
+    return this.inner.verifyChain();
+  }
+
+  headPosition(): Promise<number> {
+    return this.inner.headPosition();
+  }
+
+  findCommandKey(key: string): Promise<CommandKeyRecord | undefined> {
+    return this.inner.findCommandKey(key);
+  }
+
+  waitForAppend(afterPosition: number, signal?: AbortSignal): Promise<void> {
+    return this.inner.waitForAppend(afterPosition, signal);
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+
+  /** The same keys over another view of the stored log (a cache of it: see sharedTailOf). */
+  readingThrough(view: (stored: EventStore) => EventStore): ProtectedEventStore {
+    return new ProtectedEventStore(view(this.inner), this.keys);
+  }
+
+  /** The event with its sealed fields opened (or erased); the same object when it has none. */
+  async open(event: RecordedEvent): Promise<RecordedEvent> {
+    if (!hasSealedFields(event.type)) return event;
+    const data = await openFields(event.type, event.schemaVersion, event.data, (keyId) => this.keys.key(keyId));
+    // A copy on the event's own prototype: a payload-only event keeps its throwing metadata getters.
+    return Object.assign(Object.create(Object.getPrototypeOf(event) as object) as RecordedEvent, event, { data });
+  }
+
+  private async openAll(events: RecordedEvent[]): Promise<RecordedEvent[]> {
+    if (!events.some((event) => hasSealedFields(event.type))) return events;
+    return Promise.all(events.map((event) => this.open(event)));
+  }
+
+  /** The event's buyerId, else the buyer of its stream: remembered, or read from the stream's first event. */
+  private async buyerOf(streamId: string, event: NewEvent, appending: NewEvent[]): Promise<string> {
+    const buyerId =
+      buyerIdOf(event.data) ??
+      this.buyerOfStream.get(streamId) ??
+      buyerIdOf((await this.inner.readStream(streamId, 0))[0]?.data) ??
+      appending.map((other) => buyerIdOf(other.data)).find(Boolean);
+    if (!buyerId) throw new Error(`cannot seal personal data on ${streamId}: no buyerId on the event or the stream's first event`);
+    if (this.buyerOfStream.get(streamId) !== buyerId) {
+      if (this.buyerOfStream.size >= MAX_CACHED_STREAMS) this.buyerOfStream.clear();
+      this.buyerOfStream.set(streamId, buyerId);
+    }
+    return buyerId;
+  }
+}
+
+/**
+ * The shared window of recent events the log's followers read (SharedTailReads). Over a ProtectedEventStore the window
+ * keeps the stored, sealed events and opens them on every read, so an erasure shows at once in what it hands out.
+ */
+export function sharedTailOf(log: EventStore): EventStore {
+  return log instanceof ProtectedEventStore ? log.readingThrough((stored) => new SharedTailReads(stored)) : new SharedTailReads(log);
+}
