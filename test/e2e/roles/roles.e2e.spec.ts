@@ -1,4 +1,5 @@
 import { useTestSystem } from '../../support/embedded-system';
+import { e2eMode } from '../../support/multi-process-system';
 import { admin, agent, buyer, carrierWebhook, finance, platform, supervisor, type Actor } from '../../support/http-client';
 import { carrierEvent, eventTypes, payOrder, placeOrder, placeOrderBody } from '../../support/orders';
 import { now, paidOrder, postRefund, withKey } from '../../support/refunds';
@@ -79,8 +80,9 @@ describe('who may do what, by role, with real bearer tokens', () => {
       expect([ledger.status, reconciliation.status, audit.status, advance.status]).toEqual([403, 403, 403, 403]);
       expect(ledger.body.rule).toBe('ledger.read_by_finance');
       expect(advance.body.rule).toBe('admin.clock_by_admin');
-      expect(fire.status).toBe(403);
-      expect(fire.body.rule).toBe('admin.timers_by_admin');
+      // Behind the gateway (Kafka mode) no process's timer route is reachable at all: 404.
+      if (e2eMode() === 'kafka') expect(fire.status).toBe(404);
+      else expect(fire.body).toMatchObject({ status: 403, rule: 'admin.timers_by_admin' });
       expect(await now(t.api)).toBe(clockBefore);
     });
 

@@ -56,7 +56,8 @@ const PUBLIC_OWN_ROUTES = new Set(['/health', '/openapi.json']);
  */
 export class Gateway {
   private readonly coordinator: Coordinator;
-  private readonly own: Array<{ method: string; pattern: RegExp; handle: Handler }>;
+  /** `rule`: the access rule an operator's route answers a 403 with, the one its process's access table names. */
+  private readonly own: Array<{ method: string; pattern: RegExp; handle: Handler; rule?: string }>;
   /** Writes answered so far, and how many of them the last finished settle covered. */
   private writes = 0;
   private settledWrites = 0;
@@ -68,20 +69,21 @@ export class Gateway {
     this.coordinator = new Coordinator(() => options.processes().map(httpProcessAdmin));
     this.own = [
       { method: 'GET', pattern: /^\/health$/, handle: (_req, res) => this.health(res) },
-      { method: 'POST', pattern: /^\/admin\/settle$/, handle: async (_req, res) => send(res, 200, { settled: true, ...(await this.coordinator.settle()) }) },
-      { method: 'GET', pattern: /^\/admin\/clock$/, handle: async (_req, res) => send(res, 200, { now: await this.coordinator.now(), mode: 'manual' }) },
-      { method: 'POST', pattern: /^\/admin\/clock\/advance$/, handle: (req, res) => this.advance(req, res) },
-      { method: 'GET', pattern: /^\/admin\/projections$/, handle: (_req, res) => this.projections(res) },
-      { method: 'POST', pattern: /^\/admin\/projections\/([^/]+)\/rebuild$/, handle: (_req, res, [name]) => this.rebuild(res, decodeURIComponent(name)) },
-      { method: 'GET', pattern: /^\/admin\/bus\/lag$/, handle: (_req, res) => this.lag(res) },
-      { method: 'POST', pattern: /^\/admin\/audit\/log\/verify$/, handle: (_req, res) => this.verifyLogs(res) },
+      { method: 'POST', pattern: /^\/admin\/settle$/, rule: 'admin.settle_by_admin', handle: async (_req, res) => send(res, 200, { settled: true, ...(await this.coordinator.settle()) }) },
+      { method: 'GET', pattern: /^\/admin\/clock$/, rule: 'admin.clock_by_admin', handle: async (_req, res) => send(res, 200, { now: await this.coordinator.now(), mode: 'manual' }) },
+      { method: 'POST', pattern: /^\/admin\/clock\/advance$/, rule: 'admin.clock_by_admin', handle: (req, res) => this.advance(req, res) },
+      { method: 'GET', pattern: /^\/admin\/projections$/, rule: 'admin.projections_by_admin', handle: (_req, res) => this.projections(res) },
+      { method: 'POST', pattern: /^\/admin\/projections\/([^/]+)\/rebuild$/, rule: 'admin.projections_by_admin', handle: (_req, res, [name]) => this.rebuild(res, decodeURIComponent(name)) },
+      { method: 'GET', pattern: /^\/admin\/bus\/lag$/, rule: 'admin.bus_by_admin', handle: (_req, res) => this.lag(res) },
+      { method: 'POST', pattern: /^\/admin\/audit\/log\/verify$/, rule: 'admin.log_audit_by_admin', handle: (_req, res) => this.verifyLogs(res) },
       {
         method: 'GET',
         pattern: /^\/admin\/processes$/,
+        rule: 'admin.processes_by_admin',
         handle: async (_req, res) => send(res, 200, { processes: options.describeProcesses?.() ?? options.processes().map(({ serviceKey: _key, ...process }) => process) }),
       },
       { method: 'GET', pattern: /^\/openapi\.json$/, handle: (_req, res) => this.openApi(res) },
-      { method: 'POST', pattern: /^\/admin\/buyers\/[^/]+\/erasure$/, handle: (req, res) => this.erase(req, res) },
+      { method: 'POST', pattern: /^\/admin\/buyers\/[^/]+\/erasure$/, rule: 'admin.erasure_by_admin', handle: (req, res) => this.erase(req, res) },
     ];
     this.server = createServer((req, res) => void this.handle(req, res));
   }
@@ -117,7 +119,8 @@ export class Gateway {
         if (!PUBLIC_OWN_ROUTES.has(pathname) && caller?.role !== 'admin') {
           return sendProblem(
             res,
-            problem(403, 'forbidden_role', `${req.method} ${pathname} is an operator's route: it needs the role admin; the request acts as ${caller?.role}`, {
+            problem(403, 'forbidden', `${req.method} ${pathname} is an operator's route: it needs the role admin; the request acts as ${caller?.role}`, {
+              rule: route.rule ?? 'admin.gateway_by_admin',
               requiredRoles: ['admin'],
             }),
           );
