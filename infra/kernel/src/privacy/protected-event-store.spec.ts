@@ -159,4 +159,20 @@ describe('ProtectedEventStore', () => {
     expect((await raw.readStream('order-o-1'))[0].data).toEqual(paid.data);
     expect((await store.readStream('order-o-1'))[0].data).toEqual(paid.data);
   });
+  it('given an event just appended, when followers read it, then it opens from what was appended, without a decryption; an erasure still shows at once', async () => {
+    const { keyring, store } = protectedStore();
+    const followers = sharedTailOf(store);
+    await store.append('order-o-1', [placed()], 'no_stream');
+    const decryptions = jest.spyOn(keyring, 'key');
+
+    const [first] = await followers.readAll(0, 10);
+    const [second] = await store.readAll(0, 10);
+    const decryptedBeforeErasure = decryptions.mock.calls.length;
+    await keyring.erase(erasure);
+    const [afterErasure] = await followers.readAll(0, 10);
+
+    expect([(first.data as { address: unknown }).address, (second.data as { address: unknown }).address]).toEqual([address, address]);
+    expect(decryptedBeforeErasure).toBe(0);
+    expect((afterErasure.data as { address: unknown }).address).toEqual(erasedAddress);
+  });
 });

@@ -14,6 +14,33 @@ import { hasSealedFields, holdsSealableValue, openFields, sealFields } from './s
 
 const MAX_CACHED_STREAMS = 100_000;
 
+/** Opened events remembered (as many as the followers' shared window holds, twice). */
+const MAX_OPENED_EVENTS = 8_192;
+
+/**
+ * The opened data of recent sealed events, by log position, shared by every view of one log (see readingThrough):
+ * the log's followers all read the same new events, and opening one costs an AES-GCM decryption per sealed field.
+ * Forgotten at once when an erasure moves the keyring's epoch, so no follower is handed data that was just erased.
+ */
+class OpenedEvents {
+  private readonly data = new Map<number, unknown>();
+  private epoch = -1;
+
+  get(position: number, epoch: number): unknown {
+    if (epoch !== this.epoch) {
+      this.data.clear();
+      this.epoch = epoch;
+    }
+    return this.data.get(position);
+  }
+
+  set(position: number, epoch: number, data: unknown): void {
+    if (epoch !== this.epoch) return; // an erasure happened while it was being opened
+    if (this.data.size >= MAX_OPENED_EVENTS) this.data.delete(this.data.keys().next().value as number);
+    this.data.set(position, data);
+  }
+}
+
 const buyerIdOf = (data: unknown): string | undefined => {
   const buyerId = (data as { buyerId?: unknown } | null)?.buyerId;
   return typeof buyerId === 'string' && buyerId.length > 0 ? buyerId : undefined;
@@ -34,6 +61,7 @@ export class ProtectedEventStore implements EventStore {
   constructor(
     readonly inner: EventStore,
     private readonly keys: Keyring,
+    private readonly opened = new OpenedEvents(),
   ) {
     if (inner.knownRevision) this.knownRevision = (streamId) => inner.knownRevision!(streamId);
     if (inner.readAllPayloads) this.readAllPayloads = async (after, limit) => this.openAll(await inner.readAllPayloads!(after, limit));
@@ -50,8 +78,11 @@ export class ProtectedEventStore implements EventStore {
       const key = await this.keys.keyFor(await this.buyerOf(streamId, event, events));
       sealed.push({ ...event, data: await sealFields(event.type, event.data, key) });
     }
+    const epoch = this.keys.epoch;
     const result = await this.inner.append(streamId, sealed, expected, options);
     const clearData = new Map(events.map((event) => [event.eventId, event.data]));
+    // What followers will read next: known in clear already, so none of them has to decrypt it.
+    for (const event of result.events) if (hasSealedFields(event.type)) this.opened.set(event.position, epoch, clearData.get(event.eventId));
     return {
       ...result,
       events: result.events.map((event) => (clearData.has(event.eventId) ? { ...event, data: clearData.get(event.eventId) } : event)),
@@ -97,13 +128,18 @@ export class ProtectedEventStore implements EventStore {
 
   /** The same keys over another view of the stored log (a cache of it: see sharedTailOf). */
   readingThrough(view: (stored: EventStore) => EventStore): ProtectedEventStore {
-    return new ProtectedEventStore(view(this.inner), this.keys);
+    return new ProtectedEventStore(view(this.inner), this.keys, this.opened);
   }
 
   /** The event with its sealed fields opened (or erased); the same object when it has none. */
   async open(event: RecordedEvent): Promise<RecordedEvent> {
     if (!hasSealedFields(event.type)) return event;
-    const data = await openFields(event.type, event.schemaVersion, event.data, (keyId) => this.keys.key(keyId));
+    const epoch = this.keys.epoch;
+    let data = this.opened.get(event.position, epoch);
+    if (data === undefined) {
+      data = await openFields(event.type, event.schemaVersion, event.data, (keyId) => this.keys.key(keyId));
+      this.opened.set(event.position, epoch, data);
+    }
     // A copy on the event's own prototype: a payload-only event keeps its throwing metadata getters.
     return Object.assign(Object.create(Object.getPrototypeOf(event) as object) as RecordedEvent, event, { data });
   }
