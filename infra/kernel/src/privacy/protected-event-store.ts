@@ -26,18 +26,23 @@ class OpenedEvents {
   private readonly data = new Map<number, unknown>();
   private epoch = -1;
 
+  /** `epoch`: the keyring's when the data was read; what the current epoch says is read with it. */
   get(position: number, epoch: number): unknown {
-    if (epoch !== this.epoch) {
-      this.data.clear();
-      this.epoch = epoch;
-    }
+    this.moveTo(epoch);
     return this.data.get(position);
   }
 
   set(position: number, epoch: number, data: unknown): void {
-    if (epoch !== this.epoch) return; // an erasure happened while it was being opened
+    if (epoch < this.epoch) return; // an erasure happened while it was being opened
+    this.moveTo(epoch);
     if (this.data.size >= MAX_OPENED_EVENTS) this.data.delete(this.data.keys().next().value as number);
     this.data.set(position, data);
+  }
+
+  private moveTo(epoch: number): void {
+    if (epoch === this.epoch) return;
+    this.data.clear();
+    this.epoch = epoch;
   }
 }
 
