@@ -59,7 +59,9 @@ async function startKafkaTestSystem(dataDir: string, start: string, secret: stri
       dataDir,
       stop: async () => {
         await running.stop();
-        await running.dropNamespace();
+        // The namespace is this run's own; a group the broker does not let go of yet (a member still leaving) is left
+        // behind rather than failing the test it served.
+        await running.dropNamespace().catch((error: unknown) => console.warn(`kept ${running.topicPrefix}* on the broker: ${String(error)}`));
         rmSync(dataDir, { recursive: true, force: true });
       },
     });
