@@ -14,11 +14,7 @@ import { parseArgs } from 'node:util';
 import { SystemClock } from '@aftersales/kernel';
 import { SqliteEventStore, SqliteReadModelStore } from '@aftersales/sqlite';
 import { createCompensationAudit } from '@aftersales/refund';
-
-export interface CliOutcome {
-  exitCode: number;
-  output: string;
-}
+import { runAsMain, type CliOutcome } from './cli-outcome';
 
 /** The CLI without process globals, so it can be tested. */
 export async function runAuditCli(argv: string[]): Promise<CliOutcome> {
@@ -57,15 +53,4 @@ export async function runAuditCli(argv: string[]): Promise<CliOutcome> {
   }
 }
 
-if (require.main === module) {
-  runAuditCli(process.argv.slice(2)).then(
-    ({ exitCode, output }) => {
-      (exitCode === 1 ? process.stderr : process.stdout).write(`${output}\n`);
-      process.exitCode = exitCode;
-    },
-    (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+if (require.main === module) runAsMain(runAuditCli);

@@ -13,7 +13,7 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SystemClock, type ChainReport } from '@aftersales/kernel';
 import { SqliteEventStore } from '@aftersales/sqlite';
-import type { CliOutcome } from './audit-compensations';
+import { runAsMain, type CliOutcome } from './cli-outcome';
 
 function logsUnder(dataDir: string): string[] {
   const own = join(dataDir, 'events.db');
@@ -49,15 +49,4 @@ export async function runVerifyLogCli(argv: string[]): Promise<CliOutcome> {
   return { exitCode: broken ? 2 : 0, output: JSON.stringify(report, null, 2) };
 }
 
-if (require.main === module) {
-  runVerifyLogCli(process.argv.slice(2)).then(
-    ({ exitCode, output }) => {
-      (exitCode === 1 ? process.stderr : process.stdout).write(`${output}\n`);
-      process.exitCode = exitCode;
-    },
-    (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
-}
+if (require.main === module) runAsMain(runVerifyLogCli);

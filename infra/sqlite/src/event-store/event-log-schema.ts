@@ -1,5 +1,5 @@
 import type { ActorRole, TraceContext } from '@aftersales/contracts';
-import { chainHash, GENESIS_HASH, type CommandKeyRecord, type RecordedEvent } from '@aftersales/kernel';
+import { chainHash, GENESIS_HASH, type ChainedFields, type CommandKeyRecord, type RecordedEvent } from '@aftersales/kernel';
 import type { SqliteDatabase } from '../database/open-database';
 
 /**
@@ -69,24 +69,11 @@ export const EVENT_PLACEHOLDERS = EVENT_COLUMNS.split(',')
   .map(() => '?')
   .join(', ');
 
-/** One event row in EVENT_COLUMNS order (statements run with `.raw()`: no per-row object with 15 named keys). */
-export type EventValues = [
-  position: number,
-  eventId: string,
-  streamId: string,
-  revision: number,
-  type: string,
-  schemaVersion: number,
-  data: string,
-  occurredAt: string,
-  correlationId: string,
-  causationId: string | null,
-  actorId: string,
-  actorRole: string,
-  traceparent: string | null,
-  tracestate: string | null,
-  recordedAt: string,
-];
+/**
+ * One event row in EVENT_COLUMNS order (statements run with `.raw()`: no per-row object with 15 named keys): the
+ * columns the log's hash chain covers, in its order.
+ */
+export type EventValues = [...ChainedFields];
 
 export function toRecordedEvent(row: EventValues): RecordedEvent {
   const event: RecordedEvent = {
