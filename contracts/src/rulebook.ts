@@ -2,6 +2,17 @@ import { Type, type Static } from '@sinclair/typebox';
 import v1 from '../rulebooks/v1.json';
 import v2 from '../rulebooks/v2.json';
 import v3 from '../rulebooks/v3.json';
+import v4 from '../rulebooks/v4.json';
+
+/** What crossing a penalty-point threshold does to a shop, and for how long (no `days`: until the points reset). */
+export const ShopRestrictionKinds = ['hidden', 'warned', 'listing_barred', 'closed'] as const;
+const PenaltyThreshold = Type.Object({
+  atPoints: Type.Integer({ minimum: 1 }),
+  ruleId: Type.String(),
+  restrictions: Type.Array(
+    Type.Object({ kind: Type.Union([Type.Literal('hidden'), Type.Literal('warned'), Type.Literal('listing_barred'), Type.Literal('closed')]), days: Type.Optional(Type.Number({ exclusiveMinimum: 0 })) }),
+  ),
+});
 
 /** Policy parameters: data, not code. Every decision that uses one records `version`. */
 export const RulebookSchema = Type.Object({
@@ -42,12 +53,32 @@ export const RulebookSchema = Type.Object({
     supervisorApprovalAboveMinor: Type.Integer(),
   }),
   review: Type.Object({ windowDays: Type.Number(), reviseWithinDays: Type.Number() }),
-  penalty: Type.Object({ hiddenAtPoints: Type.Integer(), closedAtPoints: Type.Integer() }),
+  penalty: Type.Object({
+    hiddenAtPoints: Type.Integer(),
+    closedAtPoints: Type.Integer(),
+    /** Since 2026-12-v4: points per violation type and what each threshold does to the shop. */
+    ruleId: Type.Optional(Type.String()),
+    resetsEachCalendarYear: Type.Optional(Type.Boolean()),
+    pointsPerViolation: Type.Optional(Type.Record(Type.String(), Type.Integer({ minimum: 0 }))),
+    thresholds: Type.Optional(Type.Array(PenaltyThreshold)),
+  }),
+  /** Since 2026-12-v4: the deadlines of complaint and dispute cases. */
+  dispute: Type.Optional(
+    Type.Object({
+      firstResponse: Type.Object({ ruleId: Type.String(), withinHours: Type.Number({ exclusiveMinimum: 0 }) }),
+      /** The resolution clock stops while the case waits on the buyer. */
+      resolution: Type.Object({ ruleId: Type.String(), withinHours: Type.Number({ exclusiveMinimum: 0 }) }),
+      awaitingBuyer: Type.Object({ ruleId: Type.String(), closeAfterDays: Type.Number({ exclusiveMinimum: 0 }) }),
+      evidence: Type.Object({ ruleId: Type.String(), defaultDueInHours: Type.Number({ exclusiveMinimum: 0 }) }),
+      appeal: Type.Object({ ruleId: Type.String(), withinDays: Type.Number({ exclusiveMinimum: 0 }), maxAppeals: Type.Integer({ minimum: 0 }) }),
+      remedyApproval: Type.Object({ ruleId: Type.String(), supervisorApprovalAboveMinor: Type.Integer({ minimum: 0 }) }),
+    }),
+  ),
 });
 export type Rulebook = Static<typeof RulebookSchema>;
 
 /** Every published rulebook version, oldest first; decisions look up the version they recorded. */
-export const rulebooks: readonly Rulebook[] = [v1 as Rulebook, v3 as Rulebook];
+export const rulebooks: readonly Rulebook[] = [v1 as Rulebook, v3 as Rulebook, v4 as Rulebook];
 export const currentRulebook = (): Rulebook => rulebooks[rulebooks.length - 1];
 export const rulebookVersion = (version: string): Rulebook | undefined => rulebooks.find((r) => r.version === version);
 

@@ -52,7 +52,7 @@ function movement(i: number): { streamId: string; events: NewEvent[] }[] {
       ...common,
       payoutId,
       fundingSource: 'shop_deposit',
-      rule: { ruleId: 'compensation.goodwill', rulebookVersion: '2026-12-v3' },
+      rule: { ruleId: 'compensation.goodwill', rulebookVersion: '2026-12-v4' },
       paidAt,
     },
     metadata: meta(paidAt),

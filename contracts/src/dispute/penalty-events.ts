@@ -34,7 +34,7 @@ export const PenaltyPointsAssessedEvent = defineEvent({
     points: 6,
     periodYear: 2026,
     totalPoints: 12,
-    rule: { ruleId: 'penalty.not_as_described', rulebookVersion: '2026-12-v3' },
+    rule: { ruleId: 'penalty.not_as_described', rulebookVersion: '2026-12-v4' },
     assessedAt: '2026-11-18T11:00:00.000Z',
   },
 });
@@ -72,7 +72,7 @@ export const ShopPenaltyThresholdReachedEvent = defineEvent({
     threshold: 12,
     restriction: 'hidden_and_warned',
     until: '2026-11-25T11:00:00.000Z',
-    rulebookVersion: '2026-12-v3',
+    rulebookVersion: '2026-12-v4',
     reachedAt: '2026-11-18T11:00:00.000Z',
   },
 });

@@ -33,7 +33,7 @@ export const DisputeRemedyProposedEvent = defineEvent({
     proposedBy: 'cs-012',
     requiresSupervisorApproval: true,
     approvalThreshold: 20000,
-    rulebookVersion: '2026-12-v3',
+    rulebookVersion: '2026-12-v4',
     proposedAt: '2026-11-20T10:00:00.000Z',
   },
 });

@@ -121,7 +121,7 @@ export const ShipmentDispatchedEvent = defineEvent({
     dispatchedAt: '2026-11-02T10:00:00.000Z',
     trigger: 'manual',
     trackingExpiresAt: '2026-12-02T10:00:00.000Z',
-    rulebookVersion: '2026-12-v3',
+    rulebookVersion: '2026-12-v4',
   },
 });
 
@@ -141,7 +141,7 @@ export const ReturnShipmentDispatchedEvent = defineEvent({
     trigger: 'carrier_scan',
     carrierEventId: 'yto-evt-1',
     trackingExpiresAt: '2026-12-08T15:00:00.000Z',
-    rulebookVersion: '2026-12-v3',
+    rulebookVersion: '2026-12-v4',
   },
 });
 
@@ -355,7 +355,7 @@ export const ShipmentTrackingExpiredEvent = defineEvent({
     expiredAt: '2026-12-02T10:00:00.000Z',
     lastTrackingStatus: 'in_transit',
     lastScanAt: '2026-11-03T08:00:00.000Z',
-    rulebookVersion: '2026-12-v3',
+    rulebookVersion: '2026-12-v4',
   },
 });
 

@@ -77,7 +77,7 @@ export const OrderPlacedEvent = defineEvent({
     placedAt: '2026-11-02T08:00:00.000Z',
     payBy: '2026-11-05T08:00:00.000Z',
     paymentReminderAt: '2026-11-02T20:00:00.000Z',
-    rulebookVersion: '2026-12-v3',
+    rulebookVersion: '2026-12-v4',
   },
 });
 
@@ -109,7 +109,7 @@ export const PaymentReminderDueEvent = defineEvent({
     reminderAt: '2026-11-02T20:00:00.000Z',
     payBy: '2026-11-05T08:00:00.000Z',
     recordedAt: '2026-11-02T20:00:00.000Z',
-    rulebookVersion: '2026-12-v3',
+    rulebookVersion: '2026-12-v4',
   },
 });
 
@@ -147,7 +147,7 @@ export const OrderPaidEvent = defineEvent({
     shipWithinHours: 72,
     shipWithinSource: 'rulebook',
     shipBy: '2026-11-05T09:00:00.000Z',
-    rulebookVersion: '2026-12-v3',
+    rulebookVersion: '2026-12-v4',
   },
 });
 
@@ -183,7 +183,7 @@ export const OrderClosedEvent = defineEvent({
     paidAmount: 0,
     currency: 'CNY',
     payBy: '2026-11-05T08:00:00.000Z',
-    rulebookVersion: '2026-12-v3',
+    rulebookVersion: '2026-12-v4',
   },
 });
 
@@ -314,7 +314,7 @@ export const OrderShippedEvent = defineEvent({
     late: false,
     autoConfirmAt: '2026-11-13T10:00:00.000Z',
     autoConfirmReceiptDays: 10,
-    rulebookVersion: '2026-12-v3',
+    rulebookVersion: '2026-12-v4',
   },
 });
 
@@ -416,7 +416,7 @@ export const ShipByDeadlineMissedEvent = defineEvent({
     shippingFee: 1000,
     total: 101000,
     currency: 'CNY',
-    rulebookVersion: '2026-12-v3',
+    rulebookVersion: '2026-12-v4',
   },
 });
 

@@ -97,7 +97,7 @@ export const ReissueShipmentRequestedEvent = defineEvent({
     reason: 'missing_item',
     requestedAt: '2026-11-09T09:00:00.000Z',
     shipBy: '2026-11-12T09:00:00.000Z',
-    rulebookVersion: '2026-12-v3',
+    rulebookVersion: '2026-12-v4',
   },
 });
 export type ReissueShipmentRequested = Static<typeof ReissueShipmentRequestedEvent.schema>;

@@ -34,7 +34,7 @@ export const RefundPaymentAuthorizedEvent = defineEvent({
     currency: 'CNY',
     trigger: 'return_confirm_timeout',
     authorizedAt: '2026-11-24T11:00:00.000Z',
-    rulebookVersion: '2026-12-v3',
+    rulebookVersion: '2026-12-v4',
   },
 });
 export type RefundPaymentAuthorized = Static<typeof RefundPaymentAuthorizedEvent.schema>;

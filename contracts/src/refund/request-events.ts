@@ -46,7 +46,7 @@ export const RefundRequestedEvent = defineEvent({
     evidence: [{ kind: 'photo', ref: 'media/rf-5b2c9e/lid.jpg', description: 'Crack on the lid' }],
     requestedAt: '2026-11-08T09:30:00.000Z',
     merchantRespondBy: '2026-11-13T09:30:00.000Z',
-    rulebookVersion: '2026-12-v3',
+    rulebookVersion: '2026-12-v4',
   },
 });
 export type RefundRequested = Static<typeof RefundRequestedEvent.schema>;
@@ -92,7 +92,7 @@ export const NoReasonReturnEligibilityDecidedEvent = defineEvent({
     receivedAt: '2026-11-07T15:00:00.000Z',
     windowEndsAt: '2026-11-14T15:00:00.000Z',
     excludedCategories: [],
-    rule: { ruleId: 'refund.no_reason_7d', rulebookVersion: '2026-12-v3' },
+    rule: { ruleId: 'refund.no_reason_7d', rulebookVersion: '2026-12-v4' },
     decidedAt: '2026-11-09T10:00:00.000Z',
   },
 });
@@ -125,7 +125,7 @@ export const RefundApprovedEvent = defineEvent({
     amount: 19900,
     returnRequired: true,
     approvedAt: '2026-11-13T09:30:00.000Z',
-    rulebookVersion: '2026-12-v3',
+    rulebookVersion: '2026-12-v4',
   },
 });
 export type RefundApproved = Static<typeof RefundApprovedEvent.schema>;
@@ -154,7 +154,7 @@ export const RefundRejectedEvent = defineEvent({
     evidence: [{ kind: 'photo', ref: 'media/rf-3c40aa/returned.jpg' }],
     rejectedAt: '2026-11-10T08:00:00.000Z',
     escalateBy: '2026-11-17T08:00:00.000Z',
-    rulebookVersion: '2026-12-v3',
+    rulebookVersion: '2026-12-v4',
   },
 });
 export type RefundRejected = Static<typeof RefundRejectedEvent.schema>;
@@ -260,7 +260,7 @@ export const RefundClosedEvent = defineEvent({
     reason: 'buyer_return_timeout',
     explanation: 'The return was not shipped by 2026-11-20T10:00:00.000Z.',
     closedAt: '2026-11-20T10:00:00.000Z',
-    rulebookVersion: '2026-12-v3',
+    rulebookVersion: '2026-12-v4',
   },
 });
 export type RefundClosed = Static<typeof RefundClosedEvent.schema>;

@@ -39,7 +39,7 @@ export const RefundReturnRequestedEvent = defineEvent({
     },
     shippingPaidBy: 'merchant',
     returnShipBy: '2026-11-20T09:30:00.000Z',
-    rulebookVersion: '2026-12-v3',
+    rulebookVersion: '2026-12-v4',
   },
 });
 export type RefundReturnRequested = Static<typeof RefundReturnRequestedEvent.schema>;
@@ -69,7 +69,7 @@ export const RefundReturnShippedEvent = defineEvent({
     trackingNo: 'SF1234567890',
     shippedAt: '2026-11-14T11:00:00.000Z',
     merchantConfirmBy: '2026-11-24T11:00:00.000Z',
-    rulebookVersion: '2026-12-v3',
+    rulebookVersion: '2026-12-v4',
   },
 });
 export type RefundReturnShipped = Static<typeof RefundReturnShippedEvent.schema>;

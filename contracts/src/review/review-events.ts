@@ -38,7 +38,7 @@ export const ReviewPostedEvent = defineEvent({
     skus: ['LAMP-DESK-01'],
     postedAt: '2026-11-19T20:00:00.000Z',
     revisableUntil: '2026-12-19T20:00:00.000Z',
-    rulebookVersion: '2026-12-v3',
+    rulebookVersion: '2026-12-v4',
   },
 });
 export type ReviewPosted = Static<typeof ReviewPostedEvent.schema>;
@@ -129,7 +129,7 @@ export const ReviewRevisedEvent = defineEvent({
     score: 4,
     text: 'Shop called me and replaced the box quickly. The lamp itself is fine.',
     revisedAt: '2026-11-22T10:00:00.000Z',
-    rulebookVersion: '2026-12-v3',
+    rulebookVersion: '2026-12-v4',
   },
 });
 export type ReviewRevised = Static<typeof ReviewRevisedEvent.schema>;

@@ -54,7 +54,7 @@ export function compensationWorld(options: Partial<PayoutServiceOptions> = {}, r
       paymentMethod: 'online',
       status: 'awaiting_payment',
       placedAt: env.clock.now().toISOString(),
-      rulebookVersion: '2026-12-v3',
+      rulebookVersion: '2026-12-v4',
     });
     const paid = await orderEvent(orderId, 'OrderPaid', {
       shopId: 'shop-1',
@@ -65,7 +65,7 @@ export function compensationWorld(options: Partial<PayoutServiceOptions> = {}, r
       shipWithinHours: 72,
       shipWithinSource: 'rulebook',
       shipBy: '2026-11-05T08:00:00.000Z',
-      rulebookVersion: '2026-12-v3',
+      rulebookVersion: '2026-12-v4',
     });
     return { placed, paid };
   };
@@ -82,7 +82,7 @@ export function compensationWorld(options: Partial<PayoutServiceOptions> = {}, r
       shippingFee: 1000,
       total: 101_000,
       currency: 'CNY',
-      rulebookVersion: '2026-12-v3',
+      rulebookVersion: '2026-12-v4',
     });
 
   const ctx = (actor: Actor, key?: string) => ({ actor, ...(key ? { commandKey: { key, requestHash: key } } : {}) });

@@ -57,7 +57,7 @@ export function eventsOf(m: Movement, i: number): { streamId: string; event: New
             ...common,
             payoutId,
             fundingSource: 'shop_deposit',
-            rule: { ruleId: 'compensation.goodwill', rulebookVersion: '2026-12-v3' },
+            rule: { ruleId: 'compensation.goodwill', rulebookVersion: '2026-12-v4' },
             paidAt: bookedAt,
           },
         };
