@@ -25,6 +25,14 @@ describe('the log hash chain', () => {
     expect(chainHash('f'.repeat(64), fields(1))).not.toBe(chainHash(GENESIS_HASH, fields(1)));
   });
 
+  it('given a known event, then its hash is sha256 over the previous hash, a newline and the JSON of its fields (the format stored logs are chained with)', () => {
+    const known: ChainedFields = [
+      1, 'evt-1', 'order-ord_1', 0, 'OrderNoteAdded', 1, '{"orderId":"ord_1","text":"a \\\\ b \\" c"}', '2026-11-02T08:00:00.000Z', 'corr', null, 'agent-7', 'agent', null, null, '2026-11-02T08:00:00.000Z',
+    ];
+
+    expect(chainHash(GENESIS_HASH, known)).toBe('4b88bff5f0b3cdf2d107c9e1760a70ed1bd4ae6abaec63f8afaac63b8964b6ac');
+  });
+
   it('given an intact chain, when verified, then every link checks', () => {
     expect(verify(chainOf(5))).toEqual({ checked: 5 });
   });
