@@ -4,8 +4,23 @@ import { DEFAULT_CACHE_KIB, type Durability } from './open-database';
 /** A statement to run, by its SQL text, with its parameters. */
 export type SqlWrite = [sql: string, params: unknown[]];
 
+/**
+ * Event rows the thread inserts chained: each row gets, as its last parameter, sha256 over the previous row's hash, a
+ * newline and the row's JSON (chainHash of @aftersales/kernel; a test checks the two agree). Rows cross as one JSON
+ * text, which costs the sending thread less than a structured clone of every value, and the hashing is done there.
+ */
+export interface ChainedRows {
+  sql: string;
+  /** The hash of the row before the first (the log's last committed one). */
+  previousHash: string;
+  /** JSON of the rows, value arrays in the statement's parameter order without the hash. */
+  rowsJson: string;
+}
+
 interface WriteAnswer {
   id: number;
+  /** The hash of the last chained row, when the transaction had any. */
+  lastHash?: string;
   error?: { message: string; code?: string };
 }
 
@@ -16,6 +31,7 @@ interface WriteAnswer {
  */
 const WRITER_PROGRAM = `
 const { parentPort, workerData } = require('node:worker_threads');
+const { hash } = require('node:crypto');
 const Database = require(workerData.driver);
 const db = new Database(workerData.path);
 db.pragma('journal_mode = WAL');
@@ -30,8 +46,19 @@ const statement = (sql) => {
   if (!found) prepared.set(sql, (found = db.prepare(sql)));
   return found;
 };
-const runAll = db.transaction((sqls, writes) => {
+const runAll = db.transaction((sqls, writes, chained) => {
+  let last;
+  if (chained) {
+    const insert = statement(chained.sql);
+    last = chained.previousHash;
+    for (const row of JSON.parse(chained.rowsJson)) {
+      last = hash('sha256', last + '\\n' + JSON.stringify(row), 'hex');
+      row.push(last);
+      insert.run(row);
+    }
+  }
   for (const [index, params] of writes) statement(sqls[index]).run(params);
+  return last;
 });
 parentPort.on('message', (message) => {
   if (message === 'stop') {
@@ -40,8 +67,8 @@ parentPort.on('message', (message) => {
     return;
   }
   try {
-    runAll.immediate(message.sqls, message.writes);
-    parentPort.postMessage({ id: message.id });
+    const lastHash = runAll.immediate(message.sqls, message.writes, message.chained);
+    parentPort.postMessage({ id: message.id, lastHash });
   } catch (error) {
     parentPort.postMessage({ id: message.id, error: { message: String(error && error.message), code: error && error.code } });
   }
@@ -65,7 +92,7 @@ export class SqlWriteError extends Error {
  */
 export class SqlWriterThread {
   private readonly worker: Worker;
-  private readonly waiting = new Map<number, { resolve(): void; reject(error: unknown): void }>();
+  private readonly waiting = new Map<number, { resolve(answer: WriteAnswer): void; reject(error: unknown): void }>();
   private readonly exited: Promise<void>;
   private nextId = 0;
   private failure: Error | undefined;
@@ -83,7 +110,19 @@ export class SqlWriterThread {
   }
 
   /** Resolves once the statements are committed together; rejects (committing none) with the database's error. */
-  run(writes: readonly SqlWrite[]): Promise<void> {
+  async run(writes: readonly SqlWrite[]): Promise<void> {
+    await this.send(writes);
+  }
+
+  /**
+   * Resolves once the chained rows and then the statements are committed together, with the hash of the last row;
+   * rejects (committing none) with the database's error.
+   */
+  async runChained(chained: ChainedRows, writes: readonly SqlWrite[]): Promise<string> {
+    return (await this.send(writes, chained)).lastHash as string;
+  }
+
+  private send(writes: readonly SqlWrite[], chained?: ChainedRows): Promise<WriteAnswer> {
     if (this.failure) return Promise.reject(this.failure);
     const sqls: string[] = [];
     const indexOf = new Map<string, number>();
@@ -96,7 +135,7 @@ export class SqlWriterThread {
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
       this.worker.ref(); // a transaction in flight keeps the process alive until it is answered
-      this.worker.postMessage({ id, sqls, writes: indexed });
+      this.worker.postMessage({ id, sqls, writes: indexed, chained });
     });
   }
 
@@ -108,13 +147,14 @@ export class SqlWriterThread {
     await this.exited;
   }
 
-  private answer({ id, error }: WriteAnswer): void {
+  private answer(answer: WriteAnswer): void {
+    const { id, error } = answer;
     const waiter = this.waiting.get(id);
     this.waiting.delete(id);
     if (this.waiting.size === 0) this.worker.unref();
     if (!waiter) return;
     if (error) waiter.reject(new SqlWriteError(error.message, error.code));
-    else waiter.resolve();
+    else waiter.resolve(answer);
   }
 
   private fail(error: Error): void {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { ManualClock } from '@aftersales/kernel';
-import { sampleEvents, type StoreHarness } from '@aftersales/kernel/testing';
+import { sampleEvent, sampleEvents, type StoreHarness } from '@aftersales/kernel/testing';
 import { inTempFolder } from '../__tests__/temp-store';
 import { SqliteEventStore } from './sqlite-event-store';
 
@@ -67,5 +67,40 @@ describe('SqliteEventStore hash chain', () => {
     await Promise.all(Array.from({ length: 40 }, (_, i) => store.append(`order-c${i}`, sampleEvents(2), 'no_stream')));
 
     expect(await store.verifyChain()).toEqual({ checked: 85 });
+  });
+
+  it('given data with quotes, backslashes, control and non-Latin characters committed on the writer thread, when verified, then it chains as the kernel hashes it', async () => {
+    const text = 'a "quoted" \\ back\\slash, a tab\t, a line\n, ünïcödé 注文 🚚 \u2028';
+    await Promise.all(Array.from({ length: 8 }, (_, i) => store.append(`order-t${i}`, [sampleEvent('OrderNoted', { text, i })], 'no_stream')));
+
+    expect(store.stats().transactions).toBeLessThan(2 + 8);
+    expect(await store.verifyChain()).toEqual({ checked: 13 });
+  });
+
+  it('given a batch the writer thread could not commit (a reused event id), then the appends written again here and the later ones continue the chain', async () => {
+    const taken = sampleEvent('OrderPlaced');
+    await store.append('order-9', [taken], 'no_stream');
+
+    const outcomes = await Promise.allSettled([
+      store.append('order-10', sampleEvents(2), 'no_stream'),
+      store.append('order-11', [{ ...sampleEvent('OrderPlaced'), eventId: taken.eventId }], 'no_stream'),
+      store.append('order-12', sampleEvents(1), 'no_stream'),
+    ]);
+    await Promise.all(Array.from({ length: 4 }, (_, i) => store.append(`order-d${i}`, sampleEvents(1), 'no_stream')));
+    await store.append('order-e', sampleEvents(1), 'no_stream');
+
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(await store.verifyChain()).toEqual({ checked: 14 });
+  });
+
+  it('given appends committed on the writer thread, when the store is reopened and appended to, then the chain holds across the restart', async () => {
+    await Promise.all(Array.from({ length: 10 }, (_, i) => store.append(`order-r${i}`, sampleEvents(1), 'no_stream')));
+    await store.close();
+
+    store = await harness.reopen();
+    await Promise.all(Array.from({ length: 3 }, (_, i) => store.append(`order-s${i}`, sampleEvents(1), 'no_stream')));
+    await store.append('order-s9', sampleEvents(1), 'no_stream');
+
+    expect(await store.verifyChain()).toEqual({ checked: 19 });
   });
 });

@@ -268,38 +268,46 @@ export class SqliteEventStore implements EventStore {
   }
 
   /**
-   * Stages the batch here (checks, positions, rows) and has the writer thread commit it. Appends that arrive meanwhile
+   * Stages the batch here (checks, positions, rows) and has the writer thread chain and commit it: the rows cross as one
+   * JSON text and the thread hashes them as it inserts them, answering the last hash. Appends that arrive meanwhile
    * wait for the next batch, which is staged once this one is committed. A batch the database refuses (a reused event
    * id) is written again here, one savepoint per append, so that only the faulty append fails.
    */
   private flushOnWriterThread(writer: SqlWriterThread, batch: AppendRequest[]): void {
-    const view = new BatchView(this.committed, this.head, this.lastHash, this.clock.now().toISOString());
+    const previousHash = this.lastHash;
+    const view = new BatchView(this.committed, this.head, previousHash, this.clock.now().toISOString(), false);
     const outcomes: Outcome[] = [];
-    const writes: SqlWrite[] = [];
+    const rows: EventValues[] = [];
+    const keyWrites: SqlWrite[] = [];
     for (const request of batch) {
       try {
         const staged = view.stage(request);
         view.accept(staged);
         outcomes.push({ request, staged });
-        staged.rows.forEach((row, i) => writes.push([INSERT_EVENT, [...row, staged.hashes[i]]]));
+        for (const row of staged.rows) rows.push(row);
         const key = staged.commandKey;
-        if (key) writes.push([INSERT_COMMAND_KEY, [key.key, key.requestHash, key.streamId, key.revision, JSON.stringify(key.eventIds), key.recordedAt]]);
+        if (key) keyWrites.push([INSERT_COMMAND_KEY, [key.key, key.requestHash, key.streamId, key.revision, JSON.stringify(key.eventIds), key.recordedAt]]);
       } catch (error) {
         outcomes.push({ request, error });
       }
     }
-    if (writes.length === 0) return this.settle({ outcomes, view });
+    if (rows.length === 0 && keyWrites.length === 0) return this.settle({ outcomes, view });
     const lastPosition = view.head;
     const loopBefore = performance.eventLoopUtilization();
-    this.inFlight = writer.run(writes).then(
-      () => {
+    const committed = rows.length > 0 ? writer.runChained({ sql: INSERT_EVENT, previousHash, rowsJson: JSON.stringify(rows) }, keyWrites) : writer.run(keyWrites).then(() => previousHash);
+    this.inFlight = committed.then(
+      (lastHash) => {
         this.noteLoopUtilisation(performance.eventLoopUtilization(loopBefore).utilization);
+        view.lastHash = lastHash;
         this.settle({ outcomes, view });
       },
       (error: unknown) => {
         if (error instanceof SqlWriteError && isConstraintViolation(error)) return this.flushHere(batch);
         // The thread died: whether the batch is on disk only the file can tell.
-        if (this.readHead() >= lastPosition) return this.settle({ outcomes, view });
+        if (this.readHead() >= lastPosition) {
+          view.lastHash = this.readLastHash();
+          return this.settle({ outcomes, view });
+        }
         this.forgetCaches();
         for (const request of batch) request.reject(error);
       },

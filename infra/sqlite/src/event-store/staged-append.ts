@@ -26,7 +26,10 @@ export interface AppendRequest {
 export interface StagedAppend {
   result: AppendResult;
   rows: EventValues[];
-  /** hashes[i]: the chain hash of rows[i], each chained to the one before (the first to the log's last). */
+  /**
+   * hashes[i]: the chain hash of rows[i], each chained to the one before (the first to the log's last); empty when the
+   * batch is chained where it is committed (the writer thread).
+   */
   hashes: string[];
   commandKey?: CommandKeyRecord;
 }
@@ -48,9 +51,11 @@ export class BatchView {
   constructor(
     private readonly committed: CommittedLog,
     public head: number,
-    /** The chain hash of the event at `head`. */
+    /** The chain hash of the event at `head` (while the batch is chained here). */
     public lastHash: string,
     private readonly recordedAt: string,
+    /** False: rows are staged without their hashes, for a writer that chains them as it inserts them. */
+    private readonly chainHere = true,
   ) {}
 
   /** Checks an append and prepares its rows; throws the error the append must be rejected with. */
@@ -88,8 +93,7 @@ export class BatchView {
         metadata.trace?.tracestate ?? null,
         this.recordedAt,
       ]);
-      previousHash = chainHash(previousHash, rows[i]);
-      hashes.push(previousHash);
+      if (this.chainHere) hashes.push((previousHash = chainHash(previousHash, rows[i])));
       const entry: RecordedEvent = {
         eventId: event.eventId,
         type: event.type,
@@ -129,7 +133,7 @@ export class BatchView {
     if (events.length > 0) {
       this.revisions.set(streamId, revision);
       this.head = events[events.length - 1].position;
-      this.lastHash = staged.hashes[staged.hashes.length - 1];
+      if (this.chainHere) this.lastHash = staged.hashes[staged.hashes.length - 1];
     }
     if (staged.commandKey) this.commandKeys.set(staged.commandKey.key, staged.commandKey);
   }
