@@ -11,8 +11,8 @@ export type SqlWrite = [sql: string, params: unknown[]];
  */
 export interface ChainedRows {
   sql: string;
-  /** The hash of the row before the first (the log's last committed one). */
-  previousHash: string;
+  /** The hash of the row before the first (the log's last committed one); undefined: chained to the part before. */
+  previousHash?: string;
   /** JSON of the rows, value arrays in the statement's parameter order without the hash. */
   rowsJson: string;
 }
@@ -26,8 +26,11 @@ interface WriteAnswer {
 
 /**
  * The thread's whole program, evaluated as a script (a file would have to exist as .ts under jest and as .js once
- * built). Its own connection, set up like openDatabase's (temporary b-trees in memory, not in temp files), runs each list of statements in one IMMEDIATE transaction, statements prepared once per
- * SQL text; it answers when the transaction is committed (with `synchronous = FULL`, when it is on disk).
+ * built). Its own connection, set up like openDatabase's (temporary b-trees in memory, not in temp files), runs the
+ * parts of a transaction as they arrive: the first part begins it (IMMEDIATE), each part's statements run at once, the
+ * part marked `commit` commits it and is answered (with `synchronous = FULL`, once it is on disk). A failing part rolls
+ * the transaction back; the parts after it are skipped and the commit is answered with its error. Statements are
+ * prepared once per SQL text.
  */
 const WRITER_PROGRAM = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -46,11 +49,13 @@ const statement = (sql) => {
   if (!found) prepared.set(sql, (found = db.prepare(sql)));
   return found;
 };
-const runAll = db.transaction((sqls, writes, chained) => {
-  let last;
+let open = false;
+let failure;
+let last;
+const runPart = ({ sqls, writes, chained }) => {
   if (chained) {
+    if (chained.previousHash !== undefined) last = chained.previousHash;
     const insert = statement(chained.sql);
-    last = chained.previousHash;
     for (const row of JSON.parse(chained.rowsJson)) {
       last = hash('sha256', last + '\\n' + JSON.stringify(row), 'hex');
       row.push(last);
@@ -58,20 +63,36 @@ const runAll = db.transaction((sqls, writes, chained) => {
     }
   }
   for (const [index, params] of writes) statement(sqls[index]).run(params);
-  return last;
-});
+};
 parentPort.on('message', (message) => {
   if (message === 'stop') {
     db.close();
     parentPort.close();
     return;
   }
-  try {
-    const lastHash = runAll.immediate(message.sqls, message.writes, message.chained);
-    parentPort.postMessage({ id: message.id, lastHash });
-  } catch (error) {
-    parentPort.postMessage({ id: message.id, error: { message: String(error && error.message), code: error && error.code } });
+  if (!open) {
+    open = true;
+    failure = undefined;
+    last = undefined;
+    try {
+      db.exec('BEGIN IMMEDIATE');
+    } catch (error) {
+      failure = error;
+    }
   }
+  if (!failure) {
+    try {
+      runPart(message);
+      if (message.commit) db.exec('COMMIT');
+    } catch (error) {
+      failure = error;
+      if (db.inTransaction) db.exec('ROLLBACK');
+    }
+  }
+  if (!message.commit) return;
+  open = false;
+  if (failure) parentPort.postMessage({ id: message.id, error: { message: String(failure && failure.message), code: failure && failure.code } });
+  else parentPort.postMessage({ id: message.id, lastHash: last });
 });
 `;
 
@@ -111,18 +132,26 @@ export class SqlWriterThread {
 
   /** Resolves once the statements are committed together; rejects (committing none) with the database's error. */
   async run(writes: readonly SqlWrite[]): Promise<void> {
-    await this.send(writes);
+    await this.send(writes, undefined, true);
   }
 
   /**
-   * Resolves once the chained rows and then the statements are committed together, with the hash of the last row;
-   * rejects (committing none) with the database's error.
+   * A part of the transaction the next commit ends (the first part begins it): the thread runs it as soon as it gets
+   * it, while this thread stages what comes next. An error is reported by the commit, which then commits nothing.
    */
-  async runChained(chained: ChainedRows, writes: readonly SqlWrite[]): Promise<string> {
-    return (await this.send(writes, chained)).lastHash as string;
+  stream(chained: ChainedRows | undefined, writes: readonly SqlWrite[]): void {
+    if (!this.failure) void this.send(writes, chained, false);
   }
 
-  private send(writes: readonly SqlWrite[], chained?: ChainedRows): Promise<WriteAnswer> {
+  /**
+   * Ends the transaction with a last part (the chained rows, then the statements) and commits it. Resolves once it is
+   * committed, with the hash of its last chained row; rejects (committing none) with the database's error.
+   */
+  async commitChained(chained: ChainedRows, writes: readonly SqlWrite[]): Promise<string> {
+    return (await this.send(writes, chained, true)).lastHash as string;
+  }
+
+  private send(writes: readonly SqlWrite[], chained: ChainedRows | undefined, commit: boolean): Promise<WriteAnswer> {
     if (this.failure) return Promise.reject(this.failure);
     const sqls: string[] = [];
     const indexOf = new Map<string, number>();
@@ -131,11 +160,15 @@ export class SqlWriterThread {
       if (index === undefined) indexOf.set(sql, (index = sqls.push(sql) - 1));
       return [index, params];
     });
+    if (!commit) {
+      this.worker.postMessage({ sqls, writes: indexed, chained, commit });
+      return Promise.resolve({ id: -1 });
+    }
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
       this.worker.ref(); // a transaction in flight keeps the process alive until it is answered
-      this.worker.postMessage({ id, sqls, writes: indexed, chained });
+      this.worker.postMessage({ id, sqls, writes: indexed, chained, commit });
     });
   }
 

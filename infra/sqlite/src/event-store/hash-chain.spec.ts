@@ -103,4 +103,29 @@ describe('SqliteEventStore hash chain', () => {
 
     expect(await store.verifyChain()).toEqual({ checked: 19 });
   });
+
+  it('given more appends at once than fit in one part, when the writer thread has chained them as they came in, then the chain verifies and the batch was one transaction', async () => {
+    await Promise.all(Array.from({ length: 3 }, (_, i) => store.append(`order-w${i}`, sampleEvents(1), 'no_stream')));
+    const before = store.stats().transactions;
+
+    await Promise.all(Array.from({ length: 64 }, (_, i) => store.append(`order-p${i}`, sampleEvents(1), 'no_stream')));
+
+    expect(store.stats().transactions - before).toBe(1);
+    expect(await store.verifyChain()).toEqual({ checked: 72 });
+  });
+
+  it('given a streamed batch whose last part reuses an event id, then the parts already written are rolled back, the batch is written again here without that append, and the chain verifies', async () => {
+    const taken = sampleEvent('OrderPlaced');
+    await Promise.all([store.append('order-x', [taken], 'no_stream'), store.append('order-y', sampleEvents(1), 'no_stream')]);
+
+    const outcomes = await Promise.allSettled([
+      ...Array.from({ length: 40 }, (_, i) => store.append(`order-q${i}`, sampleEvents(1), 'no_stream')),
+      store.append('order-z', [{ ...sampleEvent('OrderPlaced'), eventId: taken.eventId }], 'no_stream'),
+      store.append('order-q0', sampleEvents(1), 'no_stream'),
+    ]);
+
+    expect(outcomes.filter((o) => o.status === 'rejected').length).toBe(2);
+    expect((await store.readAll(0, 100)).length).toBe(7 + 40);
+    expect(await store.verifyChain()).toEqual({ checked: 47 });
+  });
 });

@@ -24,7 +24,7 @@ import {
   type EventValues,
 } from './event-log-schema';
 import { LogTail } from './log-tail';
-import { SqlWriteError, SqlWriterThread, type SqlWrite } from '../database/sql-writer-thread';
+import { SqlWriteError, SqlWriterThread, type ChainedRows, type SqlWrite } from '../database/sql-writer-thread';
 import { PAYLOAD_COLUMNS, toPayloadEvent, type PayloadValues } from './payload-event';
 import { RevisionCache } from './revision-cache';
 import { BatchView, type AppendRequest, type CommittedLog, type StagedAppend } from './staged-append';
@@ -81,6 +81,22 @@ export interface EventStoreStats {
 
 type Outcome = { request: AppendRequest; staged: StagedAppend } | { request: AppendRequest; error: unknown };
 
+/** Rows per part of a batch streamed to the writer thread. */
+const ROWS_PER_PART = 16;
+
+/** A batch on its way to the writer thread (see openStreamed). */
+interface StreamedBatch {
+  view: BatchView;
+  /** The log's last hash when the batch was opened: its first row is chained to it. */
+  previousHash: string;
+  requests: AppendRequest[];
+  outcomes: Outcome[];
+  /** Staged, not sent yet. */
+  rows: EventValues[];
+  keyWrites: SqlWrite[];
+  partsSent: number;
+}
+
 interface WrittenBatch {
   outcomes: Outcome[];
   view: BatchView;
@@ -108,6 +124,8 @@ export class SqliteEventStore implements EventStore {
   private writer: SqlWriterThread | undefined;
   /** The batch the writer thread is committing; appends wait in `queue` meanwhile and form the next batch. */
   private inFlight: Promise<void> | undefined;
+  /** The batch being streamed to the writer thread, before its commit. */
+  private streamed: StreamedBatch | undefined;
   private concurrentUntil = 0;
   private inlineUntil = 0;
   private idleCommits = 0;
@@ -169,7 +187,10 @@ export class SqliteEventStore implements EventStore {
   append(streamId: string, events: NewEvent[], expected: ExpectedRevision, options: AppendOptions = {}): Promise<AppendResult> {
     if (this.closed) return Promise.reject(new Error('the event store is closed'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ streamId, events, expected, commandKey: options.commandKey, resolve, reject });
+      const request: AppendRequest = { streamId, events, expected, commandKey: options.commandKey, resolve, reject };
+      if (this.streamed) this.stageStreamed(this.streamed, request);
+      else if (!this.inFlight && this.queue.length === 0 && this.onWriterThreadNow(performance.now())) this.stageStreamed((this.streamed = this.openStreamed()), request);
+      else this.queue.push(request);
       if (!this.flushScheduled) {
         this.flushScheduled = true;
         // setImmediate, not a microtask: appends issued by other callbacks of this loop turn join the batch.
@@ -230,7 +251,7 @@ export class SqliteEventStore implements EventStore {
 
   async close(): Promise<void> {
     if (this.closed) return;
-    while (this.inFlight || this.queue.length > 0) {
+    while (this.inFlight || this.queue.length > 0 || this.streamed) {
       await this.inFlight;
       this.flush();
     }
@@ -257,61 +278,91 @@ export class SqliteEventStore implements EventStore {
 
   private flush(): void {
     this.flushScheduled = false;
+    if (this.streamed) return this.commitStreamed(this.streamed);
     if (this.inFlight) return; // the batch in flight flushes the queue when it is committed
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
     const now = performance.now();
     if (batch.length > 1) this.concurrentUntil = now + CONCURRENT_FOR_MS;
-    if (this.writerThreadAllowed && now < this.concurrentUntil && now >= this.inlineUntil) this.flushOnWriterThread(this.writerThread(), batch);
-    else this.flushHere(batch);
+    if (!this.onWriterThreadNow(now)) return this.flushHere(batch);
+    const streamed = this.openStreamed();
+    for (const request of batch) this.stageStreamed(streamed, request);
+    this.commitStreamed(streamed);
+  }
+
+  private onWriterThreadNow(now: number): boolean {
+    return this.writerThreadAllowed && now < this.concurrentUntil && now >= this.inlineUntil;
   }
 
   /**
-   * Stages the batch here (checks, positions, rows) and has the writer thread chain and commit it: the rows cross as one
-   * JSON text and the thread hashes them as it inserts them, answering the last hash. Appends that arrive meanwhile
-   * wait for the next batch, which is staged once this one is committed. A batch the database refuses (a reused event
-   * id) is written again here, one savepoint per append, so that only the faulty append fails.
+   * A batch for the writer thread, staged here as its appends arrive (checks, positions, rows); its rows cross in parts
+   * of ROWS_PER_PART as one JSON text each, and the thread chains and inserts a part while the event loop stages the next
+   * (the commands of a busy loop overlap with the writing of those before them). Appends that arrive while it is being
+   * committed wait in the queue for the next batch.
    */
-  private flushOnWriterThread(writer: SqlWriterThread, batch: AppendRequest[]): void {
-    const previousHash = this.lastHash;
-    const view = new BatchView(this.committed, this.head, previousHash, this.clock.now().toISOString(), false);
-    const outcomes: Outcome[] = [];
-    const rows: EventValues[] = [];
-    const keyWrites: SqlWrite[] = [];
-    for (const request of batch) {
-      try {
-        const staged = view.stage(request);
-        view.accept(staged);
-        outcomes.push({ request, staged });
-        for (const row of staged.rows) rows.push(row);
-        const key = staged.commandKey;
-        if (key) keyWrites.push([INSERT_COMMAND_KEY, [key.key, key.requestHash, key.streamId, key.revision, JSON.stringify(key.eventIds), key.recordedAt]]);
-      } catch (error) {
-        outcomes.push({ request, error });
-      }
+  private openStreamed(): StreamedBatch {
+    const view = new BatchView(this.committed, this.head, this.lastHash, this.clock.now().toISOString(), false);
+    return { view, previousHash: this.lastHash, requests: [], outcomes: [], rows: [], keyWrites: [], partsSent: 0 };
+  }
+
+  private stageStreamed(batch: StreamedBatch, request: AppendRequest): void {
+    batch.requests.push(request);
+    try {
+      const staged = batch.view.stage(request);
+      batch.view.accept(staged);
+      batch.outcomes.push({ request, staged });
+      for (const row of staged.rows) batch.rows.push(row);
+      const key = staged.commandKey;
+      if (key) batch.keyWrites.push([INSERT_COMMAND_KEY, [key.key, key.requestHash, key.streamId, key.revision, JSON.stringify(key.eventIds), key.recordedAt]]);
+    } catch (error) {
+      batch.outcomes.push({ request, error });
     }
-    if (rows.length === 0 && keyWrites.length === 0) return this.settle({ outcomes, view });
+    if (batch.rows.length >= ROWS_PER_PART) {
+      this.writerThread().stream(this.nextPart(batch), batch.keyWrites);
+      batch.keyWrites = [];
+    }
+  }
+
+  private nextPart(batch: StreamedBatch): ChainedRows {
+    const part = { sql: INSERT_EVENT, previousHash: batch.partsSent === 0 ? batch.previousHash : undefined, rowsJson: JSON.stringify(batch.rows) };
+    batch.partsSent++;
+    batch.rows = [];
+    return part;
+  }
+
+  /**
+   * Commits a streamed batch on the writer thread. A batch the database refuses (a reused event id) is written again
+   * here, one savepoint per append, so that only the faulty append fails.
+   */
+  private commitStreamed(batch: StreamedBatch): void {
+    this.streamed = undefined;
+    const { view, outcomes, requests } = batch;
+    if (requests.length > 1) this.concurrentUntil = performance.now() + CONCURRENT_FOR_MS;
+    if (batch.partsSent === 0 && batch.rows.length === 0 && batch.keyWrites.length === 0) return this.settle({ outcomes, view });
     const lastPosition = view.head;
+    // Parts already written while appends were still coming in: the thread paid off whatever the loop does now.
+    const overlapped = batch.partsSent > 0;
     const loopBefore = performance.eventLoopUtilization();
-    const committed = rows.length > 0 ? writer.runChained({ sql: INSERT_EVENT, previousHash, rowsJson: JSON.stringify(rows) }, keyWrites) : writer.run(keyWrites).then(() => previousHash);
-    this.inFlight = committed.then(
-      (lastHash) => {
-        this.noteLoopUtilisation(performance.eventLoopUtilization(loopBefore).utilization);
-        view.lastHash = lastHash;
-        this.settle({ outcomes, view });
-      },
-      (error: unknown) => {
-        if (error instanceof SqlWriteError && isConstraintViolation(error)) return this.flushHere(batch);
-        // The thread died: whether the batch is on disk only the file can tell.
-        if (this.readHead() >= lastPosition) {
-          view.lastHash = this.readLastHash();
-          return this.settle({ outcomes, view });
-        }
-        this.forgetCaches();
-        for (const request of batch) request.reject(error);
-      },
-    );
+    this.inFlight = this.writerThread()
+      .commitChained(this.nextPart(batch), batch.keyWrites)
+      .then(
+        (lastHash) => {
+          this.noteLoopUtilisation(overlapped ? 1 : performance.eventLoopUtilization(loopBefore).utilization);
+          view.lastHash = lastHash;
+          this.settle({ outcomes, view });
+        },
+        (error: unknown) => {
+          if (error instanceof SqlWriteError && isConstraintViolation(error)) return this.flushHere(requests);
+          // The thread died: whether the batch is on disk only the file can tell.
+          if (this.readHead() >= lastPosition) {
+            view.lastHash = this.readLastHash();
+            return this.settle({ outcomes, view });
+          }
+          this.forgetCaches();
+          for (const request of requests) request.reject(error);
+        },
+      );
     void this.inFlight.finally(() => {
       this.inFlight = undefined;
       if (this.queue.length > 0) {
