@@ -23,6 +23,22 @@ export interface PairedRates {
   ratioMedian: number;
   appendsPerTransaction: number;
   rawDataBytes: number;
+  /** Medians of CPU time per counted operation (process.cpuUsage: every thread of the process), in µs. */
+  baselineCpuMicros: number;
+  subjectCpuMicros: number;
+  /** Median time per counted operation the subject's event loop was busy (not waiting for I/O or its writer thread), µs. */
+  subjectLoopBusyMicros: number;
+}
+
+/** A sample with the process's CPU time and the event loop's busy time it took. */
+async function measured(run: () => Sample | Promise<Sample>): Promise<Sample & { cpuMicros: number; loopBusyMicros: number }> {
+  const cpuBefore = process.cpuUsage();
+  const loopBefore = performance.eventLoopUtilization();
+  const sample = await run();
+  const cpu = process.cpuUsage(cpuBefore);
+  const loopBusyMs = performance.eventLoopUtilization(loopBefore).active;
+  const per = Math.max(1, sample.count);
+  return { ...sample, cpuMicros: (cpu.user + cpu.system) / per, loopBusyMicros: (loopBusyMs * 1000) / per };
 }
 
 /** Placed before measuring; within the CommandHandler's state cache (10 000), and each order collects a realistic few notes. */
@@ -47,26 +63,30 @@ async function paired(
     await rig.placeOrders(ORDERS);
     baseline(raw, options.warmupMs);
     await subject(rig, options.warmupMs);
-    const rates = { baseline: [] as number[], subject: [] as number[], ratios: [] as number[] };
+    const rates = { baseline: [] as number[], subject: [] as number[], ratios: [] as number[], baselineCpu: [] as number[], subjectCpu: [] as number[], subjectBusy: [] as number[] };
     const before = rig.store.stats();
     for (let round = 0; round < options.rounds; round++) {
-      const measureBaseline = () => baseline(raw, options.roundMs);
-      const measureSubject = () => subject(rig, options.roundMs);
-      let b: Sample;
-      let s: Sample;
+      const measureBaseline = () => measured(() => baseline(raw, options.roundMs));
+      const measureSubject = () => measured(() => subject(rig, options.roundMs));
+      let b: Awaited<ReturnType<typeof measured>>;
+      let s: Awaited<ReturnType<typeof measured>>;
       if (round % 2 === 0) {
-        b = measureBaseline();
+        b = await measureBaseline();
         s = await measureSubject();
       } else {
         s = await measureSubject();
-        b = measureBaseline();
+        b = await measureBaseline();
       }
       const [bRate, sRate] = [perSecond(b.count, b.ms), perSecond(s.count, s.ms)];
       rates.baseline.push(bRate);
       rates.subject.push(sRate);
       rates.ratios.push(sRate / bRate);
+      rates.baselineCpu.push(b.cpuMicros);
+      rates.subjectCpu.push(s.cpuMicros);
+      rates.subjectBusy.push(s.loopBusyMicros);
       options.log(
-        `  ${name} round ${round + 1}: baseline ${bRate.toFixed(0)}/s, subject ${sRate.toFixed(0)}/s, ratio ${(sRate / bRate).toFixed(2)}`,
+        `  ${name} round ${round + 1}: baseline ${bRate.toFixed(0)}/s, subject ${sRate.toFixed(0)}/s, ratio ${(sRate / bRate).toFixed(2)}; ` +
+          `CPU per op ${b.cpuMicros.toFixed(1)} / ${s.cpuMicros.toFixed(1)} µs, subject's loop busy ${s.loopBusyMicros.toFixed(1)} µs`,
       );
     }
     const after = rig.store.stats();
@@ -78,6 +98,9 @@ async function paired(
       ratioMedian: median(rates.ratios),
       appendsPerTransaction: (after.appends - before.appends) / Math.max(1, after.transactions - before.transactions),
       rawDataBytes: raw.dataBytes,
+      baselineCpuMicros: median(rates.baselineCpu),
+      subjectCpuMicros: median(rates.subjectCpu),
+      subjectLoopBusyMicros: median(rates.subjectBusy),
     };
   } finally {
     raw.close();

@@ -49,6 +49,11 @@ export const runWrites: Section = async ({ quick, log }) => {
         formatRate(inline.baselineMedian, 'events/s'),
         formatPercent(inline.ratioMedian),
       ),
+      infoRow(
+        '3c. ... CPU per event (all threads; medians), raw 64-event tx vs 3; 3\'s event loop busy per event',
+        `${concurrent.baselineCpuMicros.toFixed(1)} / ${concurrent.subjectCpuMicros.toFixed(1)} µs`,
+        `loop ${concurrent.subjectLoopBusyMicros.toFixed(1)} µs`,
+      ),
     ],
   };
 };

@@ -6,15 +6,16 @@ export type SqlWrite = [sql: string, params: unknown[]];
 
 /**
  * Event rows the thread inserts chained: each row gets, as its last parameter, sha256 over the previous row's hash, a
- * newline and the row's JSON (chainHash of @aftersales/kernel; a test checks the two agree). Rows cross as one JSON
- * text, which costs the sending thread less than a structured clone of every value, and the hashing is done there.
+ * newline and the row's JSON (chainHash of @aftersales/kernel; a test checks the two agree). Each row crosses as its JSON
+ * text (the very bytes hashed), which costs the sending thread less than a structured clone of every value; the hashing
+ * and the parsing are done there.
  */
 export interface ChainedRows {
   sql: string;
   /** The hash of the row before the first (the log's last committed one); undefined: chained to the part before. */
   previousHash?: string;
-  /** JSON of the rows, value arrays in the statement's parameter order without the hash. */
-  rowsJson: string;
+  /** JSON.stringify of each row: its values in the statement's parameter order, without the hash. */
+  rowsJson: string[];
 }
 
 interface WriteAnswer {
@@ -56,8 +57,9 @@ const runPart = ({ sqls, writes, chained }) => {
   if (chained) {
     if (chained.previousHash !== undefined) last = chained.previousHash;
     const insert = statement(chained.sql);
-    for (const row of JSON.parse(chained.rowsJson)) {
-      last = hash('sha256', last + '\\n' + JSON.stringify(row), 'hex');
+    for (const json of chained.rowsJson) {
+      last = hash('sha256', last + '\\n' + json, 'hex');
+      const row = JSON.parse(json);
       row.push(last);
       insert.run(row);
     }

@@ -14,6 +14,7 @@ import type Database from 'better-sqlite3';
 import { openDatabase, type SqliteDatabase } from '../database/open-database';
 import { AppendWaiters } from './append-waiters';
 import { BackgroundCheckpointer } from './background-checkpointer';
+import { CommitModeChooser } from './commit-mode';
 import {
   createEventLogSchema,
   EVENT_COLUMNS,
@@ -59,14 +60,6 @@ const INSERT_COMMAND_KEY = 'INSERT INTO command_keys (key, request_hash, stream_
 /** How long after appends last arrived together commits keep going to the writer thread. */
 const CONCURRENT_FOR_MS = 100;
 /**
- * A commit on the writer thread pays off only if the event loop has other work meanwhile (requests to parse, other
- * commands to decide). When it stayed mostly idle for a few commits in a row (every caller waits for the commit, as in
- * a closed loop of commands), commits are made inline for a while: the hop to the thread would only add latency.
- */
-const IDLE_LOOP_UTILISATION = 0.3;
-const IDLE_COMMITS_BEFORE_INLINE = 3;
-const INLINE_FOR_MS = 500;
-/**
  * Page size of a log file the store creates. A commit writes every page it touches to the WAL, and each append of a
  * busy log touches one leaf of the (stream, revision) index at random: 2 KB pages halve that against SQLite's 4 KB.
  */
@@ -82,7 +75,7 @@ export interface EventStoreStats {
 type Outcome = { request: AppendRequest; staged: StagedAppend } | { request: AppendRequest; error: unknown };
 
 /** Rows per part of a batch streamed to the writer thread. */
-const ROWS_PER_PART = 16;
+const ROWS_PER_PART = 32;
 
 /** A batch on its way to the writer thread (see openStreamed). */
 interface StreamedBatch {
@@ -127,8 +120,7 @@ export class SqliteEventStore implements EventStore {
   /** The batch being streamed to the writer thread, before its commit. */
   private streamed: StreamedBatch | undefined;
   private concurrentUntil = 0;
-  private inlineUntil = 0;
-  private idleCommits = 0;
+  private readonly commitMode = new CommitModeChooser();
   private readonly path: string;
   private readonly checkpointerAfter: number | false;
   private checkpointer?: BackgroundCheckpointer;
@@ -292,12 +284,12 @@ export class SqliteEventStore implements EventStore {
   }
 
   private onWriterThreadNow(now: number): boolean {
-    return this.writerThreadAllowed && now < this.concurrentUntil && now >= this.inlineUntil;
+    return this.writerThreadAllowed && now < this.concurrentUntil && this.commitMode.modeAt(now) === 'thread';
   }
 
   /**
    * A batch for the writer thread, staged here as its appends arrive (checks, positions, rows); its rows cross in parts
-   * of ROWS_PER_PART as one JSON text each, and the thread chains and inserts a part while the event loop stages the next
+   * of ROWS_PER_PART, each row as its JSON text, and the thread chains and inserts a part while the event loop stages the next
    * (the commands of a busy loop overlap with the writing of those before them). Appends that arrive while it is being
    * committed wait in the queue for the next batch.
    */
@@ -325,7 +317,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   private nextPart(batch: StreamedBatch): ChainedRows {
-    const part = { sql: INSERT_EVENT, previousHash: batch.partsSent === 0 ? batch.previousHash : undefined, rowsJson: JSON.stringify(batch.rows) };
+    const part = { sql: INSERT_EVENT, previousHash: batch.partsSent === 0 ? batch.previousHash : undefined, rowsJson: batch.rows.map((row) => JSON.stringify(row)) };
     batch.partsSent++;
     batch.rows = [];
     return part;
@@ -341,16 +333,16 @@ export class SqliteEventStore implements EventStore {
     if (requests.length > 1) this.concurrentUntil = performance.now() + CONCURRENT_FOR_MS;
     if (batch.partsSent === 0 && batch.rows.length === 0 && batch.keyWrites.length === 0) return this.settle({ outcomes, view });
     const lastPosition = view.head;
-    // Parts already written while appends were still coming in: the thread paid off whatever the loop does now.
-    const overlapped = batch.partsSent > 0;
     const loopBefore = performance.eventLoopUtilization();
     this.inFlight = this.writerThread()
       .commitChained(this.nextPart(batch), batch.keyWrites)
       .then(
         (lastHash) => {
-          this.noteLoopUtilisation(overlapped ? 1 : performance.eventLoopUtilization(loopBefore).utilization);
+          const utilisation = performance.eventLoopUtilization(loopBefore).utilization;
           view.lastHash = lastHash;
+          const eventsBefore = this.counters.events;
           this.settle({ outcomes, view });
+          this.commitMode.committed('thread', this.counters.events - eventsBefore, performance.now(), utilisation);
         },
         (error: unknown) => {
           if (error instanceof SqlWriteError && isConstraintViolation(error)) return this.flushHere(requests);
@@ -379,13 +371,6 @@ export class SqliteEventStore implements EventStore {
     return this.writer;
   }
 
-  private noteLoopUtilisation(utilisation: number): void {
-    this.idleCommits = utilisation < IDLE_LOOP_UTILISATION ? this.idleCommits + 1 : 0;
-    if (this.idleCommits < IDLE_COMMITS_BEFORE_INLINE) return;
-    this.idleCommits = 0;
-    this.inlineUntil = performance.now() + INLINE_FOR_MS;
-  }
-
   private flushHere(batch: AppendRequest[]): void {
     let written: WrittenBatch;
     try {
@@ -395,7 +380,9 @@ export class SqliteEventStore implements EventStore {
       for (const request of batch) request.reject(error);
       return;
     }
+    const eventsBefore = this.counters.events;
     this.settle(written);
+    this.commitMode.committed('inline', this.counters.events - eventsBefore, performance.now());
   }
 
   private forgetCaches(): void {
