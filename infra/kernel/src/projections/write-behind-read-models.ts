@@ -1,4 +1,4 @@
-import type { Document, Page, Query, ReadModelBatch, ReadModelStore, Row, RowPut, RowQuery } from '../ports/read-model-store';
+import type { Document, Page, Query, ReadModelBatch, ReadModelStore, ReadOptions, Row, RowPut, RowQuery } from '../ports/read-model-store';
 import { jsonCopy } from '../support/json-copy';
 
 export interface WriteBehindOptions {
@@ -18,8 +18,9 @@ export interface WriteBehindOptions {
 
 /**
  * A held document: the store's own copy, taken as it is committed (what JSON would keep of it), and read as a copy of
- * that, so nothing a caller does to its object afterwards changes what is read or written. It is serialised only when
- * it is written: a document changed by every note of a second is written once, not serialised once per note.
+ * that, so nothing a caller does to its object afterwards changes what is read or written. A `shared` put is held as it
+ * is and a `readOnly` read answered with the held object: their callers change nothing. A document is serialised only
+ * when it is written: one changed by every note of a second is written once, not serialised once per note.
  */
 type HeldDocument = Document;
 
@@ -65,14 +66,15 @@ export class WriteBehindReadModelStore implements ReadModelStore {
       batch.resetsCollections !== undefined || (!options.holdProcessedIds && (batch.processedEventIds?.length ?? 0) > 0);
   }
 
-  async get<T extends Document>(collection: string, id: string): Promise<T | undefined> {
+  async get<T extends Document>(collection: string, id: string, options?: ReadOptions): Promise<T | undefined> {
     for (const waiting of [this.pending, this.flushing]) {
       for (const projection of waiting.values()) {
         const held = projection.documents.get(collection)?.get(id);
-        if (held !== undefined) return held === null ? undefined : (jsonCopy(held) as T);
+        if (held === null) return undefined;
+        if (held !== undefined) return (options?.readOnly ? held : jsonCopy(held)) as T;
       }
     }
-    return this.store.get<T>(collection, id);
+    return this.store.get<T>(collection, id, options);
   }
 
   async find<T extends Document>(collection: string, query: Query): Promise<Page<T>> {
@@ -211,7 +213,7 @@ export class WriteBehindReadModelStore implements ReadModelStore {
   private hold(batches: readonly ReadModelBatch[]): void {
     const copies = batches.map((batch) => {
       for (const { collection, seq } of batch.rows ?? []) if (!Number.isSafeInteger(seq)) throw new TypeError(`a ${collection} row has no integer seq`);
-      return batch.puts.map(({ doc, json }) => (json === undefined ? jsonCopy(doc) : (JSON.parse(json) as Document)));
+      return batch.puts.map(({ doc, json, shared }) => (shared ? doc : json === undefined ? jsonCopy(doc) : (JSON.parse(json) as Document)));
     });
     batches.forEach((batch, i) => this.holdCopies(batch, copies[i]));
   }
