@@ -31,8 +31,9 @@ export interface HttpFigures {
   dataFiles: Record<string, number>;
   /**
    * CPU time (user + system, all threads) each server process used per request in the notes rounds, in µs: the
-   * platform's from before a round to after it settled, the bare app's over its round. Unlike requests per second, it
-   * hardly depends on what else the machine runs.
+   * platform's from before a round to after it settled, the bare app's over its round. It follows the machine's other
+   * load less than requests per second do, but contention inflates it too (measured: the bare app's from 240 to 1 250 µs
+   * on two oversubscribed cores): compare rounds that ran close together.
    */
   cpuPerNote: { ours: number[]; bare: number[] };
 }

@@ -54,7 +54,7 @@ export const runHttp: Section = async ({ quick, log }) => {
         verdict: verdict(notesP99 < TARGETS.notesP99Ms),
       },
       infoRow(`5c. POST notes, ${CONNECTIONS} conn, one hot order (p99 ${medianP99(figures.notesHot)} ms)`, formatRate(medianRate(figures.notesHot), 'req/s'), formatRate(barePost, 'req/s'), formatPercent(medianRate(figures.notesHot) / barePost)),
-      // What the ratio of figure 5 would be if both servers were bound by their own CPU: steadier on a shared machine.
+      // What the ratio of figure 5 would be if both servers were bound by their own CPU (see HttpFigures.cpuPerNote).
       infoRow(
         `5d. ... CPU per request, all threads (baseline: bare NestJS POST; ratio: bare / ours)`,
         `${Math.round(cpuPerNote)} µs`,
