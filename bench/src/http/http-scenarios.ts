@@ -1,5 +1,5 @@
 import { median } from '../support/statistics';
-import { fileSizes, ioCounters, startBareNest, startPlatform, type ServerProcess } from '../target/server-process';
+import { cpuMilliseconds, fileSizes, ioCounters, startBareNest, startPlatform, type ServerProcess } from '../target/server-process';
 import { agentHeaders, buyerHeaders, noteBody, placeOrderBody, placePaidOrders, settle } from './api-client';
 import { load, type LoadResult, type LoadSpec } from './load';
 
@@ -29,6 +29,13 @@ export interface HttpFigures {
   bytesPerNoteSequential: WrittenPerRequest;
   /** The data directory's files after the notes, by name. */
   dataFiles: Record<string, number>;
+  /**
+   * CPU time (user + system, all threads) each server process used per request in the notes rounds, in µs: the
+   * platform's from before a round to after it settled, the bare app's over its round. It follows the machine's other
+   * load less than requests per second do, but contention inflates it too (measured: the bare app's from 240 to 1 250 µs
+   * on two oversubscribed cores): compare rounds that ran close together.
+   */
+  cpuPerNote: { ours: number[]; bare: number[] };
 }
 
 /**
@@ -81,18 +88,27 @@ export async function httpThroughput(options: HttpOptions): Promise<HttpFigures>
     const getOrder: LoadSpec = { ...base, url, method: 'GET', path: (n) => `/orders/${readOrders[n % readOrders.length]}`, headers: () => agentHeaders, seconds: options.seconds };
     const bareGet: LoadSpec = { ...base, url: bare.url, method: 'GET', path: (n) => `/items/ord_${n % 200}`, seconds: options.seconds };
 
-    const measured = async (label: string, spec: LoadSpec, server?: ServerProcess): Promise<{ result: LoadResult; written: WrittenPerRequest }> => {
+    /** One run after its warm-up; `server` is settled around it and its writes counted; `cpuOf`'s CPU is counted. */
+    const measured = async (
+      label: string,
+      spec: LoadSpec,
+      server?: ServerProcess,
+      cpuOf: ServerProcess | undefined = server,
+    ): Promise<{ result: LoadResult; written: WrittenPerRequest; cpuMicros: number }> => {
       if (!spec.amount) await load({ ...spec, seconds: options.warmupSeconds });
       if (server) await settle(server.url);
       const before = server ? ioCounters(server.pid) : { wchar: 0, writeBytes: 0 };
+      const cpuBefore = cpuOf ? cpuMilliseconds(cpuOf.pid) : 0;
       const result = await load(spec);
       if (server) await settle(server.url);
       const after = server ? ioCounters(server.pid) : { wchar: 0, writeBytes: 0 };
       const ok = Math.max(1, result.requests - result.non2xx);
+      const cpuMicros = cpuOf ? ((cpuMilliseconds(cpuOf.pid) - cpuBefore) * 1000) / ok : 0;
       const written = { wchar: (after.wchar - before.wchar - result.responseBytes) / ok, storage: (after.writeBytes - before.writeBytes) / ok };
       const bytes = server ? `, written per request: ${Math.round(written.wchar)} B (wchar less responses), ${Math.round(written.storage)} B to storage` : '';
-      options.log(`  ${label}: ${describe(result)}${bytes}`);
-      return { result, written };
+      const cpu = cpuOf ? `, CPU ${Math.round(cpuMicros)} µs per request` : '';
+      options.log(`  ${label}: ${describe(result)}${bytes}${cpu}`);
+      return { result, written, cpuMicros };
     };
 
     const figures: HttpFigures = {
@@ -103,14 +119,20 @@ export async function httpThroughput(options: HttpOptions): Promise<HttpFigures>
       bytesPerNoteUnderLoad: [],
       bytesPerNoteSequential: { wchar: 0, storage: 0 },
       dataFiles: {},
+      cpuPerNote: { ours: [], bare: [] },
     };
     for (let round = 1; round <= options.rounds; round++) {
       const runOurs = async (): Promise<void> => {
-        const { result, written } = await measured(`round ${round} notes over ${noteOrders.length} orders`, notesSpread, platform);
+        const { result, written, cpuMicros } = await measured(`round ${round} notes over ${noteOrders.length} orders`, notesSpread, platform);
         figures.notesSpread.ours.push(result);
         figures.bytesPerNoteUnderLoad.push(written);
+        figures.cpuPerNote.ours.push(cpuMicros);
       };
-      const runBare = async (): Promise<void> => void figures.notesSpread.bare.push((await measured(`round ${round} bare NestJS POST`, barePost)).result);
+      const runBare = async (): Promise<void> => {
+        const { result, cpuMicros } = await measured(`round ${round} bare NestJS POST`, barePost, undefined, bare);
+        figures.notesSpread.bare.push(result);
+        figures.cpuPerNote.bare.push(cpuMicros);
+      };
       if (round % 2 === 1) await runBare().then(runOurs);
       else await runOurs().then(runBare);
     }

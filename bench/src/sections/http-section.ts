@@ -25,6 +25,8 @@ export const runHttp: Section = async ({ quick, log }) => {
   const placement = medianRate(figures.placement);
   const reads = medianRate(figures.getOrder.ours);
   const bareGet = medianRate(figures.getOrder.bare);
+  const cpuPerNote = median(figures.cpuPerNote.ours);
+  const cpuPerBarePost = median(figures.cpuPerNote.bare);
   const perNote = median(figures.bytesPerNoteUnderLoad.map((w) => w.wchar));
   const perNoteStorage = median(figures.bytesPerNoteUnderLoad.map((w) => w.storage));
   const problems = [...figures.notesSpread.ours, ...figures.notesHot, ...figures.placement, ...figures.getOrder.ours]
@@ -52,6 +54,13 @@ export const runHttp: Section = async ({ quick, log }) => {
         verdict: verdict(notesP99 < TARGETS.notesP99Ms),
       },
       infoRow(`5c. POST notes, ${CONNECTIONS} conn, one hot order (p99 ${medianP99(figures.notesHot)} ms)`, formatRate(medianRate(figures.notesHot), 'req/s'), formatRate(barePost, 'req/s'), formatPercent(medianRate(figures.notesHot) / barePost)),
+      // What the ratio of figure 5 would be if both servers were bound by their own CPU (see HttpFigures.cpuPerNote).
+      infoRow(
+        `5d. ... CPU per request, all threads (baseline: bare NestJS POST; ratio: bare / ours)`,
+        `${Math.round(cpuPerNote)} µs`,
+        `${Math.round(cpuPerBarePost)} µs`,
+        formatPercent(cpuPerBarePost / cpuPerNote),
+      ),
       {
         figure: `6. POST /orders, ${CONNECTIONS} conn, unique Idempotency-Keys (p99 ${medianP99(figures.placement)} ms)`,
         measured: formatRate(placement, 'req/s'),

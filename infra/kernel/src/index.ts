@@ -26,6 +26,7 @@ export * from './support/live-loop';
 export * from './support/maybe-promise';
 export * from './support/iso-time';
 export * from './support/without-undefined';
+export * from './support/json-copy';
 export * from './support/wait-until';
 export * from './memory';
 export * from './bus';

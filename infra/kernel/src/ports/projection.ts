@@ -28,6 +28,12 @@ export interface Projection {
    * may read the log without the metadata (EventStore.readAllPayloads: less to read and to allocate per event).
    */
   readonly reads?: 'payload';
+  /**
+   * `apply` never changes a document it gets or has put, nor anything in one: it builds a new document from the old
+   * (as a decider's evolve builds a new state), and every document it puts is plain JSON data. Its documents are then
+   * read and held without copies (see ReadOptions.readOnly and ReadModelBatch's `shared` puts).
+   */
+  readonly sharesDocuments?: boolean;
   /** May finish synchronously (returning nothing): the runner awaits only a returned promise. */
   apply(event: RecordedEvent, uow: UnitOfWork): MaybePromise<void>;
 }

@@ -66,8 +66,12 @@ export interface ReadModelBatch {
    * see the previous read model.
    */
   resetsCollections?: string[];
-  /** `json`, when given, is `doc` already serialised: a store that keeps JSON may write it instead of serialising `doc`. */
-  puts: { collection: string; doc: Document; json?: string }[];
+  /**
+   * `json`, when given, is `doc` already serialised: a store that keeps JSON may write it instead of serialising `doc`.
+   * `shared`: the committer never changes `doc` or anything in it afterwards, and it is plain JSON data (equal to its
+   * JSON round trip): a store that keeps documents in memory may keep this object instead of a copy.
+   */
+  puts: { collection: string; doc: Document; json?: string; shared?: boolean }[];
   deletes: { collection: string; id: string }[];
   rows?: RowPut[];
   processedEventIds?: string[];
@@ -78,8 +82,13 @@ export interface ReadModelBatch {
  * checkpoint durable with a later commit or on close; `checkpoint` answers it at once. Losing it in a crash only means
  * replaying events that changed nothing, which change nothing again (projections are deterministic).
  */
+export interface ReadOptions {
+  readOnly?: boolean;
+}
+
 export interface ReadModelStore {
-  get<T extends Document>(collection: string, id: string): Promise<T | undefined>;
+  /** `readOnly`: the caller changes neither the document nor anything in it, so a store may answer with an object it keeps. */
+  get<T extends Document>(collection: string, id: string, options?: ReadOptions): Promise<T | undefined>;
   find<T extends Document>(collection: string, query: Query): Promise<Page<T>>;
   /** A page of a parent's rows (same page sizes as `find`); an unknown parent has none. */
   rows<T = Record<string, unknown>>(collection: string, parentId: string, query?: RowQuery): Promise<Page<Row<T>>>;

@@ -78,7 +78,7 @@ export class ProjectionRunner {
       await this.processUntilHead(
         await this.position(),
         this.options.batchSize ?? 1000,
-        new BufferedUnitOfWork(this.readModels),
+        new BufferedUnitOfWork(this.readModels, { sharesDocuments: this.projection.sharesDocuments }),
         everyBatch,
       );
     });

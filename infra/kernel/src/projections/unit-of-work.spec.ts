@@ -1,4 +1,5 @@
 import { InMemoryReadModelStore } from '../memory/in-memory-read-model-store';
+import type { Document, ReadOptions } from '../ports/read-model-store';
 import { BufferedUnitOfWork } from './unit-of-work';
 
 describe('BufferedUnitOfWork rows', () => {
@@ -67,5 +68,39 @@ describe('BufferedUnitOfWork rebuilding collections', () => {
     const seen = await uow.get('other', 'kept');
 
     expect({ seen, reads }).toEqual({ seen: { id: 'kept' }, reads: ['kept'] });
+  });
+});
+
+/** Remembers the options of every read. */
+class ReadRecordingStore extends InMemoryReadModelStore {
+  readonly reads: (ReadOptions | undefined)[] = [];
+
+  override async get<T extends Document>(collection: string, id: string, options?: ReadOptions): Promise<T | undefined> {
+    this.reads.push(options);
+    return super.get<T>(collection, id);
+  }
+}
+
+describe('BufferedUnitOfWork of a projection that shares its documents', () => {
+  it('given sharesDocuments, then its store reads are read-only and its puts are shared with the store', async () => {
+    const store = new ReadRecordingStore();
+    const uow = new BufferedUnitOfWork(store, { sharesDocuments: true });
+
+    await uow.get('orders', 'o-1');
+    uow.put('orders', { id: 'o-1' });
+
+    expect(store.reads).toEqual([{ readOnly: true }]);
+    expect(uow.toBatch('orders', 1).puts).toEqual([{ collection: 'orders', doc: { id: 'o-1' }, shared: true }]);
+  });
+
+  it('given no sharesDocuments, then its reads and puts ask for copies as before', async () => {
+    const store = new ReadRecordingStore();
+    const uow = new BufferedUnitOfWork(store);
+
+    await uow.get('orders', 'o-1');
+    uow.put('orders', { id: 'o-1' });
+
+    expect(store.reads).toEqual([undefined]);
+    expect(uow.toBatch('orders', 1).puts).toEqual([{ collection: 'orders', doc: { id: 'o-1' } }]);
   });
 });

@@ -1,4 +1,4 @@
-import type { Document, ReadModelBatch, ReadModelStore, RowPut } from '../ports/read-model-store';
+import type { Document, ReadModelBatch, ReadModelStore, ReadOptions, RowPut } from '../ports/read-model-store';
 import type { UnitOfWork } from '../ports/projection';
 import type { MaybePromise } from '../support/maybe-promise';
 import { WrittenIds } from './written-ids';
@@ -10,6 +10,8 @@ export interface BufferedUnitOfWorkOptions {
    * so reading it needs no store read (see WrittenIds).
    */
   resetCollections?: readonly string[];
+  /** The projection's `sharesDocuments`: its reads are read-only and its puts shared with the store. */
+  sharesDocuments?: boolean;
 }
 
 /**
@@ -31,6 +33,8 @@ export class BufferedUnitOfWork implements UnitOfWork {
   private readonly rebuilt: ReadonlySet<string>;
   /** Only for a rebuild: a live batch, one per projection and wake-up, must not allocate its filters (80 KB). */
   private readonly written: WrittenIds | undefined;
+  private readonly reads: ReadOptions | undefined;
+  private readonly shared: true | undefined;
 
   constructor(
     private readonly store: ReadModelStore,
@@ -39,6 +43,8 @@ export class BufferedUnitOfWork implements UnitOfWork {
     this.resetting = [...(options.resetCollections ?? [])];
     this.rebuilt = new Set(this.resetting);
     this.written = this.resetting.length > 0 ? new WrittenIds() : undefined;
+    this.reads = options.sharesDocuments ? { readOnly: true } : undefined;
+    this.shared = options.sharesDocuments ? true : undefined;
   }
 
   get<T extends Document>(collection: string, id: string): MaybePromise<T | undefined> {
@@ -47,7 +53,7 @@ export class BufferedUnitOfWork implements UnitOfWork {
     // Past the first commit of a rebuild, most misses are documents never written yet (an order's first event): a store
     // read for each (a query and a promise) was 8 % of a 1 000 000-event rebuild.
     if (this.written && this.rebuilt.has(collection) && !this.written.mayContain(collection, id)) return undefined;
-    return this.store.get<T>(collection, id);
+    return this.store.get<T>(collection, id, this.reads);
   }
 
   put(collection: string, doc: Document): void {
@@ -79,7 +85,7 @@ export class BufferedUnitOfWork implements UnitOfWork {
     for (const [collection, documents] of this.pending) {
       const remembered = this.rebuilt.has(collection);
       for (const [id, doc] of documents) {
-        if (doc) batch.puts.push({ collection, doc });
+        if (doc) batch.puts.push(this.shared ? { collection, doc, shared: true } : { collection, doc });
         else batch.deletes.push({ collection, id });
         if (doc && remembered) this.written?.add(collection, id);
       }

@@ -143,6 +143,20 @@ describe('WriteBehindReadModelStore', () => {
     expect(await inner.get('orders', 'o-1')).toEqual(order('o-1', { notes: ['a'] }));
   });
 
+  it('given a shared put, when it is read read-only, then the held object itself is answered; other reads get copies', async () => {
+    const doc = order('o-1', { notes: ['a'] });
+    await store.commit(batch({ checkpoint: 1, puts: [{ collection: 'orders', doc, shared: true }] }));
+
+    const readOnly = await store.get('orders', 'o-1', { readOnly: true });
+    const copy = await store.get<Document & { notes: string[] }>('orders', 'o-1');
+    copy?.notes.push('b');
+    await store.flush();
+
+    expect(readOnly).toBe(doc);
+    expect(copy).not.toBe(doc);
+    expect(await inner.get('orders', 'o-1')).toEqual(order('o-1', { notes: ['a'] }));
+  });
+
   it('given a failed write, then the batches are held again under what was committed since, and the next write stores the newest', async () => {
     await store.commit(batch({ checkpoint: 1, puts: put(order('o-1', { status: 'placed' }), order('o-2')) }));
     inner.failNext = 1;

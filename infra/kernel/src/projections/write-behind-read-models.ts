@@ -1,4 +1,5 @@
-import type { Document, Page, Query, ReadModelBatch, ReadModelStore, Row, RowPut, RowQuery } from '../ports/read-model-store';
+import type { Document, Page, Query, ReadModelBatch, ReadModelStore, ReadOptions, Row, RowPut, RowQuery } from '../ports/read-model-store';
+import { jsonCopy } from '../support/json-copy';
 
 export interface WriteBehindOptions {
   /** Longest a committed batch waits in memory before it is written (default 1 000 ms). */
@@ -16,10 +17,12 @@ export interface WriteBehindOptions {
 }
 
 /**
- * A held document, serialised as it is committed: reads parse their own copy, and nothing a caller does to its object
- * afterwards changes what is read or written.
+ * A held document: the store's own copy, taken as it is committed (what JSON would keep of it), and read as a copy of
+ * that, so nothing a caller does to its object afterwards changes what is read or written. A `shared` put is held as it
+ * is and a `readOnly` read answered with the held object: their callers change nothing. A document is serialised only
+ * when it is written: one changed by every note of a second is written once, not serialised once per note.
  */
-type HeldDocument = string;
+type HeldDocument = Document;
 
 /** What one projection has committed and not yet written (a document null: deleted). */
 interface PendingProjection {
@@ -63,14 +66,15 @@ export class WriteBehindReadModelStore implements ReadModelStore {
       batch.resetsCollections !== undefined || (!options.holdProcessedIds && (batch.processedEventIds?.length ?? 0) > 0);
   }
 
-  async get<T extends Document>(collection: string, id: string): Promise<T | undefined> {
+  async get<T extends Document>(collection: string, id: string, options?: ReadOptions): Promise<T | undefined> {
     for (const waiting of [this.pending, this.flushing]) {
       for (const projection of waiting.values()) {
         const held = projection.documents.get(collection)?.get(id);
-        if (held !== undefined) return held === null ? undefined : (JSON.parse(held) as T);
+        if (held === null) return undefined;
+        if (held !== undefined) return (options?.readOnly ? held : jsonCopy(held)) as T;
       }
     }
-    return this.store.get<T>(collection, id);
+    return this.store.get<T>(collection, id, options);
   }
 
   async find<T extends Document>(collection: string, query: Query): Promise<Page<T>> {
@@ -207,18 +211,18 @@ export class WriteBehindReadModelStore implements ReadModelStore {
 
   /** All or nothing, like a transaction: a document that cannot be serialised or a row without an integer seq holds nothing. */
   private hold(batches: readonly ReadModelBatch[]): void {
-    const serialised = batches.map((batch) => {
+    const copies = batches.map((batch) => {
       for (const { collection, seq } of batch.rows ?? []) if (!Number.isSafeInteger(seq)) throw new TypeError(`a ${collection} row has no integer seq`);
-      return batch.puts.map(({ doc, json }) => json ?? JSON.stringify(doc));
+      return batch.puts.map(({ doc, json, shared }) => (shared ? doc : json === undefined ? jsonCopy(doc) : (JSON.parse(json) as Document)));
     });
-    batches.forEach((batch, i) => this.holdSerialised(batch, serialised[i]));
+    batches.forEach((batch, i) => this.holdCopies(batch, copies[i]));
   }
 
-  private holdSerialised(batch: ReadModelBatch, serialised: string[]): void {
+  private holdCopies(batch: ReadModelBatch, copies: Document[]): void {
     let held = this.pending.get(batch.projection);
     if (!held) this.pending.set(batch.projection, (held = { checkpoint: batch.checkpoint, documents: new Map(), rows: new Map(), processedEventIds: new Set() }));
     held.checkpoint = batch.checkpoint;
-    batch.puts.forEach(({ collection, doc }, i) => this.holdDocument(held, collection, doc.id, serialised[i]));
+    batch.puts.forEach(({ collection, doc }, i) => this.holdDocument(held, collection, doc.id, copies[i]));
     for (const { collection, id } of batch.deletes) this.holdDocument(held, collection, id, null);
     for (const row of batch.rows ?? []) this.holdRow(held, row);
     const processedBefore = held.processedEventIds.size;
@@ -283,7 +287,7 @@ function toBatch(projection: string, held: PendingProjection): ReadModelBatch {
   for (const [collection, documents] of held.documents) {
     for (const [id, document] of documents) {
       if (document === null) batch.deletes.push({ collection, id });
-      else batch.puts.push({ collection, doc: JSON.parse(document) as Document, json: document });
+      else batch.puts.push({ collection, doc: document }); // the store's own copy: no one else has it to change
     }
   }
   const rows: RowPut[] = [];

@@ -14,6 +14,7 @@ export const ordersProjection: Projection = {
   collections: [ORDERS_COLLECTION],
   handles: (eventType) => orderEventTypes.has(eventType),
   reads: 'payload', // the fold needs an event's type, data and revision only
+  sharesDocuments: true, // evolveOrder builds a new order and never changes the one it is given
   // Synchronous whenever the unit of work has the document at hand (always, for most of a rebuild): no promise and no
   // closure per event then.
   apply(event, uow) {
