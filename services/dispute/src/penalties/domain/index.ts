@@ -6,3 +6,4 @@ export * from './evolve-shop-penalty';
 export * from './decide-assessment';
 export * from './decide-lift';
 export * from './shop-penalty-decider';
+export * from './verify-assessments';
