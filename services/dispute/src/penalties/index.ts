@@ -2,3 +2,4 @@ export * from './domain';
 export * from './policies';
 export * from './application';
 export * from './projections';
+export * from './http';
