@@ -1,4 +1,4 @@
-import type { Projection, RecordedEvent, UnitOfWork } from '@aftersales/kernel';
+import type { Projection, RecordedEvent } from '@aftersales/kernel';
 import { withoutUndefined } from '@aftersales/kernel';
 import type { ShopPenaltyEvent } from '../domain';
 import { PENALTY_POINTS_COLLECTION, penaltyPointsDocumentId, type PenaltyPointsDocument } from './penalty-points.document';
