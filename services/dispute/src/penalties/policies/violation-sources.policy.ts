@@ -1,4 +1,4 @@
-import type { CompensationDecided, EventEnvelope, ViolationType } from '@aftersales/contracts';
+import type { CompensationDecided, DisputeRuled, EventEnvelope } from '@aftersales/contracts';
 import { penaltyYearOf, type AssessViolation } from '../domain';
 
 /** The dispute events group `penalties` reacts to (the bus passes the others over). */
@@ -8,16 +8,6 @@ export const REFUND_EVENTS_PENALTIES_REACT_TO: readonly string[] = ['Compensatio
 
 export type ViolationFound = Omit<AssessViolation, 'type' | 'at'>;
 
-/** The fields of DisputeRuled a violation needs (the names agreed for the dispute service's contract). */
-interface RulingFacts {
-  disputeId: string;
-  orderId: string;
-  shopId: string;
-  rulingId: string;
-  outcome: 'buyer_wins' | 'merchant_wins' | 'partial';
-  violation?: ViolationType;
-  ruledAt: string;
-}
 
 /**
  * A ruling that finds the shop broke a rule (a violation, and not in the shop's favour) costs points in the year of
@@ -25,7 +15,7 @@ interface RulingFacts {
  */
 export function violationOfRuling(event: EventEnvelope): ViolationFound | undefined {
   if (event.type !== 'DisputeRuled') return undefined;
-  const ruling = event.data as RulingFacts;
+  const ruling = event.data as DisputeRuled;
   if (!ruling.violation || ruling.outcome === 'merchant_wins') return undefined;
   return {
     shopId: ruling.shopId,

@@ -20,6 +20,8 @@ export function disputeRuled(n: number, violation: ViolationType | undefined, ru
       ruledBy: 'xiao-er-1',
       ruledAt,
       appealBy: ruledAt,
+      appealRuleId: 'dispute.appeal_window',
+      rulebookVersion: '2026-12-v4',
       onAppeal: false,
       currency: 'CNY',
       basedOn: [randomUUID()],

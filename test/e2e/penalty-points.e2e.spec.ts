@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { DisputeRuledEvent, type ViolationType } from '@aftersales/contracts';
+import { SystemClock } from '@aftersales/kernel';
+import { SqliteEventStore } from '@aftersales/sqlite';
+import { agent, buyer, finance, platform, supervisor, type HttpClient } from '../support/http-client';
+import { e2eMode } from '../support/multi-process-system';
+import { placeOrderBody } from '../support/orders';
+import { useRestartableSystem, type RestartableSystem } from '../support/restartable-system';
+
+const SHOP = 'shop-1';
+const otherShopAgent = { id: 'agent-9', role: 'agent', shops: ['shop-2'] };
+
+/** The data directory of the process that runs the dispute service (its log). */
+const disputeDataDir = (sys: RestartableSystem): string => (e2eMode() === 'kafka' ? join(sys.dataDir, 'dispute') : sys.dataDir);
+
+const clockNow = async (api: HttpClient): Promise<string> => (await api.get('/admin/clock')).body.now;
+
+let ruling = 0;
+/**
+ * Rulings of the platform with a violation by shop-1, recorded in the dispute service's log while the system is
+ * stopped (the way the compensation audit's e2e writes history at rest); the system then starts and settles, and
+ * the penalty reactions read them from the log like any ruling.
+ */
+async function recordRulings(sys: RestartableSystem, violations: ViolationType[]): Promise<void> {
+  const ruledAt = await clockNow(sys.api);
+  await sys.stop();
+  const store = new SqliteEventStore({ path: join(disputeDataDir(sys), 'events.db'), clock: new SystemClock() });
+  for (const violation of violations) {
+    const n = ++ruling;
+    const data = { ...DisputeRuledEvent.example, disputeId: `dsp_e2e${n}`, orderId: `ord-e2e-${n}`, shopId: SHOP, buyerId: buyer.id, rulingId: `rul_e2e${n}`, violation, ruledAt, appealBy: ruledAt };
+    delete (data as { refundId?: string }).refundId;
+    delete (data as { refundAmount?: number }).refundAmount;
+    await store.append(
+      `dispute-dsp_e2e${n}`,
+      [{ eventId: randomUUID(), type: 'DisputeRuled', schemaVersion: 1, data, metadata: { occurredAt: ruledAt, correlationId: `ruling-${n}`, causationId: null, actor: { id: platform.id, role: 'platform' } } }],
+      'no_stream',
+    );
+  }
+  await store.close();
+  await sys.start();
+  await sys.settle();
+}
+
+const penaltyPoints = async (api: HttpClient, query = '') => {
+  const answer = await api.get(`/shops/${SHOP}/penalty-points${query}`);
+  expect(answer.status).toBe(200);
+  return answer.body;
+};
+
+describe('shop penalty points through HTTP', () => {
+  const sys = useRestartableSystem();
+
+  it('given rulings with violations, a shop at 12 points is hidden and warned for 7 days, at 48 closed (new orders 422), and everything ends at the yearly reset', async () => {
+    // given: four rulings of not as described (3 points each)
+    await recordRulings(sys, ['not_as_described', 'not_as_described', 'not_as_described', 'not_as_described']);
+
+    // then: 12 points, hidden and warned for 7 days, each violation with its rule, version and the ruling it was based on
+    const at12 = await penaltyPoints(sys.api);
+    const from = at12.restrictions[0]?.from;
+    expect(at12).toMatchObject({ shopId: SHOP, year: 2026, points: 12 });
+    expect(at12.restrictions).toEqual([
+      { kind: 'hidden', from, until: new Date(Date.parse(from) + 7 * 86_400_000).toISOString() },
+      { kind: 'warned', from, until: new Date(Date.parse(from) + 7 * 86_400_000).toISOString() },
+    ]);
+    expect(at12.violations).toHaveLength(4);
+    expect(at12.violations[0]).toEqual({
+      id: expect.stringMatching(/^pts_ord-e2e-\d+_not_as_described$/),
+      type: 'not_as_described',
+      points: 3,
+      at: expect.any(String),
+      orderId: expect.any(String),
+      disputeId: expect.stringMatching(/^dsp_e2e/),
+      basedOn: [expect.any(String)],
+      rule: { id: 'penalty.points', version: '2026-12-v4' },
+    });
+    // who may read it: the platform, finance, the shop's own staff; not a buyer, not another shop's agent
+    expect((await sys.api.get(`/shops/${SHOP}/penalty-points`, finance)).status).toBe(200);
+    expect((await sys.api.get(`/shops/${SHOP}/penalty-points`, agent)).status).toBe(200);
+    expect((await sys.api.get(`/shops/${SHOP}/penalty-points`, supervisor)).status).toBe(200);
+    expect((await sys.api.get(`/shops/${SHOP}/penalty-points`, buyer)).status).toBe(403);
+    expect((await sys.api.get(`/shops/${SHOP}/penalty-points`, otherShopAgent)).status).toBe(404);
+    expect((await sys.api.get(`/shops/${SHOP}/penalty-points?year=twenty`)).status).toBe(400);
+
+    // when: 7 days pass on the manual clock, then both restrictions are lifted
+    await sys.advance({ days: 6, hours: 23 });
+    expect((await penaltyPoints(sys.api)).restrictions).toHaveLength(2);
+    await sys.advance({ hours: 1 });
+    expect(await penaltyPoints(sys.api)).toMatchObject({ points: 12, restrictions: [] });
+    expect((await sys.api.post('/orders', placeOrderBody())).status).toBe(201);
+
+    // when: a counterfeit (48 points) takes the shop to 60, then it is closed and its new orders are refused
+    await recordRulings(sys, ['counterfeit']);
+    const closed = await penaltyPoints(sys.api);
+    expect(closed).toMatchObject({ points: 60, restrictions: [{ kind: 'closed', from: expect.any(String) }] });
+    const refused = await sys.api.post('/orders', placeOrderBody());
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ code: 'order.shop_closed' });
+    expect((await sys.api.post('/orders', placeOrderBody({ shopId: 'shop-2' }))).status).toBe(201);
+
+    // then: the live projection equals its rebuild from the log, and the audit recomputes every assessment
+    const live = await penaltyPoints(sys.api);
+    const rebuilt = await sys.api.post('/admin/projections/shop_penalty_points/rebuild', {});
+    expect(rebuilt.status).toBe(200);
+    expect(await penaltyPoints(sys.api)).toEqual(live);
+    expect((await sys.api.post('/admin/audit/penalties/verify', {}, finance)).body).toMatchObject({ checked: 5, mismatches: [], sourcesNotInLog: 0 });
+
+    // when: the year ends, then the closure ends with the points (reason points_reset), and 2027 starts at 0
+    await sys.advance({ days: 60 });
+    expect(await penaltyPoints(sys.api, '?year=2026')).toMatchObject({ year: 2026, points: 60, restrictions: [] });
+    expect(await penaltyPoints(sys.api)).toEqual({ shopId: SHOP, year: 2027, points: 0, restrictions: [], violations: [] });
+    expect((await sys.api.post('/orders', placeOrderBody())).status).toBe(201);
+    await recordRulings(sys, ['breach_of_promise']);
+    expect(await penaltyPoints(sys.api)).toMatchObject({ year: 2027, points: 3, restrictions: [] });
+  });
+
+  it('given assessments recorded by the system, when an assessment in the log is forged with other points, then the penalty audit names it', async () => {
+    await recordRulings(sys, ['invoice_refusal', 'breach_of_promise']);
+    expect((await sys.api.post('/admin/audit/penalties/verify', {}, finance)).body).toMatchObject({ checked: 2, mismatches: [] });
+
+    // when: someone rewrites history at rest — the breach of promise claimed at 30 points instead of 3
+    await sys.stop();
+    const store = new SqliteEventStore({ path: join(disputeDataDir(sys), 'events.db'), clock: new SystemClock() });
+    const stream = `shop-penalty-${SHOP}-2026`;
+    const recorded = (await store.readStream(stream)).find((e) => (e.data as { violation: string }).violation === 'breach_of_promise')!;
+    const forged = { ...(recorded.data as object), assessmentId: 'pts_ord-forged_breach_of_promise', orderId: 'ord-forged', previousPoints: 9, points: 30, totalPoints: 39 };
+    await store.append(stream, [{ eventId: randomUUID(), type: 'PenaltyPointsAssessed', schemaVersion: 2, data: forged, metadata: { ...recorded, occurredAt: recorded.occurredAt } }], 'any');
+    await store.close();
+    await sys.start();
+
+    // then: the replay names the forged assessment, the field and both values
+    const report = await sys.api.post('/admin/audit/penalties/verify', {}, finance);
+    expect(report.status).toBe(200);
+    expect(report.body.checked).toBe(3);
+    expect(report.body.mismatches).toEqual(
+      expect.arrayContaining([
+        { assessmentId: 'pts_ord-forged_breach_of_promise', shopId: SHOP, year: 2026, field: 'points', recorded: 30, recomputed: 3, rule: { id: 'penalty.points', version: '2026-12-v4' } },
+      ]),
+    );
+    expect((await sys.api.post('/admin/audit/penalties/verify', {}, agent)).status).toBe(403);
+  });
+});
