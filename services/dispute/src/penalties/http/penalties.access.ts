@@ -18,6 +18,13 @@ export const PENALTIES_ACCESS: AccessTable = {
       allow: { platform: 'any', finance: 'any', supervisor: 'shop', agent: 'shop' },
       resource: { kind: 'shop', param: 'shopId' },
     },
+  },
+};
+
+/** The penalty audit (writes nothing): finance or admin, like the compensation audit. */
+export const PENALTY_AUDIT_ACCESS: AccessTable = {
+  capability: 'penalties',
+  operations: {
     verify: { rule: 'audit.by_finance_or_admin', allow: { finance: 'any', admin: 'any' } },
   },
 };
