@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DisputeRuledEvent, type ViolationType } from '@aftersales/contracts';
 import { SystemClock } from '@aftersales/kernel';
 import { SqliteEventStore } from '@aftersales/sqlite';
+import { runPenaltyAuditCli } from '../../apps/platform/src/cli/audit-penalties';
 import { agent, buyer, finance, platform, supervisor, type HttpClient } from '../support/http-client';
 import { e2eMode } from '../support/multi-process-system';
 import { placeOrderBody } from '../support/orders';
@@ -103,6 +104,8 @@ describe('shop penalty points through HTTP', () => {
     const rebuilt = await sys.api.post('/admin/projections/shop_penalty_points/rebuild', {});
     expect(rebuilt.status).toBe(200);
     expect(await penaltyPoints(sys.api)).toEqual(live);
+    expect((await sys.api.post('/admin/projections/order_shop_closures/rebuild', {})).status).toBe(200);
+    expect((await sys.api.post('/orders', placeOrderBody())).body).toMatchObject({ code: 'order.shop_closed' });
     expect((await sys.api.post('/admin/audit/penalties/verify', {}, finance)).body).toMatchObject({ checked: 5, mismatches: [], sourcesNotInLog: 0 });
 
     // when: the year ends, then the closure ends with the points (reason points_reset), and 2027 starts at 0
@@ -126,6 +129,9 @@ describe('shop penalty points through HTTP', () => {
     const forged = { ...(recorded.data as object), assessmentId: 'pts_ord-forged_breach_of_promise', orderId: 'ord-forged', previousPoints: 9, points: 30, totalPoints: 39 };
     await store.append(stream, [{ eventId: randomUUID(), type: 'PenaltyPointsAssessed', schemaVersion: 2, data: forged, metadata: { ...recorded, occurredAt: recorded.occurredAt } }], 'any');
     await store.close();
+    const cli = await runPenaltyAuditCli(['--data', disputeDataDir(sys)]);
+    expect([cli.exitCode, JSON.parse(cli.output).mismatches[0]]).toEqual([2, expect.objectContaining({ assessmentId: 'pts_ord-forged_breach_of_promise', field: 'points' })]);
+    expect((await runPenaltyAuditCli(['--data', join(disputeDataDir(sys), 'nope')])).exitCode).toBe(1);
     await sys.start();
 
     // then: the replay names the forged assessment, the field and both values
