@@ -6,7 +6,9 @@ import { SqliteEventStore } from '@aftersales/sqlite';
 import { runPenaltyAuditCli } from '../../apps/platform/src/cli/audit-penalties';
 import { agent, buyer, finance, platform, supervisor, type HttpClient } from '../support/http-client';
 import { e2eMode } from '../support/multi-process-system';
+import { disputeCommand, disputeEvents, openDispute } from '../support/disputes';
 import { placeOrderBody } from '../support/orders';
+import { paidOrder } from '../support/refunds';
 import { useRestartableSystem, type RestartableSystem } from '../support/restartable-system';
 
 const SHOP = 'shop-1';
@@ -144,5 +146,33 @@ describe('shop penalty points through HTTP', () => {
       ]),
     );
     expect((await sys.api.post('/admin/audit/penalties/verify', {}, agent)).status).toBe(403);
+  });
+
+  it('given a case ruled through HTTP with a violation, then the points are assessed once, with rule id, version and the ruling they were based on', async () => {
+    const { order } = await paidOrder(sys.api, 'delivered');
+    const opened = await openDispute(sys.api, { orderId: order.id, category: 'invoice', description: 'The shop refuses to issue an invoice.' });
+    await disputeCommand(sys.api, opened.id, 'escalation', { to: 'platform', reason: 'No invoice' }, buyer);
+
+    await disputeCommand(sys.api, opened.id, 'ruling', { outcome: 'buyer_wins', violation: 'invoice_refusal', reason: 'Refusing an invoice breaks the rules.' }, platform);
+    await sys.settle();
+
+    const ruled = (await disputeEvents(sys.api, opened.id)).find((e) => e.type === 'DisputeRuled');
+    expect(await penaltyPoints(sys.api)).toEqual({
+      shopId: SHOP,
+      year: 2026,
+      points: 6,
+      restrictions: [],
+      violations: [
+        { id: `pts_${order.id}_invoice_refusal`, type: 'invoice_refusal', points: 6, at: expect.any(String), orderId: order.id, disputeId: opened.id, basedOn: [ruled.eventId], rule: { id: 'penalty.points', version: '2026-12-v4' } },
+      ],
+    });
+    expect((await sys.api.post('/admin/audit/penalties/verify', {}, finance)).body).toMatchObject({ checked: 1, mismatches: [], sourcesNotInLog: 0 });
+
+    // when: the shop appeals and the ruling on appeal finds the same violation, then it is not assessed twice
+    await disputeCommand(sys.api, opened.id, 'appeal', { reason: 'We offered an invoice.' }, agent);
+    await disputeCommand(sys.api, opened.id, 'ruling', { outcome: 'buyer_wins', violation: 'invoice_refusal', reason: 'Upheld on appeal.' }, platform);
+    await sys.settle();
+    expect((await disputeEvents(sys.api, opened.id)).filter((e) => e.type === 'DisputeRuled')).toHaveLength(2);
+    expect(await penaltyPoints(sys.api)).toMatchObject({ points: 6, violations: [expect.objectContaining({ basedOn: [ruled.eventId] })] });
   });
 });
