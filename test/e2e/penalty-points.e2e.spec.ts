@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { DisputeRuledEvent, type ViolationType } from '@aftersales/contracts';
+import type { ViolationType } from '@aftersales/contracts';
 import { SystemClock } from '@aftersales/kernel';
 import { SqliteEventStore } from '@aftersales/sqlite';
 import { runPenaltyAuditCli } from '../../apps/platform/src/cli/audit-penalties';
@@ -17,31 +17,16 @@ const otherShopAgent = { id: 'agent-9', role: 'agent', shops: ['shop-2'] };
 /** The data directory of the process that runs the dispute service (its log). */
 const disputeDataDir = (sys: RestartableSystem): string => (e2eMode() === 'kafka' ? join(sys.dataDir, 'dispute') : sys.dataDir);
 
-const clockNow = async (api: HttpClient): Promise<string> => (await api.get('/admin/clock')).body.now;
+const CATEGORY_OF: Partial<Record<ViolationType, string>> = { invoice_refusal: 'invoice', counterfeit: 'counterfeit', breach_of_promise: 'breach_of_promise' };
 
-let ruling = 0;
-/**
- * Rulings of the platform with a violation by shop-1, recorded in the dispute service's log while the system is
- * stopped (the way the compensation audit's e2e writes history at rest); the system then starts and settles, and
- * the penalty reactions read them from the log like any ruling.
- */
-async function recordRulings(sys: RestartableSystem, violations: ViolationType[]): Promise<void> {
-  const ruledAt = await clockNow(sys.api);
-  await sys.stop();
-  const store = new SqliteEventStore({ path: join(disputeDataDir(sys), 'events.db'), clock: new SystemClock() });
+/** For each violation, a case on a delivered order of shop-1, escalated to the platform and ruled buyer_wins with it. */
+async function ruleAgainstShop(sys: RestartableSystem, violations: ViolationType[]): Promise<void> {
   for (const violation of violations) {
-    const n = ++ruling;
-    const data = { ...DisputeRuledEvent.example, disputeId: `dsp_e2e${n}`, orderId: `ord-e2e-${n}`, shopId: SHOP, buyerId: buyer.id, rulingId: `rul_e2e${n}`, violation, ruledAt, appealBy: ruledAt };
-    delete (data as { refundId?: string }).refundId;
-    delete (data as { refundAmount?: number }).refundAmount;
-    await store.append(
-      `dispute-dsp_e2e${n}`,
-      [{ eventId: randomUUID(), type: 'DisputeRuled', schemaVersion: 1, data, metadata: { occurredAt: ruledAt, correlationId: `ruling-${n}`, causationId: null, actor: { id: platform.id, role: 'platform' } } }],
-      'no_stream',
-    );
+    const { order } = await paidOrder(sys.api, 'delivered');
+    const opened = await openDispute(sys.api, { orderId: order.id, category: CATEGORY_OF[violation] ?? 'not_as_described', description: `Case of ${violation}.` });
+    await disputeCommand(sys.api, opened.id, 'escalation', { to: 'platform', reason: 'The shop does not help' }, buyer);
+    await disputeCommand(sys.api, opened.id, 'ruling', { outcome: 'buyer_wins', violation, reason: `The shop committed ${violation}.` }, platform);
   }
-  await store.close();
-  await sys.start();
   await sys.settle();
 }
 
@@ -56,7 +41,7 @@ describe('shop penalty points through HTTP', () => {
 
   it('given rulings with violations, a shop at 12 points is hidden and warned for 7 days, at 48 closed (new orders 422), and everything ends at the yearly reset', async () => {
     // given: four rulings of not as described (3 points each)
-    await recordRulings(sys, ['not_as_described', 'not_as_described', 'not_as_described', 'not_as_described']);
+    await ruleAgainstShop(sys, ['not_as_described', 'not_as_described', 'not_as_described', 'not_as_described']);
 
     // then: 12 points, hidden and warned for 7 days, each violation with its rule, version and the ruling it was based on
     const at12 = await penaltyPoints(sys.api);
@@ -68,12 +53,12 @@ describe('shop penalty points through HTTP', () => {
     ]);
     expect(at12.violations).toHaveLength(4);
     expect(at12.violations[0]).toEqual({
-      id: expect.stringMatching(/^pts_ord-e2e-\d+_not_as_described$/),
+      id: expect.stringMatching(/^pts_.+_not_as_described$/),
       type: 'not_as_described',
       points: 3,
       at: expect.any(String),
       orderId: expect.any(String),
-      disputeId: expect.stringMatching(/^dsp_e2e/),
+      disputeId: expect.stringMatching(/^dsp_/),
       basedOn: [expect.any(String)],
       rule: { id: 'penalty.points', version: '2026-12-v4' },
     });
@@ -93,7 +78,7 @@ describe('shop penalty points through HTTP', () => {
     expect((await sys.api.post('/orders', placeOrderBody())).status).toBe(201);
 
     // when: a counterfeit (48 points) takes the shop to 60, then it is closed and its new orders are refused
-    await recordRulings(sys, ['counterfeit']);
+    await ruleAgainstShop(sys, ['counterfeit']);
     const closed = await penaltyPoints(sys.api);
     expect(closed).toMatchObject({ points: 60, restrictions: [{ kind: 'closed', from: expect.any(String) }] });
     const refused = await sys.api.post('/orders', placeOrderBody());
@@ -115,12 +100,12 @@ describe('shop penalty points through HTTP', () => {
     expect(await penaltyPoints(sys.api, '?year=2026')).toMatchObject({ year: 2026, points: 60, restrictions: [] });
     expect(await penaltyPoints(sys.api)).toEqual({ shopId: SHOP, year: 2027, points: 0, restrictions: [], violations: [] });
     expect((await sys.api.post('/orders', placeOrderBody())).status).toBe(201);
-    await recordRulings(sys, ['breach_of_promise']);
+    await ruleAgainstShop(sys, ['breach_of_promise']);
     expect(await penaltyPoints(sys.api)).toMatchObject({ year: 2027, points: 3, restrictions: [] });
   });
 
   it('given assessments recorded by the system, when an assessment in the log is forged with other points, then the penalty audit names it', async () => {
-    await recordRulings(sys, ['invoice_refusal', 'breach_of_promise']);
+    await ruleAgainstShop(sys, ['invoice_refusal', 'breach_of_promise']);
     expect((await sys.api.post('/admin/audit/penalties/verify', {}, finance)).body).toMatchObject({ checked: 2, mismatches: [] });
 
     // when: someone rewrites history at rest — the breach of promise claimed at 30 points instead of 3
