@@ -11,6 +11,9 @@ import { placeOrderBody } from '../support/orders';
 import { paidOrder } from '../support/refunds';
 import { useRestartableSystem, type RestartableSystem } from '../support/restartable-system';
 
+// Kafka mode: five processes start for each test, and every case, ruling and restriction crosses the broker.
+jest.setTimeout(180_000);
+
 const SHOP = 'shop-1';
 const otherShopAgent = { id: 'agent-9', role: 'agent', shops: ['shop-2'] };
 
