@@ -18,7 +18,7 @@ const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 200;
 
 export interface CaseQueries {
-  /** The case from the `disputes` read model; with `asOf`, its stream folded up to that instant. */
+  /** The case folded from its stream; with `asOf`, folded up to that instant. */
   getCase(disputeId: string, asOf?: string): Promise<DisputeCaseView | undefined>;
   /** The case's stream, each event in its envelope; [] for an unknown case. */
   caseStream(disputeId: string): Promise<RecordedEvent[]>;
@@ -69,8 +69,9 @@ export function caseQueries(deps: CaseDeps): CaseQueries {
   return {
     async getCase(disputeId, asOf) {
       if (asOf !== undefined) return caseAsOf(await caseStream(disputeId), asOf);
-      const doc = await readModels.get<DisputeCaseDocument>(DISPUTES_COLLECTION, disputeId);
-      return doc ? viewOf(doc) : undefined;
+      // One case is read from its stream (the handler's cached fold): a read right after a command sees it.
+      const { state, revision } = await deps.handler.load(disputeStreamId(disputeId));
+      return state ? caseView(state, revision) : undefined;
     },
     caseStream,
     async listCasesByOrder(orderId) {
