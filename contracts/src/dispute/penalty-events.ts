@@ -1,15 +1,20 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Id, OneOf, RuleRef, RulebookVersion, Timestamp } from '../common';
 import { defineEvent } from '../define-event';
+import { ShopRestrictionKinds } from '../rulebook';
 import { ViolationTypeSchema } from './vocabulary';
 
-/** Penalty points (扣分) per shop (stream `shop-penalty-<shopId>`); points reset every year. */
+/**
+ * Penalty points (扣分) per shop and calendar year (stream `shop-penalty-<shopId>-<year>`): points reset every year.
+ * v1 of PenaltyPointsAssessed and ShopPenaltyThresholdReached are published and kept for readers; writers use
+ * PenaltyPointsAssessed v2, ShopRestricted and ShopRestrictionLifted.
+ */
 
 export const PenaltyPointsAssessedEvent = defineEvent({
   type: 'PenaltyPointsAssessed',
   version: 1,
   service: 'dispute',
-  description: 'A shop was given penalty points for a rule violation on an order.',
+  description: 'A shop was given penalty points for a rule violation on an order (superseded by v2).',
   schema: Type.Object(
     {
       assessmentId: Id('Id of the assessment'),
@@ -47,7 +52,7 @@ export const ShopPenaltyThresholdReachedEvent = defineEvent({
   version: 1,
   service: 'dispute',
   description:
-    "A shop's yearly points crossed a rulebook threshold: hidden and publicly warned (12 points in v1) or closed (48 points in v1).",
+    "A shop's yearly points crossed a rulebook threshold: hidden and publicly warned (12 points in v1) or closed (48 points in v1). No longer written: ShopRestricted says what each threshold does.",
   schema: Type.Object(
     {
       shopId: Id('Shop restricted'),
@@ -78,4 +83,129 @@ export const ShopPenaltyThresholdReachedEvent = defineEvent({
 });
 export type ShopPenaltyThresholdReached = Static<typeof ShopPenaltyThresholdReachedEvent.schema>;
 
-export const penaltyEvents = [PenaltyPointsAssessedEvent, ShopPenaltyThresholdReachedEvent] as const;
+
+const year = Type.Integer({ minimum: 2000, maximum: 9999, description: 'Calendar year the points count towards (UTC)' });
+const basedOn = Type.Array(Id('Id of a recorded event'), { description: 'Ids of the events the decision was based on' });
+
+export const PenaltyPointsAssessedV2Event = defineEvent({
+  type: 'PenaltyPointsAssessed',
+  version: 2,
+  service: 'dispute',
+  description:
+    'A violation on an order was assessed: the points its type costs in the rulebook (0 for a violation compensated instead, e.g. late shipment) and the arithmetic previous total + points = totalPoints of the year.',
+  schema: Type.Object(
+    {
+      assessmentId: Id('Id of the assessment: one per order and violation type'),
+      shopId: Id('Shop penalised'),
+      year,
+      orderId: Id('Order on which the violation happened (partition key)'),
+      disputeId: Type.Optional(Id('Case that established the violation, if any')),
+      rulingId: Type.Optional(Id('Ruling that established the violation, if any')),
+      compensationId: Type.Optional(Id('Compensation decision that established the violation, if any')),
+      violation: ViolationTypeSchema,
+      previousPoints: Type.Integer({ minimum: 0, description: "Shop's total points in the year before this assessment" }),
+      points: Type.Integer({ minimum: 0, description: 'Points this violation costs (rulebook penalty.pointsPerViolation)' }),
+      totalPoints: Type.Integer({ minimum: 0, description: 'previousPoints + points' }),
+      ruleId: Type.String({ minLength: 1, description: 'Rule applied, e.g. penalty.points' }),
+      rulebookVersion: RulebookVersion(),
+      basedOn: Type.Array(Id('Id of a recorded event'), { minItems: 1, description: 'Ids of the events that established the violation' }),
+      assessedAt: Timestamp('When the points were given'),
+    },
+    { additionalProperties: false },
+  ),
+  example: {
+    assessmentId: 'pts_ord-20261105-0003_not_as_described',
+    shopId: 'shop-88',
+    year: 2026,
+    orderId: 'ord-20261105-0003',
+    disputeId: 'dsp_3c40aa',
+    rulingId: 'rul_3c40aa_1',
+    violation: 'not_as_described',
+    previousPoints: 9,
+    points: 3,
+    totalPoints: 12,
+    ruleId: 'penalty.points',
+    rulebookVersion: '2026-12-v4',
+    basedOn: ['0b6f7c1e-6a52-4c0e-9d8e-2f4a1c9b7d10'],
+    assessedAt: '2026-11-18T11:00:00.000Z',
+  },
+});
+export type PenaltyPointsAssessedV2 = Static<typeof PenaltyPointsAssessedV2Event.schema>;
+
+export type ShopRestrictionKind = (typeof ShopRestrictionKinds)[number];
+const restrictionKind = OneOf(ShopRestrictionKinds, 'hidden in search, publicly warned, barred from listing new goods, or closed');
+
+export const ShopRestrictedEvent = defineEvent({
+  type: 'ShopRestricted',
+  version: 1,
+  service: 'dispute',
+  description:
+    "An assessment took the shop's yearly points to a rulebook threshold: one event per restriction the threshold imposes, temporary ones with their end (a closed shop's new orders are refused).",
+  schema: Type.Object(
+    {
+      shopId: Id('Shop restricted'),
+      year,
+      orderId: Id('Order of the violation that crossed the threshold (partition key)'),
+      kind: restrictionKind,
+      from: Timestamp('When the restriction starts'),
+      until: Type.Optional(Timestamp('When a temporary restriction ends; absent for a closure')),
+      atPoints: Type.Integer({ minimum: 1, description: 'The threshold reached, from the rulebook' }),
+      totalPoints: Type.Integer({ minimum: 1, description: "The shop's points in the year when it was reached" }),
+      thresholdRuleId: Type.String({ minLength: 1, description: 'Rule of the threshold, e.g. penalty.threshold_12' }),
+      rulebookVersion: RulebookVersion(),
+      assessmentId: Id('Assessment that crossed the threshold'),
+      basedOn,
+    },
+    { additionalProperties: false },
+  ),
+  example: {
+    shopId: 'shop-88',
+    year: 2026,
+    orderId: 'ord-20261105-0003',
+    kind: 'hidden',
+    from: '2026-11-18T11:00:00.000Z',
+    until: '2026-11-25T11:00:00.000Z',
+    atPoints: 12,
+    totalPoints: 12,
+    thresholdRuleId: 'penalty.threshold_12',
+    rulebookVersion: '2026-12-v4',
+    assessmentId: 'pts_ord-20261105-0003_not_as_described',
+    basedOn: ['5d1e2f3a-8b7c-4d6e-a1f2-3b4c5d6e7f80'],
+  },
+});
+export type ShopRestricted = Static<typeof ShopRestrictedEvent.schema>;
+
+export const ShopRestrictionLiftedEvent = defineEvent({
+  type: 'ShopRestrictionLifted',
+  version: 1,
+  service: 'dispute',
+  description:
+    'A restriction ended: a temporary one when its time ran out (expired), any one still in force when the calendar year of the points that imposed it ended (points_reset).',
+  schema: Type.Object(
+    {
+      shopId: Id('Shop whose restriction ended'),
+      year,
+      orderId: Id('Order of the restriction (partition key)'),
+      kind: restrictionKind,
+      restrictionFrom: Timestamp('`from` of the restriction that ended'),
+      liftedAt: Timestamp('When it ended'),
+      reason: OneOf(['expired', 'points_reset'] as const, 'Its time ran out, or the points that imposed it were reset'),
+    },
+    { additionalProperties: false },
+  ),
+  example: {
+    shopId: 'shop-88',
+    year: 2026,
+    orderId: 'ord-20261105-0003',
+    kind: 'hidden',
+    restrictionFrom: '2026-11-18T11:00:00.000Z',
+    liftedAt: '2026-11-25T11:00:00.000Z',
+    reason: 'expired',
+  },
+});
+export type ShopRestrictionLifted = Static<typeof ShopRestrictionLiftedEvent.schema>;
+
+/** The events the penalty decider writes (the current versions). */
+export const currentPenaltyEvents = [PenaltyPointsAssessedV2Event, ShopRestrictedEvent, ShopRestrictionLiftedEvent] as const;
+
+export const penaltyEvents = [PenaltyPointsAssessedEvent, ShopPenaltyThresholdReachedEvent, ...currentPenaltyEvents] as const;

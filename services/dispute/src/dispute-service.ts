@@ -1,13 +1,17 @@
 import type { Platform, ServiceRuntime } from '@aftersales/kernel';
 import { createCaseService, type CaseService, type CaseServiceOptions } from './cases/application';
+import { createPenaltiesService, type PenaltiesOptions, type PenaltiesService } from './penalties/application';
 
 export interface DisputeServiceOptions {
   cases?: CaseServiceOptions;
+  penalties?: PenaltiesOptions;
 }
 
 /** The dispute service: complaint and dispute cases (and, beside them, the capabilities other branches add). */
 export interface DisputeService {
   readonly cases: CaseService;
+  /** Shop penalty points (streams shop-penalty-<shopId>-<year>). */
+  readonly penalties: PenaltiesService;
   /** What the engine runs for this service: projections, timer policies, timer dispatch, per capability. */
   readonly runtimes: ServiceRuntime[];
 }
@@ -15,5 +19,6 @@ export interface DisputeService {
 /** Builds every capability of the service, the one place they meet; capabilities never build one another. */
 export function createDisputeService(platform: Platform, options: DisputeServiceOptions = {}): DisputeService {
   const cases = createCaseService(platform, options.cases);
-  return { cases, runtimes: [cases.runtime] };
+  const penalties = createPenaltiesService(platform, options.penalties);
+  return { cases, penalties, runtimes: [cases.runtime, penalties.runtime] };
 }

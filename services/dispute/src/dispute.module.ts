@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { CapabilityModuleOptions } from '@aftersales/nest';
 import { CasesModule } from './cases/http';
+import { PenaltiesModule } from './penalties/http';
 import type { DisputeService } from './dispute-service';
 
 export type DisputeModuleOptions = CapabilityModuleOptions;
@@ -10,6 +11,6 @@ export type DisputeModuleOptions = CapabilityModuleOptions;
 export class DisputeModule {
   static register(service: DisputeService, options: DisputeModuleOptions = {}): DynamicModule {
     const reactions = { reactions: options.reactions };
-    return { module: DisputeModule, imports: [CasesModule.register(service.cases, reactions)] };
+    return { module: DisputeModule, imports: [CasesModule.register(service.cases, reactions), PenaltiesModule.register(service.penalties, reactions)] };
   }
 }

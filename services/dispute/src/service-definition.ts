@@ -5,7 +5,8 @@ import { DisputeModule } from './dispute.module';
 /** The dispute service as the composition root builds it (its own process and topic in Kafka mode). */
 export const disputeServiceDefinition: ServiceDefinition = {
   name: 'dispute',
-  resources: ['disputes'],
+  resources: ['disputes', 'shops/*/penalty-points'],
+  adminPaths: ['/admin/audit/penalties'],
   build({ platform }) {
     const service = createDisputeService(platform);
     return { name: 'dispute', runtimes: service.runtimes, modules: [DisputeModule.register(service)], sideConsumers: [], facade: service };

@@ -25,11 +25,13 @@ describe('the gateway’s routes', () => {
     ['/payouts/p-1', 'refund'],
     ['/admin/payment-provider/payments', 'refund'],
     ['/admin/audit/compensations/verify', 'refund'],
+    ['/shops/shop-1/penalty-points', 'dispute'],
+    ['/admin/audit/penalties/verify', 'dispute'],
   ])('given %s, then it goes to %s', (path, service) => {
     expect(routes.serviceOf(path)).toBe(service);
   });
 
-  it.each(['/', '/nothing', '/admin/settle', '/shipment/s-1'])('given %s that no service names first, then it goes nowhere', (path) => {
+  it.each(['/', '/nothing', '/admin/settle', '/shipment/s-1', '/shops/shop-1', '/shops/shop-1/reviews'])('given %s that no service names first, then it goes nowhere', (path) => {
     expect(routes.serviceOf(path)).toBeUndefined();
   });
 });

@@ -4,12 +4,19 @@ import type { ServiceDefinition } from '../service-catalog';
 export class RouteTable {
   private readonly byResource = new Map<string, string>();
   private readonly byAdminPath: Array<[string, string]> = [];
+  /** Nested routes, e.g. shops, any id, penalty-points (the id written as a `*` segment): matched before the resource names. */
+  private readonly byTemplate: Array<[string[], string]> = [];
 
   constructor(definitions: readonly Pick<ServiceDefinition, 'name' | 'resources' | 'adminPaths'>[]) {
     for (const definition of definitions) {
-      for (const resource of definition.resources) this.byResource.set(resource, definition.name);
+      for (const resource of definition.resources) {
+        if (resource.includes('/')) this.byTemplate.push([resource.split('/'), definition.name]);
+        else this.byResource.set(resource, definition.name);
+      }
       for (const path of definition.adminPaths ?? []) this.byAdminPath.push([path, definition.name]);
     }
+    // The most precise admin path first: /admin/audit/penalties before /admin/audit.
+    this.byAdminPath.sort(([a], [b]) => b.length - a.length);
   }
 
   /**
@@ -20,6 +27,8 @@ export class RouteTable {
     const admin = this.byAdminPath.find(([path]) => pathname === path || pathname.startsWith(`${path}/`));
     if (admin) return admin[1];
     const segments = pathname.split('/').filter((segment) => segment.length > 0);
+    const template = this.byTemplate.find(([parts]) => parts.length <= segments.length && parts.every((part, i) => part === '*' || part === segments[i]));
+    if (template) return template[1];
     let service: string | undefined;
     for (let index = 0; index < segments.length; index += 2) {
       service = this.byResource.get(segments[index]) ?? service;

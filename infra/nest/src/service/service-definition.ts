@@ -35,7 +35,8 @@ export interface ServiceDefinition {
   name: string;
   /**
    * Resource names in the service's HTTP paths (`orders`, or `shipments` in `/orders/{id}/shipments`): the gateway
-   * routes a path by its last segment that names a resource.
+   * routes a path by its last segment that names a resource. A nested route of a resource another service may own
+   * is a template whose `*` segments stand for any id (shops, any id, penalty-points), matched before the names.
    */
   resources: string[];
   /** Paths under /admin the service serves itself (the gateway forwards them). */

@@ -1,7 +1,7 @@
 import type { EventEnvelope, Rulebook } from '@aftersales/contracts';
 import type { CommandContext, Page, Platform, RecordedEvent, ServiceLog, ServiceRuntime } from '@aftersales/kernel';
 import { ORDER_SERVICE, orderTimerPolicy, type CloseRefundedOrderInput, type PlaceReplacementOrderInput } from '../policies';
-import { orderNotesProjection, ordersProjection, type OrderDocument } from '../projections';
+import { isShopRestrictionEvent, ORDER_SHOP_CLOSURES, orderNotesProjection, ordersProjection, type OrderDocument } from '../projections';
 import { cancelOrder, closeRefundedOrder } from './closing.commands';
 import { confirmReceipt } from './fulfilment.commands';
 import { onLogisticsEvent } from './logistics.reactions';
@@ -23,9 +23,10 @@ import type {
 } from './orders.types';
 import { payOrder } from './payment.commands';
 import { placeOrder, placeReplacementOrder } from './placement.commands';
-import type { ReactionOutcome } from './reaction-outcome';
+import { CONSUMER_GROUP, type ReactionOutcome } from './reaction-outcome';
 import { onDisputeEvent, onRefundEvent } from './refund.reactions';
 import { addNote, changeAddress, issueInvoice, requestInvoice } from './service-requests.commands';
+import { onShopRestrictionEvent } from './shop-restrictions.reactions';
 
 export interface OrderService {
   placeOrder(input: PlaceOrderInput, ctx: CommandContext): Promise<OrderCommandResult>;
@@ -54,7 +55,10 @@ export interface OrderService {
   onLogisticsEvent(event: EventEnvelope): Promise<ReactionOutcome>;
   /** Bus reaction to refund events (exchange replacement, refunded in full); idempotent on the event id. */
   onRefundEvent(event: EventEnvelope): Promise<ReactionOutcome>;
-  /** Bus reaction to dispute events (an open case holds the auto-confirm clock); idempotent on the event id. */
+  /**
+   * Bus reaction to dispute events (an open case holds the auto-confirm clock; a shop's closure for penalty points
+   * and its lifting keep `order_shop_closures`); idempotent on the event id.
+   */
   onDisputeEvent(event: EventEnvelope): Promise<ReactionOutcome>;
   readonly runtime: ServiceRuntime;
 }
@@ -92,10 +96,11 @@ export function createOrderService(platform: Platform, options: OrderServiceOpti
     orderParties: (orderId) => orderParties(deps, orderId),
     onLogisticsEvent: (event) => onLogisticsEvent(deps, event),
     onRefundEvent: (event) => onRefundEvent(deps, event),
-    onDisputeEvent: (event) => onDisputeEvent(deps, event),
+    onDisputeEvent: (event) => (isShopRestrictionEvent(event.type) ? onShopRestrictionEvent(deps, event) : onDisputeEvent(deps, event)),
     runtime: {
       name: ORDER_SERVICE,
       projections: [ordersProjection, orderNotesProjection],
+      busFedViews: [{ name: ORDER_SHOP_CLOSURES, projection: ORDER_SHOP_CLOSURES, collections: [ORDER_SHOP_CLOSURES], group: CONSUMER_GROUP }],
       timerPolicies: [orderTimerPolicy],
       fireTimer: (timer) => fireOrderTimer(deps, timer),
     },

@@ -10,7 +10,7 @@ export interface OrderDeps {
   log: ServiceLog;
 }
 
-export type PlaceOrderInput = Omit<OrderCommandInput<'PlaceOrder'>, 'currency'> & { currency?: string };
+export type PlaceOrderInput = Omit<OrderCommandInput<'PlaceOrder'>, 'currency' | 'shopClosedSince'> & { currency?: string };
 export type PayOrderInput = OrderCommandInput<'PayOrder'>;
 export type CancelOrderInput = OrderCommandInput<'CancelOrder'>;
 export type AddNoteInput = Omit<OrderCommandInput<'AddNote'>, 'agentId'>;

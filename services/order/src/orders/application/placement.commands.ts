@@ -1,16 +1,21 @@
 import { invalid, notFound, type CommandContext } from '@aftersales/kernel';
 import type { PlaceReplacementOrderInput } from '../policies';
+import { closedSinceOf, ORDER_SHOP_CLOSURES, type ShopClosuresDoc } from '../projections';
 import { orderStreamId, runOrderCommand, type OrderCommandInput, type OrderCommandResult } from './order-handler';
 import type { OrderDeps, PlaceOrderInput } from './orders.types';
 
-/** A new order under a fresh id (creation time first, so ids follow placement order); CNY unless told. */
-export function placeOrder(
+/**
+ * A new order under a fresh id (creation time first, so ids follow placement order); CNY unless told. A shop closed
+ * for its penalty points (as `order_shop_closures` last heard from the dispute topic) takes no new orders.
+ */
+export async function placeOrder(
   { handler, platform, newOrderId }: Pick<OrderDeps, 'handler' | 'platform' | 'newOrderId'>,
   input: PlaceOrderInput,
   ctx: CommandContext,
 ): Promise<OrderCommandResult> {
   const orderId = newOrderId(platform.clock.now());
-  const command: OrderCommandInput<'PlaceOrder'> = { ...input, currency: input.currency ?? 'CNY' };
+  const closures = await platform.readModels.get<ShopClosuresDoc>(ORDER_SHOP_CLOSURES, input.shopId);
+  const command: OrderCommandInput<'PlaceOrder'> = { ...input, currency: input.currency ?? 'CNY', shopClosedSince: closedSinceOf(closures) };
   return runOrderCommand(handler, 'PlaceOrder', orderId, command, ctx);
 }
 

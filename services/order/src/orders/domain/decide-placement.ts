@@ -1,5 +1,5 @@
 import type { OrderEvent, Rulebook } from '@aftersales/contracts';
-import { addHours, illegalTransition, invalid } from '@aftersales/kernel';
+import { addHours, illegalTransition, invalid, ruleViolation } from '@aftersales/kernel';
 import { orderEvent } from './decide-support';
 import type { PlaceOrder, PlaceReplacementOrder } from './order-commands';
 import type { OrderState } from './order-state';
@@ -8,6 +8,12 @@ type FieldError = { field: string; message: string };
 
 export function decidePlaceOrder(command: PlaceOrder, state: OrderState, rulebook: Rulebook): OrderEvent[] {
   if (state !== null) throw illegalTransition('placing the order again', state.status, 'order.already_placed');
+  if (command.shopClosedSince !== undefined) {
+    throw ruleViolation('order.shop_closed', `shop ${command.shopId} is closed for its penalty points since ${command.shopClosedSince}`, {
+      shopId: command.shopId,
+      closedSince: command.shopClosedSince,
+    });
+  }
   const { itemsTotal, total } = priceOf(command);
   const online = command.paymentMethod === 'online';
   const { unpaidAutoCloseHours, paymentReminderAfterHours, shipWithinHours } = rulebook.order;

@@ -17,6 +17,8 @@ export interface PlaceOrder extends OrderCommandBase<'PlaceOrder'> {
   /** Ship-by window agreed with the buyer, in hours. */
   shipWithinHours?: number;
   address: ShippingAddress;
+  /** Since when the shop is closed for its penalty points, as the order service last heard (set by the application). */
+  shopClosedSince?: string;
 }
 
 /**

@@ -25,7 +25,7 @@ export class OrderReactionsController {
     await this.orders.onRefundEvent(event);
   }
 
-  /** No dispute service runs yet; its published contracts define the topic, and an open case holds auto-confirm. */
+  /** An open case holds auto-confirm; a shop closed for its penalty points (ShopRestricted closed) takes no new orders. */
   @EventPattern(topicOf('dispute'), { group: CONSUMER_GROUP })
   async onDisputeEvent(@Payload() event: EventEnvelope): Promise<void> {
     await this.orders.onDisputeEvent(event);

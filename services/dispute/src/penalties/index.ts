@@ -1,0 +1,5 @@
+export * from './domain';
+export * from './policies';
+export * from './application';
+export * from './projections';
+export * from './http';

@@ -1,0 +1,2 @@
+export * from './penalty-timer.policy';
+export * from './violation-sources.policy';

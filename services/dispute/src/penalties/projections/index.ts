@@ -1,0 +1,2 @@
+export * from './penalty-points.document';
+export * from './penalty-points.projection';
