@@ -7,6 +7,7 @@ import { COMPENSATION_SERVICE, createCompensationHandlers } from './compensation
 import { approvalCommands, proposeCompensation } from './compensation.commands';
 import { compensationQueries } from './compensation.queries';
 import type { CompensationService, CompensationServiceDeps } from './compensation.types';
+import { onDisputeEvent } from './dispute.reactions';
 import { onOrderEvent } from './order.reactions';
 import { onRefundEvent } from './refund.reactions';
 
@@ -19,6 +20,7 @@ export function createCompensationService(platform: Platform, deps: Compensation
     ...compensationQueries(h),
     onOrderEvent: (event) => onOrderEvent(h, event),
     onRefundEvent: (event) => onRefundEvent(h, event),
+    onDisputeEvent: (event) => onDisputeEvent(h, event),
     view: (state: CompensationState) => compensationView(state, compensationPayoutId),
     runtime: runtimeWithoutTimers(COMPENSATION_SERVICE, 'the compensation service', [orderFactsProjection, compensationsProjection]),
   };

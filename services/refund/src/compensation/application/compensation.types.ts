@@ -36,6 +36,8 @@ export interface CompensationService {
   onOrderEvent(event: EventEnvelope): Promise<CompensationReactionOutcome>;
   /** Refund topic, group `compensation`: pays out decided/approved compensations and records their payouts. */
   onRefundEvent(event: EventEnvelope): Promise<CompensationReactionOutcome>;
+  /** Dispute topic, group `compensation`: accepted compensation remedies and rulings' compensations become decisions. */
+  onDisputeEvent(event: EventEnvelope): Promise<CompensationReactionOutcome>;
   view(state: CompensationState): CompensationView;
   readonly runtime: ServiceRuntime;
 }

@@ -105,5 +105,7 @@ export interface Refunds {
   onLogisticsEvent(event: EventEnvelope): Promise<RefundReactionOutcome>;
   /** Group `refund` on the refund topic: the refund payout, the allowance settled or released, RefundPaid. */
   onRefundEvent(event: EventEnvelope): Promise<RefundReactionOutcome>;
+  /** Group `refund` on the dispute topic: an accepted remedy or a ruling pays or ends the case's refunds. */
+  onDisputeEvent(event: EventEnvelope): Promise<RefundReactionOutcome>;
   readonly runtime: ServiceRuntime;
 }

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import {
+  DisputeCause,
   Evidence,
   Id,
   RefundItem,
@@ -136,6 +137,15 @@ export const RefundViewSchema = Type.Object({
   reissue: Type.Optional(Type.Object({ items: Type.Array(RefundItem), shipBy: Timestamp })),
   escalation: Type.Optional(Type.Object({ disputeId: Type.String(), description: Type.String(), escalatedAt: Timestamp })),
   cancellation: Type.Optional(Type.Object({ reason: Type.Optional(Type.String()), cancelledAt: Timestamp })),
+  dispute: Type.Optional(
+    Type.Object({
+      cause: DisputeCause,
+      outcome: Type.Union([Type.Literal('paid'), Type.Literal('closed')]),
+      amount: Type.Integer({ minimum: 0 }),
+      explanation: Type.String(),
+      resolvedAt: Timestamp,
+    }),
+  ),
   closeReason: Type.Optional(Type.String()),
   closedAt: Type.Optional(Timestamp),
   revision: Type.Integer(),

@@ -27,6 +27,7 @@ const refundStreamTypes = new Set([
   'RefundPaid',
   'ExchangeReplacementOrderCreated',
   'ReissueShipmentRequested',
+  'RefundDisputeResolved',
 ]);
 
 /**

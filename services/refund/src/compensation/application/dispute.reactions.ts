@@ -1,0 +1,28 @@
+import type { EventEnvelope } from '@aftersales/contracts';
+import { notFound, ruleViolation } from '@aftersales/kernel';
+import type { OrderFacts } from '../domain';
+import { disputeCompensationPlan, DISPUTE_EVENTS_COMPENSATION_REACTS_TO } from '../policies/dispute-compensation.policy';
+import { ORDER_FACTS_COLLECTION, type OrderFactsDoc } from '../projections/order-facts.projection';
+import type { CompensationHandlers } from './compensation-handlers';
+import { reactionContext, reactTo } from './compensation-reaction';
+import type { CompensationReactionOutcome } from './compensation.types';
+
+export { DISPUTE_EVENTS_COMPENSATION_REACTS_TO };
+
+/**
+ * Dispute topic, group `compensation`: an accepted compensation remedy or a ruling's compensation becomes a decision
+ * naming the case (`disputeId`, and the remedy or ruling in its note), its rule and rulebook version; it is then paid
+ * out (or waits for a supervisor above the threshold) like any decision. Key consumer:compensation:<eventId>.
+ */
+export async function onDisputeEvent(h: CompensationHandlers, event: EventEnvelope): Promise<CompensationReactionOutcome> {
+  if (!DISPUTE_EVENTS_COMPENSATION_REACTS_TO.includes(event.type)) return { outcome: 'ignored' };
+  const plan = disputeCompensationPlan(event);
+  if (!plan) return { outcome: 'ignored' };
+  return reactTo(event, h.log, async () => {
+    if (!plan.decide) throw ruleViolation('compensation.dispute_without_amount', plan.refusal);
+    const doc = await h.platform.readModels.get<OrderFactsDoc>(ORDER_FACTS_COLLECTION, plan.orderId);
+    if (!doc) throw notFound('order', plan.orderId);
+    const { id: _id, revision: _revision, ...facts } = doc;
+    return h.decide(plan.compensationId, plan.claim, facts as OrderFacts, plan.extra, reactionContext(event));
+  });
+}
