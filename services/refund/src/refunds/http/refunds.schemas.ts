@@ -80,6 +80,18 @@ export const ListRefundsParams = Type.Object(
 );
 export type ListRefundsParams = Static<typeof ListRefundsParams>;
 
+export const ListAllRefundsParams = Type.Object(
+  {
+    status: Type.Optional(OneOf(RefundStatuses, 'Only refunds in this status')),
+    shopId: Type.Optional(Id()),
+    buyerId: Type.Optional(Id()),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
+    cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 512, description: 'nextCursor of the previous page' })),
+  },
+  strict,
+);
+export type ListAllRefundsParams = Static<typeof ListAllRefundsParams>;
+
 /** GET /refunds/{refundId} (documentation of the read model document). */
 export const RefundViewSchema = Type.Object({
   id: Type.String(),
