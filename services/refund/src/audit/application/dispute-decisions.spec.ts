@@ -28,10 +28,10 @@ describe('compensation decisions caused by disputes', () => {
     expect(await w.audit.verify()).toMatchObject({ checked: 1, mismatches: [] });
   });
 
-  it('given a ruling for the buyer with a counterfeit compensation, then the rulebook computes it (3 × the goods), once per order and kind: the ruling on appeal asking again decides nothing more', async () => {
+  it('given a ruling for the buyer with a compensation for a counterfeit violation, then the counterfeit rule computes it (3 × the goods), once per order and kind: the ruling on appeal asking again decides nothing more', async () => {
     const w = world();
     await w.paidOrder('ord-2', 11_000);
-    const ruling = { orderId: 'ord-2', outcome: 'buyer_wins', compensation: { kind: 'counterfeit' }, onAppeal: false };
+    const ruling = { orderId: 'ord-2', outcome: 'buyer_wins', compensation: { kind: 'compensation' }, violation: 'counterfeit', onAppeal: false };
     await w.disputeEvent('dsp_2', 'DisputeRuled', { ...ruling, rulingId: 'rul-1' });
     await w.disputeEvent('dsp_2', 'DisputeRuled', { ...ruling, rulingId: 'rul-2', onAppeal: true });
 
@@ -48,5 +48,13 @@ describe('compensation decisions caused by disputes', () => {
     await w.disputeEvent('dsp_3', 'DisputeRemedyAccepted', { orderId: 'ord-3', remedyId: 'rm-1', kind: 'exchange' });
     await w.env.settle();
     expect(await w.compensation.listForOrder('ord-3')).toEqual([]);
+  });
+
+  it('given a ruling asking a compensation no rule computes (no violation, no amount), then nothing is decided and the refusal is reported', async () => {
+    const w = world();
+    await w.paidOrder('ord-4');
+    const event = await w.disputeEvent('dsp_4', 'DisputeRuled', { orderId: 'ord-4', rulingId: 'rul-1', outcome: 'buyer_wins', compensation: { kind: 'compensation' } });
+    expect(await w.compensation.onDisputeEvent(event)).toMatchObject({ outcome: 'refused', code: 'compensation.dispute_without_amount' });
+    expect(await w.compensation.listForOrder('ord-4')).toEqual([]);
   });
 });

@@ -5,7 +5,17 @@ import { compensationIdOf, type CompensationClaim } from '../domain';
 export const DISPUTE_EVENTS_COMPENSATION_REACTS_TO: readonly string[] = ['DisputeRemedyAccepted', 'DisputeRuled'];
 
 const MONEY_REMEDIES = new Set(['compensation', 'goodwill_credit']);
-const RULED_KINDS = new Set<string>(['late_shipment', 'counterfeit', 'not_as_described', 'out_of_stock']);
+const COMPUTED_KINDS = new Set<string>(['late_shipment', 'counterfeit', 'not_as_described', 'out_of_stock']);
+
+/**
+ * The rule that computes a ruling's compensation: a kind a rule computes names it; a plain `compensation` is the rule of
+ * the violation the ruling found (counterfeit 假一赔三, not as described, late shipment). Undefined: no rule computes it.
+ */
+function ruledKindOf(kind: string, violation: string | undefined): string | undefined {
+  if (COMPUTED_KINDS.has(kind)) return kind;
+  if (kind === 'compensation' && violation !== undefined && COMPUTED_KINDS.has(violation)) return violation;
+  return undefined;
+}
 
 /** What a dispute event asks of compensation: the claim, the decision's id, and what names the case. */
 export type DisputeCompensationPlan =
@@ -15,7 +25,7 @@ export type DisputeCompensationPlan =
 /**
  * An accepted remedy of kind compensation or goodwill credit is a goodwill decision of its amount (the rulebook bounds
  * it), one per remedy: id `cmp_dsp_<case>_<remedy>`. A ruling's `compensation: {kind}` is computed by the rulebook
- * rule of that kind from the order's facts, one per order and kind like every rule-computed compensation (a ruling on
+ * rule of that kind (or, for a plain `compensation`, of the ruling's violation) from the order's facts, one per order and kind like every rule-computed compensation (a ruling on
  * appeal asking again for the same kind pays nothing twice). Undefined: nothing for compensation.
  */
 export function disputeCompensationPlan(event: Pick<EventEnvelope, 'type' | 'data'>): DisputeCompensationPlan | undefined {
@@ -32,10 +42,12 @@ export function disputeCompensationPlan(event: Pick<EventEnvelope, 'type' | 'dat
     };
   }
   if (event.type === 'DisputeRuled') {
-    const d = event.data as { disputeId: string; orderId: string; rulingId: string; outcome: string; compensation?: { kind: string } };
+    const d = event.data as { disputeId: string; orderId: string; rulingId: string; outcome: string; compensation?: { kind: string }; violation?: string };
     if (!d.compensation || d.outcome === 'merchant_wins') return undefined;
-    const kind = d.compensation.kind;
-    if (!RULED_KINDS.has(kind)) return { decide: false, refusal: `ruling ${d.rulingId} asks a ${kind} compensation, which no rule computes without an amount` };
+    const kind = ruledKindOf(d.compensation.kind, d.violation);
+    if (!kind) {
+      return { decide: false, refusal: `ruling ${d.rulingId} asks a ${d.compensation.kind} compensation (violation ${d.violation ?? 'none'}), which no rule computes without an amount` };
+    }
     return {
       decide: true,
       orderId: d.orderId,

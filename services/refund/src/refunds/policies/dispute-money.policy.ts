@@ -1,37 +1,8 @@
-import type { DisputeCause, EventEnvelope } from '@aftersales/contracts';
+import type { DisputeCause, DisputeRemedyAccepted, DisputeRuled, EventEnvelope } from '@aftersales/contracts';
 
-/*
- * The dispute events the refund service carries out (binding fields, see the dispute contracts): the buyer accepted a
- * remedy, or the platform ruled. Read here as the fields the refund side needs, so this policy is a pure function of
- * the event.
- */
-export interface DisputeRemedyAcceptedFacts {
-  disputeId: string;
-  orderId: string;
-  shopId: string;
-  buyerId: string;
-  refundId?: string;
-  remedyId: string;
-  kind: string;
-  amount?: number;
-  currency: string;
-  acceptedAt: string;
-}
-
-export interface DisputeRuledFacts {
-  disputeId: string;
-  orderId: string;
-  shopId: string;
-  buyerId: string;
-  refundId?: string;
-  rulingId: string;
-  outcome: 'buyer_wins' | 'merchant_wins' | 'partial';
-  refundAmount?: number;
-  compensation?: { kind: string };
-  onAppeal: boolean;
-  currency: string;
-  ruledAt: string;
-}
+/** The fields of the dispute's events the refund side reads (the dispute service's contracts). */
+type DisputeRemedyAcceptedFacts = Pick<DisputeRemedyAccepted, 'disputeId' | 'orderId' | 'shopId' | 'buyerId' | 'refundId' | 'remedyId' | 'kind' | 'amount' | 'currency'>;
+type DisputeRuledFacts = Pick<DisputeRuled, 'disputeId' | 'orderId' | 'shopId' | 'buyerId' | 'refundId' | 'rulingId' | 'outcome' | 'refundAmount' | 'onAppeal' | 'currency'>;
 
 /** The dispute events the refund requests react to (group `refund`). */
 export const DISPUTE_EVENTS_REFUNDS_REACT_TO: readonly string[] = ['DisputeRemedyAccepted', 'DisputeRuled'];
