@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { SystemClock } from '@aftersales/kernel';
 import { SqliteEventStore } from '@aftersales/sqlite';
 import { agent, buyer, finance } from '../support/http-client';
-import { paidOrder, refundCommand, requestRefund } from '../support/refunds';
+import { paidOrder, refundCommand, requestRefund, timelineOf } from '../support/refunds';
 import { restartableSystem, type RestartableSystem } from '../support/restartable-system';
 
 /*
@@ -61,6 +61,7 @@ describe('dispute money through the refund service', () => {
     await sys.settle();
     expect((await ledgerOf(order.id)).map((e: { amount: number }) => e.amount)).toEqual([15_000]);
     expect((await sys.api.post('/admin/audit/compensations/verify', {}, finance)).body.mismatches).toEqual([]);
+    expect(await timelineOf(sys.api, order.id)).toEqual(expect.arrayContaining(['refund:DisputeRefundSettled', 'refund:RefundDisputeResolved', 'refund:RefundPaid']));
   });
 
   it('given a rejected refund the buyer escalated, when the platform rules buyer_wins, then the escalated refund is paid once, approved by the ruling', async () => {
@@ -92,5 +93,24 @@ describe('dispute money through the refund service', () => {
     expect(await ledgerOf(order.id)).toEqual([]);
     const listed = (await sys.api.get(`/refunds?status=closed`, agent)).body.items.map((r: { id: string }) => r.id);
     expect(listed).toContain(refund.id);
+  });
+
+  it('given a buyer_wins ruling that paid the escalated refund, when the ruling on appeal grants more, then only the difference is paid, by a refund naming the appeal ruling', async () => {
+    const { order } = await paidOrder(sys.api, 'delivered');
+    const refund = await requestRefund(sys.api, { orderId: order.id, type: 'refund_only', reason: 'quality', amount: 20_000 });
+    await refundCommand(sys.api, refund.id, 'rejection', { reason: 'Not a defect' });
+    const disputeId = (await refundCommand(sys.api, refund.id, 'escalation', { description: 'It is broken' }, buyer)).escalation.disputeId as string;
+    const ruling = { ...caseOf(order, disputeId), refundId: refund.id, reason: 'Evidence', ruledBy: 'xiao-er-1', ruledAt: '2026-11-03T08:00:00.000Z', appealBy: '2026-11-10T08:00:00.000Z', appealRuleId: 'dispute.appeal_window', rulebookVersion: '2026-12-v4', basedOn: [] };
+
+    await recordDisputeEvents(disputeId, [
+      { type: 'DisputeRuled', data: { ...ruling, rulingId: 'rul-1', outcome: 'buyer_wins', refundAmount: 20_000, onAppeal: false } },
+      { type: 'DisputeRuled', data: { ...ruling, rulingId: 'rul-2', outcome: 'partial', refundAmount: 26_000, onAppeal: true } },
+    ]);
+
+    const lines = (await ledgerOf(order.id)).map((e: { amount: number; dispute: unknown }) => [e.amount, e.dispute]);
+    expect(lines).toEqual([
+      [20_000, { disputeId, rulingId: 'rul-1' }],
+      [6_000, { disputeId, rulingId: 'rul-2' }],
+    ]);
   });
 });
