@@ -138,4 +138,11 @@ describe('dispute reactions: rulings', () => {
     expect(outcome).toMatchObject({ outcome: 'applied' });
     expect(refundPayouts(s)).toEqual([]);
   });
+
+  it('given an order the refund service does not know yet, when a ruling comes, then the reaction fails (the event comes again) instead of settling on nothing paid', async () => {
+    const s = refundScenario();
+    const event = { eventId: 'evt-early', type: 'DisputeRuled', streamId: 'dispute-dsp_x', data: { ...parties, disputeId: 'dsp_x', orderId: 'ord_unknown', rulingId: 'rul-1', outcome: 'buyer_wins', refundAmount: 100, onAppeal: false } };
+    await expect(s.refunds.onDisputeEvent(event as unknown as RecordedEvent)).rejects.toThrow('not known to the refund service yet');
+    expect(await s.env.eventStore.readStream(settlementStreamId('dsp_x'))).toEqual([]);
+  });
 });

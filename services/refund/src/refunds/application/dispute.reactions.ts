@@ -1,5 +1,5 @@
 import type { DisputeRefundSettled, EventEnvelope } from '@aftersales/contracts';
-import { isRefused } from '@aftersales/kernel';
+import { isRefused, readFedView } from '@aftersales/kernel';
 import { allowanceStreamId, refundableOf, settlementStreamId, type Refund } from '../domain';
 import { disputeRefundIdOf, disputeRefundPlan, DISPUTE_EVENTS_REFUNDS_REACT_TO, type DisputeRefundPlan } from '../policies/dispute-money.policy';
 import { REFUND_ORDER_FACTS, type OrderFactsDoc } from '../projections/order-facts.projection';
@@ -137,8 +137,12 @@ async function openDisputeRefund(
 export async function refundableForCase(h: RefundHandlers, orderId: string, open: Refund | undefined): Promise<number> {
   const { state } = await h.allowances.load(allowanceStreamId(orderId));
   if (state === null) {
-    const facts = await h.platform.readModels.get<OrderFactsDoc>(REFUND_ORDER_FACTS, orderId);
-    return facts?.paidAmount ?? 0;
+    // Nothing was refunded on the order yet: what it paid, from the order facts. Not known yet (the view's group is
+    // behind) is not "nothing paid": the reaction fails and the event comes again.
+    const read = () => h.platform.readModels.get<OrderFactsDoc>(REFUND_ORDER_FACTS, orderId);
+    const facts = await readFedView(read, (d) => d !== undefined, h.orderFeedLag, h.waitOptions);
+    if (!facts) throw new Error(`order ${orderId} is not known to the refund service yet`);
+    return facts.paidAmount;
   }
   return refundableOf(state) + (open ? (state.reservations[open.id] ?? 0) : 0);
 }
