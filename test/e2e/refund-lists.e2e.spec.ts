@@ -30,7 +30,8 @@ describe('GET /refunds: by the next deadline, scoped to the caller', () => {
       expect(answer.status).toBe(200);
       expect(ids(answer.body)).toEqual([second, first]);
     }
-    const [b, a] = (await t.api.get('/refunds', agent)).body.items;
+    const listed = (await t.api.get('/refunds', agent)).body;
+    const [b, a] = listed.items;
     expect([b.status, a.status]).toEqual(['waiting_merchant', 'rejected']);
     expect(Date.parse(b.nextDeadline)).toBeLessThan(Date.parse(a.nextDeadline));
   });

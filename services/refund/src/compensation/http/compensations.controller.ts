@@ -17,7 +17,7 @@ import {
   type Identity,
 } from '@aftersales/nest';
 import type { CompensationService } from '../application';
-import { ApprovalBody, CompensationViewSchema, ListCompensationsParams, ProposeCompensationBody, RejectionBody } from './compensations.schemas';
+import { ApprovalBody, CompensationsPageSchema, CompensationViewSchema, ListCompensationsParams, ProposeCompensationBody, RejectionBody } from './compensations.schemas';
 import { COMPENSATION_SERVICE_TOKEN } from './compensation.tokens';
 import { COMPENSATIONS_ACCESS } from './compensations.access';
 
@@ -70,6 +70,7 @@ export class CompensationsController {
 
   @Get('compensations')
   @ApiRead({
+    response: CompensationsPageSchema,
     summary: 'List compensations by status, shop and order, a page at a time in id order, e.g. status=awaiting_approval for a supervisor',
     description:
       'Only what the caller may see: a buyer their own; shop staff their shop (shopId outside their shops: 403; without shopId, their shop, ' +

@@ -66,3 +66,9 @@ export const CompensationViewSchema = Type.Object({
   paidAt: Type.Optional(Timestamp),
   revision: Type.Integer(),
 });
+
+/** GET /compensations: a page of compensations. */
+export const CompensationsPageSchema = Type.Object({
+  items: Type.Array(CompensationViewSchema),
+  nextCursor: Type.Optional(Type.String({ description: 'Pass as cursor (with the same filter) for the next page; absent on the last page' })),
+});

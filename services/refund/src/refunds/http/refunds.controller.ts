@@ -28,6 +28,7 @@ import {
   ListRefundsParams,
   ReissueShipmentBody,
   ReissueShipmentViewSchema,
+  RefundsPageSchema,
   RefundViewSchema,
   RejectionBody,
   RequestRefundBody,
@@ -160,6 +161,7 @@ export class RefundsController {
 
   @Get('refunds')
   @ApiRead({
+    response: RefundsPageSchema,
     summary: 'List refund requests by status, shop and buyer, ordered by the next deadline (those waiting on nothing last)',
     description:
       'Only what the caller may see: a buyer their own refunds; shop staff their shop (shopId outside their shops: 403; without shopId, ' +

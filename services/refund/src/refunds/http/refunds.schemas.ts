@@ -170,3 +170,13 @@ export const ReissueShipmentViewSchema = Type.Object({
   carrier: Type.String(),
   trackingNo: Type.String(),
 });
+
+/** GET /refunds: a page of refunds, by the next deadline. */
+export const RefundsPageSchema = Type.Object({
+  items: Type.Array(
+    Type.Composite([RefundViewSchema, Type.Object({ nextDeadline: Type.Optional(Timestamp) })], {
+      description: 'A refund, with the deadline it waits on (absent when it waits on none)',
+    }),
+  ),
+  nextCursor: Type.Optional(Type.String({ description: 'Pass as cursor (with the same filter) for the next page; absent on the last page' })),
+});
