@@ -67,7 +67,9 @@ export function decidePostMessage(command: PostMessage, state: DisputeState, rul
 function shopAnswers(c: DisputeCase, command: PostMessage, rulebook: Rulebook): DisputeCaseEvent[] {
   const keys = caseKeys(c);
   const events: DisputeCaseEvent[] = [];
-  if (!c.firstResponseMet && c.deadlines.first_response) {
+  // Met late is met too: a breached first response stops being overdue once the shop writes.
+  const firstResponseDue = c.deadlines.first_response !== undefined || c.slaBreaches.some((b) => b.metric === 'first_response');
+  if (!c.firstResponseMet && firstResponseDue) {
     events.push(disputeEvent('DisputeDeadlineCleared', { ...keys, metric: 'first_response', reason: 'met', at: command.at }));
   }
   const waiting = command.awaitingReply && (c.status === 'open' || c.status === 'in_progress');
