@@ -28,6 +28,26 @@ describe('compensation decisions caused by disputes', () => {
     expect(await w.audit.verify()).toMatchObject({ checked: 1, mismatches: [] });
   });
 
+  it('given a compensation remedy of 30000 fen a supervisor approved in the case, when the buyer accepts it, then the decision records that approval and is paid; without one it waits for a supervisor', async () => {
+    const w = world();
+    await w.paidOrder('ord-5');
+    await w.paidOrder('ord-6');
+    const accepted = (orderId: string) => ({ orderId, remedyId: 'rem-1', kind: 'compensation', amount: 30_000, acceptedBy: 'buyer-1', acceptedAt: '2026-11-02T08:00:00.000Z' });
+    await w.disputeEvent('dsp_5', 'DisputeRemedyApproved', { orderId: 'ord-5', remedyId: 'rem-1', approverId: 'sup-1', approvedAt: '2026-11-02T08:00:00.000Z' });
+    const approval = (await w.env.store.readStream('dispute-dsp_5'))[0];
+    await w.disputeEvent('dsp_5', 'DisputeRemedyAccepted', accepted('ord-5'));
+    await w.disputeEvent('dsp_6', 'DisputeRemedyAccepted', accepted('ord-6'));
+
+    expect(await w.compensation.getCompensation('cmp_dsp_5_rem-1')).toMatchObject({
+      status: 'paid',
+      requiresSupervisorApproval: true,
+      approval: { approverId: 'sup-1', note: `approved with remedy rem-1 of case dsp_5 (event ${approval.eventId})` },
+    });
+    expect(await w.compensation.getCompensation('cmp_dsp_6_rem-1')).toMatchObject({ status: 'awaiting_approval' });
+    expect(w.provider.payments().map((p) => p.amount)).toEqual([30_000]);
+    expect(await w.audit.verify()).toMatchObject({ checked: 2, mismatches: [] });
+  });
+
   it('given a ruling for the buyer with a compensation for a counterfeit violation, then the counterfeit rule computes it (3 × the goods), once per order and kind: the ruling on appeal asking again decides nothing more', async () => {
     const w = world();
     await w.paidOrder('ord-2', 11_000);

@@ -3,6 +3,7 @@ import { compensationPayoutId, type CompensationState } from '../domain';
 import { compensationView } from '../projections/compensation.document';
 import { compensationsProjection } from '../projections/compensations.projection';
 import { orderFactsProjection } from '../projections/order-facts.projection';
+import { remedyApprovalsProjection } from '../projections/remedy-approvals.projection';
 import { COMPENSATION_SERVICE, createCompensationHandlers } from './compensation-handlers';
 import { approvalCommands, proposeCompensation } from './compensation.commands';
 import { compensationQueries } from './compensation.queries';
@@ -22,6 +23,6 @@ export function createCompensationService(platform: Platform, deps: Compensation
     onRefundEvent: (event) => onRefundEvent(h, event),
     onDisputeEvent: (event) => onDisputeEvent(h, event),
     view: (state: CompensationState) => compensationView(state, compensationPayoutId),
-    runtime: runtimeWithoutTimers(COMPENSATION_SERVICE, 'the compensation service', [orderFactsProjection, compensationsProjection]),
+    runtime: runtimeWithoutTimers(COMPENSATION_SERVICE, 'the compensation service', [orderFactsProjection, compensationsProjection, remedyApprovalsProjection]),
   };
 }

@@ -19,7 +19,15 @@ function ruledKindOf(kind: string, violation: string | undefined): string | unde
 
 /** What a dispute event asks of compensation: the claim, the decision's id, and what names the case. */
 export type DisputeCompensationPlan =
-  | { decide: true; orderId: string; compensationId: string; claim: CompensationClaim; extra: Pick<CompensationDecided, 'disputeId' | 'note'> }
+  | {
+      decide: true;
+      orderId: string;
+      compensationId: string;
+      claim: CompensationClaim;
+      extra: Pick<CompensationDecided, 'disputeId' | 'note'>;
+      /** The accepted remedy, whose approval in the case stands for the decision's. */
+      remedy?: { disputeId: string; remedyId: string };
+    }
   | { decide: false; refusal: string };
 
 /**
@@ -39,6 +47,7 @@ export function disputeCompensationPlan(event: Pick<EventEnvelope, 'type' | 'dat
       compensationId: `cmp_dsp_${d.disputeId.replace(/^dsp_/, '')}_${d.remedyId}`,
       claim: { kind: 'goodwill', proposedAmount: d.amount },
       extra: { disputeId: d.disputeId, note: `remedy ${d.remedyId} (${d.kind}) accepted by the buyer in case ${d.disputeId}` },
+      remedy: { disputeId: d.disputeId, remedyId: d.remedyId },
     };
   }
   if (event.type === 'DisputeRuled') {
