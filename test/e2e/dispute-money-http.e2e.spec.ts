@@ -1,5 +1,5 @@
 import { useTestSystem } from '../support/embedded-system';
-import { agent, buyer, finance, platform } from '../support/http-client';
+import { agent, buyer, finance, platform, supervisor } from '../support/http-client';
 import { disputeCommand, openDispute } from '../support/disputes';
 import { paidOrder, refundCommand, requestRefund } from '../support/refunds';
 
@@ -45,5 +45,21 @@ describe('dispute money through HTTP', () => {
     expect((await ledgerOf(won.order.id)).map((e: { amount: number }) => e.amount)).toEqual([20_000]);
     expect((await t.api.get(`/refunds/${lost.refund.id}`, buyer)).body).toMatchObject({ status: 'closed', dispute: { outcome: 'closed' } });
     expect(await ledgerOf(lost.order.id)).toEqual([]);
+  });
+
+  it('given a goodwill credit of 30000 fen a supervisor approved in the case, when the buyer accepts it, then one compensation naming the case is paid from the deposit, its approval the supervisor\'s', async () => {
+    const { order } = await paidOrder(t.api, 'delivered');
+    const opened = await openDispute(t.api, { orderId: order.id });
+    await disputeCommand(t.api, opened.id, 'messages', { text: 'Sorry about that.' });
+    const remedyId = (await disputeCommand(t.api, opened.id, 'remedies', { kind: 'goodwill_credit', amount: 30_000, description: 'A credit for the trouble' })).remedies[0].id as string;
+    await disputeCommand(t.api, opened.id, `remedies/${remedyId}/approval`, {}, supervisor);
+    await disputeCommand(t.api, opened.id, `remedies/${remedyId}/acceptance`, {}, buyer);
+    await t.settle();
+
+    const compensations = (await t.api.get(`/orders/${order.id}/compensations`, buyer)).body.items;
+    expect(compensations).toEqual([expect.objectContaining({ kind: 'goodwill', amount: 30_000, status: 'paid', disputeId: opened.id, approval: expect.objectContaining({ approverId: supervisor.id }) })]);
+    expect(await ledgerOf(order.id)).toEqual([expect.objectContaining({ kind: 'compensation', amount: 30_000, dispute: { disputeId: opened.id } })]);
+    expect((await t.api.get(`/orders/${order.id}/refunds`, buyer)).body.items).toEqual([]);
+    expect((await t.api.post('/admin/audit/compensations/verify', {}, finance)).body).toMatchObject({ checked: 1, mismatches: [] });
   });
 });
