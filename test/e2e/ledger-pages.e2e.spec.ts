@@ -76,7 +76,7 @@ describe('ledger pages and export through HTTP (embedded runtime, manual clock)'
     expect(csv.headers.get('content-disposition')).toBe('attachment; filename="ledger-entries.csv"');
     const rows = (csv.body as string).split('\r\n');
     expect(rows[0]).toBe(
-      'entryId,postedAt,kind,orderId,shopId,buyerId,account,debit,credit,currency,payoutId,refundId,compensationId,ruleId,rulebookVersion,sourceEventType,sourceEventId,causedBy,explanation',
+      'entryId,postedAt,kind,orderId,shopId,buyerId,account,debit,credit,currency,payoutId,refundId,compensationId,ruleId,rulebookVersion,sourceEventType,sourceEventId,causedBy,explanation,disputeId,disputeRemedyId,disputeRulingId',
     );
     expect(rows).toHaveLength(1 + 10 + 1);
     expect(rows.slice(1, -1).map((r) => r.split(',')[3])).toEqual(orders.flatMap((o) => [o, o]));

@@ -39,7 +39,7 @@ export {
   type RefundReactionOutcome,
   type LogisticsPort,
 } from './refunds/application';
-export { RefundsModule, RefundsController, RefundReactionsController, REFUNDS_TOKEN, RefundViewSchema, type RefundsModuleOptions } from './refunds/http';
+export { RefundsModule, RefundsController, RefundReactionsController, REFUNDS_TOKEN, RefundViewSchema, RefundsPageSchema, type RefundsModuleOptions } from './refunds/http';
 export * from './refund-service';
 export * from './refund.module';
 export type { PayoutRequest, Payouts } from './payouts/domain';
@@ -63,6 +63,7 @@ export {
 export {
   createCompensationService,
   CompensationModule,
+  CompensationsPageSchema,
   calculateCompensation,
   lateShipmentCompensationId,
   compensationPayoutId,

@@ -57,4 +57,11 @@ describe('what a refund event asks of the order', () => {
     const event = refundEvent('RefundReturnShipped', { refundId: 'rfd_1', orderId: 'ord_1', carrier: 'yto', trackingNo: 'YT1' });
     expect(orderEffectOfRefundEvent(event)).toBeUndefined();
   });
+
+  it('given an escalated refund a dispute closed without money, then the order resumes its auto-confirm clock; one the dispute paid ends with RefundClosed instead', () => {
+    const resolved = (outcome: string) =>
+      refundEvent('RefundDisputeResolved', { refundId: 'rfd_1', orderId: 'ord_1', outcome, amount: 0, cause: { kind: 'dispute', disputeId: 'dsp_1', rulingId: 'rul-1', eventId: 'e' } });
+    expect(orderEffectOfRefundEvent(resolved('closed'))).toEqual({ type: 'ResumeAutoConfirm', orderId: 'ord_1', input: { cause: { kind: 'refund', id: 'rfd_1' } } });
+    expect(orderEffectOfRefundEvent(resolved('paid'))).toBeUndefined();
+  });
 });

@@ -28,6 +28,7 @@ export const REFUND_EVENTS_ORDER_REACTS_TO: readonly string[] = [
   'RefundClosed',
   'ExchangeReplacementOrderCreated',
   'RefundAllowanceSettled',
+  'RefundDisputeResolved',
 ];
 
 /**
@@ -43,6 +44,12 @@ export function orderEffectOfRefundEvent(event: EventEnvelope): RefundEffect | u
       const data = event.data as { refundId: string; orderId: string };
       const type = event.type === 'RefundRequested' ? 'PauseAutoConfirm' : 'ResumeAutoConfirm';
       return { type, orderId: data.orderId, input: { cause: { kind: 'refund', id: data.refundId } } };
+    }
+    case 'RefundDisputeResolved': {
+      // a dispute closed the escalated refund without money: it holds the order no more (a paid one ends with RefundClosed)
+      const data = event.data as RefundEventData<'RefundDisputeResolved'>;
+      if (data.outcome !== 'closed') return undefined;
+      return { type: 'ResumeAutoConfirm', orderId: data.orderId, input: { cause: { kind: 'refund', id: data.refundId } } };
     }
     case 'ExchangeReplacementOrderCreated': {
       const data = event.data as RefundEventData<'ExchangeReplacementOrderCreated'>;

@@ -3,10 +3,12 @@ import { compensationPayoutId, type CompensationState } from '../domain';
 import { compensationView } from '../projections/compensation.document';
 import { compensationsProjection } from '../projections/compensations.projection';
 import { orderFactsProjection } from '../projections/order-facts.projection';
+import { remedyApprovalsProjection } from '../projections/remedy-approvals.projection';
 import { COMPENSATION_SERVICE, createCompensationHandlers } from './compensation-handlers';
 import { approvalCommands, proposeCompensation } from './compensation.commands';
 import { compensationQueries } from './compensation.queries';
 import type { CompensationService, CompensationServiceDeps } from './compensation.types';
+import { onDisputeEvent } from './dispute.reactions';
 import { onOrderEvent } from './order.reactions';
 import { onRefundEvent } from './refund.reactions';
 
@@ -19,7 +21,8 @@ export function createCompensationService(platform: Platform, deps: Compensation
     ...compensationQueries(h),
     onOrderEvent: (event) => onOrderEvent(h, event),
     onRefundEvent: (event) => onRefundEvent(h, event),
+    onDisputeEvent: (event) => onDisputeEvent(h, event),
     view: (state: CompensationState) => compensationView(state, compensationPayoutId),
-    runtime: runtimeWithoutTimers(COMPENSATION_SERVICE, 'the compensation service', [orderFactsProjection, compensationsProjection]),
+    runtime: runtimeWithoutTimers(COMPENSATION_SERVICE, 'the compensation service', [orderFactsProjection, compensationsProjection, remedyApprovalsProjection]),
   };
 }

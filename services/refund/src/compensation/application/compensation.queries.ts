@@ -8,7 +8,7 @@ import type { CompensationService } from './compensation.types';
 /** Reads of the `compensations` read model, without the folded state it keeps. */
 export function compensationQueries(
   h: CompensationHandlers,
-): Pick<CompensationService, 'getCompensation' | 'listForOrder' | 'orderParties' | 'compensationParties'> {
+): Pick<CompensationService, 'getCompensation' | 'listCompensations' | 'listForOrder' | 'orderParties' | 'compensationParties'> {
   const { readModels, eventStore } = h.platform;
   return {
     orderParties: async (orderId) => {
@@ -23,6 +23,11 @@ export function compensationQueries(
       return { buyerId: data.buyerId, shopId: data.shopId };
     },
     getCompensation: async (id) => publicCompensation(await readModels.get<StoredCompensation>(COMPENSATIONS_COLLECTION, id)),
+    async listCompensations({ limit, cursor, ...filters }) {
+      const where = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as Record<string, string>;
+      const page = await readModels.find<StoredCompensation>(COMPENSATIONS_COLLECTION, { where, limit, cursor });
+      return { items: page.items.map((doc) => publicCompensation(doc)!), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+    },
     async listForOrder(orderId) {
       const all: (CompensationView & { revision: number })[] = [];
       let cursor: string | undefined;

@@ -17,6 +17,16 @@ export interface ProposeCompensationInput {
   note?: string;
 }
 
+/** GET /compensations: the filters the caller's scope leaves (one shop at most). */
+export interface CompensationListQuery {
+  status?: string;
+  shopId?: string;
+  orderId?: string;
+  buyerId?: string;
+  limit?: number;
+  cursor?: string;
+}
+
 export type CompensationReactionOutcome =
   | { outcome: 'applied'; eventIds: string[]; replayed: boolean }
   | { outcome: 'ignored' }
@@ -28,6 +38,8 @@ export interface CompensationService {
   reject(compensationId: string, input: { reason: string }, ctx: CommandContext): Promise<CompensationCommandResult>;
   getCompensation(compensationId: string): Promise<(CompensationView & { revision: number }) | undefined>;
   listForOrder(orderId: string): Promise<(CompensationView & { revision: number })[]>;
+  /** Compensations by status, shop, order and buyer, a page at a time in id order (time-ordered ids: oldest first). */
+  listCompensations(query: CompensationListQuery): Promise<{ items: (CompensationView & { revision: number })[]; nextCursor?: string }>;
   /** Whose order it is, from the compensation's order facts (the edge's ownership checks); undefined when unknown. */
   orderParties(orderId: string): Promise<{ buyerId?: string; shopId?: string } | undefined>;
   /** Whose compensation it is, from its stream; undefined for an unknown one. */
@@ -36,6 +48,8 @@ export interface CompensationService {
   onOrderEvent(event: EventEnvelope): Promise<CompensationReactionOutcome>;
   /** Refund topic, group `compensation`: pays out decided/approved compensations and records their payouts. */
   onRefundEvent(event: EventEnvelope): Promise<CompensationReactionOutcome>;
+  /** Dispute topic, group `compensation`: accepted compensation remedies and rulings' compensations become decisions. */
+  onDisputeEvent(event: EventEnvelope): Promise<CompensationReactionOutcome>;
   view(state: CompensationState): CompensationView;
   readonly runtime: ServiceRuntime;
 }

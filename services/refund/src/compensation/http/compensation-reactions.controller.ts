@@ -1,13 +1,14 @@
 import { Controller, Inject } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { topicOf, type EventEnvelope } from '@aftersales/contracts';
-import { COMPENSATION_GROUP, ORDER_EVENTS_COMPENSATION_REACTS_TO, REFUND_EVENTS_COMPENSATION_REACTS_TO, type CompensationService } from '../application';
+import { COMPENSATION_GROUP, DISPUTE_EVENTS_COMPENSATION_REACTS_TO, ORDER_EVENTS_COMPENSATION_REACTS_TO, REFUND_EVENTS_COMPENSATION_REACTS_TO, type CompensationService } from '../application';
 import { COMPENSATION_SERVICE_TOKEN } from './compensation.tokens';
 
 /**
  * Group `compensation`. Order topic: a missed ship-by decides the late-shipment compensation (one per order: id
  * cmp_late_<orderId>, key consumer:compensation:<eventId>). Refund topic: decided/approved compensations are paid
- * out (payout id per compensation), and a confirmed payout is recorded as CompensationPaidOut.
+ * out (payout id per compensation), and a confirmed payout is recorded as CompensationPaidOut. Dispute topic: an
+ * accepted compensation remedy or a ruling's compensation is decided, naming the case.
  */
 @Controller()
 export class CompensationReactionsController {
@@ -21,5 +22,10 @@ export class CompensationReactionsController {
   @EventPattern(topicOf('refund'), { group: COMPENSATION_GROUP, eventTypes: REFUND_EVENTS_COMPENSATION_REACTS_TO })
   async onRefundEvent(@Payload() event: EventEnvelope): Promise<void> {
     await this.compensations.onRefundEvent(event);
+  }
+
+  @EventPattern(topicOf('dispute'), { group: COMPENSATION_GROUP, eventTypes: DISPUTE_EVENTS_COMPENSATION_REACTS_TO })
+  async onDisputeEvent(@Payload() event: EventEnvelope): Promise<void> {
+    await this.compensations.onDisputeEvent(event);
   }
 }

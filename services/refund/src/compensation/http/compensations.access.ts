@@ -24,5 +24,6 @@ export const COMPENSATIONS_ACCESS: AccessTable = {
     reject: { rule: 'compensation.reject_by_supervisor', allow: { supervisor: 'shop' }, resource: COMPENSATION },
     get: { rule: 'compensation.read', allow: READERS, resource: COMPENSATION },
     forOrder: { rule: 'compensation.read', allow: READERS, resource: { kind: 'order', param: 'orderId' } },
+    list: { rule: 'compensation.read', allow: READERS },
   },
 };

@@ -1,9 +1,23 @@
 import { Controller, Get, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@aftersales/kernel';
-import { AccessControlled, ApiCommand, ApiRead, badRequest, CommandCtx, commandResponse, resourceResponse, ValidBody, type HttpResponseLike } from '@aftersales/nest';
+import {
+  AccessControlled,
+  ApiCommand,
+  ApiRead,
+  badRequest,
+  Caller,
+  CommandCtx,
+  commandResponse,
+  listScope,
+  resourceResponse,
+  ValidBody,
+  ValidQuery,
+  type HttpResponseLike,
+  type Identity,
+} from '@aftersales/nest';
 import type { CompensationService } from '../application';
-import { ApprovalBody, CompensationViewSchema, ProposeCompensationBody, RejectionBody } from './compensations.schemas';
+import { ApprovalBody, CompensationsPageSchema, CompensationViewSchema, ListCompensationsParams, ProposeCompensationBody, RejectionBody } from './compensations.schemas';
 import { COMPENSATION_SERVICE_TOKEN } from './compensation.tokens';
 import { COMPENSATIONS_ACCESS } from './compensations.access';
 
@@ -52,6 +66,23 @@ export class CompensationsController {
     @Res({ passthrough: true }) res: HttpResponseLike,
   ) {
     return commandResponse(res, await this.compensations.reject(compensationId, body, ctx), this.compensations.view);
+  }
+
+  @Get('compensations')
+  @ApiRead({
+    response: CompensationsPageSchema,
+    summary: 'List compensations by status, shop and order, a page at a time in id order, e.g. status=awaiting_approval for a supervisor',
+    description:
+      'Only what the caller may see: a buyer their own; shop staff their shop (shopId outside their shops: 403; without shopId, their shop, ' +
+      'or 400 when they work for several); platform and finance every shop.',
+  })
+  async list(@ValidQuery(ListCompensationsParams) query: ListCompensationsParams, @Caller() caller: Identity) {
+    const scope = listScope(caller, query, 'compensation.list_own_shops');
+    if (scope.shopIds && scope.shopIds.length !== 1) {
+      if (scope.shopIds.length === 0) return { items: [] };
+      throw badRequest('Name one of your shops', [{ field: '/shopId', message: `one of ${scope.shopIds.join(', ')}` }]);
+    }
+    return this.compensations.listCompensations({ ...query, buyerId: scope.buyerId, shopId: scope.shopIds?.[0] ?? query.shopId });
   }
 
   @Get('compensations/:compensationId')

@@ -26,6 +26,18 @@ export type ApprovalBody = Static<typeof ApprovalBody>;
 export const RejectionBody = Type.Object({ reason: text(500, 'Why the supervisor refuses') }, strict);
 export type RejectionBody = Static<typeof RejectionBody>;
 
+export const ListCompensationsParams = Type.Object(
+  {
+    status: Type.Optional(OneOf(['awaiting_approval', 'payout_pending', 'paid', 'rejected'] as const, 'Only compensations in this status')),
+    shopId: Type.Optional(Id()),
+    orderId: Type.Optional(Id()),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
+    cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 512, description: 'nextCursor of the previous page' })),
+  },
+  strict,
+);
+export type ListCompensationsParams = Static<typeof ListCompensationsParams>;
+
 const Timestamp = Type.String({ format: 'date-time' });
 
 /** GET /compensations/{compensationId} */
@@ -53,4 +65,10 @@ export const CompensationViewSchema = Type.Object({
   payoutId: Type.String({ description: 'The payout that pays it (GET /payouts/{payoutId})' }),
   paidAt: Type.Optional(Timestamp),
   revision: Type.Integer(),
+});
+
+/** GET /compensations: a page of compensations. */
+export const CompensationsPageSchema = Type.Object({
+  items: Type.Array(CompensationViewSchema),
+  nextCursor: Type.Optional(Type.String({ description: 'Pass as cursor (with the same filter) for the next page; absent on the last page' })),
 });

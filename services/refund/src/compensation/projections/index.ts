@@ -1,3 +1,4 @@
 export * from './compensation.document';
 export * from './compensations.projection';
 export * from './order-facts.projection';
+export * from './remedy-approvals.projection';

@@ -20,7 +20,14 @@ export function compensationWorld(options: Partial<PayoutServiceOptions> = {}, r
   const compensation = createCompensationService(env.platform, { payouts: payouts.payouts, log: () => undefined });
   env.attach(
     [payouts.runtime, compensation.runtime, ...readSides],
-    [(e) => (e.streamId.startsWith('order-') ? compensation.onOrderEvent(e) : compensation.onRefundEvent(e))],
+    [
+      (e) =>
+        e.streamId.startsWith('order-')
+          ? compensation.onOrderEvent(e)
+          : e.streamId.startsWith('dispute-')
+            ? compensation.onDisputeEvent(e)
+            : compensation.onRefundEvent(e),
+    ],
     [payouts],
   );
 
@@ -85,6 +92,19 @@ export function compensationWorld(options: Partial<PayoutServiceOptions> = {}, r
       rulebookVersion: '2026-12-v4',
     });
 
+  /**
+   * Appends a dispute event (as the dispute service would) and hands it to the reaction, which must take it whether
+   * or not the log's consumer delivers it too (it is idempotent); returns the recorded event.
+   */
+  const disputeEvent = async (disputeId: string, type: string, data: Record<string, unknown>) => {
+    const metadata = { occurredAt: env.clock.now().toISOString(), correlationId: randomUUID(), causationId: null, actor: { id: 'xiaoer-1', role: 'platform' as const } };
+    const event: NewEvent = { eventId: randomUUID(), type, schemaVersion: 1, data: { disputeId, shopId: 'shop-1', buyerId: 'buyer-1', currency: 'CNY', ...data }, metadata };
+    const [recorded] = (await env.store.append(`dispute-${disputeId}`, [event], 'any')).events;
+    await compensation.onDisputeEvent(recorded);
+    await env.settle();
+    return recorded;
+  };
+
   const ctx = (actor: Actor, key?: string) => ({ actor, ...(key ? { commandKey: { key, requestHash: key } } : {}) });
-  return { env, provider, payouts, compensation, orderEvent, paidOrder, missShipBy, ctx };
+  return { env, provider, payouts, compensation, orderEvent, disputeEvent, paidOrder, missShipBy, ctx };
 }

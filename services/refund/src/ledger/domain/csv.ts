@@ -20,6 +20,9 @@ export const LEDGER_CSV_COLUMNS = [
   'sourceEventId',
   'causedBy',
   'explanation',
+  'disputeId',
+  'disputeRemedyId',
+  'disputeRulingId',
 ] as const;
 
 /** RFC 4180: quote a field that holds a comma, quote or line break; double the quotes. */
@@ -58,6 +61,9 @@ export function ledgerCsvRows(entries: JournalEntry[]): string {
           e.source.eventId,
           e.causedBy.join(' '),
           e.explanation,
+          e.dispute?.disputeId,
+          e.dispute?.remedyId,
+          e.dispute?.rulingId,
         ]
           .map(field)
           .join(','),

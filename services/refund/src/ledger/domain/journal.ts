@@ -30,6 +30,8 @@ export type MoneyMovement = {
   /** Every event behind it, oldest cause first: decision inputs, decision, approval, payout, the source event. */
   causedBy: string[];
   rule?: { id: string; version: string };
+  /** The dispute case whose remedy or ruling caused the movement, when one did. */
+  dispute?: { disputeId: string; remedyId?: string; rulingId?: string };
   explanation: string;
 };
 

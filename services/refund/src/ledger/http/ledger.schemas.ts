@@ -69,6 +69,12 @@ export const EntriesPageSchema = Type.Object({
         lines: Type.Array(Type.Object({ account: Type.String(), debit: Type.Integer(), credit: Type.Integer() })),
         causedBy: Type.Array(Type.String()),
         explanation: Type.String(),
+        dispute: Type.Optional(
+          Type.Object(
+            { disputeId: Type.String(), remedyId: Type.Optional(Type.String()), rulingId: Type.Optional(Type.String()) },
+            { description: 'The dispute case whose accepted remedy or ruling caused the movement' },
+          ),
+        ),
       },
       { additionalProperties: true },
     ),

@@ -1,4 +1,4 @@
-import type { CompensationApproved, CompensationDecided, CompensationPaidOut, PayoutSucceeded, RefundPaid } from '@aftersales/contracts';
+import type { CompensationApproved, CompensationDecided, CompensationPaidOut, PayoutSucceeded, RefundDisputeResolved, RefundPaid } from '@aftersales/contracts';
 import type { Projection, RecordedEvent, UnitOfWork } from '@aftersales/kernel';
 import { journalEntryFor, ledgerTime, type JournalEntry, type MoneyMovement } from '../domain/journal';
 import type { ConfirmedPayout } from '../domain/reconcile';
@@ -7,6 +7,8 @@ export const LEDGER_ENTRIES = 'ledger_entries';
 export const LEDGER_PAYOUTS = 'ledger_payouts';
 /** What the ledger remembers of each compensation decision, to link its payout line to the decision's causes. */
 export const LEDGER_DECISIONS = 'ledger_compensation_decisions';
+/** The dispute cause of each refund a case paid (RefundDisputeResolved), to name the case on its line. */
+export const LEDGER_REFUND_CAUSES = 'ledger_refund_causes';
 
 export type LedgerEntryDoc = JournalEntry;
 export type LedgerPayoutDoc = ConfirmedPayout & {
@@ -27,9 +29,12 @@ type DecisionDoc = {
   approvalEventId?: string;
   basedOn: string[];
   explanation: string;
+  disputeId?: string;
+  note?: string;
 };
+type RefundCauseDoc = { id: string; eventId: string; dispute: NonNullable<MoneyMovement['dispute']>; causeEventId: string };
 
-const types = new Set(['CompensationDecided', 'CompensationApproved', 'CompensationPaidOut', 'RefundPaid', 'PayoutSucceeded']);
+const types = new Set(['CompensationDecided', 'CompensationApproved', 'CompensationPaidOut', 'RefundPaid', 'PayoutSucceeded', 'RefundDisputeResolved']);
 
 /**
  * The finance journal as a read model of every money movement: RefundPaid (buyer refunds), CompensationPaidOut
@@ -38,7 +43,7 @@ const types = new Set(['CompensationDecided', 'CompensationApproved', 'Compensat
  */
 export const ledgerProjection: Projection = {
   name: 'ledger',
-  collections: [LEDGER_ENTRIES, LEDGER_PAYOUTS, LEDGER_DECISIONS],
+  collections: [LEDGER_ENTRIES, LEDGER_PAYOUTS, LEDGER_DECISIONS, LEDGER_REFUND_CAUSES],
   handles: (type) => types.has(type),
   async apply(event, uow) {
     switch (event.type) {
@@ -52,14 +57,28 @@ export const ledgerProjection: Projection = {
         return onCompensationPaidOut(event as RecordedEvent<string, CompensationPaidOut>, uow);
       case 'RefundPaid':
         return onRefundPaid(event as RecordedEvent<string, RefundPaid>, uow);
+      case 'RefundDisputeResolved':
+        return rememberRefundCause(event as RecordedEvent<string, RefundDisputeResolved>, uow);
     }
   },
 };
 
 function rememberDecision(event: RecordedEvent<string, CompensationDecided>, uow: UnitOfWork): void {
   const d = event.data;
-  uow.put(LEDGER_DECISIONS, { id: d.compensationId, kind: d.kind, decisionEventId: event.eventId, basedOn: d.basedOn, explanation: d.explanation } satisfies DecisionDoc);
+  const doc: DecisionDoc = { id: d.compensationId, kind: d.kind, decisionEventId: event.eventId, basedOn: d.basedOn, explanation: d.explanation };
+  uow.put(LEDGER_DECISIONS, { ...doc, ...(d.disputeId ? { disputeId: d.disputeId } : {}), ...(d.note ? { note: d.note } : {}) });
 }
+
+function rememberRefundCause(event: RecordedEvent<string, RefundDisputeResolved>, uow: UnitOfWork): void {
+  const { refundId, cause, outcome } = event.data;
+  if (outcome !== 'paid') return;
+  const dispute = { disputeId: cause.disputeId, ...(cause.remedyId ? { remedyId: cause.remedyId } : {}), ...(cause.rulingId ? { rulingId: cause.rulingId } : {}) };
+  uow.put(LEDGER_REFUND_CAUSES, { id: refundId, eventId: event.eventId, dispute, causeEventId: cause.eventId } satisfies RefundCauseDoc);
+}
+
+/** How a line names its case: `case dsp_1, remedy rm-1`. */
+const caseOf = (dispute: NonNullable<MoneyMovement['dispute']>): string =>
+  `case ${dispute.disputeId}${dispute.remedyId ? `, remedy ${dispute.remedyId}` : ''}${dispute.rulingId ? `, ruling ${dispute.rulingId}` : ''}`;
 
 async function rememberApproval(event: RecordedEvent<string, CompensationApproved>, uow: UnitOfWork): Promise<void> {
   const decision = await uow.get<DecisionDoc>(LEDGER_DECISIONS, event.data.compensationId);
@@ -113,7 +132,10 @@ async function onCompensationPaidOut(event: RecordedEvent<string, CompensationPa
       event.eventId,
     ],
     rule: { id: c.rule.ruleId, version: c.rule.rulebookVersion },
-    explanation: `${decision?.kind ?? 'compensation'} compensation from the shop's deposit: ${decision?.explanation ?? 'decision not found'}`,
+    ...(decision?.disputeId ? { dispute: { disputeId: decision.disputeId } } : {}),
+    explanation:
+      `${decision?.kind ?? 'compensation'} compensation from the shop's deposit: ${decision?.explanation ?? 'decision not found'}` +
+      (decision?.note ? ` (${decision.note})` : ''),
   });
   if (payout) uow.put(LEDGER_PAYOUTS, { ...payout, entryId: entry.id });
 }
@@ -121,15 +143,19 @@ async function onCompensationPaidOut(event: RecordedEvent<string, CompensationPa
 async function onRefundPaid(event: RecordedEvent<string, RefundPaid>, uow: UnitOfWork): Promise<void> {
   const r = event.data;
   const payout = await uow.get<LedgerPayoutDoc>(LEDGER_PAYOUTS, r.payoutId);
+  const cause = await uow.get<RefundCauseDoc>(LEDGER_REFUND_CAUSES, r.refundId);
   const entry = book(uow, {
     kind: 'refund',
     ...paidTo(r),
     refundId: r.refundId,
     postedAt: r.paidAt,
     source: { eventId: event.eventId, type: event.type },
-    causedBy: [...(payout ? [...payout.causedBy, payout.eventId] : []), event.eventId],
+    causedBy: [...(cause ? [cause.causeEventId, cause.eventId] : []), ...(payout ? [...payout.causedBy, payout.eventId] : []), event.eventId],
     ...(r.rulebookVersion ? { rule: { id: `refund.${r.trigger}`, version: r.rulebookVersion } } : {}),
-    explanation: `refund ${r.refundId} to the buyer out of the sale (${r.trigger.replace(/_/g, ' ')}); ${r.totalRefundedOnOrder} refunded on the order so far`,
+    ...(cause ? { dispute: cause.dispute } : {}),
+    explanation:
+      `refund ${r.refundId} to the buyer out of the sale (${r.trigger.replace(/_/g, ' ')}` +
+      `${cause ? `, ${caseOf(cause.dispute)}` : ''}); ${r.totalRefundedOnOrder} refunded on the order so far`,
   });
   if (payout) uow.put(LEDGER_PAYOUTS, { ...payout, entryId: entry.id });
 }

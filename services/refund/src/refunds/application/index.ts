@@ -4,3 +4,4 @@ export * from './refunds.types';
 export * from './ports';
 export * from './refund-ids';
 export { REFUND_EVENTS_REFUNDS_REACT_TO } from './refund.reactions';
+export { DISPUTE_EVENTS_REFUNDS_REACT_TO } from './dispute.reactions';

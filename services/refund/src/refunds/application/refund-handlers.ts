@@ -4,7 +4,10 @@ import {
   allowanceDecider,
   allowanceStreamId,
   makeRefundDecider,
+  settlementDecider,
   type AllowanceCommand,
+  type SettleDisputeRefund,
+  type SettlementState,
   type AllowanceState,
   type RefundCommand,
   type RefundDecider,
@@ -29,6 +32,8 @@ export interface RefundHandlers {
   readonly decider: RefundDecider;
   readonly refunds: CommandHandler<RefundCommand, RefundState, RefundEvent>;
   readonly allowances: CommandHandler<AllowanceCommand, AllowanceState, RefundEvent>;
+  /** The refunds of each dispute case (stream refund-dispute-<disputeId>). */
+  readonly settlements: CommandHandler<SettleDisputeRefund, SettlementState, RefundEvent>;
   readonly log: ServiceLog;
   /** How long to wait (bounded) for a read model fed asynchronously: order facts, the `refunds` projection. */
   readonly waitOptions: WaitOptions;
@@ -77,6 +82,7 @@ export function createRefundHandlers(platform: Platform, deps: RefundsDependenci
     log,
     waitOptions,
     runRefund: (refundId, command, ctx) => refunds.handle(refundStreamId(refundId), (at) => ({ ...command, at }) as RefundCommand, ctx),
+    settlements: new CommandHandler(eventStore, clock, { decider: settlementDecider, schemaVersionOf }),
     runAllowance: (orderId, command, ctx) =>
       allowances.handle(allowanceStreamId(orderId), (at) => ({ ...command, at }) as AllowanceCommand, ctx),
     readYourWrites,

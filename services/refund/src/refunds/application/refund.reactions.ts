@@ -10,7 +10,13 @@ import type { RefundReactionOutcome } from './refunds.types';
  */
 
 /** The refund events group `refund` reacts to (the bus passes the others over). */
-export const REFUND_EVENTS_REFUNDS_REACT_TO: readonly string[] = ['RefundPaymentAuthorized', 'PayoutSucceeded', 'RefundCancelled', 'RefundClosed'];
+export const REFUND_EVENTS_REFUNDS_REACT_TO: readonly string[] = [
+  'RefundPaymentAuthorized',
+  'PayoutSucceeded',
+  'RefundCancelled',
+  'RefundClosed',
+  'RefundDisputeResolved',
+];
 
 /** Refund topic, group `refund`: the refund payout, the allowance settled or released, RefundPaid. */
 export async function onRefundEvent(h: RefundHandlers, event: EventEnvelope): Promise<RefundReactionOutcome> {
@@ -42,9 +48,11 @@ export async function onRefundEvent(h: RefundHandlers, event: EventEnvelope): Pr
     case 'PayoutSucceeded':
       return onPayoutSucceeded(h, event);
     case 'RefundCancelled':
-    case 'RefundClosed': {
-      const d = event.data as { refundId: string; orderId: string; reason?: string };
+    case 'RefundClosed':
+    case 'RefundDisputeResolved': {
+      const d = event.data as { refundId: string; orderId: string; reason?: string; outcome?: string };
       if (event.type === 'RefundClosed' && d.reason === 'refunded') return { outcome: 'ignored' };
+      if (event.type === 'RefundDisputeResolved' && d.outcome !== 'closed') return { outcome: 'ignored' };
       const reason = event.type === 'RefundCancelled' ? 'request_cancelled' : 'request_closed';
       return runEffects(event, h.log, [
         {

@@ -2,6 +2,7 @@ import type { Platform } from '@aftersales/kernel';
 import { allowanceTimerPolicy, refundTimerPolicy, REFUND_SERVICE } from '../policies';
 import { REFUND_ORDER_FACTS } from '../projections/order-facts.projection';
 import { refundsProjection } from '../projections/refunds.projection';
+import { onDisputeEvent } from './dispute.reactions';
 import { onLogisticsEvent } from './logistics.reactions';
 import { onOrderEvent } from './order.reactions';
 import { REFUND_CONSUMER_GROUP } from './refund-actors';
@@ -30,6 +31,7 @@ export function createRefunds(platform: Platform, deps: RefundsDependencies, opt
     onOrderEvent: (event) => onOrderEvent(h, event),
     onLogisticsEvent: (event) => onLogisticsEvent(h, event),
     onRefundEvent: (event) => onRefundEvent(h, event),
+    onDisputeEvent: (event) => onDisputeEvent(h, event),
     runtime: {
       name: REFUND_SERVICE,
       projections: [refundsProjection],

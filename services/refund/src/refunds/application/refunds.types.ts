@@ -67,6 +67,15 @@ export interface RefundsOptions {
   log?: (message: string, details?: Record<string, unknown>) => void;
 }
 
+/** GET /refunds: the filters the caller's scope leaves (one shop at most). */
+export interface RefundListQuery {
+  status?: string;
+  shopId?: string;
+  buyerId?: string;
+  limit?: number;
+  cursor?: string;
+}
+
 /** The refund requests of the refund service (refund-<refundId> and the order allowances). */
 export interface Refunds {
   requestRefund(input: RequestRefundInput, ctx: CommandContext): Promise<RefundCommandResult>;
@@ -90,6 +99,8 @@ export interface Refunds {
   approveByPlatformRuling(refundId: string, input: { returnAddress?: ReturnAddress }, ctx: CommandContext): Promise<RefundCommandResult>;
   /** The `refunds` read model document. */
   getRefund(refundId: string): Promise<RefundDocument | undefined>;
+  /** Refunds by status, shop and buyer, ordered by the next deadline (those waiting on nothing last). */
+  listRefunds(query: RefundListQuery): Promise<Page<RefundDocument & { nextDeadline?: string }>>;
   /** An order's refunds, oldest request first. */
   listRefundsByOrder(orderId: string, page?: { limit?: number; cursor?: string }): Promise<Page<RefundDocument>>;
   refundStream(refundId: string): Promise<RecordedEvent[]>;
@@ -105,5 +116,7 @@ export interface Refunds {
   onLogisticsEvent(event: EventEnvelope): Promise<RefundReactionOutcome>;
   /** Group `refund` on the refund topic: the refund payout, the allowance settled or released, RefundPaid. */
   onRefundEvent(event: EventEnvelope): Promise<RefundReactionOutcome>;
+  /** Group `refund` on the dispute topic: an accepted remedy or a ruling pays or ends the case's refunds. */
+  onDisputeEvent(event: EventEnvelope): Promise<RefundReactionOutcome>;
   readonly runtime: ServiceRuntime;
 }

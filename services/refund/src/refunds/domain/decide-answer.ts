@@ -91,6 +91,7 @@ export function paymentAuthorized(
   trigger: 'approved' | 'return_received' | 'return_confirm_timeout' | 'platform_ruling',
   at: string,
   rulebookVersion?: string,
+  amount: number = refund.amount,
 ): RefundEvent {
   return refundEvent('RefundPaymentAuthorized', {
     refundId: refund.id,
@@ -98,7 +99,7 @@ export function paymentAuthorized(
     shopId: refund.shopId,
     buyerId: refund.buyerId,
     payoutId: refundPayoutId(refund.id),
-    amount: refund.amount,
+    amount,
     currency: refund.currency,
     trigger,
     authorizedAt: at,

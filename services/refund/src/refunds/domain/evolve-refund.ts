@@ -103,6 +103,11 @@ function applyTo(refund: Refund, event: RefundEvent): Refund {
       const { disputeId, description, escalatedAt } = event.data;
       return { ...refund, status: 'escalated', escalation: { disputeId, description, escalatedAt } };
     }
+    case 'RefundDisputeResolved': {
+      const { cause, outcome, amount, explanation, resolvedAt } = event.data;
+      const dispute = { cause, outcome, amount, explanation, resolvedAt };
+      return outcome === 'closed' ? { ...refund, dispute, status: 'closed', closedAt: resolvedAt } : { ...refund, dispute };
+    }
     case 'RefundClosed':
       return { ...refund, status: statusAfterClosing(event.data.reason), closeReason: event.data.reason, closedAt: event.data.closedAt };
     default:

@@ -7,3 +7,5 @@ export * from './refund-decider';
 export * from './evolve-refund';
 export * from './decide-support';
 export * from './allowance';
+export * from './decide-dispute';
+export * from './dispute-settlement';

@@ -1,4 +1,4 @@
-import type { Evidence, RefundItem, RefundReason, RefundType, ReturnAddress, ReturnCondition } from '@aftersales/contracts';
+import type { DisputeCause, Evidence, RefundItem, RefundReason, RefundType, ReturnAddress, ReturnCondition } from '@aftersales/contracts';
 import type { OrderFacts } from './order-facts';
 
 /** Every command names its refund and carries `at`, the business time it happens at (from the clock port). */
@@ -93,8 +93,31 @@ export const refundTimerCommandTypes: readonly RefundTimerCommand['type'][] = [
   'CloseUnescalatedRefund',
 ];
 
+/** What a dispute decided for one refund: pay `amount` (approved by the remedy's merchant or by the ruling) or close. */
+interface DisputeDecision {
+  cause: DisputeCause;
+  outcome: 'paid' | 'closed';
+  /** What the refund pays; 0 when closed. */
+  amount: number;
+  /** Who the approval is attributed to: the shop that proposed the accepted remedy, or the platform's ruling. */
+  approval: 'merchant' | 'platform_ruling';
+  explanation: string;
+}
+
+/** A dispute's remedy or ruling ends an escalated refund: paid (at most what it asked) or closed. */
+export interface ResolveByDispute extends RefundCommandBase<'ResolveByDispute'>, DisputeDecision {}
+
+/** A refund the case causes (no escalated refund, or more than it asked): requested, approved and authorized at once. */
+export interface OpenDisputeRefund extends RefundCommandBase<'OpenDisputeRefund'>, DisputeDecision {
+  order: Pick<OrderFacts, 'orderId' | 'shopId' | 'buyerId' | 'currency'>;
+  /** What the order could still refund before this refund's reservation. */
+  refundableAmount: number;
+}
+
 export type RefundCommand =
   | RequestRefund
+  | ResolveByDispute
+  | OpenDisputeRefund
   | ApproveRefund
   | RejectRefund
   | ShipReturn

@@ -8,6 +8,7 @@ import {
   decideRecordRefundPaid,
   decideRecordReissueDispatched,
 } from './decide-ending';
+import { decideOpenDisputeRefund, decideResolveByDispute } from './decide-dispute';
 import { decideRequestRefund } from './decide-request';
 import { decideAutoConfirmReturn, decideCloseUnshippedReturn, decideConfirmReturnReceipt, decideShipReturn } from './decide-return';
 import { evolveRefund } from './evolve-refund';
@@ -49,6 +50,10 @@ export function makeRefundDecider(rulebook: Rulebook): RefundDecider {
           return decideRecordRefundPaid(command, state);
         case 'RecordReissueDispatched':
           return decideRecordReissueDispatched(command, state);
+        case 'ResolveByDispute':
+          return decideResolveByDispute(command, state, rulebook);
+        case 'OpenDisputeRefund':
+          return decideOpenDisputeRefund(command, state, rulebook);
       }
     },
   };

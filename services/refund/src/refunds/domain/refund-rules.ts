@@ -23,6 +23,10 @@ export const RefundRules = {
   returnShipDeadlinePassed: 'refund.return_ship_deadline_passed',
   /** 422: after a rejection the buyer may escalate until escalateBy. */
   escalationWindowExpired: 'refund.escalation_window_expired',
+  /** 422: a dispute pays an escalated refund at most what it asked (the rest goes through a refund the case causes). */
+  disputeAmountExceedsRequest: 'refund.dispute_amount_exceeds_request',
+  /** 409: a refund is decided by one dispute cause; another one is refused. */
+  disputeAlreadyResolved: 'refund.dispute_already_resolved',
 } as const;
 
 /** The rule ids decisions cite (NoReasonReturnEligibilityDecided.rule.ruleId). */

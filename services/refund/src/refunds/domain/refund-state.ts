@@ -1,4 +1,5 @@
 import type {
+  DisputeCause,
   Evidence,
   RefundCloseReasons,
   RefundItem,
@@ -80,6 +81,8 @@ export type Refund = {
   replacementOrderId?: string;
   reissue?: { items: RefundItem[]; shipBy: string };
   escalation?: { disputeId: string; description: string; escalatedAt: string };
+  /** What a dispute decided for this refund (RefundDisputeResolved): the case, remedy or ruling, and the amount. */
+  dispute?: { cause: DisputeCause; outcome: 'paid' | 'closed'; amount: number; explanation: string; resolvedAt: string };
   cancellation?: { reason?: string; cancelledAt: string };
   closeReason?: RefundCloseReason;
   closedAt?: string;

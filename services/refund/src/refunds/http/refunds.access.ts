@@ -32,5 +32,6 @@ export const REFUNDS_ACCESS: AccessTable = {
     get: { rule: 'refund.read', allow: READERS, resource: REFUND },
     events: { rule: 'refund.read', allow: READERS, resource: REFUND },
     listByOrder: { rule: 'refund.read', allow: READERS, resource: { kind: 'order', param: 'orderId' } },
+    list: { rule: 'refund.read', allow: READERS },
   },
 };

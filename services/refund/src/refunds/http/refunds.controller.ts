@@ -5,6 +5,10 @@ import {
   AccessControlled,
   ApiCommand,
   ApiRead,
+  badRequest,
+  Caller,
+  listScope,
+  type Identity,
   CommandCtx,
   commandResponse,
   etagOf,
@@ -20,9 +24,11 @@ import {
   ApprovalBody,
   CancellationBody,
   EscalationBody,
+  ListAllRefundsParams,
   ListRefundsParams,
   ReissueShipmentBody,
   ReissueShipmentViewSchema,
+  RefundsPageSchema,
   RefundViewSchema,
   RejectionBody,
   RequestRefundBody,
@@ -151,6 +157,23 @@ export class RefundsController {
     res.setHeader('ETag', etagOf(outcome.revision));
     res.setHeader('Location', `/shipments/${outcome.shipmentId}`);
     return outcome;
+  }
+
+  @Get('refunds')
+  @ApiRead({
+    response: RefundsPageSchema,
+    summary: 'List refund requests by status, shop and buyer, ordered by the next deadline (those waiting on nothing last)',
+    description:
+      'Only what the caller may see: a buyer their own refunds; shop staff their shop (shopId outside their shops: 403; without shopId, ' +
+      'their shop, or 400 when they work for several); platform and finance every shop. Each item carries nextDeadline when it waits on one.',
+  })
+  async list(@ValidQuery(ListAllRefundsParams) query: ListAllRefundsParams, @Caller() caller: Identity) {
+    const scope = listScope(caller, query, 'refund.list_own_shops');
+    if (scope.shopIds && scope.shopIds.length !== 1) {
+      if (scope.shopIds.length === 0) return { items: [] };
+      throw badRequest('Name one of your shops', [{ field: '/shopId', message: `one of ${scope.shopIds.join(', ')}` }]);
+    }
+    return this.refunds.listRefunds({ ...query, buyerId: scope.buyerId ?? query.buyerId, shopId: scope.shopIds?.[0] ?? query.shopId });
   }
 
   @Get('refunds/:refundId')

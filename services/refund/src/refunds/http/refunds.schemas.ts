@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import {
+  DisputeCause,
   Evidence,
   Id,
   RefundItem,
@@ -79,6 +80,18 @@ export const ListRefundsParams = Type.Object(
 );
 export type ListRefundsParams = Static<typeof ListRefundsParams>;
 
+export const ListAllRefundsParams = Type.Object(
+  {
+    status: Type.Optional(OneOf(RefundStatuses, 'Only refunds in this status')),
+    shopId: Type.Optional(Id()),
+    buyerId: Type.Optional(Id()),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
+    cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 512, description: 'nextCursor of the previous page' })),
+  },
+  strict,
+);
+export type ListAllRefundsParams = Static<typeof ListAllRefundsParams>;
+
 /** GET /refunds/{refundId} (documentation of the read model document). */
 export const RefundViewSchema = Type.Object({
   id: Type.String(),
@@ -136,6 +149,15 @@ export const RefundViewSchema = Type.Object({
   reissue: Type.Optional(Type.Object({ items: Type.Array(RefundItem), shipBy: Timestamp })),
   escalation: Type.Optional(Type.Object({ disputeId: Type.String(), description: Type.String(), escalatedAt: Timestamp })),
   cancellation: Type.Optional(Type.Object({ reason: Type.Optional(Type.String()), cancelledAt: Timestamp })),
+  dispute: Type.Optional(
+    Type.Object({
+      cause: DisputeCause,
+      outcome: Type.Union([Type.Literal('paid'), Type.Literal('closed')]),
+      amount: Type.Integer({ minimum: 0 }),
+      explanation: Type.String(),
+      resolvedAt: Timestamp,
+    }),
+  ),
   closeReason: Type.Optional(Type.String()),
   closedAt: Type.Optional(Timestamp),
   revision: Type.Integer(),
@@ -147,4 +169,14 @@ export const ReissueShipmentViewSchema = Type.Object({
   shipmentId: Type.String(),
   carrier: Type.String(),
   trackingNo: Type.String(),
+});
+
+/** GET /refunds: a page of refunds, by the next deadline. */
+export const RefundsPageSchema = Type.Object({
+  items: Type.Array(
+    Type.Composite([RefundViewSchema, Type.Object({ nextDeadline: Type.Optional(Timestamp) })], {
+      description: 'A refund, with the deadline it waits on (absent when it waits on none)',
+    }),
+  ),
+  nextCursor: Type.Optional(Type.String({ description: 'Pass as cursor (with the same filter) for the next page; absent on the last page' })),
 });

@@ -1,2 +1,3 @@
 export * from './refund-timer.policy';
 export * from './allowance-timer.policy';
+export * from './dispute-money.policy';

@@ -61,6 +61,8 @@ export const refundTimerPolicy: TimerPolicy = (recorded: RecordedEvent): TimerIn
     case 'RefundCancelled':
     case 'RefundClosed':
       return { cancel: allTimersOf(event.data.refundId) };
+    case 'RefundDisputeResolved':
+      return event.data.outcome === 'closed' ? { cancel: allTimersOf(event.data.refundId) } : undefined;
     default:
       return undefined;
   }

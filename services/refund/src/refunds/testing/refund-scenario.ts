@@ -28,6 +28,7 @@ export function refundScenario(options: RefundsOptions = {}, platformArgs: Param
   const consume = (event: RecordedEvent) => {
     if (event.streamId.startsWith('order-')) return refunds.onOrderEvent(event);
     if (event.streamId.startsWith('shipment-')) return refunds.onLogisticsEvent(event);
+    if (event.streamId.startsWith('dispute-')) return refunds.onDisputeEvent(event);
     return refunds.onRefundEvent(event);
   };
   env.attach(refunds.runtime, [consume]);

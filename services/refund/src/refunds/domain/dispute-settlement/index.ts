@@ -1,0 +1,3 @@
+export * from './settlement-commands';
+export * from './settlement-state';
+export * from './settlement-decider';
