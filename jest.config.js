@@ -28,6 +28,7 @@ module.exports = {
     '^@aftersales/logistics$': '<rootDir>/services/logistics/src',
     '^@aftersales/refund$': '<rootDir>/services/refund/src',
     '^@aftersales/timeline$': '<rootDir>/services/timeline/src',
+    '^@aftersales/dispute$': '<rootDir>/services/dispute/src',
     '^@aftersales/platform$': '<rootDir>/apps/platform/src',
   },
   testTimeout: 30000,

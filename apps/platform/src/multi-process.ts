@@ -15,6 +15,7 @@ export const PROCESS_LAYOUT: ReadonlyArray<{ name: string; services: string[] }>
   { name: 'order', services: ['order', 'timeline'] },
   { name: 'logistics', services: ['logistics'] },
   { name: 'refund', services: ['refund'] },
+  { name: 'dispute', services: ['dispute'] },
 ];
 
 /**

@@ -1,22 +1,40 @@
 import { validateEventData } from '../catalogue';
 import { currentRulebook } from '../rulebook';
-import { DisputeFollowedUpEvent, PenaltyPointsAssessedEvent, ShopPenaltyThresholdReachedEvent, disputeEvents } from './events';
+import {
+  DisputeFollowedUpEvent,
+  DisputeFollowedUpEventV1,
+  DisputeOpenedEvent,
+  DisputeRuledEvent,
+  PenaltyPointsAssessedEvent,
+  ShopPenaltyThresholdReachedEvent,
+  disputeCaseEventDefinitions,
+  disputeEvents,
+} from './events';
+
+const typesAt = (version: number) => disputeEvents.filter((d) => d.version === version).map((d) => d.type);
 
 describe('dispute event contracts', () => {
-  it('cover intake to follow-up, arbitration and penalty points', () => {
+  it('cover intake, deadlines, messages, remedies, arbitration, appeal, follow-up and penalty points', () => {
     expect(disputeEvents.map((d) => d.type)).toEqual(
       expect.arrayContaining([
         'DisputeOpened',
-        'DisputeInvestigationNoted',
-        'DisputeClassified',
+        'DisputeAssigned',
+        'DisputeMessagePosted',
+        'DisputeStatusChanged',
+        'DisputeEscalated',
+        'DisputeDeadlineSet',
+        'DisputeDeadlineCleared',
+        'DisputeSlaBreached',
         'DisputeEvidenceRequested',
         'DisputeEvidenceSubmitted',
         'DisputeEvidenceOverdue',
-        'DisputeEscalatedToSupervisor',
-        'PlatformArbitrationRequested',
-        'PlatformArbitrationDecided',
         'DisputeRemedyProposed',
         'DisputeRemedyApproved',
+        'DisputeRemedyRejected',
+        'DisputeRemedyAccepted',
+        'DisputeRemedyDeclined',
+        'DisputeRuled',
+        'DisputeAppealed',
         'DisputeResolved',
         'DisputeFollowedUp',
         'DisputeClosed',
@@ -27,13 +45,41 @@ describe('dispute event contracts', () => {
     expect(disputeEvents.every((d) => d.service === 'dispute')).toBe(true);
   });
 
-  it('satisfaction is a score from 1 to 5', () => {
+  it('the published v1 case events stay registered next to their v2 for readers', () => {
+    const superseded = ['DisputeOpened', 'DisputeClosed', 'DisputeEvidenceRequested', 'DisputeRemedyProposed', 'DisputeResolved', 'DisputeFollowedUp'];
+    expect(typesAt(1)).toEqual(expect.arrayContaining(superseded));
+    expect(typesAt(2)).toEqual(expect.arrayContaining(superseded));
+  });
+
+  it('every case event written today carries the case, its order and its shop', () => {
+    const missing = disputeCaseEventDefinitions.filter((d) => !['disputeId', 'orderId', 'shopId'].every((key) => (d.schema.required ?? []).includes(key)));
+    expect(missing.map((d) => `${d.type} v${d.version}`)).toEqual([]);
+  });
+
+  it('a case opens in open or in arbitration, nothing else', () => {
+    const opened = (status: string) => validateEventData('DisputeOpened', 2, { ...DisputeOpenedEvent.example, status });
+    expect(opened('open')).toEqual([]);
+    expect(opened('arbitration')).toEqual([]);
+    expect(opened('ruled').map((e) => e.path)).toEqual(['/status']);
+  });
+
+  it('a ruling names its outcome from the closed list', () => {
+    const ruled = (outcome: string) => validateEventData('DisputeRuled', 1, { ...DisputeRuledEvent.example, outcome });
+    expect(ruled('partial')).toEqual([]);
+    expect(ruled('buyer_favoured').map((e) => e.path)).toEqual(['/outcome']);
+  });
+
+  it('satisfaction is a score from 1 to 5, and required from v2 on', () => {
     const followUp = (satisfaction: number) =>
-      validateEventData('DisputeFollowedUp', 1, { ...DisputeFollowedUpEvent.example, satisfaction });
+      validateEventData('DisputeFollowedUp', 2, { ...DisputeFollowedUpEvent.example, satisfaction });
     expect(followUp(1)).toEqual([]);
     expect(followUp(5)).toEqual([]);
     expect(followUp(0).map((e) => e.path)).toEqual(['/satisfaction']);
     expect(followUp(6).map((e) => e.path)).toEqual(['/satisfaction']);
+    const withoutSatisfaction: Record<string, unknown> = { ...DisputeFollowedUpEvent.example };
+    delete withoutSatisfaction.satisfaction;
+    expect(validateEventData('DisputeFollowedUp', 2, withoutSatisfaction)).not.toEqual([]);
+    expect(validateEventData('DisputeFollowedUp', 1, DisputeFollowedUpEventV1.example)).toEqual([]);
   });
 
   it('an assessment gives at least one point for a known violation type', () => {

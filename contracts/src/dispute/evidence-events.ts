@@ -1,34 +1,47 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Evidence, Id, Text, Timestamp } from '../common';
+import { Evidence, Id, RulebookVersion, Text, Timestamp } from '../common';
 import { defineEvent } from '../define-event';
 import { DisputePartySchema } from './vocabulary';
 
-/** Both parties submit evidence; each request has a due date, and missing it is a fact of its own. */
+/** Arbitration evidence: each request has a due date, is answered once, and missing it is a fact of its own. */
+
+const CaseKeys = {
+  disputeId: Id('Id of the case (dsp_…)'),
+  orderId: Id('Order the case is about (partition key)'),
+  shopId: Id('Shop the case is about'),
+};
 
 export const DisputeEvidenceRequestedEvent = defineEvent({
   type: 'DisputeEvidenceRequested',
-  version: 1,
+  version: 2,
   service: 'dispute',
-  description: 'A party was asked for evidence, due by dueBy.',
+  description:
+    'The platform asked a party for evidence, due by dueBy (the rulebook default unless the platform set the hours).',
   schema: Type.Object(
     {
-      disputeId: Id('Id of the case'),
-      orderId: Id('Order the case is about (partition key)'),
+      ...CaseKeys,
       requestId: Id('Id of this evidence request, unique within the case'),
       party: DisputePartySchema,
       description: Text('What evidence is wanted', 1000),
       dueBy: Timestamp('Deadline for the evidence'),
+      requestedBy: Id('Platform agent (小二) who asked'),
+      ruleId: Type.String({ minLength: 1, description: 'Rule the due date comes from (dispute.evidence_due)' }),
+      rulebookVersion: RulebookVersion('Rulebook version of the default due time'),
       requestedAt: Timestamp('When the evidence was requested'),
     },
     { additionalProperties: false },
   ),
   example: {
-    disputeId: 'dp-3c40aa',
+    disputeId: 'dsp_3c40aa',
     orderId: 'ord-20261105-0003',
-    requestId: 'ev-1',
+    shopId: 'shop-88',
+    requestId: 'evr-1',
     party: 'merchant',
     description: 'Daylight photos of the same batch and the supplier colour card.',
-    dueBy: '2026-11-16T10:00:00.000Z',
+    dueBy: '2026-11-16T10:15:00.000Z',
+    requestedBy: 'plat-x03',
+    ruleId: 'dispute.evidence_due',
+    rulebookVersion: '2026-12-v4',
     requestedAt: '2026-11-13T10:15:00.000Z',
   },
 });
@@ -36,29 +49,29 @@ export type DisputeEvidenceRequested = Static<typeof DisputeEvidenceRequestedEve
 
 export const DisputeEvidenceSubmittedEvent = defineEvent({
   type: 'DisputeEvidenceSubmitted',
-  version: 1,
+  version: 2,
   service: 'dispute',
-  description: 'A party submitted evidence, answering a request or on its own initiative.',
+  description: 'The requested party answered an evidence request, once, before its due date.',
   schema: Type.Object(
     {
-      disputeId: Id('Id of the case'),
-      orderId: Id('Order the case is about (partition key)'),
-      requestId: Type.Optional(Id('Evidence request answered, if any')),
+      ...CaseKeys,
+      requestId: Id('Evidence request answered'),
       party: DisputePartySchema,
       evidence: Type.Array(Evidence, { minItems: 1, description: 'The evidence submitted' }),
       note: Type.Optional(Text('What the party says about it', 2000)),
-      late: Type.Boolean({ description: "True when submitted after the request's due date" }),
+      submittedBy: Id('Actor who submitted it'),
       submittedAt: Timestamp('When the evidence was submitted'),
     },
     { additionalProperties: false },
   ),
   example: {
-    disputeId: 'dp-3c40aa',
+    disputeId: 'dsp_3c40aa',
     orderId: 'ord-20261105-0003',
-    requestId: 'ev-1',
+    shopId: 'shop-88',
+    requestId: 'evr-1',
     party: 'merchant',
-    evidence: [{ kind: 'photo', ref: 'media/dp-3c40aa/daylight.jpg', description: 'Same batch in daylight' }],
-    late: false,
+    evidence: [{ kind: 'photo', ref: 'media/dsp_3c40aa/daylight.jpg', description: 'Same batch in daylight' }],
+    submittedBy: 'cs-012',
     submittedAt: '2026-11-14T09:00:00.000Z',
   },
 });
@@ -66,25 +79,28 @@ export type DisputeEvidenceSubmitted = Static<typeof DisputeEvidenceSubmittedEve
 
 export const DisputeEvidenceOverdueEvent = defineEvent({
   type: 'DisputeEvidenceOverdue',
-  version: 1,
+  version: 2,
   service: 'dispute',
-  description: "An evidence request reached its due date unanswered (fired by the case's timer).",
+  description:
+    "An evidence request reached its due date unanswered (recorded by the case's timer); the platform may rule without it.",
   schema: Type.Object(
     {
-      disputeId: Id('Id of the case'),
-      orderId: Id('Order the case is about (partition key)'),
+      ...CaseKeys,
       requestId: Id('Evidence request that went unanswered'),
       party: DisputePartySchema,
       dueBy: Timestamp('The due date that passed'),
+      recordedAt: Timestamp('When the overdue request was recorded'),
     },
     { additionalProperties: false },
   ),
   example: {
-    disputeId: 'dp-77a0c3',
+    disputeId: 'dsp_77a0c3',
     orderId: 'ord-20261105-0009',
-    requestId: 'ev-2',
+    shopId: 'shop-88',
+    requestId: 'evr-2',
     party: 'merchant',
     dueBy: '2026-11-22T16:00:00.000Z',
+    recordedAt: '2026-11-22T16:00:00.000Z',
   },
 });
 export type DisputeEvidenceOverdue = Static<typeof DisputeEvidenceOverdueEvent.schema>;

@@ -1,39 +1,53 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Evidence, Id, Money, OneOf, RulebookVersion, Text, Timestamp } from '../common';
+import { Currency, Evidence, Id, Money, OneOf, RulebookVersion, Text, Timestamp } from '../common';
 import { defineEvent } from '../define-event';
-import { Remedy } from './vocabulary';
+import { RemedyKinds } from './vocabulary';
 
-/** Remedies (proposed, approved above a threshold), the resolution, and the follow-up with the customer. */
+/** Remedies (proposed by the shop, approved above a threshold, answered by the buyer), resolution and follow-up. */
+
+const CaseKeys = {
+  disputeId: Id('Id of the case (dsp_…)'),
+  orderId: Id('Order the case is about (partition key)'),
+  shopId: Id('Shop the case is about'),
+};
 
 export const DisputeRemedyProposedEvent = defineEvent({
   type: 'DisputeRemedyProposed',
-  version: 1,
+  version: 2,
   service: 'dispute',
   description:
-    "An agent proposed a remedy. When its money part is above the rulebook threshold it needs a supervisor's approval before it can resolve the case.",
+    "The shop proposed a remedy to the buyer. When its amount is above the rulebook threshold it waits for a supervisor's approval before the buyer can accept it.",
   schema: Type.Object(
     {
-      disputeId: Id('Id of the case'),
-      orderId: Id('Order the case is about (partition key)'),
+      ...CaseKeys,
       remedyId: Id('Id of the proposal, unique within the case'),
-      remedy: Remedy,
-      proposedBy: Id('Agent (工号) who proposed'),
-      requiresSupervisorApproval: Type.Boolean({ description: 'True when the amount is above approvalThreshold' }),
+      kind: OneOf(RemedyKinds, 'What the buyer gets'),
+      amount: Type.Optional(Money('Money part of the remedy, in minor units, when there is one')),
+      currency: Currency,
+      description: Text('The remedy as explained to the buyer', 1000),
+      requiresSupervisorApproval: Type.Boolean({ description: 'True when the amount is above the approval threshold' }),
       approvalThreshold: Money('Amount above which a supervisor must approve, from the rulebook'),
+      ruleId: Type.String({ minLength: 1, description: 'Rule of the approval threshold (dispute.remedy_approval)' }),
       rulebookVersion: RulebookVersion('Rulebook version the threshold was read from'),
+      proposedBy: Id('Staff member who proposed'),
       proposedAt: Timestamp('When the remedy was proposed'),
     },
     { additionalProperties: false },
   ),
   example: {
-    disputeId: 'dp-77a0c3',
+    disputeId: 'dsp_77a0c3',
     orderId: 'ord-20261105-0009',
-    remedyId: 'rm-1',
-    remedy: { kind: 'compensation', amount: 89700, currency: 'CNY', description: 'Refund plus three times the goods price.' },
-    proposedBy: 'cs-012',
+    shopId: 'shop-88',
+    remedyId: 'rem-1',
+    kind: 'partial_refund',
+    amount: 30000,
+    currency: 'CNY',
+    description: 'We refund 300 CNY and you keep the item.',
     requiresSupervisorApproval: true,
     approvalThreshold: 20000,
+    ruleId: 'dispute.remedy_approval',
     rulebookVersion: '2026-12-v4',
+    proposedBy: 'cs-012',
     proposedAt: '2026-11-20T10:00:00.000Z',
   },
 });
@@ -41,13 +55,12 @@ export type DisputeRemedyProposed = Static<typeof DisputeRemedyProposedEvent.sch
 
 export const DisputeRemedyApprovedEvent = defineEvent({
   type: 'DisputeRemedyApproved',
-  version: 1,
+  version: 2,
   service: 'dispute',
-  description: 'A supervisor approved a proposed remedy.',
+  description: 'A supervisor approved a proposed remedy above the threshold: the buyer may now accept it.',
   schema: Type.Object(
     {
-      disputeId: Id('Id of the case'),
-      orderId: Id('Order the case is about (partition key)'),
+      ...CaseKeys,
       remedyId: Id('Proposal approved'),
       approverId: Id('Supervisor who approved'),
       approvedAt: Timestamp('When the supervisor approved'),
@@ -55,9 +68,10 @@ export const DisputeRemedyApprovedEvent = defineEvent({
     { additionalProperties: false },
   ),
   example: {
-    disputeId: 'dp-77a0c3',
+    disputeId: 'dsp_77a0c3',
     orderId: 'ord-20261105-0009',
-    remedyId: 'rm-1',
+    shopId: 'shop-88',
+    remedyId: 'rem-1',
     approverId: 'sup-07',
     approvedAt: '2026-11-21T08:10:00.000Z',
   },
@@ -66,13 +80,12 @@ export type DisputeRemedyApproved = Static<typeof DisputeRemedyApprovedEvent.sch
 
 export const DisputeRemedyRejectedEvent = defineEvent({
   type: 'DisputeRemedyRejected',
-  version: 1,
+  version: 2,
   service: 'dispute',
-  description: 'A supervisor refused a proposed remedy; the agent may propose another.',
+  description: 'A supervisor refused a proposed remedy; the shop may propose another.',
   schema: Type.Object(
     {
-      disputeId: Id('Id of the case'),
-      orderId: Id('Order the case is about (partition key)'),
+      ...CaseKeys,
       remedyId: Id('Proposal refused'),
       approverId: Id('Supervisor who refused'),
       reason: Text('Why the supervisor refused', 1000),
@@ -81,9 +94,10 @@ export const DisputeRemedyRejectedEvent = defineEvent({
     { additionalProperties: false },
   ),
   example: {
-    disputeId: 'dp-5512ee',
+    disputeId: 'dsp_5512ee',
     orderId: 'ord-20261105-0010',
-    remedyId: 'rm-1',
+    shopId: 'shop-88',
+    remedyId: 'rem-1',
     approverId: 'sup-07',
     reason: 'Offer a partial refund instead of a goodwill credit.',
     rejectedAt: '2026-11-21T08:20:00.000Z',
@@ -91,71 +105,121 @@ export const DisputeRemedyRejectedEvent = defineEvent({
 });
 export type DisputeRemedyRejected = Static<typeof DisputeRemedyRejectedEvent.schema>;
 
-export const DisputeOutcomes = ['justified', 'unjustified'] as const;
-export const DisputeResolvers = ['merchant', 'supervisor', 'platform'] as const;
-
-export const DisputeResolvedEvent = defineEvent({
-  type: 'DisputeResolved',
+export const DisputeRemedyAcceptedEvent = defineEvent({
+  type: 'DisputeRemedyAccepted',
   version: 1,
   service: 'dispute',
   description:
-    'The case was settled. A justified complaint carries its remedy (the refund service acts on its money part); an unjustified one carries the explanation and the evidence behind it.',
+    'The buyer accepted a remedy (approved when it needed approval): the case is resolved, and the refund service carries out its money part (a refund or a compensation decision naming the case and remedy).',
   schema: Type.Object(
     {
-      disputeId: Id('Id of the case'),
-      orderId: Id('Order the case is about (partition key)'),
-      outcome: OneOf(DisputeOutcomes, 'Whether the complaint was justified'),
-      remedyId: Type.Optional(Id('Approved or accepted proposal applied, for a justified complaint')),
-      remedy: Type.Optional(Remedy),
-      explanation: Text('Explanation given to the customer', 4000),
+      ...CaseKeys,
+      buyerId: Id('Buyer who accepted'),
+      refundId: Type.Optional(Id('Refund request the case is about, if any')),
+      remedyId: Id('Proposal accepted'),
+      kind: OneOf(RemedyKinds, 'What the buyer gets'),
+      amount: Type.Optional(Money('Money part of the remedy, in minor units, when there is one')),
+      currency: Currency,
+      acceptedBy: Id('Actor who accepted (the buyer)'),
+      acceptedAt: Timestamp('When the buyer accepted'),
+    },
+    { additionalProperties: false },
+  ),
+  example: {
+    disputeId: 'dsp_77a0c3',
+    orderId: 'ord-20261105-0009',
+    shopId: 'shop-88',
+    buyerId: 'buyer-2048',
+    remedyId: 'rem-1',
+    kind: 'partial_refund',
+    amount: 15000,
+    currency: 'CNY',
+    acceptedBy: 'buyer-2048',
+    acceptedAt: '2026-11-21T09:00:00.000Z',
+  },
+});
+export type DisputeRemedyAccepted = Static<typeof DisputeRemedyAcceptedEvent.schema>;
+
+export const DisputeRemedyDeclinedEvent = defineEvent({
+  type: 'DisputeRemedyDeclined',
+  version: 1,
+  service: 'dispute',
+  description: 'The buyer declined a proposed remedy; the case goes back to the shop (or the buyer escalates).',
+  schema: Type.Object(
+    {
+      ...CaseKeys,
+      remedyId: Id('Proposal declined'),
+      reason: Type.Optional(Text('Why the buyer declined', 1000)),
+      declinedBy: Id('Actor who declined (the buyer)'),
+      declinedAt: Timestamp('When the buyer declined'),
+    },
+    { additionalProperties: false },
+  ),
+  example: {
+    disputeId: 'dsp_77a0c3',
+    orderId: 'ord-20261105-0009',
+    shopId: 'shop-88',
+    remedyId: 'rem-1',
+    reason: 'I want my money back, not a voucher.',
+    declinedBy: 'buyer-2048',
+    declinedAt: '2026-11-21T09:00:00.000Z',
+  },
+});
+export type DisputeRemedyDeclined = Static<typeof DisputeRemedyDeclinedEvent.schema>;
+
+export const DisputeResolutions = ['remedy_accepted', 'ruling_final'] as const;
+
+export const DisputeResolvedEvent = defineEvent({
+  type: 'DisputeResolved',
+  version: 2,
+  service: 'dispute',
+  description:
+    'The case was settled: the buyer accepted a remedy, or a ruling became final (appeal window passed or appeal decided). The shop follows up next.',
+  schema: Type.Object(
+    {
+      ...CaseKeys,
+      resolution: OneOf(DisputeResolutions, 'What settled the case'),
+      remedyId: Type.Optional(Id('Remedy accepted, when one settled it')),
+      rulingId: Type.Optional(Id('Ruling that settled it, when one did')),
       evidence: Type.Array(Evidence, { description: 'Evidence the resolution rests on; may be empty' }),
-      resolvedBy: OneOf(DisputeResolvers, "Who settled it: the merchant's team, a supervisor or a platform ruling"),
-      followUpDueBy: Type.Optional(Timestamp('When the customer should be contacted again, if a follow-up is due')),
       resolvedAt: Timestamp('When the case was resolved'),
     },
     { additionalProperties: false },
   ),
   example: {
-    disputeId: 'dp-77a0c3',
+    disputeId: 'dsp_77a0c3',
     orderId: 'ord-20261105-0009',
-    outcome: 'justified',
-    remedyId: 'rm-1',
-    remedy: { kind: 'compensation', amount: 89700, currency: 'CNY', description: 'Refund plus three times the goods price.' },
-    explanation: 'The brand confirmed the item is not genuine; we apologise and compensate.',
-    evidence: [{ kind: 'document', ref: 'media/dp-77a0c3/brand-letter.pdf' }],
-    resolvedBy: 'supervisor',
-    followUpDueBy: '2026-11-24T08:10:00.000Z',
-    resolvedAt: '2026-11-21T08:10:00.000Z',
+    shopId: 'shop-88',
+    resolution: 'remedy_accepted',
+    remedyId: 'rem-1',
+    evidence: [],
+    resolvedAt: '2026-11-21T09:00:00.000Z',
   },
 });
 export type DisputeResolved = Static<typeof DisputeResolvedEvent.schema>;
 
 export const DisputeFollowedUpEvent = defineEvent({
   type: 'DisputeFollowedUp',
-  version: 1,
+  version: 2,
   service: 'dispute',
-  description: 'The customer was contacted after the resolution; their satisfaction is recorded when they answered.',
+  description: "The shop followed up with the buyer after the resolution and recorded the buyer's satisfaction.",
   schema: Type.Object(
     {
-      disputeId: Id('Id of the case'),
-      orderId: Id('Order the case is about (partition key)'),
-      agentId: Id('Agent (工号) who followed up'),
-      reached: Type.Boolean({ description: 'True when the customer could be reached' }),
-      satisfaction: Type.Optional(
-        Type.Integer({ minimum: 1, maximum: 5, description: 'Customer satisfaction, 1 (very unhappy) to 5 (very happy)' }),
-      ),
-      note: Type.Optional(Text('What the customer said', 2000)),
+      ...CaseKeys,
+      agentId: Id('Staff member who followed up'),
+      satisfaction: Type.Integer({ minimum: 1, maximum: 5, description: 'Buyer satisfaction, 1 (very unhappy) to 5 (very happy)' }),
+      comment: Type.Optional(Text('What the buyer said', 2000)),
       followedUpAt: Timestamp('When the follow-up happened'),
     },
     { additionalProperties: false },
   ),
   example: {
-    disputeId: 'dp-77a0c3',
+    disputeId: 'dsp_77a0c3',
     orderId: 'ord-20261105-0009',
+    shopId: 'shop-88',
     agentId: 'cs-012',
-    reached: true,
     satisfaction: 4,
-    note: 'Money received; would have preferred a faster answer.',
+    comment: 'Money received; would have preferred a faster answer.',
     followedUpAt: '2026-11-24T09:00:00.000Z',
   },
 });
@@ -165,6 +229,8 @@ export const disputeResolutionEvents = [
   DisputeRemedyProposedEvent,
   DisputeRemedyApprovedEvent,
   DisputeRemedyRejectedEvent,
+  DisputeRemedyAcceptedEvent,
+  DisputeRemedyDeclinedEvent,
   DisputeResolvedEvent,
   DisputeFollowedUpEvent,
 ] as const;

@@ -61,3 +61,34 @@ export const ViolationTypes = [
 ] as const;
 export type ViolationType = (typeof ViolationTypes)[number];
 export const ViolationTypeSchema = OneOf(ViolationTypes, 'Platform rule the shop broke');
+
+/** Where a case stands (api.md "Disputes and complaints"). */
+export const DisputeStatuses = [
+  'open',
+  'in_progress',
+  'awaiting_buyer',
+  'remedy_proposed',
+  'escalated',
+  'arbitration',
+  'ruled',
+  'appealed',
+  'resolved',
+  'closed',
+] as const;
+export type DisputeStatus = (typeof DisputeStatuses)[number];
+export const DisputeStatusSchema = (description: string) => OneOf(DisputeStatuses, description);
+
+/** The SLA clocks of a case: each is a durable timer whose deadline events record the rule that set it. */
+export const DisputeSlaMetrics = ['first_response', 'resolution', 'evidence', 'awaiting_buyer'] as const;
+export type DisputeSlaMetric = (typeof DisputeSlaMetrics)[number];
+export const DisputeSlaMetricSchema = OneOf(DisputeSlaMetrics, 'Which deadline of the case');
+
+/** Who speaks in a case: the buyer, the shop's staff, or the platform (小二). */
+export const DisputeAuthorParties = ['buyer', 'merchant', 'platform'] as const;
+export type DisputeAuthorParty = (typeof DisputeAuthorParties)[number];
+
+export const DisputeRulingOutcomes = ['buyer_wins', 'merchant_wins', 'partial'] as const;
+export type DisputeRulingOutcome = (typeof DisputeRulingOutcomes)[number];
+
+export const DisputeEscalationTargets = ['supervisor', 'platform'] as const;
+export type DisputeEscalationTarget = (typeof DisputeEscalationTargets)[number];

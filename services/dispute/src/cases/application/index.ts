@@ -1,0 +1,4 @@
+export * from './case-service';
+export * from './cases.types';
+export * from './dispute-handler';
+export * from './dispute-ids';

@@ -1,0 +1,4 @@
+export * from './domain';
+export * from './policies';
+export * from './application';
+export * from './http';
