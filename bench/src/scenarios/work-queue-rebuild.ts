@@ -1,5 +1,5 @@
 /**
- * `pnpm bench:work-queue` (or `BENCH_ONLY=workqueue pnpm bench`): the time to rebuild the work queue from 100 000
+ * `pnpm bench:work-queue` (or `BENCH_ONLY=workqueue pnpm bench`): issue 12's figures. The time to rebuild the work queue from 100 000
  * events of refunds, compensations and cases, on the SQLite adapters, with the kernel's ProjectionRunner (what
  * `/admin/projections/work-queue/rebuild` runs in embedded mode). Seeding is not timed; each pass rebuilds from
  * position 0 into the same read-model file; the queue it leaves is checked against what the generator left open.
@@ -10,6 +10,7 @@ import '../target/target-resolution';
 import { ProjectionRunner, SystemClock } from '@aftersales/kernel';
 import { SqliteEventStore, SqliteReadModelStore } from '@aftersales/sqlite';
 import { workQueueProjection } from '@aftersales/timeline';
+import { caseIntake } from '../http/cases';
 import { median, perSecond } from '../support/statistics';
 import { createTempFolder } from '../support/temp-folder';
 import { generateWorkQueueHistory, seedWorkQueueLog } from '../workload/work-queue-history';
@@ -71,8 +72,18 @@ async function main(): Promise<void> {
     `Rebuild the work queue from ${result.events.toLocaleString('en-US')} events (${result.openItems.toLocaleString('en-US')} open items): ` +
       `median ${result.medianMs.toFixed(0)} ms of ${result.passesMs.length} passes (${result.eventsPerSecond.toFixed(0)} events/s)`,
   );
-  for (const problem of result.problems) console.log(`ERROR: ${problem}`);
-  process.exitCode = result.problems.length > 0 ? 1 : 0;
+  const problems = [...result.problems];
+  console.log('cases opened per second through HTTP (POST /disputes, platform in a child process, embedded mode)');
+  const intake = await caseIntake({ cases: Number(process.env.BENCH_CASES ?? 1000), concurrency: 16, rounds: 3, log: console.log });
+  if (intake) {
+    console.log(
+      `Cases opened through HTTP: ${intake.perSecond.toFixed(0)}/s answered, ${intake.settledPerSecond.toFixed(0)}/s with every consequence processed ` +
+        `(median of ${intake.rounds} rounds of ${intake.cases}, ${intake.concurrency} clients)`,
+    );
+    if (intake.queued !== intake.cases * intake.rounds) problems.push(`the work queue lists ${intake.queued} cases, ${intake.cases * intake.rounds} were opened`);
+  }
+  for (const problem of problems) console.log(`ERROR: ${problem}`);
+  process.exitCode = problems.length > 0 ? 1 : 0;
 }
 
 if (require.main === module) {
