@@ -28,5 +28,5 @@ export function runDisputeCommand<T extends DisputeCommand['type']>(
   input: DisputeCommandInput<T>,
   ctx: CommandContext,
 ): Promise<DisputeCommandResult> {
-  return handler.handle(disputeStreamId(disputeId), (at) => ({ ...input, type, disputeId, at }) as DisputeCommand, ctx);
+  return handler.handle(disputeStreamId(disputeId), (at) => ({ ...input, type, disputeId, at }) as unknown as DisputeCommand, ctx);
 }

@@ -2,7 +2,7 @@ import type { DisputeCaseEvent, Rulebook } from '@aftersales/contracts';
 import { addHours, illegalTransition } from '@aftersales/kernel';
 import { caseKeys, disputeEvent } from './decide-support';
 import type { OpenDispute } from './dispute-commands';
-import { disputeRulesOf } from './dispute-rules';
+import { disputeRulesOf, DisputeRules } from './dispute-rules';
 import type { DisputeCase, DisputeState } from './dispute-state';
 
 /**
@@ -13,7 +13,7 @@ import type { DisputeCase, DisputeState } from './dispute-state';
 export function decideOpenDispute(command: OpenDispute, state: DisputeState, rulebook: Rulebook): DisputeCaseEvent[] {
   if (state !== null) {
     if (command.origin === 'refund_escalation' && state.refundId === command.refundId) return [];
-    throw illegalTransition('opening the case again', state.status);
+    throw illegalTransition('opening a second case on the same order and category', state.status, DisputeRules.openCaseExists);
   }
   const status = command.origin === 'refund_escalation' ? 'arbitration' : 'open';
   const { order } = command;

@@ -19,6 +19,6 @@ describe('a case is taken in', () => {
   });
 
   it('given an open case, when another intake names the same case id, then it is refused as a conflict', () => {
-    spec.given([complaintOpened(), ...intakeDeadlines()]).when(openComplaint()).thenRefuses('illegal_transition');
+    spec.given([complaintOpened(), ...intakeDeadlines()]).when(openComplaint()).thenRefuses('dispute.open_case_exists');
   });
 });

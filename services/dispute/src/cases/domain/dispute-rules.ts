@@ -21,4 +21,8 @@ export const DisputeRules = {
   remedyAmountAbovePaid: 'dispute.remedy_above_paid',
   refundAboveClaim: 'dispute.ruling_refund_above_paid',
   caseEnded: 'dispute.case_ended',
+  internalByBuyer: 'dispute.internal_message_by_buyer',
+  awaitingReplyByShop: 'dispute.awaiting_reply_by_shop',
+  remedyPending: 'dispute.remedy_pending',
+  remedyByShop: 'dispute.remedy_by_shop',
 } as const;

@@ -81,6 +81,8 @@ export interface DisputeCase {
   deadlines: RunningDeadlines;
   /** While the case waits on the buyer, the resolution clock stands still since this instant. */
   pausedSince?: string;
+  /** The resolution deadline as it stood when the clock was paused: a resume moves it by the paused time. */
+  pausedResolution?: CaseDeadline;
   slaBreaches: SlaBreach[];
   evidenceRequests: EvidenceRequestState[];
   remedies: RemedyState[];

@@ -47,14 +47,21 @@ export function evolveDispute(state: DisputeState, event: DisputeCaseEvent): Dis
     case 'DisputeDeadlineSet': {
       const { metric, dueAt, ruleId, rulebookVersion, requestId } = event.data;
       if (metric === 'evidence') return requestId ? updateRequest(c, requestId, { dueAt, ruleId, rulebookVersion }) : c;
-      return { ...c, deadlines: { ...c.deadlines, [metric]: { dueAt, ruleId, rulebookVersion } } };
+      const pausedResolution = metric === 'resolution' ? undefined : c.pausedResolution;
+      return { ...c, pausedResolution, deadlines: { ...c.deadlines, [metric]: { dueAt, ruleId, rulebookVersion } } };
     }
     case 'DisputeDeadlineCleared': {
       const { metric, reason } = event.data;
       if (metric === 'evidence') return c;
       const deadlines = { ...c.deadlines };
+      const paused = metric === 'resolution' && reason === 'paused' ? deadlines.resolution : undefined;
       delete deadlines[metric];
-      return { ...c, deadlines, firstResponseMet: c.firstResponseMet || (metric === 'first_response' && reason === 'met') };
+      return {
+        ...c,
+        deadlines,
+        pausedResolution: paused ?? (metric === 'resolution' ? undefined : c.pausedResolution),
+        firstResponseMet: c.firstResponseMet || (metric === 'first_response' && reason === 'met'),
+      };
     }
     case 'DisputeSlaBreached': {
       const { metric, requestId, dueAt, breachedAt } = event.data;

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CapabilityModule, type CapabilityModuleOptions } from '@aftersales/nest';
 import type { CaseService } from '../application';
+import { CaseReactionsController } from './case-reactions.controller';
+import { CasesController } from './cases.controller';
 import { CASE_SERVICE_TOKEN } from './cases.tokens';
 
 /** `reactions`: the bus reactions to order and refund events. */
@@ -10,5 +12,6 @@ export type CasesModuleOptions = CapabilityModuleOptions;
 @Module({})
 export class CasesModule extends CapabilityModule<CaseService>({
   token: CASE_SERVICE_TOKEN,
-  controllers: [],
+  controllers: [CasesController],
+  reactions: CaseReactionsController,
 }) {}

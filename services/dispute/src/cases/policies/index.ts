@@ -1,1 +1,3 @@
 export * from './dispute-service-name';
+export * from './dispute-timer.policy';
+export * from './refund-escalation.policy';
