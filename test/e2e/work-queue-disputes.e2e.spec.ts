@@ -18,7 +18,7 @@ async function openComplaint(api: HttpClient, orderId: string): Promise<any> {
 }
 
 describe('work queue: cases and evidence requests', () => {
-  const t = useTestSystem('each');
+  const t = useTestSystem('all');
 
   it('given a buyer’s complaint, then the shop sees the case due at its first-response deadline; after 24 h unanswered it breaches and shows in the supervisor’s overdue view, and no other shop’s', async () => {
     const { order } = await paidOrder(t.api, 'delivered');
