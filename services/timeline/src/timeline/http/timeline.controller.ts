@@ -14,7 +14,7 @@ export class TimelineController {
 
   @Get(':orderId/timeline')
   @ApiRead({
-    summary: 'Everything that happened to the order across all services, in order: who, when, and what caused it; a page at a time',
+    summary: 'Everything that happened to the order across all services, in order: who, when, and what caused it; a page at a time; ?asOf: as it stood then',
     response: TimelinePageSchema,
   })
   async timeline(@Param('orderId') orderId: string, @ValidQuery(TimelineParams) query: TimelineParams, @Res({ passthrough: true }) res: HttpResponseLike) {

@@ -5,6 +5,9 @@ export const TimelineParams = Type.Object(
   {
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_TIMELINE_PAGE, default: DEFAULT_TIMELINE_PAGE })),
     cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 512, description: 'nextCursor of the previous page' })),
+    asOf: Type.Optional(
+      Type.String({ format: 'date-time', description: 'Only what was recorded at or before this instant: the order, its refunds and cases as they stood then' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -29,4 +32,16 @@ export const TimelinePageSchema = Type.Object({
   revision: Type.Integer({ description: 'Position of the newest entry: changes whenever the timeline does' }),
   entries: Type.Array(TimelineEntrySchema, { description: 'This page of the entries, in order' }),
   nextCursor: Type.Optional(Type.String({ description: 'Pass as `cursor` for the next page; absent on the last page' })),
+  asOf: Type.Optional(Type.String({ format: 'date-time', description: 'With `?asOf`: the instant, in UTC' })),
+  streams: Type.Optional(
+    Type.Array(
+      Type.Object({
+        streamId: Type.String(),
+        events: Type.Integer({ description: 'Its events recorded by then' }),
+        lastEventType: Type.String(),
+        lastRecordedAt: Type.String({ format: 'date-time' }),
+      }),
+      { description: 'With `?asOf`: each stream of the order (order, refunds, cases, shipments) as it stood then' },
+    ),
+  ),
 });

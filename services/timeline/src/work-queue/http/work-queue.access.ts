@@ -1,0 +1,9 @@
+import type { AccessTable } from '@aftersales/nest';
+
+/** The work queue: shop staff see their shops' items; platform and finance every shop's; buyers none. */
+export const WORK_QUEUE_ACCESS: AccessTable = {
+  capability: 'work-queue',
+  operations: {
+    list: { rule: 'work_queue.read', allow: { agent: 'shop', supervisor: 'shop', platform: 'any', finance: 'any' } },
+  },
+};

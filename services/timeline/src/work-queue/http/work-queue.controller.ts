@@ -1,0 +1,29 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { withoutUndefined } from '@aftersales/kernel';
+import { AccessControlled, ApiRead, Caller, listScope, ValidQuery, type Identity } from '@aftersales/nest';
+import type { WorkQueueQueries } from '../application/work-queue.queries';
+import { WORK_QUEUE_ACCESS } from './work-queue.access';
+import { WorkQueuePageSchema, WorkQueueParams } from './work-queue.schemas';
+import { WORK_QUEUE_QUERIES } from './work-queue.tokens';
+
+@ApiTags('work-queue')
+@Controller('work-queue')
+@AccessControlled(WORK_QUEUE_ACCESS)
+export class WorkQueueController {
+  constructor(@Inject(WORK_QUEUE_QUERIES) private readonly queue: WorkQueueQueries) {}
+
+  @Get()
+  @ApiRead({
+    summary: 'What waits on the shop, earliest due first: refunds waiting for the merchant, cases, evidence requests, compensations awaiting approval',
+    description:
+      "Shop staff see their shops' items (shopId outside them: 403), platform and finance every shop's. overdue=true: the items a breach " +
+      'event recorded as overdue (the supervisor’s view).',
+    response: WorkQueuePageSchema,
+  })
+  async list(@ValidQuery(WorkQueueParams) query: WorkQueueParams, @Caller() caller: Identity) {
+    const { shopIds } = listScope(caller, query, WORK_QUEUE_ACCESS.operations.list.rule);
+    const { kind, assigneeId, overdue, limit, cursor } = query;
+    return this.queue.page(withoutUndefined({ shopIds, kind, assigneeId, overdue, limit, cursor }));
+  }
+}
