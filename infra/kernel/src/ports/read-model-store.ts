@@ -66,6 +66,12 @@ export interface ReadModelBatch {
    * see the previous read model.
    */
   resetsCollections?: string[];
+  /**
+   * One of a rebuild's batches (every one of them, the first included): large (thousands of documents), and written
+   * once by a rebuild that waits for it. A store that holds batches back or hands them to another thread writes it
+   * at once, where it is: holding it would keep a copy of every document in memory for nothing.
+   */
+  rebuild?: boolean;
   /** `json`, when given, is `doc` already serialised: a store that keeps JSON may write it instead of serialising `doc`. */
   puts: { collection: string; doc: Document; json?: string }[];
   deletes: { collection: string; id: string }[];
@@ -79,6 +85,7 @@ export interface ReadModelBatch {
  * replaying events that changed nothing, which change nothing again (projections are deterministic).
  */
 export interface ReadModelStore {
+  /** A copy of the document: the caller may change it (a rebuild changes its documents in place). */
   get<T extends Document>(collection: string, id: string): Promise<T | undefined>;
   find<T extends Document>(collection: string, query: Query): Promise<Page<T>>;
   /** A page of a parent's rows (same page sizes as `find`); an unknown parent has none. */

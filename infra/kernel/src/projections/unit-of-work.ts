@@ -31,11 +31,14 @@ export class BufferedUnitOfWork implements UnitOfWork {
   private readonly rebuilt: ReadonlySet<string>;
   /** Only for a rebuild: a live batch, one per projection and wake-up, must not allocate its filters (80 KB). */
   private readonly written: WrittenIds | undefined;
+  /** A rebuild's: its batches say so (ReadModelBatch.rebuild). */
+  private readonly rebuilding: boolean;
 
   constructor(
     private readonly store: ReadModelStore,
     options: BufferedUnitOfWorkOptions = {},
   ) {
+    this.rebuilding = options.resetCollections !== undefined;
     this.resetting = [...(options.resetCollections ?? [])];
     this.rebuilt = new Set(this.resetting);
     this.written = this.resetting.length > 0 ? new WrittenIds() : undefined;
@@ -75,6 +78,7 @@ export class BufferedUnitOfWork implements UnitOfWork {
   toBatch(projection: string, checkpoint: number, processedEventIds?: string[]): ReadModelBatch {
     const batch: ReadModelBatch = { projection, checkpoint, puts: [], deletes: [], processedEventIds };
     if (this.resetting.length > 0) batch.resetsCollections = this.resetting;
+    if (this.rebuilding) batch.rebuild = true;
     if (this.rows.length > 0) batch.rows = this.rows;
     for (const [collection, documents] of this.pending) {
       const remembered = this.rebuilt.has(collection);
