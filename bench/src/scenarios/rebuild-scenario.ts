@@ -16,6 +16,13 @@ export interface RebuildOptions {
   /** Timed passes per child process, after one warm-up pass (none when `warmup` is false). */
   passes: number;
   warmup?: boolean;
+  /**
+   * The read-model store rebuilt into: `bench` (default) a SqliteReadModelStore, `platform` the one the platform runs
+   * (write-behind over SQLite read models written on a worker thread).
+   */
+  store?: 'bench' | 'platform';
+  /** Only rebuild (no scan passes). */
+  rebuildOnly?: boolean;
   log: (line: string) => void;
 }
 
@@ -31,17 +38,26 @@ export interface RebuildResults {
   /** RSS of a rebuild child before it opened the stores (modules loaded, NestJS included). */
   startRssBytes: number;
   peakHeapUsedBytes: number;
+  /** CPU time (user + system) of each timed pass, in ms: with other work on the machine, steadier than wall time. */
+  scanCpuMs: number[];
+  rebuildCpuMs: number[];
   /** Problems with the rebuilt read model (wrong document count, checkpoint not at the head). */
   problems: string[];
 }
 
 /** Runs rebuild-worker.js (BENCH_TARGET's packages) with a capped heap; parses its last stdout line. */
-async function runWorker<T = WorkerReport>(mode: 'scan' | 'rebuild' | 'seed', eventsPath: string, readModelsPath: string, passes: number): Promise<T> {
+async function runWorker<T = WorkerReport>(
+  mode: 'scan' | 'rebuild' | 'seed',
+  eventsPath: string,
+  readModelsPath: string,
+  passes: number,
+  store: 'bench' | 'platform' = 'bench',
+): Promise<T> {
   const worker = join(__dirname, 'rebuild-worker.js');
   try {
     const { stdout } = await run(
       process.execPath,
-      [...(mode === 'seed' ? [] : [`--max-old-space-size=${REBUILD_HEAP_LIMIT_MB}`]), worker, mode, eventsPath, readModelsPath, String(passes)],
+      [...(mode === 'seed' ? [] : [`--max-old-space-size=${REBUILD_HEAP_LIMIT_MB}`]), worker, mode, eventsPath, readModelsPath, String(passes), store],
       { maxBuffer: 1 << 20 },
     );
     return JSON.parse(stdout.trim().split('\n').pop() as string) as T;
@@ -74,12 +90,14 @@ export async function rebuildOrders(options: RebuildOptions): Promise<RebuildRes
       peakRssBytes: 0,
       startRssBytes: 0,
       peakHeapUsedBytes: 0,
+      scanCpuMs: [],
+      rebuildCpuMs: [],
       problems: [],
     };
     for (let round = 0; round < options.rounds; round++) {
-      const modes = round % 2 === 0 ? (['scan', 'rebuild'] as const) : (['rebuild', 'scan'] as const);
+      const modes = options.rebuildOnly ? (['rebuild'] as const) : round % 2 === 0 ? (['scan', 'rebuild'] as const) : (['rebuild', 'scan'] as const);
       for (const mode of modes) {
-        const report = await runWorker(mode, eventsPath, folder.file(`read-models-${round}.db`), options.passes + (warmup ? 1 : 0));
+        const report = await runWorker(mode, eventsPath, folder.file(`read-models-${round}.db`), options.passes + (warmup ? 1 : 0), options.store);
         const rates = timedRates(report, warmup);
         if (mode === 'scan') {
           results.scanRates.push(...rates);
@@ -91,13 +109,17 @@ export async function rebuildOrders(options: RebuildOptions): Promise<RebuildRes
           results.problems.push(...checkRebuild(report, history));
         }
         const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+        const cpuMs = report.passes.slice(warmup ? 1 : 0).map((p) => p.cpuMs);
+        (mode === 'scan' ? results.scanCpuMs : results.rebuildCpuMs).push(...cpuMs);
+        const cpu = cpuMs.map((ms) => `${(ms / 1000).toFixed(2)} s`);
         options.log(
-          `  rebuild round ${round + 1} ${mode}: ${rates.map((r) => r.toFixed(0)).join(', ')} events/s ` +
+          `  rebuild round ${round + 1} ${mode}${options.store === 'platform' ? ' (platform store)' : ''}: ${rates.map((r) => r.toFixed(0)).join(', ')} events/s, ` +
+            `CPU ${cpu.join(', ')} ` +
             `(RSS ${mb(report.startRssBytes)} at start, peak ${mb(report.peakRssBytes)})`,
         );
       }
     }
-    results.scanMedian = median(results.scanRates);
+    results.scanMedian = results.scanRates.length > 0 ? median(results.scanRates) : NaN;
     results.rebuildMedian = median(results.rebuildRates);
     return results;
   } finally {

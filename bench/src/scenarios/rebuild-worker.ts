@@ -11,7 +11,7 @@
  */
 import '../target/target-resolution';
 import Database from 'better-sqlite3';
-import { ProjectionRunner, SystemClock } from '@aftersales/kernel';
+import { ProjectionRunner, SystemClock, WriteBehindReadModelStore, type ReadModelStore } from '@aftersales/kernel';
 import { ordersProjection, ORDERS_COLLECTION } from '@aftersales/order';
 import { SqliteEventStore, SqliteReadModelStore } from '@aftersales/sqlite';
 import { MemoryHighWater, sampledEventStore, sampledReadModels } from '../support/memory-high-water';
@@ -77,10 +77,16 @@ function scan(eventsPath: string, passes: number): WorkerReport {
   };
 }
 
-async function rebuild(eventsPath: string, readModelsPath: string, passes: number): Promise<WorkerReport> {
+/** `platform`: the read-model store the platform runs (process-adapters.ts), write-behind over a writer thread. */
+function openReadModels(path: string, kind: string): ReadModelStore {
+  if (kind !== 'platform') return new SqliteReadModelStore({ path });
+  return new WriteBehindReadModelStore(new SqliteReadModelStore({ path }, { writerThread: true }));
+}
+
+async function rebuild(eventsPath: string, readModelsPath: string, passes: number, storeKind: string): Promise<WorkerReport> {
   const highWater = new MemoryHighWater();
   const store = new SqliteEventStore({ path: eventsPath, clock: new SystemClock() });
-  const readModels = new SqliteReadModelStore({ path: readModelsPath });
+  const readModels = openReadModels(readModelsPath, storeKind);
   const runner = new ProjectionRunner(sampledEventStore(store, highWater), sampledReadModels(readModels, highWater), ordersProjection);
   const results: WorkerPass[] = [];
   for (let pass = 0; pass < passes; pass++) {
@@ -114,13 +120,13 @@ async function rebuild(eventsPath: string, readModelsPath: string, passes: numbe
 }
 
 async function main(): Promise<void> {
-  const [mode, eventsPath, readModelsPath, passesArg] = process.argv.slice(2);
+  const [mode, eventsPath, readModelsPath, passesArg, storeKind = 'bench'] = process.argv.slice(2);
   const passes = Number(passesArg ?? 2);
   if (mode === 'seed') {
     process.stdout.write(`${JSON.stringify(await seedRebuildLog(eventsPath, passes))}\n`);
     return;
   }
-  const report = mode === 'scan' ? scan(eventsPath, passes) : await rebuild(eventsPath, readModelsPath, passes);
+  const report = mode === 'scan' ? scan(eventsPath, passes) : await rebuild(eventsPath, readModelsPath, passes, storeKind);
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }
 
