@@ -120,11 +120,13 @@ export class ProjectionRunner {
 
   /**
    * How a rebuild reads the log: without the events' metadata when the projection reads none (`reads: 'payload'`) and
-   * the store can leave it out. At 100 000 order events, reading 6 columns instead of 15 halved the SQLite read.
+   * the store can leave it out (at 100 000 order events, reading 6 columns instead of 15 halved the SQLite read), and
+   * without parsing the data of events the projection does not handle.
    */
   private replayReader(): LogReader {
     const readPayloads = this.store.readAllPayloads?.bind(this.store);
-    if (this.projection.reads === 'payload' && readPayloads) return readPayloads;
+    const handles = (eventType: string) => this.projection.handles(eventType);
+    if (this.projection.reads === 'payload' && readPayloads) return (after, limit) => readPayloads(after, limit, handles);
     return (after, limit) => this.store.readAll(after, limit);
   }
 
