@@ -16,6 +16,11 @@ export interface RebuildOptions {
   /** Timed passes per child process, after one warm-up pass (none when `warmup` is false). */
   passes: number;
   warmup?: boolean;
+  /**
+   * After the rounds, one more rebuild of the same log into the read-model store the platform runs (write-behind over
+   * SQLite read models written on a worker thread) instead of a plain SqliteReadModelStore.
+   */
+  platformPass?: boolean;
   log: (line: string) => void;
 }
 
@@ -31,17 +36,28 @@ export interface RebuildResults {
   /** RSS of a rebuild child before it opened the stores (modules loaded, NestJS included). */
   startRssBytes: number;
   peakHeapUsedBytes: number;
+  /** CPU time (user + system) of each timed pass, in ms: with other work on the machine, steadier than wall time. */
+  scanCpuMs: number[];
+  rebuildCpuMs: number[];
+  /** The platformPass rebuild, when asked for. */
+  platform?: { rate: number; cpuMs: number; peakRssBytes: number };
   /** Problems with the rebuilt read model (wrong document count, checkpoint not at the head). */
   problems: string[];
 }
 
 /** Runs rebuild-worker.js (BENCH_TARGET's packages) with a capped heap; parses its last stdout line. */
-async function runWorker<T = WorkerReport>(mode: 'scan' | 'rebuild' | 'seed', eventsPath: string, readModelsPath: string, passes: number): Promise<T> {
+async function runWorker<T = WorkerReport>(
+  mode: 'scan' | 'rebuild' | 'seed',
+  eventsPath: string,
+  readModelsPath: string,
+  passes: number,
+  store: 'bench' | 'platform' = 'bench',
+): Promise<T> {
   const worker = join(__dirname, 'rebuild-worker.js');
   try {
     const { stdout } = await run(
       process.execPath,
-      [...(mode === 'seed' ? [] : [`--max-old-space-size=${REBUILD_HEAP_LIMIT_MB}`]), worker, mode, eventsPath, readModelsPath, String(passes)],
+      [...(mode === 'seed' ? [] : [`--max-old-space-size=${REBUILD_HEAP_LIMIT_MB}`]), worker, mode, eventsPath, readModelsPath, String(passes), store],
       { maxBuffer: 1 << 20 },
     );
     return JSON.parse(stdout.trim().split('\n').pop() as string) as T;
@@ -74,6 +90,8 @@ export async function rebuildOrders(options: RebuildOptions): Promise<RebuildRes
       peakRssBytes: 0,
       startRssBytes: 0,
       peakHeapUsedBytes: 0,
+      scanCpuMs: [],
+      rebuildCpuMs: [],
       problems: [],
     };
     for (let round = 0; round < options.rounds; round++) {
@@ -91,14 +109,28 @@ export async function rebuildOrders(options: RebuildOptions): Promise<RebuildRes
           results.problems.push(...checkRebuild(report, history));
         }
         const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+        const cpuMs = report.passes.slice(warmup ? 1 : 0).map((p) => p.cpuMs);
+        (mode === 'scan' ? results.scanCpuMs : results.rebuildCpuMs).push(...cpuMs);
+        const cpu = cpuMs.map((ms) => `${(ms / 1000).toFixed(2)} s`);
         options.log(
-          `  rebuild round ${round + 1} ${mode}: ${rates.map((r) => r.toFixed(0)).join(', ')} events/s ` +
+          `  rebuild round ${round + 1} ${mode}: ${rates.map((r) => r.toFixed(0)).join(', ')} events/s, ` +
+            `CPU ${cpu.join(', ')} ` +
             `(RSS ${mb(report.startRssBytes)} at start, peak ${mb(report.peakRssBytes)})`,
         );
       }
     }
     results.scanMedian = median(results.scanRates);
     results.rebuildMedian = median(results.rebuildRates);
+    if (options.platformPass) {
+      const report = await runWorker('rebuild', eventsPath, folder.file('read-models-platform.db'), 1, 'platform');
+      const [pass] = report.passes;
+      results.platform = { rate: perSecond(pass.events, pass.ms), cpuMs: pass.cpuMs, peakRssBytes: report.peakRssBytes };
+      results.problems.push(...checkRebuild(report, history).map((problem) => `platform store: ${problem}`));
+      options.log(
+        `  rebuild into the platform store: ${results.platform.rate.toFixed(0)} events/s, CPU ${(pass.cpuMs / 1000).toFixed(2)} s ` +
+          `(peak RSS ${(report.peakRssBytes / 2 ** 20).toFixed(0)} MB)`,
+      );
+    }
     return results;
   } finally {
     folder.dispose();

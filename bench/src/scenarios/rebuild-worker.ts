@@ -11,7 +11,7 @@
  */
 import '../target/target-resolution';
 import Database from 'better-sqlite3';
-import { ProjectionRunner, SystemClock } from '@aftersales/kernel';
+import { ProjectionRunner, SystemClock, WriteBehindReadModelStore, type ReadModelStore } from '@aftersales/kernel';
 import { ordersProjection, ORDERS_COLLECTION } from '@aftersales/order';
 import { SqliteEventStore, SqliteReadModelStore } from '@aftersales/sqlite';
 import { MemoryHighWater, sampledEventStore, sampledReadModels } from '../support/memory-high-water';
@@ -22,7 +22,15 @@ const startRssBytes = process.memoryUsage().rss;
 export interface WorkerPass {
   events: number;
   ms: number;
+  /** CPU time (user + system, every thread of the process) the pass took: wall time depends on what else the machine runs. */
+  cpuMs: number;
 }
+
+/** CPU time of this process so far, in ms. */
+const cpuMs = (): number => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 
 export interface WorkerReport {
   mode: 'scan' | 'rebuild';
@@ -48,6 +56,7 @@ function scan(eventsPath: string, passes: number): WorkerReport {
   const results: WorkerPass[] = [];
   for (let pass = 0; pass < passes; pass++) {
     const started = performance.now();
+    const cpuAtStart = cpuMs();
     let events = 0;
     let checksum = 0;
     for (const row of statement.iterate()) {
@@ -55,7 +64,7 @@ function scan(eventsPath: string, passes: number): WorkerReport {
       checksum += data.orderId.length;
       if (++events % 20_000 === 0) highWater.sample();
     }
-    results.push({ events, ms: performance.now() - started });
+    results.push({ events, ms: performance.now() - started, cpuMs: cpuMs() - cpuAtStart });
     if (checksum === 0) throw new Error('the scan parsed nothing');
   }
   db.close();
@@ -68,16 +77,23 @@ function scan(eventsPath: string, passes: number): WorkerReport {
   };
 }
 
-async function rebuild(eventsPath: string, readModelsPath: string, passes: number): Promise<WorkerReport> {
+/** `platform`: the read-model store the platform runs (process-adapters.ts), write-behind over a writer thread. */
+function openReadModels(path: string, kind: string): ReadModelStore {
+  if (kind !== 'platform') return new SqliteReadModelStore({ path });
+  return new WriteBehindReadModelStore(new SqliteReadModelStore({ path }, { writerThread: true }));
+}
+
+async function rebuild(eventsPath: string, readModelsPath: string, passes: number, storeKind: string): Promise<WorkerReport> {
   const highWater = new MemoryHighWater();
   const store = new SqliteEventStore({ path: eventsPath, clock: new SystemClock() });
-  const readModels = new SqliteReadModelStore({ path: readModelsPath });
+  const readModels = openReadModels(readModelsPath, storeKind);
   const runner = new ProjectionRunner(sampledEventStore(store, highWater), sampledReadModels(readModels, highWater), ordersProjection);
   const results: WorkerPass[] = [];
   for (let pass = 0; pass < passes; pass++) {
     const started = performance.now();
+    const cpuAtStart = cpuMs();
     const report = await runner.rebuild();
-    results.push({ events: report.events, ms: performance.now() - started });
+    results.push({ events: report.events, ms: performance.now() - started, cpuMs: cpuMs() - cpuAtStart });
   }
   const checkpoint = await readModels.checkpoint(ordersProjection.name);
   const head = await store.headPosition();
@@ -104,13 +120,13 @@ async function rebuild(eventsPath: string, readModelsPath: string, passes: numbe
 }
 
 async function main(): Promise<void> {
-  const [mode, eventsPath, readModelsPath, passesArg] = process.argv.slice(2);
+  const [mode, eventsPath, readModelsPath, passesArg, storeKind = 'bench'] = process.argv.slice(2);
   const passes = Number(passesArg ?? 2);
   if (mode === 'seed') {
     process.stdout.write(`${JSON.stringify(await seedRebuildLog(eventsPath, passes))}\n`);
     return;
   }
-  const report = mode === 'scan' ? scan(eventsPath, passes) : await rebuild(eventsPath, readModelsPath, passes);
+  const report = mode === 'scan' ? scan(eventsPath, passes) : await rebuild(eventsPath, readModelsPath, passes, storeKind);
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }
 

@@ -46,8 +46,8 @@ export class SharedTailReads implements EventStore {
   }
 
   /** Rebuilds of projections that read payloads only: straight to the log, as a read from before the window would. */
-  readAllPayloads(afterPosition: number, limit: number): Promise<RecordedEvent[]> {
-    return this.log.readAllPayloads ? this.log.readAllPayloads(afterPosition, limit) : this.log.readAll(afterPosition, limit);
+  readAllPayloads(afterPosition: number, limit: number, needs?: (eventType: string) => boolean): Promise<RecordedEvent[]> {
+    return this.log.readAllPayloads ? this.log.readAllPayloads(afterPosition, limit, needs) : this.log.readAll(afterPosition, limit);
   }
 
   verifyChain(): Promise<ChainReport> {

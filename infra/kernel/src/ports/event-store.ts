@@ -70,8 +70,10 @@ export interface EventStore {
    * data): a rebuild of a projection that declares `reads: 'payload'`. The store may leave the metadata out (eventId,
    * occurredAt, recordedAt, correlationId, causationId, actor, trace): reading one of those then throws, so a
    * projection that declared too little fails loudly instead of folding undefined. Optional: readAll serves otherwise.
+   * `needs`: the types whose data the reader uses; an event of another type may come without its data (undefined), so
+   * that a rebuild does not parse what its projection does not handle.
    */
-  readAllPayloads?(afterPosition: number, limit: number): Promise<RecordedEvent[]>;
+  readAllPayloads?(afterPosition: number, limit: number, needs?: (eventType: string) => boolean): Promise<RecordedEvent[]>;
   /**
    * Recomputes the log's hash chain (every event is chained to the one before it as it is appended, see chainHash)
    * and reports the first event whose stored content or position does not match it.

@@ -36,4 +36,10 @@ export interface Projection {
   readonly sharesDocuments?: boolean;
   /** May finish synchronously (returning nothing): the runner awaits only a returned promise. */
   apply(event: RecordedEvent, uow: UnitOfWork): MaybePromise<void>;
+  /**
+   * How a rebuild applies an event, when a projection can do it cheaper than `apply`: a rebuild's documents are its own
+   * until they are committed (a store's `get` answers a copy, and nothing else sees what a rebuild's unit of work holds),
+   * so their fields may be changed in place instead of copied per event. Must leave the same documents as `apply`.
+   */
+  applyRebuilding?(event: RecordedEvent, uow: UnitOfWork): MaybePromise<void>;
 }

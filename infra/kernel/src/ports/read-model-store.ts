@@ -67,6 +67,12 @@ export interface ReadModelBatch {
    */
   resetsCollections?: string[];
   /**
+   * One of a rebuild's batches (every one of them, the first included): large (thousands of documents), and written
+   * once by a rebuild that waits for it. A store that holds batches back or hands them to another thread writes it
+   * at once, where it is: holding it would keep a copy of every document in memory for nothing.
+   */
+  rebuild?: boolean;
+  /**
    * `json`, when given, is `doc` already serialised: a store that keeps JSON may write it instead of serialising `doc`.
    * `shared`: the committer never changes `doc` or anything in it afterwards, and it is plain JSON data (equal to its
    * JSON round trip): a store that keeps documents in memory may keep this object instead of a copy.
@@ -87,7 +93,10 @@ export interface ReadOptions {
 }
 
 export interface ReadModelStore {
-  /** `readOnly`: the caller changes neither the document nor anything in it, so a store may answer with an object it keeps. */
+  /**
+   * A copy of the document: the caller may change it (a rebuild changes its documents in place). With `readOnly` the
+   * caller changes neither the document nor anything in it, so a store may answer with an object it keeps.
+   */
   get<T extends Document>(collection: string, id: string, options?: ReadOptions): Promise<T | undefined>;
   find<T extends Document>(collection: string, query: Query): Promise<Page<T>>;
   /** A page of a parent's rows (same page sizes as `find`); an unknown parent has none. */

@@ -58,6 +58,24 @@ describe('ProtectedEventStore', () => {
     expect((await store.readAllOfTypes(['OrderPlaced'], 0, 10))[0].data).toMatchObject({ address });
   });
 
+  it('given a payload read that does not need sealed events, then they pass through without data and unopened; needed ones open', async () => {
+    const raw = new InMemoryEventStore();
+    const payloads = Object.assign(raw, {
+      readAllPayloads: async (after: number, limit: number, needs?: (type: string) => boolean) =>
+        (await raw.readAll(after, limit)).map((event) => (needs?.(event.type) === false ? { ...event, data: undefined } : event)),
+    });
+    const store = new ProtectedEventStore(payloads, new Keyring(new InMemoryKeyStore()));
+    await store.append('order-o-1', [placed(), addressChanged()], 'no_stream');
+
+    const read = await store.readAllPayloads!(0, 10, (type) => type === 'ShippingAddressChanged');
+
+    expect(read.map((event) => [event.type, event.data === undefined])).toEqual([
+      ['OrderPlaced', true],
+      ['ShippingAddressChanged', false],
+    ]);
+    expect(read[1].data).toMatchObject({ address: { street: '18 Gudun Road' } });
+  });
+
   it("given a later event without buyerId, then it is sealed under the buyer of the stream's first event", async () => {
     const { raw, store } = protectedStore();
     await store.append('order-o-1', [placed()], 'no_stream');

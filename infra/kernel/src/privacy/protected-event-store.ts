@@ -61,7 +61,7 @@ const buyerIdOf = (data: unknown): string | undefined => {
 export class ProtectedEventStore implements EventStore {
   private readonly buyerOfStream = new Map<string, string>();
   readonly knownRevision?: (streamId: string) => number | undefined;
-  readonly readAllPayloads?: (afterPosition: number, limit: number) => Promise<RecordedEvent[]>;
+  readonly readAllPayloads?: (afterPosition: number, limit: number, needs?: (eventType: string) => boolean) => Promise<RecordedEvent[]>;
 
   constructor(
     readonly inner: EventStore,
@@ -69,7 +69,7 @@ export class ProtectedEventStore implements EventStore {
     private readonly opened = new OpenedEvents(),
   ) {
     if (inner.knownRevision) this.knownRevision = (streamId) => inner.knownRevision!(streamId);
-    if (inner.readAllPayloads) this.readAllPayloads = async (after, limit) => this.openAll(await inner.readAllPayloads!(after, limit));
+    if (inner.readAllPayloads) this.readAllPayloads = async (after, limit, needs) => this.openAll(await inner.readAllPayloads!(after, limit, needs));
   }
 
   async append(streamId: string, events: NewEvent[], expected: ExpectedRevision, options?: AppendOptions): Promise<AppendResult> {
@@ -138,7 +138,7 @@ export class ProtectedEventStore implements EventStore {
 
   /** The event with its sealed fields opened (or erased); the same object when it has none. */
   async open(event: RecordedEvent): Promise<RecordedEvent> {
-    if (!hasSealedFields(event.type)) return event;
+    if (!hasSealedFields(event.type) || event.data === undefined) return event; // undefined: a payload read did not need it
     const epoch = this.keys.epoch;
     let data = this.opened.get(event.position, epoch);
     if (data === undefined) {

@@ -68,6 +68,35 @@ describe('ProjectionRunner', () => {
     expect(await readModels.find('totals', {})).toEqual(live);
   });
 
+  it('given a projection with its own rebuild fold, then a rebuild applies with it, marks its batches, and following the log does not', async () => {
+    const store = new InMemoryEventStore();
+    const readModels = new InMemoryReadModelStore();
+    const batches: { puts: number; rebuild?: boolean }[] = [];
+    const commit = readModels.commit.bind(readModels);
+    readModels.commit = async (batch) => {
+      batches.push({ puts: batch.puts.length, rebuild: batch.rebuild });
+      await commit(batch);
+    };
+    const applied: string[] = [];
+    const counting: Projection = {
+      ...totals,
+      apply: (event, uow) => (applied.push('apply'), totals.apply(event, uow)),
+      applyRebuilding: (event, uow) => (applied.push('applyRebuilding'), totals.apply(event, uow)),
+    };
+    const runner = new ProjectionRunner(store, readModels, counting);
+    for (let i = 0; i < 3; i++) await store.append('s-1', [added('o1', 1, i)], 'any');
+
+    await runner.catchUp();
+    await runner.rebuild();
+
+    expect(applied).toEqual(['apply', 'apply', 'apply', 'applyRebuilding', 'applyRebuilding', 'applyRebuilding']);
+    expect(batches).toEqual([
+      { puts: 1, rebuild: undefined },
+      { puts: 1, rebuild: true },
+    ]);
+    expect(await readModels.get('totals', 'o1')).toEqual({ id: 'o1', total: 3, events: 3 });
+  });
+
   it('given a rebuild whose documents fit in memory, then they are committed once, however many batches it reads', async () => {
     const store = new InMemoryEventStore();
     const readModels = new InMemoryReadModelStore();
@@ -94,19 +123,25 @@ describe('ProjectionRunner', () => {
     expect(await readModels.checkpoint('totals')).toBe(20);
   });
 
-  it('given a projection that reads payloads only, when rebuilt from a store that can leave the metadata out, then it reads payloads and equals the log', async () => {
+  it('given a projection that reads payloads only, when rebuilt from a store that can leave the metadata out, then it reads payloads, of the types it handles, and equals the log', async () => {
     const store = new InMemoryEventStore();
     const readModels = new InMemoryReadModelStore();
     for (let i = 0; i < 6; i++) await store.append(`s-${i % 2}`, [added(`o${i % 2}`, i, i)], 'any');
     const reads: string[] = [];
+    const needed = new Set<string>();
     const payloadStore = Object.assign(Object.create(store) as InMemoryEventStore, {
       readAll: (after: number, limit: number) => (reads.push('readAll'), store.readAll(after, limit)),
-      readAllPayloads: (after: number, limit: number) => (reads.push('readAllPayloads'), store.readAll(after, limit)),
+      readAllPayloads: (after: number, limit: number, needs?: (type: string) => boolean) => {
+        reads.push('readAllPayloads');
+        for (const type of ['Added', 'Removed']) if (needs?.(type)) needed.add(type);
+        return store.readAll(after, limit);
+      },
     });
 
     await new ProjectionRunner(payloadStore, readModels, { ...totals, reads: 'payload' }, { rebuildBatchSize: 4 }).rebuild();
 
     expect(new Set(reads)).toEqual(new Set(['readAllPayloads']));
+    expect(needed).toEqual(new Set(['Added']));
     expect(await readModels.get('totals', 'o1')).toEqual({ id: 'o1', total: 1 + 3 + 5, events: 3 });
   });
 

@@ -33,18 +33,23 @@ export class BufferedUnitOfWork implements UnitOfWork {
   private readonly rebuilt: ReadonlySet<string>;
   /** Only for a rebuild: a live batch, one per projection and wake-up, must not allocate its filters (80 KB). */
   private readonly written: WrittenIds | undefined;
+  /** Live batches of a projection that `sharesDocuments` (never a rebuild's: it changes what it reads in place). */
   private readonly reads: ReadOptions | undefined;
   private readonly shared: true | undefined;
+  /** A rebuild's: its batches say so (ReadModelBatch.rebuild). */
+  private readonly rebuilding: boolean;
 
   constructor(
     private readonly store: ReadModelStore,
     options: BufferedUnitOfWorkOptions = {},
   ) {
+    this.rebuilding = options.resetCollections !== undefined;
     this.resetting = [...(options.resetCollections ?? [])];
     this.rebuilt = new Set(this.resetting);
     this.written = this.resetting.length > 0 ? new WrittenIds() : undefined;
-    this.reads = options.sharesDocuments ? { readOnly: true } : undefined;
-    this.shared = options.sharesDocuments ? true : undefined;
+    const sharing = options.sharesDocuments === true && !this.rebuilding;
+    this.reads = sharing ? { readOnly: true } : undefined;
+    this.shared = sharing ? true : undefined;
   }
 
   get<T extends Document>(collection: string, id: string): MaybePromise<T | undefined> {
@@ -81,6 +86,7 @@ export class BufferedUnitOfWork implements UnitOfWork {
   toBatch(projection: string, checkpoint: number, processedEventIds?: string[]): ReadModelBatch {
     const batch: ReadModelBatch = { projection, checkpoint, puts: [], deletes: [], processedEventIds };
     if (this.resetting.length > 0) batch.resetsCollections = this.resetting;
+    if (this.rebuilding) batch.rebuild = true;
     if (this.rows.length > 0) batch.rows = this.rows;
     for (const [collection, documents] of this.pending) {
       const remembered = this.rebuilt.has(collection);

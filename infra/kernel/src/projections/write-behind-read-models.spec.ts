@@ -119,6 +119,17 @@ describe('WriteBehindReadModelStore', () => {
     expect(await inner.checkpoint('orders')).toBe(0);
   });
 
+  it('given a rebuild’s batch, then it is written at once, after its projection’s held batches, and other projections keep waiting', async () => {
+    await store.commit(batch({ checkpoint: 1, puts: put(order('o-1')) }));
+    await store.commit(batch({ projection: 'payouts', checkpoint: 2, puts: [{ collection: 'payouts', doc: order('p-1') }] }));
+
+    await store.commit(batch({ checkpoint: 3, puts: put(order('o-2')), rebuild: true }));
+
+    expect(inner.commits).toBe(1);
+    expect({ o1: await inner.get('orders', 'o-1'), o2: await inner.get('orders', 'o-2') }).toEqual({ o1: order('o-1'), o2: order('o-2') });
+    expect({ orders: await inner.checkpoint('orders'), payouts: await inner.checkpoint('payouts') }).toEqual({ orders: 3, payouts: 0 });
+  });
+
   it('given held documents and rows, then a query and a page of rows see them', async () => {
     await store.commit(batch({ checkpoint: 1, puts: put(order('o-1'), order('o-2')) }));
     await store.commit(batch({ checkpoint: 2, rows: [{ collection: 'order-notes', parentId: 'o-1', seq: 4, value: { text: 'called' } }] }));

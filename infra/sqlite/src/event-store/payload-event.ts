@@ -48,5 +48,6 @@ class PayloadEvent implements RecordedEvent {
   }
 }
 
-export const toPayloadEvent = (row: PayloadValues): RecordedEvent =>
-  new PayloadEvent(row[0], row[1], row[2], row[3], row[4], JSON.parse(row[5]) as unknown);
+/** `parse` false: an event the reader does not need, whose data stays undefined. */
+export const toPayloadEvent = (row: PayloadValues, parse = true): RecordedEvent =>
+  new PayloadEvent(row[0], row[1], row[2], row[3], row[4], parse ? (JSON.parse(row[5]) as unknown) : undefined);

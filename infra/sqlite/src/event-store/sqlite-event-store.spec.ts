@@ -39,6 +39,17 @@ describe('SqliteEventStore', () => {
     expect({ ...payloads[0] }).toEqual(payloadOf(full[0]));
   });
 
+  it('given a reader that needs some types only, when it reads payloads, then the other events come in order without their data', async () => {
+    await store.append('order-1', [...sampleEvents(1, 'OrderNoted'), ...sampleEvents(1, 'OrderPaid')], 'no_stream');
+
+    const payloads = await store.readAllPayloads(0, 10, (type) => type === 'OrderPaid');
+
+    expect(payloads.map(({ type, position, data }) => ({ type, position, parsed: data !== undefined }))).toEqual([
+      { type: 'OrderNoted', position: 1, parsed: false },
+      { type: 'OrderPaid', position: 2, parsed: true },
+    ]);
+  });
+
   it('given an event read as a payload, when its metadata is read, then it throws instead of answering undefined', async () => {
     await store.append('order-1', sampleEvents(1), 'no_stream');
 

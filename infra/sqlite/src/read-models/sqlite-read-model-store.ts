@@ -192,7 +192,8 @@ export class SqliteReadModelStore implements ReadModelStore {
     }
     const thread = this.writes.thread;
     if (!thread) return this.commitHere(batches);
-    if (batches.some((batch) => batch.resetsCollections)) return this.writes.inTurn(async () => this.commitHere(batches));
+    // A rebuild's batches are written here: posting thousands of documents to the thread would copy every one of them.
+    if (batches.some((batch) => batch.resetsCollections || batch.rebuild)) return this.writes.inTurn(async () => this.commitHere(batches));
     return this.writes.inTurn(async () => {
       const held = new Map(this.heldCheckpoints);
       await this.writes.onThread(thread, () => this.writeCommit(batches, held));

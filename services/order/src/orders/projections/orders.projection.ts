@@ -1,7 +1,10 @@
 import { orderEvents, type OrderEvent } from '@aftersales/contracts';
 import type { Projection, RecordedEvent, UnitOfWork } from '@aftersales/kernel';
-import { evolveOrder } from '../domain';
+import { evolveOrder, type OrderState } from '../domain';
 import { documentAt, ORDERS_COLLECTION, type OrderDocument } from './order.document';
+import { evolveOrderInPlace } from './evolve-in-place';
+
+type Fold = (current: OrderDocument | null, event: OrderEvent) => OrderState;
 
 const orderEventTypes = new Set(orderEvents.map((d) => d.type));
 
@@ -17,17 +20,21 @@ export const ordersProjection: Projection = {
   sharesDocuments: true, // evolveOrder builds a new order and never changes the one it is given
   // Synchronous whenever the unit of work has the document at hand (always, for most of a rebuild): no promise and no
   // closure per event then.
-  apply(event, uow) {
-    if (!event.streamId.startsWith('order-')) return;
-    const current = uow.get<OrderDocument>(ORDERS_COLLECTION, (event.data as { orderId: string }).orderId);
-    if (current instanceof Promise) return current.then((document) => evolveDocument(document, event, uow));
-    evolveDocument(current, event, uow);
-  },
+  apply: (event, uow) => applyWith(evolveOrder, event, uow),
+  // A rebuild's documents are its own until committed: the fold sets their fields instead of copying them per event.
+  applyRebuilding: (event, uow) => applyWith(evolveOrderInPlace, event, uow),
 };
 
-function evolveDocument(current: OrderDocument | undefined, event: RecordedEvent, uow: UnitOfWork): void {
+function applyWith(fold: Fold, event: RecordedEvent, uow: UnitOfWork): void | Promise<void> {
+  if (!event.streamId.startsWith('order-')) return;
+  const current = uow.get<OrderDocument>(ORDERS_COLLECTION, (event.data as { orderId: string }).orderId);
+  if (current instanceof Promise) return current.then((document) => evolveDocument(fold, document, event, uow));
+  evolveDocument(fold, current, event, uow);
+}
+
+function evolveDocument(fold: Fold, current: OrderDocument | undefined, event: RecordedEvent, uow: UnitOfWork): void {
   if (current && current.revision >= event.revision) return;
-  // The document is the order plus its revision; evolve carries the old revision along and documentAt replaces it.
-  const next = evolveOrder(current ?? null, event as OrderEvent); // an envelope is a domain event (type, data) with metadata
+  // The document is the order plus its revision; the fold carries the old revision along and documentAt replaces it.
+  const next = fold(current ?? null, event as OrderEvent); // an envelope is a domain event (type, data) with metadata
   if (next) uow.put(ORDERS_COLLECTION, documentAt(next, event.revision));
 }
