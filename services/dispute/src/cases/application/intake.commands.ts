@@ -2,7 +2,15 @@ import { createHash } from 'node:crypto';
 import type { DisputeCategory } from '@aftersales/contracts';
 import { illegalTransition, notFound, readFedView, type CommandContext } from '@aftersales/kernel';
 import { DisputeRules, type DisputeState } from '../domain';
-import { DISPUTE_ORDER_FACTS, DISPUTES_COLLECTION, type DisputeCaseDocument, type DisputeOrderFactsDoc } from '../projections';
+import {
+  DISPUTE_OPEN_CASES_COLLECTION,
+  DISPUTE_ORDER_FACTS,
+  DISPUTES_COLLECTION,
+  openCasesKeyOf,
+  type DisputeCaseDocument,
+  type DisputeOpenCasesDoc,
+  type DisputeOrderFactsDoc,
+} from '../projections';
 import type { CaseDeps, OpenDisputeInput } from './cases.types';
 import { disputeStreamId, runDisputeCommand, type DisputeCommandResult } from './dispute-handler';
 import { partyOf } from './dispute-actors';
@@ -57,11 +65,12 @@ async function nextCaseOf(deps: CaseDeps, orderId: string, category: DisputeCate
 
 /** A case the refund service opened (under its own id) counts as the open case of its category too. */
 async function refuseIfEscalatedCaseOpen(deps: CaseDeps, input: OpenDisputeInput): Promise<void> {
-  const found = await deps.platform.readModels.find<DisputeCaseDocument>(DISPUTES_COLLECTION, {
-    where: { orderId: input.orderId, category: input.category },
-  });
-  const open = found.items.find((doc) => doc.status !== 'resolved' && doc.status !== 'closed');
-  if (open) throw illegalTransition(`opening a second ${input.category} case on order ${input.orderId} (${open.id} is open)`, open.status, DisputeRules.openCaseExists);
+  const open = await deps.platform.readModels.get<DisputeOpenCasesDoc>(DISPUTE_OPEN_CASES_COLLECTION, openCasesKeyOf(input.orderId, input.category));
+  const [openId] = open?.disputeIds ?? [];
+  if (!openId) return;
+  const openCase = await deps.platform.readModels.get<DisputeCaseDocument>(DISPUTES_COLLECTION, openId);
+  const status = openCase?.status ?? 'open';
+  throw illegalTransition(`opening a second ${input.category} case on order ${input.orderId} (${openId} is open)`, status, DisputeRules.openCaseExists);
 }
 
 export function orderFactsOf(deps: CaseDeps, orderId: string): Promise<DisputeOrderFactsDoc | undefined> {

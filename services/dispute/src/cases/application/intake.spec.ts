@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '@aftersales/contracts';
+import { RefundEscalatedEvent, type EventEnvelope } from '@aftersales/contracts';
 import { DomainError, type CommandContext } from '@aftersales/kernel';
 import { inMemoryTestPlatform } from '@aftersales/kernel/testing';
 import { createCaseService } from './case-service';
@@ -52,5 +52,18 @@ describe('intake: one open case per order and category', () => {
 
     const second = await cases.openDispute(complaint, buyerCtx);
     expect(second.state!.id).toBe(caseIdOf('ord-1', 'not_as_described', 2));
+  });
+
+  it('given a refund escalation opened a case under its own id, when the buyer complains in the same category, then 409 naming the rule', async () => {
+    const { cases, env } = await caseServiceWithPaidOrder();
+    const escalated = { ...RefundEscalatedEvent.example, orderId: 'ord-1', shopId: 'shop-1', buyerId: 'buyer-1', reason: 'not_as_described' };
+    const escalation = { type: 'RefundEscalated', revision: 3, position: 10, eventId: 'rf-evt-3', streamId: `refund-${escalated.refundId}`, data: escalated };
+    await cases.onRefundEvent(escalation as unknown as EventEnvelope);
+    await env.settle();
+
+    const refused = await cases.openDispute(complaint, buyerCtx).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(DomainError);
+    expect((refused as DomainError).code).toBe('dispute.open_case_exists');
+    expect((refused as DomainError).message).toContain(escalated.disputeId);
   });
 });

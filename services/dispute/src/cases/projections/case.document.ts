@@ -5,6 +5,20 @@ export const DISPUTES_COLLECTION = 'disputes';
 /** The `dispute_queue` collection: one row per case, its id the case's next deadline then its id (lists sort by it). */
 export const DISPUTE_QUEUE_COLLECTION = 'dispute_queue';
 
+/**
+ * The `dispute_open_cases` collection: per order and category (`<orderId>|<category>`), the cases still open. Intake
+ * looks one document up by key instead of searching the `disputes` collection, whose search grows with every case.
+ */
+export const DISPUTE_OPEN_CASES_COLLECTION = 'dispute_open_cases';
+
+export interface DisputeOpenCasesDoc {
+  id: string;
+  disputeIds: string[];
+  [field: string]: unknown;
+}
+
+export const openCasesKeyOf = (orderId: string, category: string): string => `${orderId}|${category}`;
+
 /** Sorts after every ISO time: a case with no deadline comes last in the queue. */
 const NO_DEADLINE = '~';
 
@@ -30,14 +44,14 @@ export interface DisputeQueueRow {
   [field: string]: unknown;
 }
 
-const ended = (c: DisputeCase) => c.status === 'resolved' || c.status === 'closed';
+export const caseEnded = (c: DisputeCase): boolean => c.status === 'resolved' || c.status === 'closed';
 
 /**
  * Overdue: a deadline passed and what it waited for has not happened yet — the first response still unwritten, the
  * case still unresolved after its resolution deadline, requested evidence missing while the case is in arbitration.
  */
 export function isOverdue(c: DisputeCase): boolean {
-  if (ended(c)) return false;
+  if (caseEnded(c)) return false;
   const breached = (metric: string) => c.slaBreaches.some((b) => b.metric === metric);
   if (breached('first_response') && !c.firstResponseMet) return true;
   if (breached('resolution') && c.status !== 'ruled') return true;
@@ -46,7 +60,7 @@ export function isOverdue(c: DisputeCase): boolean {
 
 /** The earliest deadline of the case: running ones, and the breached ones it is still overdue on. */
 export function nextDeadlineOf(c: DisputeCase): string | undefined {
-  if (ended(c)) return undefined;
+  if (caseEnded(c)) return undefined;
   const dues: string[] = Object.values(c.deadlines).map((d) => d.dueAt);
   if (c.status === 'arbitration') dues.push(...c.evidenceRequests.filter((r) => r.submittedAt === undefined).map((r) => r.dueAt));
   if (isOverdue(c)) dues.push(...c.slaBreaches.filter((b) => b.metric !== 'evidence').map((b) => b.dueAt));
