@@ -37,6 +37,13 @@ export const PROTECTED_FIELDS: Readonly<Record<string, readonly string[]>> = {
   RefundRequested: ['description', 'evidence[].description'],
   RefundCancelled: ['reason'],
   RefundEscalated: ['description', 'evidence[].description'],
+  // Text typed on a case is sealed under the case's buyer, the shop's words too: the conversation is about the buyer.
+  DisputeOpened: ['description', 'evidence[].description'],
+  DisputeMessagePosted: ['text'],
+  DisputeEscalated: ['reason'],
+  DisputeAppealed: ['reason', 'evidence[].description'],
+  DisputeRemedyDeclined: ['reason'],
+  DisputeEvidenceSubmitted: ['note', 'evidence[].description'],
 };
 
 export const protectedFieldsOf = (type: string): readonly string[] | undefined => PROTECTED_FIELDS[type];

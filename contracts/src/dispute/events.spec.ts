@@ -1,8 +1,10 @@
 import { validateEventData } from '../catalogue';
+import { PROTECTED_FIELDS } from '../protected-fields';
 import { currentRulebook } from '../rulebook';
 import {
   DisputeFollowedUpEvent,
   DisputeFollowedUpEventV1,
+  DisputeMessagePostedEvent,
   DisputeOpenedEvent,
   DisputeRuledEvent,
   PenaltyPointsAssessedEvent,
@@ -11,6 +13,7 @@ import {
   disputeEvents,
 } from './events';
 
+const SEALED = { enc: 'v1', keyId: 'key-buyer-2048', iv: 'aXY=', data: 'ZGF0YQ==', tag: 'dGFn' };
 const typesAt = (version: number) => disputeEvents.filter((d) => d.version === version).map((d) => d.type);
 
 describe('dispute event contracts', () => {
@@ -49,6 +52,21 @@ describe('dispute event contracts', () => {
     const superseded = ['DisputeOpened', 'DisputeClosed', 'DisputeEvidenceRequested', 'DisputeRemedyProposed', 'DisputeResolved', 'DisputeFollowedUp'];
     expect(typesAt(1)).toEqual(expect.arrayContaining(superseded));
     expect(typesAt(2)).toEqual(expect.arrayContaining(superseded));
+  });
+
+  it("the case events carrying text typed on the case are written in their sealable version, the earlier one still read", () => {
+    const written = new Map(disputeCaseEventDefinitions.map((d) => [d.type, d.version]));
+    expect(Object.fromEntries(Object.keys(PROTECTED_FIELDS).filter((type) => written.has(type)).map((type) => [type, written.get(type)]))).toEqual({
+      DisputeOpened: 3,
+      DisputeMessagePosted: 2,
+      DisputeEscalated: 2,
+      DisputeAppealed: 2,
+      DisputeRemedyDeclined: 2,
+      DisputeEvidenceSubmitted: 3,
+    });
+    expect(validateEventData('DisputeMessagePosted', 1, DisputeMessagePostedEvent.example)).toEqual([]);
+    expect(validateEventData('DisputeMessagePosted', 2, { ...DisputeMessagePostedEvent.example, text: SEALED })).toEqual([]);
+    expect(validateEventData('DisputeMessagePosted', 1, { ...DisputeMessagePostedEvent.example, text: SEALED })).not.toEqual([]);
   });
 
   it('every case event written today carries the case, its order and its shop', () => {

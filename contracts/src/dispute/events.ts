@@ -1,4 +1,5 @@
 import type { DomainEventOf, EventDefinition } from '../define-event';
+import { PROTECTED_FIELDS, sealedVersionOf } from '../protected-fields';
 import { disputeArbitrationEvents } from './arbitration-events';
 import { disputeCaseEvents } from './case-events';
 import { disputeDeadlineEvents } from './deadline-events';
@@ -25,8 +26,15 @@ const caseDefinitions = [
   ...disputeResolutionEvents,
 ];
 
-/** The case event definitions in the version written today. */
-export const disputeCaseEventDefinitions: readonly EventDefinition[] = caseDefinitions;
+/** Versions of the case events carrying text typed on the case, whose fields may be sealed (see PROTECTED_FIELDS). */
+export const sealedDisputeEvents: readonly EventDefinition[] = caseDefinitions
+  .filter((definition) => PROTECTED_FIELDS[definition.type] !== undefined)
+  .map((definition) => sealedVersionOf(definition, PROTECTED_FIELDS[definition.type]));
+
+/** The case event definitions in the version written today (the sealable one where a type has it). */
+export const disputeCaseEventDefinitions: readonly EventDefinition[] = caseDefinitions.map(
+  (definition) => sealedDisputeEvents.find((sealed) => sealed.type === definition.type) ?? definition,
+);
 
 /** The dispute service's catalogue: `XxxEvent` is the definition of event type Xxx, type `Xxx` its data. */
 const definitions = [...caseDefinitions, ...penaltyEvents];
@@ -35,7 +43,7 @@ const definitions = [...caseDefinitions, ...penaltyEvents];
  * Every dispute event definition, in catalogue order: the versions written today, then the published versions
  * superseded or retired (`XxxEventV1`), which readers still accept.
  */
-export const disputeEvents: EventDefinition[] = [...definitions, ...supersededDisputeEvents];
+export const disputeEvents: EventDefinition[] = [...definitions, ...sealedDisputeEvents, ...supersededDisputeEvents];
 
 /** `{ type, data }` of every case event, in the version written today: what the case decider emits and folds. */
 export type DisputeCaseEvent = DomainEventOf<(typeof caseDefinitions)[number]>;
