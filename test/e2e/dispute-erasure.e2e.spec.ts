@@ -51,7 +51,7 @@ function storedRowsHolding(dataDir: string, needles: readonly string[]): string[
 
 // Embedded only: the stored-row scan reads one data directory.
 const describeEmbedded = e2eMode() === 'kafka' ? describe.skip : describe;
-if (e2eMode() === 'kafka') console.log("erasure of a buyer's complaint text e2e skipped in Kafka mode: its stored-row scan reads one data directory (it runs in embedded mode)");
+if (e2eMode() === 'kafka') process.stderr.write("erasure of a buyer's complaint text e2e skipped in Kafka mode: its stored-row scan reads one data directory (it runs in embedded mode)\n");
 
 describeEmbedded("erasure of a buyer's complaint text (crypto-shredding)", () => {
   const t = useTestSystem();

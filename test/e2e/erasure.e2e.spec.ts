@@ -45,7 +45,7 @@ function everyStoredRow(dataDir: string): { file: string; table: string; text: s
 
 // Embedded only: the scan reads one data directory (the gateway's fan-out of the erasure has its own test; no broker here).
 const describeEmbedded = e2eMode() === 'kafka' ? describe.skip : describe;
-if (e2eMode() === 'kafka') console.log("buyer erasure e2e skipped in Kafka mode: its stored-row scan reads one data directory (it runs in embedded mode)");
+if (e2eMode() === 'kafka') process.stderr.write("buyer erasure e2e skipped in Kafka mode: its stored-row scan reads one data directory (it runs in embedded mode)\n");
 
 describeEmbedded("erasure of a buyer's personal data (crypto-shredding)", () => {
   const t = useTestSystem();
