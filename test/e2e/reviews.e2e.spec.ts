@@ -1,6 +1,6 @@
-import { agent, buyer, platform, type Actor } from '../support/http-client';
+import { admin, agent, buyer, platform, type Actor } from '../support/http-client';
 import { useTestSystem } from '../support/embedded-system';
-import { paidOrder } from '../support/refunds';
+import { paidOrder, timelineOf } from '../support/refunds';
 import { completedOrder, postReview, reviewCommand } from '../support/reviews';
 
 const otherBuyer: Actor = { id: 'buyer-2', role: 'buyer' };
@@ -163,5 +163,22 @@ describe('reviews through HTTP', () => {
     expect((await t.api.get('/shops/shop-1/reviews', otherShopAgent)).status).toBe(404);
     expect((await t.api.get(`/reviews/${review.id}`, otherBuyer)).status).toBe(404);
     expect((await t.api.post(`/reviews/${review.id}/explanation`, { text: 'x' }, otherShopAgent)).status).toBe(404);
+  });
+
+  it("given a review, a follow-up review and a revision, then the order's timeline shows them, and after the buyer's erasure their texts read [erased]", async () => {
+    const order = await completedOrder(t.api);
+    const review = await postReview(t.api, { orderId: order.id, rating: 'negative', score: 1, text: 'Wang Xiaoming got a broken lamp.' });
+    await reviewCommand(t.api, review.id, 'follow-up-review', { text: 'Still broken, says Wang Xiaoming.' }, buyer);
+    await reviewCommand(t.api, review.id, 'revision', { rating: 'neutral', score: 3, text: 'Wang Xiaoming got a refund.' }, buyer);
+    expect(await timelineOf(t.api, order.id)).toEqual(expect.arrayContaining(['review:ReviewPosted', 'review:FollowUpReviewPosted', 'review:ReviewRevised']));
+
+    const erased = await t.api.post('/admin/buyers/buyer-1/erasure', { reason: 'Buyer asked to be forgotten' }, admin);
+    await t.settle();
+
+    expect(erased.status).toBe(200);
+    const read = (await t.api.get(`/reviews/${review.id}`, platform)).body;
+    expect(read).toMatchObject({ rating: 'neutral', score: 3, text: '[erased]', followUpReview: { text: '[erased]' }, revisions: [{ text: '[erased]' }] });
+    const listed = (await t.api.get('/shops/shop-1/reviews', platform)).body.items.find((r: any) => r.id === review.id);
+    expect(listed).toMatchObject({ text: '[erased]', followUpReview: { text: '[erased]' } });
   });
 });
