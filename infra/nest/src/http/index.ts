@@ -6,6 +6,8 @@ export * from './command-context';
 export * from './command-ctx.decorator';
 export * from './api-command.decorator';
 export * from './responses';
+export * from './json-answer';
+export * from './json-answer-adapter';
 export * from './register-http-kit';
 export * from './http-types';
 export * from './canonical-json';
