@@ -13,6 +13,11 @@ describe('commandBodyJson', () => {
     ['numbers JSON cannot hold, and -0', { nan: Number.NaN, inf: Number.POSITIVE_INFINITY, negativeZero: -0, small: 1e-7, big: 1e21 }],
     ['text that needs escaping, in keys too', { 'quo"te': 'line\nbreak "quoted" \\ \u0000 \u2028 😀', [`tab\tkey`]: '\ud800' }],
     ['arrays with holes, nulls, undefined and nested arrays', { list: [1, null, undefined, [2, [3]], 'x', { y: undefined }], empty: [] }],
+    [
+      'arrays of objects before and after other fields',
+      { items: [{ sku: 'a' }, { sku: 'b', note: 'a "quoted" \u0000 text' }], mid: 1, notes: [{ n: 1 }, null, [2], 'x'], last: [] },
+    ],
+    ['an array of objects in a nested object', { address: { lines: [{ l: 1 }] }, tags: [{ t: 'x' }] }],
     ['a Date (toJSON of a value)', { at: new Date('2026-11-02T08:00:00.000Z') }],
     ['its own revision and eventIds (the command result wins, as in a spread)', { revision: 1, eventIds: ['old'], name: 'x' }],
     ['its own toJSON', { name: 'x', toJSON: () => ({ other: true }) }],
@@ -22,6 +27,14 @@ describe('commandBodyJson', () => {
     const text = commandBodyJson(view, 7, ['e-1', 'e-2'], false);
 
     expect(text).toBe(spreadJson(view, 7, ['e-1', 'e-2']));
+  });
+
+  it.each(views)('given a state with %s, when serialized with its array texts reused, then the text of the spread body', (_, view) => {
+    const first = commandBodyJson(view, 7, ['e-1', 'e-2'], true);
+    const again = commandBodyJson(view, 7, ['e-1', 'e-2'], true);
+
+    expect(first).toBe(spreadJson(view, 7, ['e-1', 'e-2']));
+    expect(again).toBe(first);
   });
 
   it('given a bigint in a view, when serialized, then it throws as JSON.stringify does', () => {
