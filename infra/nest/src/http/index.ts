@@ -13,4 +13,5 @@ export * from './http-types';
 export * from './canonical-json';
 export { ProblemSchema, toOpenApiSchema } from './openapi-schema';
 export * from './request-guards';
+export * from './small-json-body';
 export { BEARER_SCHEME, completeEdgeResponses, linkCreatedResources, OPENAPI_VERSION, requireCaller } from './openapi-document';
