@@ -14,6 +14,7 @@ import {
   createAuthenticator,
   announceHeadersMode,
   registerHttpKit,
+  JsonAnswerExpressAdapter,
   type GroupStatus,
   type HealthCheck,
   type ProjectionAdmin,
@@ -204,6 +205,8 @@ export async function startSystem(config: RuntimeConfig, remote?: ServiceContext
       servePeers: bus === 'kafka',
       erasure: { keyring: adapters.keyring, clock },
     }),
+    // Express, writing the answers the handlers serialized as they are (see JsonAnswer)
+    new JsonAnswerExpressAdapter(),
     {
       logger: ['error', 'warn'],
       abortOnError: false,

@@ -18,6 +18,7 @@ import {
   methodNotAllowed,
   type Middleware,
 } from './request-guards';
+import { smallJsonBody } from './small-json-body';
 
 export interface HttpKitOptions {
   title: string;
@@ -55,9 +56,18 @@ export function registerHttpKit(app: INestApplication, options: HttpKitOptions):
   // layer for both), the JSON parser with its size limit (this one applies, Nest skips its own), then the nesting
   // limit before any handler.
   const use = (middleware: Middleware) => app.use(middleware);
+  const jsonBodyLimit = options.jsonBodyLimit ?? '1mb';
   // What a path serves is public (the OpenAPI document), so 405 comes first; then who calls; then the content type.
-  use(inOrder(methodNotAllowed(() => app.getHttpAdapter().getInstance()), authenticationMiddleware(options.authenticator), jsonContentTypeOnly()));
-  (app as INestApplication & BodyParserConfigurable).useBodyParser?.('json', { limit: options.jsonBodyLimit ?? '1mb' });
+  // The common small JSON body is read in that layer too (smallJsonBody); the parser reads the rest.
+  use(
+    inOrder(
+      methodNotAllowed(() => app.getHttpAdapter().getInstance()),
+      authenticationMiddleware(options.authenticator),
+      jsonContentTypeOnly(),
+      smallJsonBody(jsonBodyLimit),
+    ),
+  );
+  (app as INestApplication & BodyParserConfigurable).useBodyParser?.('json', { limit: jsonBodyLimit });
   use(jsonDepthLimit(options.maxJsonDepth ?? DEFAULT_MAX_JSON_DEPTH));
 
   const config = new DocumentBuilder()
@@ -69,7 +79,9 @@ export function registerHttpKit(app: INestApplication, options: HttpKitOptions):
     )
     .setOpenAPIVersion(OPENAPI_VERSION)
     .build();
-  const document = documentAccessRules(requireCaller(linkCreatedResources(completeEdgeResponses(SwaggerModule.createDocument(app, config)))));
+  const document = documentAccessRules(
+    requireCaller(linkCreatedResources(completeEdgeResponses(SwaggerModule.createDocument(app, config)))),
+  );
   document.components = { ...document.components, schemas: { ...document.components?.schemas, Problem: ProblemSchema } };
 
   const openApiPath = options.openApiPath ?? '/openapi.json';

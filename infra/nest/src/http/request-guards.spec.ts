@@ -35,12 +35,26 @@ describe('methodNotAllowed', () => {
     expect(outcome.error).toMatchObject({ problem: { status: 405, allowed: ['GET', 'HEAD', 'POST'] } });
     expect(res.headers.Allow).toBe('GET, HEAD, POST');
   });
+
+  it('given paths in another case or under a route starting with a parameter, when requested with another method, then 405', () => {
+    const withParameterFirst = () => ({ router: { stack: [...express().router.stack, route('/:tenant/reports', 'get')] } });
+
+    const upperCase = run(methodNotAllowed(express), request('PUT', '/ORDERS/ord_1/Notes'));
+    const underKnownFirst = run(methodNotAllowed(withParameterFirst), request('POST', '/orders/reports'));
+    const underUnknownFirst = run(methodNotAllowed(withParameterFirst), request('POST', '/acme/reports'));
+
+    expect(
+      [upperCase, underKnownFirst, underUnknownFirst].map((outcome) => (outcome.error as { problem?: { status: number } }).problem?.status),
+    ).toEqual([405, 405, 405]);
+  });
 });
 
 describe('inOrder', () => {
   it('given middlewares that all pass, when run, then each runs once in order and the request goes on', () => {
     const ran: string[] = [];
-    const step = (name: string): Middleware => (_req, _res, next) => (ran.push(name), next());
+    const step =
+      (name: string): Middleware =>
+      (_req, _res, next) => (ran.push(name), next());
 
     const outcome = run(inOrder(step('first'), step('second')), request('POST', '/x'));
 
@@ -53,7 +67,10 @@ describe('inOrder', () => {
     const failure = new Error('refused');
 
     const outcome = run(
-      inOrder((_req, _res, next) => next(failure), (_req, _res, next) => (ran.push('later'), next())),
+      inOrder(
+        (_req, _res, next) => next(failure),
+        (_req, _res, next) => (ran.push('later'), next()),
+      ),
       request('POST', '/x'),
     );
 

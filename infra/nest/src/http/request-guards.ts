@@ -71,9 +71,14 @@ export function jsonContentTypeOnly(): Middleware {
     if (type === 'application/json') return next();
     next(
       new ProblemException(
-        problem(415, 'unsupported_media_type', `Request bodies are application/json, not ${type === '' ? 'a body without Content-Type' : type}`, {
-          accepted: ['application/json'],
-        }),
+        problem(
+          415,
+          'unsupported_media_type',
+          `Request bodies are application/json, not ${type === '' ? 'a body without Content-Type' : type}`,
+          {
+            accepted: ['application/json'],
+          },
+        ),
       ),
     );
   };
@@ -108,32 +113,42 @@ function patternOf(path: string): RegExp | undefined {
  * an unknown path goes on to the 404 problem. The route table is read from Express once, at the first request.
  */
 export function methodNotAllowed(express: () => ExpressLike): Middleware {
-  // Known paths grouped by their number of segments: a request is tested only against the routes it could match.
-  let known: Map<number, KnownPath[]> | undefined;
-  const table = (): Map<number, KnownPath[]> => {
+  // Known paths grouped by their number of segments and first segment (routes starting with a parameter under every
+  // first segment): a request is tested only against the routes it could match.
+  let known: Map<string, KnownPath[]> | undefined;
+  const table = (): Map<string, KnownPath[]> => {
     if (known) return known;
-    const byPath = new Map<string, KnownPath & { segments: number }>();
+    const byPath = new Map<string, KnownPath & { segments: number; first: string }>();
     const instance = express();
     for (const layer of (instance.router ?? instance._router)?.stack ?? []) {
       const path = layer.route?.path;
       if (typeof path !== 'string') continue;
       const pattern = patternOf(path);
       if (!pattern) continue;
-      const entry = byPath.get(path) ?? { pattern, methods: new Set<string>(), segments: segmentsOf(path) };
+      const entry = byPath.get(path) ?? { pattern, methods: new Set<string>(), segments: segmentsOf(path), first: firstSegmentOf(path) };
       for (const [method, on] of Object.entries(layer.route?.methods ?? {})) {
         if (on && method !== '_all') entry.methods.add(method.toUpperCase());
       }
       byPath.set(path, entry);
     }
+    const entries = [...byPath.values()];
+    const firsts = new Set(entries.filter((entry) => !entry.first.startsWith(':')).map((entry) => entry.first));
     known = new Map();
-    for (const entry of byPath.values()) known.set(entry.segments, [...(known.get(entry.segments) ?? []), entry]);
+    for (const entry of entries) {
+      for (const first of entry.first.startsWith(':') ? [...firsts, ANY_FIRST] : [entry.first]) {
+        const key = tableKey(entry.segments, first);
+        known.set(key, [...(known.get(key) ?? []), entry]);
+      }
+    }
     return known;
   };
   return (req, res, next) => {
     const method = req.method.toUpperCase();
     if (method === 'OPTIONS') return next();
     const path = pathOf(req);
-    const candidates = table().get(segmentsOf(path));
+    const routes = table();
+    const segments = segmentsOf(path);
+    const candidates = routes.get(tableKey(segments, firstSegmentOf(path))) ?? routes.get(tableKey(segments, ANY_FIRST));
     if (candidates === undefined) return next();
     // The common case first, allocating nothing: a route of this path serves the method.
     let matched = false;
@@ -148,8 +163,23 @@ export function methodNotAllowed(express: () => ExpressLike): Middleware {
     if (allowed.has('GET')) allowed.add('HEAD');
     const allow = [...allowed].sort().join(', ');
     res.setHeader('Allow', allow);
-    next(new ProblemException(problem(405, 'method_not_allowed', `${method} is not served here; allowed: ${allow}`, { allowed: [...allowed].sort() })));
+    next(
+      new ProblemException(
+        problem(405, 'method_not_allowed', `${method} is not served here; allowed: ${allow}`, { allowed: [...allowed].sort() }),
+      ),
+    );
   };
+}
+
+/** Under this first segment: the routes starting with a parameter, for a path whose first segment no route has. */
+const ANY_FIRST = '/';
+
+const tableKey = (segments: number, first: string): string => `${segments} ${first}`;
+
+/** `/orders/x/notes` → `orders` (lower case: routes match in any case). */
+function firstSegmentOf(path: string): string {
+  const end = path.indexOf('/', 1);
+  return (end === -1 ? path.slice(1) : path.slice(1, end)).toLowerCase();
 }
 
 /** The request's path without its query string. */
@@ -198,7 +228,9 @@ export class BodylessRouteGuard implements CanActivate {
     if (!BODY_METHODS.has(req.method.toUpperCase()) || isEmptyBody(req.body)) return true;
     if (takesBody(context)) return true;
     throw new ProblemException(
-      problem(400, 'unexpected_body', 'This request takes no body: send none or {}', { errors: [{ field: '/', message: 'must be empty' }] }),
+      problem(400, 'unexpected_body', 'This request takes no body: send none or {}', {
+        errors: [{ field: '/', message: 'must be empty' }],
+      }),
     );
   }
 }
@@ -211,7 +243,8 @@ function takesBody(context: ExecutionContext): boolean {
   let takes = bodyTakers.get(handler);
   if (takes === undefined) {
     const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, context.getClass(), handler.name) ?? {}) as Record<string, unknown>;
-    takes = Reflect.getMetadata(BODY_DOCUMENTED, handler) === true || Object.keys(args).some((key) => key.split(':')[0] === BODY_PARAM_TYPE);
+    takes =
+      Reflect.getMetadata(BODY_DOCUMENTED, handler) === true || Object.keys(args).some((key) => key.split(':')[0] === BODY_PARAM_TYPE);
     bodyTakers.set(handler, takes);
   }
   return takes;
@@ -225,7 +258,11 @@ export function answerUnreadableRequests(server: Pick<Server, 'on'>): void {
       return;
     }
     const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
-    const body: ProblemDetails = problem(status, 'unreadable_request', `The request could not be read as HTTP (${error.code ?? 'parse error'})`);
+    const body: ProblemDetails = problem(
+      status,
+      'unreadable_request',
+      `The request could not be read as HTTP (${error.code ?? 'parse error'})`,
+    );
     const text = JSON.stringify(body);
     socket.end(
       `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Bad Request'}\r\n` +

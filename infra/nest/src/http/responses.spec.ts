@@ -30,7 +30,8 @@ describe('commandResponse', () => {
 
     const body = commandResponse(res, result(false), (s) => ({ orderStatus: s.status }), 201);
 
-    expect(body).toEqual({ orderStatus: 'awaiting_shipment', revision: 4, eventIds: ['e-1'] });
+    expect(JSON.parse(body.text)).toEqual({ orderStatus: 'awaiting_shipment', revision: 4, eventIds: ['e-1'] });
+    expect(body.value).toEqual({ orderStatus: 'awaiting_shipment', revision: 4, eventIds: ['e-1'] });
     expect(res.statusCode).toBe(201);
     expect(res.headers).toEqual({ ETag: '"4"' });
   });
