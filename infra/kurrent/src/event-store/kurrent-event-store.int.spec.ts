@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eventStoreContract } from '@aftersales/kernel/testing';
+import { eventStoreContract, type StoreFactory } from '@aftersales/kernel/testing';
 import { startKurrentTestServer, type KurrentTestServer } from '../testing';
 import { KurrentEventStore } from './kurrent-event-store';
 
@@ -14,23 +14,29 @@ afterAll(async () => {
 });
 
 // Every test gets a namespace of its own on the one server: a fresh, empty log; reopening opens the same namespace.
-eventStoreContract('KurrentEventStore', async ({ clock }) => {
-  const namespace = `contract-${randomUUID()}`;
-  const open = () => new KurrentEventStore({ connection: server.connectionString, clock, namespace });
-  let store = open();
-  await store.whenReady();
-  return {
-    get store() {
-      return store;
-    },
-    async reopen() {
-      await store.close();
-      store = open();
-      await store.whenReady();
-      return store;
-    },
-    async dispose() {
-      await store.close();
-    },
+const onServer =
+  (recentEvents?: number): StoreFactory<KurrentEventStore> =>
+  async ({ clock }) => {
+    const namespace = `contract-${randomUUID()}`;
+    const open = () => new KurrentEventStore({ connection: server.connectionString, clock, namespace, recentEvents });
+    let store = open();
+    await store.whenReady();
+    return {
+      get store() {
+        return store;
+      },
+      async reopen() {
+        await store.close();
+        store = open();
+        await store.whenReady();
+        return store;
+      },
+      async dispose() {
+        await store.close();
+      },
+    };
   };
-});
+
+eventStoreContract('KurrentEventStore', onServer());
+
+eventStoreContract('KurrentEventStore with no recent events in memory: every read goes to the server', onServer(0));

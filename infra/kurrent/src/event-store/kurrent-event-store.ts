@@ -35,6 +35,7 @@ import { AppendWaiters } from './append-waiters';
 import { decodeEvent, encodeEvent, type DecodedEvent } from './event-codec';
 import { assertExpectedRevision } from './expected-revision';
 import { LogAnchors } from './log-anchors';
+import { RecentEvents } from './recent-events';
 import { StreamNames } from './stream-names';
 
 export interface KurrentEventStoreOptions {
@@ -45,6 +46,8 @@ export interface KurrentEventStoreOptions {
   namespace: string;
   /** Events per `$all` read page (default 500). */
   pageSize?: number;
+  /** How many of its latest appends the store answers reads from memory (default 4 096; 0: every read goes to the server). */
+  recentEvents?: number;
 }
 
 const COMMAND_KEY_RECORDED = 'CommandKeyRecorded';
@@ -64,6 +67,7 @@ export class KurrentEventStore implements EventStore {
   private readonly clock: Clock;
   private readonly pageSize: number;
   private readonly anchors = new LogAnchors();
+  private readonly recent: RecentEvents;
   private readonly waiters = new AppendWaiters();
   private readonly revisions = new Map<string, number>();
   private head = 0;
@@ -78,6 +82,7 @@ export class KurrentEventStore implements EventStore {
     this.names = new StreamNames(options.namespace);
     this.clock = options.clock;
     this.pageSize = options.pageSize ?? 500;
+    this.recent = new RecentEvents(options.recentEvents ?? 4_096);
     this.ready = this.openLog();
     this.ready.catch(() => undefined);
   }
@@ -107,6 +112,8 @@ export class KurrentEventStore implements EventStore {
   async readAll(afterPosition: number, limit: number): Promise<RecordedEvent[]> {
     await this.ready;
     if (limit <= 0 || afterPosition >= this.head) return [];
+    const recent = this.recent.read(afterPosition, limit);
+    if (recent) return recent;
     const filter = streamNameFilter({ prefixes: [this.names.eventPrefix] });
     return (await this.readLog(afterPosition, limit, filter)).map((decoded) => decoded.event);
   }
@@ -114,6 +121,9 @@ export class KurrentEventStore implements EventStore {
   async readAllOfTypes(types: readonly string[], afterPosition: number, limit: number): Promise<RecordedEvent[]> {
     await this.ready;
     if (types.length === 0 || limit <= 0 || afterPosition >= this.head) return [];
+    const wanted = new Set(types);
+    const recent = this.recent.read(afterPosition, limit, (event) => wanted.has(event.type));
+    if (recent) return recent;
     const filter = eventTypeFilter({ regex: `^(?:${types.map(escapeRegex).join('|')})$` });
     return (await this.readLog(afterPosition, limit, filter)).map((decoded) => decoded.event);
   }
@@ -175,11 +185,22 @@ export class KurrentEventStore implements EventStore {
     const key = decoded.commandKey;
     if (key && !(await this.findCommandKey(key.key))) {
       const { eventIds, ...commandKey } = key;
-      await this.recordCommandKey({ ...commandKey, streamId: decoded.event.streamId, revision: decoded.event.revision, eventIds, recordedAt: decoded.event.recordedAt });
+      await this.recordCommandKey({
+        ...commandKey,
+        streamId: decoded.event.streamId,
+        revision: decoded.event.revision,
+        eventIds,
+        recordedAt: decoded.event.recordedAt,
+      });
     }
   }
 
-  private async appendNow(streamId: string, newEvents: NewEvent[], expected: ExpectedRevision, { commandKey }: AppendOptions): Promise<AppendResult> {
+  private async appendNow(
+    streamId: string,
+    newEvents: NewEvent[],
+    expected: ExpectedRevision,
+    { commandKey }: AppendOptions,
+  ): Promise<AppendResult> {
     if (commandKey) {
       const handled = await this.findCommandKey(commandKey.key);
       if (handled && handled.requestHash !== commandKey.requestHash) throw new IdempotencyKeyReuseError(commandKey.key);
@@ -192,23 +213,21 @@ export class KurrentEventStore implements EventStore {
       if (commandKey) await this.recordCommandKey({ ...commandKey, streamId, revision: current, eventIds: [], recordedAt });
       return { streamId, revision: current, events: [] };
     }
-    const events = newEvents.map(
-      (event, index): RecordedEvent => ({
-        eventId: event.eventId,
-        type: event.type,
-        schemaVersion: event.schemaVersion,
-        streamId,
-        revision: current + 1 + index,
-        position: this.head + 1 + index,
-        occurredAt: event.metadata.occurredAt,
-        recordedAt,
-        correlationId: event.metadata.correlationId,
-        causationId: event.metadata.causationId,
-        actor: event.metadata.actor,
-        ...(event.metadata.trace ? { trace: event.metadata.trace } : {}),
-        data: event.data,
-      }),
-    );
+    const events = newEvents.map((event, index): RecordedEvent => ({
+      eventId: event.eventId,
+      type: event.type,
+      schemaVersion: event.schemaVersion,
+      streamId,
+      revision: current + 1 + index,
+      position: this.head + 1 + index,
+      occurredAt: event.metadata.occurredAt,
+      recordedAt,
+      correlationId: event.metadata.correlationId,
+      causationId: event.metadata.causationId,
+      actor: event.metadata.actor,
+      ...(event.metadata.trace ? { trace: event.metadata.trace } : {}),
+      data: event.data,
+    }));
     const eventIds = events.map((event) => event.eventId);
     let previous = this.lastHash;
     const encoded = events.map((event, index) => {
@@ -227,10 +246,11 @@ export class KurrentEventStore implements EventStore {
     this.head += events.length;
     this.lastHash = previous;
     this.revisions.set(streamId, current + events.length);
+    this.recent.add(events);
     if (appended.position) this.anchors.add(this.head + 1, appended.position);
     this.waiters.release(this.head);
     if (commandKey) await this.recordCommandKey({ ...commandKey, streamId, revision: current + events.length, eventIds, recordedAt });
-    return { streamId, revision: current + events.length, events };
+    return { streamId, revision: current + events.length, events: events.map((event) => structuredClone(event)) };
   }
 
   private async currentRevision(streamId: string): Promise<number> {

@@ -10,7 +10,8 @@ export class StreamNames {
   private readonly keyPrefix: string;
 
   constructor(readonly namespace: string) {
-    if (!/^[A-Za-z0-9_.-]+$/.test(namespace)) throw new Error(`a KurrentDB namespace holds letters, digits, '_', '.' and '-' only, not ${namespace}`);
+    if (!/^[A-Za-z0-9_.-]+$/.test(namespace))
+      throw new Error(`a KurrentDB namespace holds letters, digits, '_', '.' and '-' only, not ${namespace}`);
     this.eventPrefix = `${namespace}:`;
     this.keyPrefix = `${namespace}~key:`;
   }

@@ -27,7 +27,8 @@ export async function startKurrentTestServer(env: NodeJS.ProcessEnv = process.en
 
 async function pickServer(env: NodeJS.ProcessEnv): Promise<KurrentTestServer> {
   const url = env.AFTERSALES_ESDB_URL?.trim();
-  if (url) return { kind: 'env', connectionString: url, description: `the server at AFTERSALES_ESDB_URL (${url})`, stop: async () => undefined };
+  if (url)
+    return { kind: 'env', connectionString: url, description: `the server at AFTERSALES_ESDB_URL (${url})`, stop: async () => undefined };
   if (dockerAnswers()) {
     // loaded only here, so runs without Docker never load the Docker client libraries
     const { GenericContainer, Wait } = await import('testcontainers');
@@ -37,7 +38,12 @@ async function pickServer(env: NodeJS.ProcessEnv): Promise<KurrentTestServer> {
       .withWaitStrategy(Wait.forHttp('/health/live', 2113).forStatusCode(204))
       .start();
     const connectionString = `kurrentdb://${container.getHost()}:${container.getMappedPort(2113)}?tls=false`;
-    return { kind: 'testcontainers', connectionString, description: `a ${KURRENTDB_IMAGE} container (testcontainers)`, stop: async () => void (await container.stop()) };
+    return {
+      kind: 'testcontainers',
+      connectionString,
+      description: `a ${KURRENTDB_IMAGE} container (testcontainers)`,
+      stop: async () => void (await container.stop()),
+    };
   }
   const double = await new KurrentWireDouble().start();
   return {
@@ -53,9 +59,13 @@ async function pickServer(env: NodeJS.ProcessEnv): Promise<KurrentTestServer> {
 function dockerAnswers(): boolean {
   const candidates = process.env.DOCKER_HOST
     ? [process.env.DOCKER_HOST]
-    : ['/var/run/docker.sock', join(homedir(), '.docker/run/docker.sock')].filter((path) => existsSync(path)).map((path) => `unix://${path}`);
+    : ['/var/run/docker.sock', join(homedir(), '.docker/run/docker.sock')]
+        .filter((path) => existsSync(path))
+        .map((path) => `unix://${path}`);
   return candidates.some((host) => {
-    const target = host.startsWith('unix://') ? { socketPath: host.slice('unix://'.length) } : { host: new URL(host.replace(/^tcp:/, 'http:')).hostname, port: Number(new URL(host.replace(/^tcp:/, 'http:')).port || 2375) };
+    const target = host.startsWith('unix://')
+      ? { socketPath: host.slice('unix://'.length) }
+      : { host: new URL(host.replace(/^tcp:/, 'http:')).hostname, port: Number(new URL(host.replace(/^tcp:/, 'http:')).port || 2375) };
     const ping = `require('node:http').get({ ...${JSON.stringify(target)}, path: '/_ping', timeout: 2000 }, (res) => process.exit(res.statusCode === 200 ? 0 : 1)).on('error', () => process.exit(1)).on('timeout', () => process.exit(1));`;
     try {
       execFileSync(process.execPath, ['-e', ping], { stdio: 'ignore', timeout: 5000 });

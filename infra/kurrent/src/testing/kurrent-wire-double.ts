@@ -1,4 +1,12 @@
-import { Server, ServerCredentials, status, type ServerDuplexStream, type ServerReadableStream, type ServerWritableStream, type sendUnaryData } from '@grpc/grpc-js';
+import {
+  Server,
+  ServerCredentials,
+  status,
+  type ServerDuplexStream,
+  type ServerReadableStream,
+  type ServerWritableStream,
+  type sendUnaryData,
+} from '@grpc/grpc-js';
 import { StreamsService } from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/streams_grpc_pb';
 import { AppendReq, AppendResp, ReadReq, ReadResp } from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/streams_pb';
 import { Empty, StreamIdentifier, UUID } from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/shared_pb';
@@ -43,7 +51,8 @@ export class KurrentWireDouble {
       read: (call: ServerWritableStream<ReadReq, ReadResp>) => this.read(call),
       delete: (_call: unknown, callback: sendUnaryData<never>) => callback({ code: status.UNIMPLEMENTED, details: 'not in the double' }),
       tombstone: (_call: unknown, callback: sendUnaryData<never>) => callback({ code: status.UNIMPLEMENTED, details: 'not in the double' }),
-      batchAppend: (call: ServerDuplexStream<unknown, unknown>) => call.emit('error', { code: status.UNIMPLEMENTED, details: 'not in the double' }),
+      batchAppend: (call: ServerDuplexStream<unknown, unknown>) =>
+        call.emit('error', { code: status.UNIMPLEMENTED, details: 'not in the double' }),
     });
     this.port = await new Promise<number>((resolve, reject) =>
       server.bindAsync(`127.0.0.1:${port}`, ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
@@ -128,7 +137,8 @@ export class KurrentWireDouble {
     if (stream.length > 0) success.setCurrentRevision(String(stream.length - 1));
     else success.setNoStream(new Empty());
     const last = stream[stream.length - 1];
-    if (proposed.length > 0 && last) success.setPosition(new AppendResp.Position().setCommitPosition(String(last.position)).setPreparePosition(String(last.position)));
+    if (proposed.length > 0 && last)
+      success.setPosition(new AppendResp.Position().setCommitPosition(String(last.position)).setPreparePosition(String(last.position)));
     else success.setNoPosition(new Empty());
     return response.setSuccess(success);
   }
@@ -217,5 +227,7 @@ function uuidMessage(id: string, structured: boolean): UUID {
   if (!structured) return new UUID().setString(id);
   const hex = id.replaceAll('-', '');
   const signed = (part: string) => BigInt.asIntN(64, BigInt(`0x${part}`)).toString();
-  return new UUID().setStructured(new UUID.Structured().setMostSignificantBits(signed(hex.slice(0, 16))).setLeastSignificantBits(signed(hex.slice(16))));
+  return new UUID().setStructured(
+    new UUID.Structured().setMostSignificantBits(signed(hex.slice(0, 16))).setLeastSignificantBits(signed(hex.slice(16))),
+  );
 }
