@@ -36,6 +36,7 @@ import { decodeEvent, encodeEvent, type DecodedEvent } from './event-codec';
 import { assertExpectedRevision } from './expected-revision';
 import { LogAnchors } from './log-anchors';
 import { RecentEvents } from './recent-events';
+import { RecentSet } from './recent-set';
 import { StreamNames } from './stream-names';
 
 export interface KurrentEventStoreOptions {
@@ -70,10 +71,12 @@ export class KurrentEventStore implements EventStore {
   private readonly recent: RecentEvents;
   private readonly waiters = new AppendWaiters();
   private readonly revisions = new Map<string, number>();
+  private readonly absentKeys = new RecentSet(10_000);
+  private keysRecorded = 0;
   private head = 0;
   private lastHash = GENESIS_HASH;
   private writes: Promise<unknown> = Promise.resolve();
-  private readonly ready: Promise<void>;
+  private opening: Promise<void> | undefined;
   private closed = false;
 
   constructor(options: KurrentEventStoreOptions) {
@@ -83,24 +86,30 @@ export class KurrentEventStore implements EventStore {
     this.clock = options.clock;
     this.pageSize = options.pageSize ?? 500;
     this.recent = new RecentEvents(options.recentEvents ?? 4_096);
-    this.ready = this.openLog();
-    this.ready.catch(() => undefined);
+    this.whenReady().catch(() => undefined);
   }
 
-  /** Resolves once the store knows its head (reads the last event of its namespace); every call waits for it. */
+  /**
+   * Resolves once the store knows its head (reads the last event of its namespace); every call waits for it. A failed
+   * opening (server unreachable) is tried again by the next call.
+   */
   whenReady(): Promise<void> {
-    return this.ready;
+    this.opening ??= this.openLog().catch((error: unknown) => {
+      this.opening = undefined;
+      throw error;
+    });
+    return this.opening;
   }
 
   async append(streamId: string, events: NewEvent[], expected: ExpectedRevision, options: AppendOptions = {}): Promise<AppendResult> {
-    await this.ready;
+    await this.whenReady();
     const write = this.writes.then(() => this.appendNow(streamId, events, expected, options));
     this.writes = write.catch(() => undefined);
     return write;
   }
 
   async readStream(streamId: string, fromRevision = 0): Promise<RecordedEvent[]> {
-    await this.ready;
+    await this.whenReady();
     const events = (await this.readServerStream(this.names.ofStream(streamId), { fromRevision: BigInt(fromRevision) })).map(
       (resolved) => decodeEvent(resolved.event!, streamId).event,
     );
@@ -110,7 +119,7 @@ export class KurrentEventStore implements EventStore {
   }
 
   async readAll(afterPosition: number, limit: number): Promise<RecordedEvent[]> {
-    await this.ready;
+    await this.whenReady();
     if (limit <= 0 || afterPosition >= this.head) return [];
     const recent = this.recent.read(afterPosition, limit);
     if (recent) return recent;
@@ -119,7 +128,7 @@ export class KurrentEventStore implements EventStore {
   }
 
   async readAllOfTypes(types: readonly string[], afterPosition: number, limit: number): Promise<RecordedEvent[]> {
-    await this.ready;
+    await this.whenReady();
     if (types.length === 0 || limit <= 0 || afterPosition >= this.head) return [];
     const wanted = new Set(types);
     const recent = this.recent.read(afterPosition, limit, (event) => wanted.has(event.type));
@@ -130,7 +139,7 @@ export class KurrentEventStore implements EventStore {
 
   /** Walks the log in `$all` order: positions must run 1, 2, 3… and each stored link must chain to the one before. */
   async verifyChain(): Promise<ChainReport> {
-    await this.ready;
+    await this.whenReady();
     const verifier = new ChainVerifier();
     const filter = streamNameFilter({ prefixes: [this.names.eventPrefix] });
     let after = 0;
@@ -143,12 +152,30 @@ export class KurrentEventStore implements EventStore {
   }
 
   async headPosition(): Promise<number> {
-    await this.ready;
+    await this.whenReady();
     return this.head;
   }
 
   async findCommandKey(key: string): Promise<CommandKeyRecord | undefined> {
-    await this.ready;
+    await this.whenReady();
+    const recordedBefore = this.keysRecorded;
+    const record = await this.readCommandKey(key);
+    // absent only if this process recorded no key while reading: else the read may predate that very record
+    if (!record && this.keysRecorded === recordedBefore) this.absentKeys.add(key);
+    return record;
+  }
+
+  /**
+   * The key's record, read from the server unless this process saw it absent there since it opened: only this process
+   * records keys in its namespace, so a key it found absent stays absent until it records it (the command handler
+   * looks a key up just before the append, which then need not read it again).
+   */
+  private async readCommandKey(key: string): Promise<CommandKeyRecord | undefined> {
+    if (this.absentKeys.delete(key)) return undefined;
+    return this.readCommandKeyRecord(key);
+  }
+
+  private async readCommandKeyRecord(key: string): Promise<CommandKeyRecord | undefined> {
     const [last] = await this.readServerStream(this.names.ofCommandKey(key), { direction: BACKWARDS, fromRevision: END, maxCount: 1 });
     return last?.event?.data as CommandKeyRecord | undefined;
   }
@@ -183,7 +210,7 @@ export class KurrentEventStore implements EventStore {
     this.lastHash = decoded.chainHash;
     this.anchors.add(this.head + 1, last.event!.position!);
     const key = decoded.commandKey;
-    if (key && !(await this.findCommandKey(key.key))) {
+    if (key && !(await this.readCommandKeyRecord(key.key))) {
       const { eventIds, ...commandKey } = key;
       await this.recordCommandKey({
         ...commandKey,
@@ -202,7 +229,7 @@ export class KurrentEventStore implements EventStore {
     { commandKey }: AppendOptions,
   ): Promise<AppendResult> {
     if (commandKey) {
-      const handled = await this.findCommandKey(commandKey.key);
+      const handled = await this.readCommandKey(commandKey.key);
       if (handled && handled.requestHash !== commandKey.requestHash) throw new IdempotencyKeyReuseError(commandKey.key);
       if (handled) throw new DuplicateCommandError(handled);
     }
@@ -264,9 +291,20 @@ export class KurrentEventStore implements EventStore {
 
   /** The key's stream holds its one record: `no_stream` makes a second record of the same key fail on the server. */
   private async recordCommandKey(record: CommandKeyRecord): Promise<void> {
-    await this.client.appendToStream(this.names.ofCommandKey(record.key), jsonEvent({ type: COMMAND_KEY_RECORDED, data: { ...record } }), {
-      streamState: 'no_stream',
-    });
+    // counted before and after the write: a lookup that overlapped it, whatever it read, does not mark the key absent
+    this.keysRecorded++;
+    try {
+      await this.client.appendToStream(
+        this.names.ofCommandKey(record.key),
+        jsonEvent({ type: COMMAND_KEY_RECORDED, data: { ...record } }),
+        {
+          streamState: 'no_stream',
+        },
+      );
+    } finally {
+      this.keysRecorded++;
+      this.absentKeys.delete(record.key);
+    }
   }
 
   /**
