@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { KurrentWireDouble } from './kurrent-wire-double';
 
 /** The KurrentDB image testcontainers starts where Docker answers (the LTS line the client is tested against). */
-export const KURRENTDB_IMAGE = 'docker.kurrent.io/kurrent-lts/kurrentdb:25.0';
+export const KURRENTDB_IMAGE = 'kurrentplatform/kurrentdb:25.0';
 
 /** A server the tests talk to for a whole file, and what it is (printed, so a run never passes on the double unnoticed). */
 export interface KurrentTestServer {
@@ -35,7 +35,7 @@ async function pickServer(env: NodeJS.ProcessEnv): Promise<KurrentTestServer> {
     const container = await new GenericContainer(KURRENTDB_IMAGE)
       .withEnvironment({ KURRENTDB_INSECURE: 'true', KURRENTDB_RUN_PROJECTIONS: 'None', KURRENTDB_MEM_DB: 'true' })
       .withExposedPorts(2113)
-      .withWaitStrategy(Wait.forHttp('/health/live', 2113).forStatusCode(204))
+      .withWaitStrategy(Wait.forHttp('/health/live', 2113).forStatusCodeMatching((code) => code >= 200 && code < 300))
       .start();
     const connectionString = `kurrentdb://${container.getHost()}:${container.getMappedPort(2113)}?tls=false`;
     return {
