@@ -54,7 +54,7 @@ describe('KurrentEventStore on a shared server', () => {
     expect((await (await open(us, 0)).readStream('order-1')).map((e) => e.position)).toEqual([1, 2, 3]);
   });
 
-  it('given another writer appended to a stream behind the store, when the store appends at the revision it believed, then the server refuses it as a conflict', async () => {
+  it('given another writer appended to a stream behind the store, when the store appends at the revision it believed, then the server refuses it as a conflict and the chain names the foreign event', async () => {
     const namespace = `shared-${randomUUID()}`;
     const store = await open(namespace);
     await store.append('order-1', sampleEvents(1), 'no_stream');
@@ -64,6 +64,7 @@ describe('KurrentEventStore on a shared server', () => {
 
     await expect(outcome).rejects.toBeInstanceOf(WrongExpectedRevisionError);
     await expect(outcome).rejects.toMatchObject({ actual: 1 });
+    expect(await store.verifyChain()).toEqual({ checked: 2, firstBrokenPosition: 2 }); // its event does not chain
   });
 
   it('given the process stopped after an append but before its command key was recorded, when the store opens, then the key is recorded from the event', async () => {
