@@ -39,7 +39,7 @@ async function verifyLog(path: string): Promise<ChainReport> {
 }
 
 async function verifyNamespace(url: string, namespace: string): Promise<ChainReport> {
-  const store = new KurrentEventStore({ connection: url, namespace, clock: new SystemClock(), recentEvents: 0 });
+  const store = new KurrentEventStore({ connection: url, namespace, clock: new SystemClock(), recentEvents: 0, readOnly: true });
   try {
     return await store.verifyChain();
   } finally {

@@ -47,6 +47,8 @@ export interface KurrentEventStoreOptions {
   namespace: string;
   /** Events per `$all` read page (default 500). */
   pageSize?: number;
+  /** For readers beside the namespace's writer (audits): opening repairs nothing, appending is refused. */
+  readOnly?: boolean;
   /** How many of its latest appends the store answers reads from memory (default 4 096; 0: every read goes to the server). */
   recentEvents?: number;
 }
@@ -67,6 +69,7 @@ export class KurrentEventStore implements EventStore {
   private readonly names: StreamNames;
   private readonly clock: Clock;
   private readonly pageSize: number;
+  private readonly readOnly: boolean;
   private readonly anchors = new LogAnchors();
   private readonly recent: RecentEvents;
   private readonly waiters = new AppendWaiters();
@@ -85,6 +88,7 @@ export class KurrentEventStore implements EventStore {
     this.names = new StreamNames(options.namespace);
     this.clock = options.clock;
     this.pageSize = options.pageSize ?? 500;
+    this.readOnly = options.readOnly ?? false;
     this.recent = new RecentEvents(options.recentEvents ?? 4_096);
     this.whenReady().catch(() => undefined);
   }
@@ -102,6 +106,7 @@ export class KurrentEventStore implements EventStore {
   }
 
   async append(streamId: string, events: NewEvent[], expected: ExpectedRevision, options: AppendOptions = {}): Promise<AppendResult> {
+    if (this.readOnly) throw new Error(`the KurrentDB store of namespace ${this.names.namespace} was opened read-only`);
     await this.whenReady();
     const write = this.writes.then(() => this.appendNow(streamId, events, expected, options));
     this.writes = write.catch(() => undefined);
@@ -180,6 +185,11 @@ export class KurrentEventStore implements EventStore {
     return last?.event?.data as CommandKeyRecord | undefined;
   }
 
+  /** The server stream that holds the record of command key `key`. */
+  commandKeyStreamOf(key: string): string {
+    return this.names.ofCommandKey(key);
+  }
+
   knownRevision(streamId: string): number | undefined {
     return this.revisions.get(streamId);
   }
@@ -210,7 +220,7 @@ export class KurrentEventStore implements EventStore {
     this.lastHash = decoded.chainHash;
     this.anchors.add(this.head + 1, last.event!.position!);
     const key = decoded.commandKey;
-    if (key && !(await this.readCommandKeyRecord(key.key))) {
+    if (key && !this.readOnly && !(await this.readCommandKeyRecord(key.key))) {
       const { eventIds, ...commandKey } = key;
       await this.recordCommandKey({
         ...commandKey,
@@ -301,6 +311,13 @@ export class KurrentEventStore implements EventStore {
           streamState: 'no_stream',
         },
       );
+    } catch (error) {
+      // recorded already: by a store opening this namespace that repaired the same record from the event (an audit)
+      if (
+        !(error instanceof WrongExpectedVersionError) ||
+        (await this.readCommandKeyRecord(record.key))?.requestHash !== record.requestHash
+      )
+        throw error;
     } finally {
       this.keysRecorded++;
       this.absentKeys.delete(record.key);

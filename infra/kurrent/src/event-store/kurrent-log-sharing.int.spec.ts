@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { KurrentDBClient } from '@kurrent/kurrentdb-client';
+import { KurrentDBClient, jsonEvent } from '@kurrent/kurrentdb-client';
 import { GENESIS_HASH, ManualClock, WrongExpectedRevisionError, chainHash, chainedFieldsOf, type RecordedEvent } from '@aftersales/kernel';
 import { sampleEvents } from '@aftersales/kernel/testing';
 import { startKurrentTestServer, type KurrentTestServer } from '../testing';
@@ -65,6 +65,37 @@ describe('KurrentEventStore on a shared server', () => {
     await expect(outcome).rejects.toBeInstanceOf(WrongExpectedRevisionError);
     await expect(outcome).rejects.toMatchObject({ actual: 1 });
     expect(await store.verifyChain()).toEqual({ checked: 2, firstBrokenPosition: 2 }); // its event does not chain
+  });
+
+  it('given an audit recorded a command key from its event while the writer was recording it, when the writer records it too, then its append still succeeds', async () => {
+    const namespace = `audited-${randomUUID()}`;
+    const store = await open(namespace);
+    const key = { key: 'consumer:order:ev-9', requestHash: 'h-9' };
+    expect(await store.findCommandKey(key.key)).toBeUndefined();
+    const record = { ...key, streamId: 'order-1', revision: 0, eventIds: [], recordedAt: clock.now().toISOString() };
+    await client.appendToStream(store.commandKeyStreamOf(key.key), jsonEvent({ type: 'CommandKeyRecorded', data: record }), {
+      streamState: 'no_stream',
+    });
+
+    const result = await store.append('order-1', sampleEvents(1), 'no_stream', { commandKey: key });
+
+    expect(result.revision).toBe(0);
+    expect(await store.findCommandKey(key.key)).toMatchObject({ ...key, streamId: 'order-1' });
+  });
+
+  it('given a store opened read-only beside the writer, then it refuses appends and repairs nothing', async () => {
+    const namespace = `audit-${randomUUID()}`;
+    const event = recorded('order-1', 0, 1);
+    const commandKey = { key: 'POST /orders:k-2', requestHash: 'h-2', eventIds: [event.eventId] };
+    await client.appendToStream(`${namespace}:order-1`, encodeEvent(event, chainHash(GENESIS_HASH, chainedFieldsOf(event)), commandKey), {
+      streamState: 'no_stream',
+    });
+    const audit = new KurrentEventStore({ connection: server.connectionString, clock, namespace, readOnly: true });
+    opened.push(audit);
+
+    expect(await audit.verifyChain()).toEqual({ checked: 1 });
+    expect(await audit.findCommandKey(commandKey.key)).toBeUndefined();
+    await expect(audit.append('order-2', sampleEvents(1), 'no_stream')).rejects.toThrow(/read-only/);
   });
 
   it('given the process stopped after an append but before its command key was recorded, when the store opens, then the key is recorded from the event', async () => {
