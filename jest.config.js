@@ -21,6 +21,8 @@ module.exports = {
     '^@aftersales/kernel$': '<rootDir>/infra/kernel/src',
     '^@aftersales/kernel/testing$': '<rootDir>/infra/kernel/src/testing',
     '^@aftersales/sqlite$': '<rootDir>/infra/sqlite/src',
+    '^@aftersales/kurrent$': '<rootDir>/infra/kurrent/src',
+    '^@aftersales/kurrent/testing$': '<rootDir>/infra/kurrent/src/testing',
     '^@aftersales/kafka$': '<rootDir>/infra/kafka/src',
     '^@aftersales/kafka/testing$': '<rootDir>/infra/kafka/src/testing',
     '^@aftersales/nest$': '<rootDir>/infra/nest/src',

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { startEmbedded, type RunningSystem } from '@aftersales/platform';
 import { admin, bearerTokens, HttpClient } from './http-client';
 import { e2eMode, startMultiProcessSystem } from './multi-process-system';
+import { startTestEventStore, type TestEventStore } from './test-event-store';
 import { useSystem, type Scope } from './use-system';
 
 export interface TestSystem {
@@ -21,14 +22,20 @@ export interface TestSystem {
 /**
  * All services in this process on a fresh data directory, with a manual clock, on a free port, in headers mode (the
  * test's HttpClient names each request's actor in X-Actor-* headers); with
- * AFTERSALES_E2E_MODE=kafka, every service as its own process over Kafka behind the gateway (see multi-process.ts).
+ * AFTERSALES_E2E_MODE=kafka, every service as its own process over Kafka behind the gateway (see multi-process.ts);
+ * with AFTERSALES_STORE=esdb, the log on KurrentDB (see test-event-store.ts).
  */
 export async function startTestSystem(start = '2026-11-02T08:00:00.000Z', options: TestSystemOptions = {}): Promise<TestSystem> {
   const dataDir = mkdtempSync(join(tmpdir(), 'aftersales-e2e-'));
   const secret = options.auth === 'tokens' ? randomBytes(32).toString('hex') : undefined;
-  if (e2eMode() === 'kafka') return startKafkaTestSystem(dataDir, start, secret);
+  const eventStore = await startTestEventStore();
+  if (e2eMode() === 'kafka') return startKafkaTestSystem(dataDir, start, secret, eventStore);
   const auth = secret ? { mode: 'hs256' as const, secret } : { mode: 'headers' as const };
-  const system = await startEmbedded({ port: 0, host: '127.0.0.1', dataDir, clock: 'manual', manualClockStart: start, timerPollMs: 1000, auth });
+  const config = { port: 0, host: '127.0.0.1', dataDir, clock: 'manual' as const, manualClockStart: start, timerPollMs: 1000, auth, eventStore: eventStore.config };
+  const system = await startEmbedded(config).catch(async (error: unknown) => {
+    await eventStore.stop();
+    throw error;
+  });
   const api = new HttpClient(system.url, secret ? bearerTokens(secret) : undefined);
   return withAdminCalls({
     system,
@@ -36,6 +43,7 @@ export async function startTestSystem(start = '2026-11-02T08:00:00.000Z', option
     dataDir,
     stop: async () => {
       await system.close();
+      await eventStore.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   });
@@ -50,9 +58,9 @@ export interface TestSystemOptions {
   auth?: 'headers' | 'tokens';
 }
 
-async function startKafkaTestSystem(dataDir: string, start: string, secret: string | undefined): Promise<TestSystem> {
+async function startKafkaTestSystem(dataDir: string, start: string, secret: string | undefined, eventStore: TestEventStore): Promise<TestSystem> {
   try {
-    const env: Record<string, string> = secret ? { AFTERSALES_AUTH: '', AFTERSALES_AUTH_SECRET: secret } : {};
+    const env: Record<string, string> = { ...eventStore.env, ...(secret ? { AFTERSALES_AUTH: '', AFTERSALES_AUTH_SECRET: secret } : {}) };
     const running = await startMultiProcessSystem(dataDir, { clockStart: start, env });
     return withAdminCalls({
       api: secret ? new HttpClient(running.api.baseUrl, bearerTokens(secret)) : running.api,
@@ -62,10 +70,12 @@ async function startKafkaTestSystem(dataDir: string, start: string, secret: stri
         // The namespace is this run's own; a group the broker does not let go of yet (a member still leaving) is left
         // behind rather than failing the test it served.
         await running.dropNamespace().catch((error: unknown) => console.warn(`kept ${running.topicPrefix}* on the broker: ${String(error)}`));
+        await eventStore.stop();
         rmSync(dataDir, { recursive: true, force: true });
       },
     });
   } catch (error) {
+    await eventStore.stop();
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }

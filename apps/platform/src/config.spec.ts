@@ -1,4 +1,4 @@
-import { authConfigFromEnv, configFromEnv, kafkaConfigFromEnv } from './config';
+import { eventStoreConfigFromEnv, authConfigFromEnv, configFromEnv, kafkaConfigFromEnv } from './config';
 
 describe('kafkaConfigFromEnv', () => {
   const base = { KAFKA_BROKERS: '127.0.0.1:9092' };
@@ -59,5 +59,27 @@ describe('authConfigFromEnv', () => {
     const config = configFromEnv({ AFTERSALES_AUTH_SECRET: secret, AFTERSALES_SERVICE_KEY: 'k' });
     expect(config.auth).toEqual({ mode: 'hs256', secret });
     expect(config.serviceKey).toBe('k');
+  });
+});
+
+describe('eventStoreConfigFromEnv', () => {
+  it('given nothing configured, then the log is SQLite in the data directory', () => {
+    expect(eventStoreConfigFromEnv({})).toEqual({ kind: 'sqlite' });
+    expect(eventStoreConfigFromEnv({ AFTERSALES_STORE: 'sqlite', AFTERSALES_ESDB_URL: 'kurrentdb://db:2113' })).toEqual({ kind: 'sqlite' });
+  });
+
+  it('given AFTERSALES_STORE=esdb with a URL, then KurrentDB at it, in the default namespace unless one is named', () => {
+    const url = 'kurrentdb://db:2113?tls=false';
+    expect(eventStoreConfigFromEnv({ AFTERSALES_STORE: 'esdb', AFTERSALES_ESDB_URL: url })).toEqual({ kind: 'esdb', url, namespace: 'aftersales' });
+    expect(eventStoreConfigFromEnv({ AFTERSALES_STORE: 'esdb', AFTERSALES_ESDB_URL: url, AFTERSALES_ESDB_NAMESPACE: 'shop-eu' })).toMatchObject({ namespace: 'shop-eu' });
+  });
+
+  it.each([
+    [{ AFTERSALES_STORE: 'postgres' }, /sqlite or esdb/],
+    [{ AFTERSALES_STORE: 'esdb' }, /needs AFTERSALES_ESDB_URL/],
+    [{ AFTERSALES_STORE: 'esdb', AFTERSALES_ESDB_URL: 'http://db:2113' }, /connection string/],
+    [{ AFTERSALES_STORE: 'esdb', AFTERSALES_ESDB_URL: 'esdb://db:2113', AFTERSALES_ESDB_NAMESPACE: 'a:b' }, /NAMESPACE/],
+  ])('given %j, then it refuses to start and says why', (env, reason) => {
+    expect(() => eventStoreConfigFromEnv(env)).toThrow(reason);
   });
 });

@@ -4,6 +4,13 @@ import type { AuthSettings } from '@aftersales/nest';
 /** Which message bus the services of a process share events over. */
 export type BusKind = 'embedded' | 'kafka';
 
+/**
+ * Where a process keeps its event log: `sqlite` (`<dataDir>/events.db`, the default) or `esdb` (KurrentDB /
+ * EventStoreDB at `url`, this process's streams under `namespace`). Timers, read models, keys and bus offsets stay in
+ * the data directory either way.
+ */
+export type EventStoreConfig = { kind: 'sqlite' } | { kind: 'esdb'; url: string; namespace: string };
+
 export interface KafkaRuntimeConfig {
   brokers: string[];
   /**
@@ -39,6 +46,8 @@ export interface RuntimeConfig {
   timerPollMs: number;
   /** Default `embedded` (the SQLite bus in the data directory). */
   bus?: BusKind;
+  /** Default SQLite in the data directory. */
+  eventStore?: EventStoreConfig;
   /** Required when `bus` is `kafka`. */
   kafka?: KafkaRuntimeConfig;
   /** The services this process runs (see SERVICE_NAMES); default all of them. */
@@ -57,7 +66,8 @@ export interface RuntimeConfig {
  * Reads the environment: PORT, HOST, AFTERSALES_DATA_DIR, AFTERSALES_CLOCK, AFTERSALES_CLOCK_START,
  * AFTERSALES_TIMER_POLL_MS, AFTERSALES_KEYS_PATH, AFTERSALES_SERVICES (comma-separated, default all), AFTERSALES_BUS (embedded | kafka) and,
  * for Kafka, KAFKA_BROKERS, AFTERSALES_TOPIC_PREFIX, AFTERSALES_DLQ_AFTER_ATTEMPTS, AFTERSALES_KAFKA_SESSION_TIMEOUT_MS,
- * AFTERSALES_KAFKA_RETENTION_MS; the auth settings (see authConfigFromEnv) and AFTERSALES_SERVICE_KEY.
+ * AFTERSALES_KAFKA_RETENTION_MS; the auth settings (see authConfigFromEnv) and AFTERSALES_SERVICE_KEY; the event store
+ * (see eventStoreConfigFromEnv).
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
   const clock = env.AFTERSALES_CLOCK ?? 'system';
@@ -76,11 +86,29 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeConf
     timerPollMs: Number(env.AFTERSALES_TIMER_POLL_MS ?? 1000),
     bus,
     ...(bus === 'kafka' ? { kafka: kafkaConfigFromEnv(env) } : {}),
+    eventStore: eventStoreConfigFromEnv(env),
     ...(services.length > 0 ? { services } : {}),
     auth: authConfigFromEnv(env),
     ...(env.AFTERSALES_SERVICE_KEY ? { serviceKey: env.AFTERSALES_SERVICE_KEY } : {}),
     ...(env.AFTERSALES_KEYS_PATH ? { keysPath: resolve(env.AFTERSALES_KEYS_PATH) } : {}),
   };
+}
+
+/**
+ * AFTERSALES_STORE=sqlite (default) | esdb; for esdb, AFTERSALES_ESDB_URL (a KurrentDB connection string, e.g.
+ * `kurrentdb://127.0.0.1:2113?tls=false`) and AFTERSALES_ESDB_NAMESPACE (default `aftersales`: the prefix of this
+ * process's streams; one writing process per namespace, the multi-process supervisor gives each process its own).
+ */
+export function eventStoreConfigFromEnv(env: NodeJS.ProcessEnv = process.env): EventStoreConfig {
+  const kind = env.AFTERSALES_STORE?.trim() || 'sqlite';
+  if (kind === 'sqlite') return { kind };
+  if (kind !== 'esdb') throw new Error(`AFTERSALES_STORE must be sqlite or esdb, not ${kind}`);
+  const url = env.AFTERSALES_ESDB_URL?.trim();
+  if (!url) throw new Error('AFTERSALES_STORE=esdb needs AFTERSALES_ESDB_URL, e.g. kurrentdb://127.0.0.1:2113?tls=false');
+  if (!/^(kurrentdb|kurrent|kdb|esdb)(\+discover)?:\/\//.test(url)) throw new Error(`AFTERSALES_ESDB_URL must be a KurrentDB connection string (kurrentdb://… or esdb://…), not ${url}`);
+  const namespace = env.AFTERSALES_ESDB_NAMESPACE?.trim() || 'aftersales';
+  if (!/^[A-Za-z0-9_.-]+$/.test(namespace)) throw new Error(`AFTERSALES_ESDB_NAMESPACE may hold letters, digits, '.', '_' and '-' only, not ${namespace}`);
+  return { kind, url, namespace };
 }
 
 /** Shortest AFTERSALES_AUTH_SECRET accepted: HS256 keys should carry at least 256 bits. */

@@ -46,6 +46,8 @@ async function main(): Promise<void> {
     env: {
       AFTERSALES_BUS: 'kafka',
       AFTERSALES_DATA_DIR: join(config.dataDir, name),
+      // on KurrentDB each process writes its own namespace, as it writes its own data directory
+      ...(config.eventStore?.kind === 'esdb' ? { AFTERSALES_ESDB_NAMESPACE: `${config.eventStore.namespace}-${name}` } : {}),
       AFTERSALES_KEYS_PATH: config.keysPath ?? join(config.dataDir, 'keys.db'),
       AFTERSALES_PEERS: peers,
       AFTERSALES_SERVICE_KEY: serviceKey,

@@ -9,12 +9,15 @@ import {
   withPublisherBacklog,
   type CheckpointStore,
   type Clock,
+  type EventStore,
   type MessageBus,
   type Platform,
   type TimerStore,
 } from '@aftersales/kernel';
 import { SqliteEventStore, SqliteKeyStore, SqliteReadModelStore, SqliteTimerStore } from '@aftersales/sqlite';
+import { KurrentEventStore } from '@aftersales/kurrent';
 import { topicForEventType } from '@aftersales/contracts';
+import type { EventStoreConfig } from '../config';
 
 /** The adapters one process runs on, whichever bus it uses. */
 export interface ProcessAdapters {
@@ -26,10 +29,13 @@ export interface ProcessAdapters {
   close(): Promise<void>;
 }
 
-/** What every process keeps in its own data directory, whichever bus it uses: one SQLite file per concern. */
+/**
+ * What every process keeps, whichever bus it uses: one SQLite file per concern in its own data directory, the event
+ * log there too unless it is on KurrentDB (see EventStoreConfig).
+ */
 export interface LocalStores {
   /** The log as stored: buyer personal data sealed (what the publisher puts on the bus). */
-  eventStore: SqliteEventStore;
+  eventStore: EventStore;
   /** The log as the services read it: sealed fields opened, or `[erased]` (see ProtectedEventStore). */
   protectedLog: ProtectedEventStore;
   keyring: Keyring;
@@ -60,9 +66,9 @@ const TIMER_WRITE_DELAY_MS = 1_000;
 export function openLocalStores(
   dataDir: string,
   clock: Clock,
-  options: { consumerOffsetsFlushFirst?: boolean; keysPath?: string } = {},
+  options: { consumerOffsetsFlushFirst?: boolean; keysPath?: string; eventStore?: EventStoreConfig } = {},
 ): LocalStores {
-  const eventStore = new SqliteEventStore({ path: join(dataDir, 'events.db'), clock });
+  const eventStore = openEventStore(dataDir, clock, options.eventStore ?? { kind: 'sqlite' });
   const keys = new SqliteKeyStore({ path: options.keysPath ?? join(dataDir, 'keys.db') });
   const keyring = new Keyring(keys);
   const readModels = new WriteBehindReadModelStore(new SqliteReadModelStore({ path: join(dataDir, 'read-models.db') }, { writerThread: true }), {
@@ -90,6 +96,16 @@ export function openLocalStores(
       await keys.close();
     },
   };
+}
+
+/**
+ * The process's log: SQLite in the data directory, or its namespace on KurrentDB. On KurrentDB the publisher (Kafka
+ * mode) and the embedded bus follow the log by envelope position through readAll, as on SQLite; the timers, read
+ * models and offsets stay in the data directory with their checkpoints.
+ */
+function openEventStore(dataDir: string, clock: Clock, config: EventStoreConfig): EventStore {
+  if (config.kind === 'esdb') return new KurrentEventStore({ connection: config.url, namespace: config.namespace, clock });
+  return new SqliteEventStore({ path: join(dataDir, 'events.db'), clock });
 }
 
 /**

@@ -11,8 +11,8 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { SystemClock } from '@aftersales/kernel';
-import { SqliteEventStore, SqliteReadModelStore } from '@aftersales/sqlite';
+import { SqliteReadModelStore } from '@aftersales/sqlite';
+import { openAuditLog } from './audit-log';
 import { createCompensationAudit } from '@aftersales/refund';
 import { runAsMain, type CliOutcome } from './cli-outcome';
 
@@ -32,11 +32,11 @@ export async function runAuditCli(argv: string[]): Promise<CliOutcome> {
     if (values[bound] !== undefined && Number.isNaN(Date.parse(values[bound]!))) return { exitCode: 1, output: `--${bound} must be an ISO time, got ${values[bound]}` };
   }
   const dataDir = resolve(values.data!);
-  const [logPath, readModelsPath] = [join(dataDir, 'events.db'), join(dataDir, 'read-models.db')];
-  for (const path of [logPath, readModelsPath]) {
-    if (!existsSync(path)) return { exitCode: 1, output: `no ${path} (is --data the data directory of the process running the refund service?)` };
-  }
-  const store = new SqliteEventStore({ path: logPath, clock: new SystemClock() });
+  const readModelsPath = join(dataDir, 'read-models.db');
+  const hint = '(is --data the data directory of the process running the refund service?)';
+  if (!existsSync(readModelsPath)) return { exitCode: 1, output: `no ${readModelsPath} ${hint}` };
+  const store = openAuditLog(dataDir);
+  if (typeof store === 'string') return { exitCode: 1, output: `${store} ${hint}` };
   const readModels = new SqliteReadModelStore({ path: readModelsPath });
   try {
     const audit = createCompensationAudit(store, readModels);

@@ -1,0 +1,2 @@
+export * from './kurrent-wire-double';
+export * from './kurrent-test-server';
