@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createTempFolder } from '../support/temp-folder';
 import { median, perSecond } from '../support/statistics';
 import { repeatConcurrentlyFor, repeatFor, type Sample } from '../support/timed';
@@ -28,17 +29,44 @@ export interface PairedRates {
   subjectCpuMicros: number;
   /** Median time per counted operation the subject's event loop was busy (not waiting for I/O or its writer thread), µs. */
   subjectLoopBusyMicros: number;
+  /**
+   * Median CPU time per counted operation of the subject's event-loop thread alone (the command path), µs; the rest of
+   * subjectCpuMicros is the other threads (the store's writer and checkpointer, the garbage collector's helpers).
+   * Undefined where /proc does not say (not Linux).
+   */
+  subjectLoopThreadCpuMicros?: number;
+  /** Median per round of subjectCpu minus the loop thread's: the other threads' CPU per operation, µs. */
+  subjectOtherThreadsCpuMicros?: number;
+}
+
+/** Clock ticks per second of /proc's CPU times (USER_HZ: 100 on Linux). */
+const CLOCK_TICKS = 100;
+
+/** CPU time (user + system, µs) the calling thread has used, from /proc; undefined where /proc does not say. */
+function threadCpuMicros(): number | undefined {
+  try {
+    const stat = readFileSync('/proc/thread-self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A sample with the process's CPU time and the event loop's busy time it took. */
-async function measured(run: () => Sample | Promise<Sample>): Promise<Sample & { cpuMicros: number; loopBusyMicros: number }> {
+async function measured(
+  run: () => Sample | Promise<Sample>,
+): Promise<Sample & { cpuMicros: number; loopBusyMicros: number; loopThreadCpuMicros: number | undefined }> {
   const cpuBefore = process.cpuUsage();
+  const loopThreadBefore = threadCpuMicros();
   const loopBefore = performance.eventLoopUtilization();
   const sample = await run();
   const cpu = process.cpuUsage(cpuBefore);
+  const loopThreadAfter = threadCpuMicros();
   const loopBusyMs = performance.eventLoopUtilization(loopBefore).active;
   const per = Math.max(1, sample.count);
-  return { ...sample, cpuMicros: (cpu.user + cpu.system) / per, loopBusyMicros: (loopBusyMs * 1000) / per };
+  const loopThreadCpuMicros = loopThreadBefore === undefined || loopThreadAfter === undefined ? undefined : (loopThreadAfter - loopThreadBefore) / per;
+  return { ...sample, cpuMicros: (cpu.user + cpu.system) / per, loopBusyMicros: (loopBusyMs * 1000) / per, loopThreadCpuMicros };
 }
 
 /** Placed before measuring; within the CommandHandler's state cache (10 000), and each order collects a realistic few notes. */
@@ -63,7 +91,7 @@ async function paired(
     await rig.placeOrders(ORDERS);
     baseline(raw, options.warmupMs);
     await subject(rig, options.warmupMs);
-    const rates = { baseline: [] as number[], subject: [] as number[], ratios: [] as number[], baselineCpu: [] as number[], subjectCpu: [] as number[], subjectBusy: [] as number[] };
+    const rates = { baseline: [] as number[], subject: [] as number[], ratios: [] as number[], baselineCpu: [] as number[], subjectCpu: [] as number[], subjectBusy: [] as number[], subjectLoopThread: [] as number[], subjectOthers: [] as number[] };
     const before = rig.store.stats();
     for (let round = 0; round < options.rounds; round++) {
       const measureBaseline = () => measured(() => baseline(raw, options.roundMs));
@@ -84,9 +112,14 @@ async function paired(
       rates.baselineCpu.push(b.cpuMicros);
       rates.subjectCpu.push(s.cpuMicros);
       rates.subjectBusy.push(s.loopBusyMicros);
+      if (s.loopThreadCpuMicros !== undefined) {
+        rates.subjectLoopThread.push(s.loopThreadCpuMicros);
+        rates.subjectOthers.push(s.cpuMicros - s.loopThreadCpuMicros);
+      }
       options.log(
         `  ${name} round ${round + 1}: baseline ${bRate.toFixed(0)}/s, subject ${sRate.toFixed(0)}/s, ratio ${(sRate / bRate).toFixed(2)}; ` +
-          `CPU per op ${b.cpuMicros.toFixed(1)} / ${s.cpuMicros.toFixed(1)} µs, subject's loop busy ${s.loopBusyMicros.toFixed(1)} µs`,
+          `CPU per op ${b.cpuMicros.toFixed(1)} / ${s.cpuMicros.toFixed(1)} µs (loop thread ${s.loopThreadCpuMicros?.toFixed(1) ?? 'n/a'}), ` +
+          `subject's loop busy ${s.loopBusyMicros.toFixed(1)} µs`,
       );
     }
     const after = rig.store.stats();
@@ -101,6 +134,8 @@ async function paired(
       baselineCpuMicros: median(rates.baselineCpu),
       subjectCpuMicros: median(rates.subjectCpu),
       subjectLoopBusyMicros: median(rates.subjectBusy),
+      subjectLoopThreadCpuMicros: rates.subjectLoopThread.length === rates.subject.length ? median(rates.subjectLoopThread) : undefined,
+      subjectOtherThreadsCpuMicros: rates.subjectOthers.length === rates.subject.length ? median(rates.subjectOthers) : undefined,
     };
   } finally {
     raw.close();

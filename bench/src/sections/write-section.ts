@@ -54,6 +54,12 @@ export const runWrites: Section = async ({ quick, log }) => {
         `${concurrent.baselineCpuMicros.toFixed(1)} / ${concurrent.subjectCpuMicros.toFixed(1)} µs`,
         `loop ${concurrent.subjectLoopBusyMicros.toFixed(1)} µs`,
       ),
+      infoRow(
+        "3d. ... of 3's CPU per event, on the event-loop thread (the command path) / on the others (writer, checkpointer, GC)",
+        concurrent.subjectLoopThreadCpuMicros === undefined || concurrent.subjectOtherThreadsCpuMicros === undefined
+          ? 'n/a (no /proc)'
+          : `${concurrent.subjectLoopThreadCpuMicros.toFixed(1)} / ${concurrent.subjectOtherThreadsCpuMicros.toFixed(1)} µs`,
+      ),
     ],
   };
 };

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { Actor, TraceContext } from '@aftersales/contracts';
 import { fold, type Decider, type DomainEvent } from '../decider';
 import { IdempotencyKeyReuseError, WrongExpectedRevisionError } from '../errors';
-import { timeOrderedUuid } from './time-ordered-id';
+import { randomUuid, timeOrderedUuid } from './time-ordered-id';
 import { KeyedLock } from '../support/keyed-lock';
 import type { Clock } from '../ports/clock';
 import {
@@ -104,22 +103,47 @@ export class CommandHandler<C, S, E extends DomainEvent> {
     return this.locks.runOne(streamId, () => this.handleSerialised(streamId, input, ctx));
   }
 
-  private async handleSerialised(streamId: string, input: CommandInput<C>, ctx: CommandContext): Promise<CommandResult<S>> {
-    if (ctx.commandKey) {
-      const previous = await this.store.findCommandKey(ctx.commandKey.key);
-      if (previous) return this.replay(previous, ctx.commandKey);
-    }
-    const maxAttempts = this.options.maxAttempts ?? 200;
+  /**
+   * The common case (no idempotency key, first attempt) runs without an async frame of its own: a command is one
+   * promise chain from the lock to the store's append. A failed attempt goes on in `retried`.
+   */
+  private handleSerialised(streamId: string, input: CommandInput<C>, ctx: CommandContext): Promise<CommandResult<S>> {
+    if (ctx.commandKey) return this.handleKeyed(streamId, input, ctx, ctx.commandKey);
     const deadline = Date.now() + (this.options.retryBudgetMs ?? 10_000);
-    for (let attempt = 1; ; attempt++) {
+    return this.attempt(streamId, input, ctx).catch((error: unknown) => this.retried(error, 1, deadline, streamId, input, ctx));
+  }
+
+  private async handleKeyed(streamId: string, input: CommandInput<C>, ctx: CommandContext, key: CommandKey): Promise<CommandResult<S>> {
+    const previous = await this.store.findCommandKey(key.key);
+    if (previous) return this.replay(previous, key);
+    const deadline = Date.now() + (this.options.retryBudgetMs ?? 10_000);
+    try {
+      return await this.attempt(streamId, input, ctx);
+    } catch (error) {
+      return this.retried(error, 1, deadline, streamId, input, ctx);
+    }
+  }
+
+  /** After attempt number `attempt` failed with `error`: the first outcome of a duplicate key, a retry, or the error. */
+  private async retried(
+    error: unknown,
+    attempt: number,
+    deadline: number,
+    streamId: string,
+    input: CommandInput<C>,
+    ctx: CommandContext,
+  ): Promise<CommandResult<S>> {
+    const maxAttempts = this.options.maxAttempts ?? 200;
+    for (; ; attempt++) {
+      if (error instanceof DuplicateCommandError && ctx.commandKey) return this.replay(error.record, ctx.commandKey);
+      const retryable = error instanceof WrongExpectedRevisionError && ctx.expectedRevision === undefined;
+      this.cache.delete(streamId);
+      if (!retryable || attempt >= maxAttempts || Date.now() >= deadline) throw error;
+      await backoff(attempt);
       try {
         return await this.attempt(streamId, input, ctx);
-      } catch (error) {
-        if (error instanceof DuplicateCommandError && ctx.commandKey) return this.replay(error.record, ctx.commandKey);
-        const retryable = error instanceof WrongExpectedRevisionError && ctx.expectedRevision === undefined;
-        this.cache.delete(streamId);
-        if (!retryable || attempt >= maxAttempts || Date.now() >= deadline) throw error;
-        await backoff(attempt);
+      } catch (next) {
+        error = next;
       }
     }
   }
@@ -149,8 +173,18 @@ export class CommandHandler<C, S, E extends DomainEvent> {
     return cached && this.store.knownRevision?.(streamId) === cached.revision ? cached : undefined;
   }
 
-  private async attempt(streamId: string, input: CommandInput<C>, ctx: CommandContext): Promise<CommandResult<S>> {
-    const current = this.cachedIfCurrent(streamId) ?? (await this.load(streamId));
+  /** Load (no read when the cached state is current), decide, append. Never throws: a failure is a rejected promise. */
+  private attempt(streamId: string, input: CommandInput<C>, ctx: CommandContext): Promise<CommandResult<S>> {
+    try {
+      const current = this.cachedIfCurrent(streamId);
+      if (!current) return this.load(streamId).then((loaded) => this.decideAndAppend(streamId, loaded, input, ctx));
+      return this.decideAndAppend(streamId, current, input, ctx);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  private decideAndAppend(streamId: string, current: CachedStream<S>, input: CommandInput<C>, ctx: CommandContext): Promise<CommandResult<S>> {
     if (ctx.expectedRevision !== undefined && ctx.expectedRevision !== current.revision) {
       throw new WrongExpectedRevisionError(streamId, ctx.expectedRevision, current.revision < 0 ? 'no_stream' : current.revision);
     }
@@ -158,24 +192,24 @@ export class CommandHandler<C, S, E extends DomainEvent> {
     const command = typeof input === 'function' ? (input as (now: string) => C)(now) : input;
     const decided = this.aggregate.decider.decide(command, current.state);
     if (decided.length === 0 && !ctx.commandKey) {
-      return { streamId, revision: current.revision, state: current.state, eventIds: [], events: [], replayed: false };
+      return Promise.resolve({ streamId, revision: current.revision, state: current.state, eventIds: [], events: [], replayed: false });
     }
-    const correlationId = ctx.correlationId ?? randomUUID();
-    const newEvents: NewEvent[] = decided.map((event) => ({
-      eventId: timeOrderedUuid(),
-      type: event.type,
-      schemaVersion: this.aggregate.schemaVersionOf(event.type),
-      data: event.data,
-      metadata: { occurredAt: now, correlationId, causationId: ctx.causationId ?? null, actor: ctx.actor, trace: ctx.trace },
-    }));
+    // One metadata object for the events of one command: they share it, and the store only reads it.
+    const metadata = { occurredAt: now, correlationId: ctx.correlationId ?? randomUuid(), causationId: ctx.causationId ?? null, actor: ctx.actor, trace: ctx.trace };
+    const newEvents = new Array<NewEvent>(decided.length);
+    for (let i = 0; i < decided.length; i++) {
+      const event = decided[i];
+      newEvents[i] = { eventId: timeOrderedUuid(), type: event.type, schemaVersion: this.aggregate.schemaVersionOf(event.type), data: event.data, metadata };
+    }
     const expected = current.revision < 0 ? 'no_stream' : current.revision;
-    const result = await this.store.append(streamId, newEvents, decided.length ? expected : 'any', {
-      commandKey: ctx.commandKey,
+    return this.store.append(streamId, newEvents, decided.length ? expected : 'any', { commandKey: ctx.commandKey }).then((result) => {
+      const state = fold(this.aggregate.decider, current.state, decided);
+      const revision = decided.length ? result.revision : current.revision;
+      this.remember(streamId, { revision, state });
+      const eventIds = new Array<string>(result.events.length);
+      for (let i = 0; i < eventIds.length; i++) eventIds[i] = result.events[i].eventId;
+      return { streamId, revision, state, eventIds, events: result.events, replayed: false };
     });
-    const state = fold(this.aggregate.decider, current.state, decided);
-    const revision = decided.length ? result.revision : current.revision;
-    this.remember(streamId, { revision, state });
-    return { streamId, revision, state, eventIds: result.events.map((e) => e.eventId), events: result.events, replayed: false };
   }
 
   /** The first outcome of a command key: the stream folded up to the revision that command left it at. */

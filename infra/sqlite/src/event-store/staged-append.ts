@@ -34,6 +34,9 @@ export interface StagedAppend {
   commandKey?: CommandKeyRecord;
 }
 
+/** The hashes of a batch chained where it is committed: none here (one shared empty list, nothing allocated per append). */
+const NOT_CHAINED_HERE: string[] = [];
+
 /** What the store knows that is committed; consulted when the batch has not touched a stream or key yet. */
 export interface CommittedLog {
   lastRevision(streamId: string): number;
@@ -66,7 +69,7 @@ export class BatchView {
     assertExpectedRevision(streamId, expected, current);
 
     const rows: EventValues[] = [];
-    const hashes: string[] = [];
+    const hashes: string[] = this.chainHere ? [] : NOT_CHAINED_HERE;
     const recorded: RecordedEvent[] = [];
     let previousHash = this.lastHash;
     for (let i = 0; i < events.length; i++) {
