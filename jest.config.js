@@ -23,6 +23,8 @@ module.exports = {
     '^@aftersales/sqlite$': '<rootDir>/infra/sqlite/src',
     '^@aftersales/kafka$': '<rootDir>/infra/kafka/src',
     '^@aftersales/kafka/testing$': '<rootDir>/infra/kafka/src/testing',
+    '^@aftersales/mongo$': '<rootDir>/infra/mongo/src',
+    '^@aftersales/mongo/testing$': '<rootDir>/infra/mongo/src/testing',
     '^@aftersales/nest$': '<rootDir>/infra/nest/src',
     '^@aftersales/order$': '<rootDir>/services/order/src',
     '^@aftersales/logistics$': '<rootDir>/services/logistics/src',

@@ -1,0 +1,112 @@
+import type { ReadModelBatch, RowPut } from '@aftersales/kernel';
+import type { AnyBulkWriteOperation, ClientSession, Db, Document as BsonDocument } from 'mongodb';
+import { filterFieldsOf, type StoredDocument } from './document-query';
+
+export const CHECKPOINTS = 'rm_checkpoints';
+export const PROCESSED = 'rm_processed';
+export const documentsOf = (collection: string): string => `docs.${collection}`;
+export const rowsOf = (collection: string): string => `rows.${collection}`;
+export const rowKey = (parentId: string, seq: number): string => JSON.stringify([parentId, seq]);
+export const processedKey = (projection: string, eventId: string): string => JSON.stringify([projection, eventId]);
+
+/**
+ * One write of a commit, as its end state: applying it twice leaves what applying it once left. A commit is a list of
+ * them, so a commit interrupted part-way is finished by applying its whole list again (see BatchJournal).
+ */
+export type WriteOp =
+  | { k: 'put'; c: string; id: string; j: string; f: StoredDocument['f'] }
+  | { k: 'delete'; c: string; id: string }
+  | { k: 'row'; c: string; p: string; s: number; v: string }
+  | { k: 'processed'; p: string; e: string }
+  | { k: 'checkpoint'; p: string; pos: number }
+  | { k: 'dropDocuments'; c: string }
+  | { k: 'dropRows'; c: string }
+  | { k: 'dropProcessed'; p: string }
+  | { k: 'dropCheckpoint'; p: string };
+
+/**
+ * The writes of batches, in order, every document serialised and every row checked: a batch that cannot be stored
+ * throws here, before anything is written. A reset batch first drops what it replaces. Checkpoints come last, after the
+ * held ones (a batch is newer than what was held).
+ */
+export function writeOpsOf(batches: readonly ReadModelBatch[], heldCheckpoints: ReadonlyMap<string, number>): WriteOp[] {
+  const ops: WriteOp[] = [];
+  for (const batch of batches) {
+    for (const collection of batch.resetsCollections ?? []) ops.push({ k: 'dropDocuments', c: collection }, { k: 'dropRows', c: collection });
+    if (batch.resetsCollections) ops.push({ k: 'dropProcessed', p: batch.projection });
+    for (const { collection, doc, json } of batch.puts) {
+      if (typeof doc.id !== 'string') throw new TypeError(`a ${collection} document has no string id`);
+      ops.push({ k: 'put', c: collection, id: doc.id, j: json ?? JSON.stringify(doc), f: filterFieldsOf(doc) });
+    }
+    for (const { collection, id } of batch.deletes) ops.push({ k: 'delete', c: collection, id });
+    for (const row of batch.rows ?? []) ops.push(rowOp(row));
+    for (const eventId of batch.processedEventIds ?? []) ops.push({ k: 'processed', p: batch.projection, e: eventId });
+  }
+  for (const [projection, position] of heldCheckpoints) ops.push({ k: 'checkpoint', p: projection, pos: position });
+  for (const batch of batches) ops.push({ k: 'checkpoint', p: batch.projection, pos: batch.checkpoint });
+  return ops;
+}
+
+function rowOp({ collection, parentId, seq, value }: RowPut): WriteOp {
+  if (!Number.isSafeInteger(seq)) throw new TypeError(`a ${collection} row has no integer seq`);
+  return { k: 'row', c: collection, p: parentId, s: seq, v: JSON.stringify(value) };
+}
+
+/** The collection an op writes to. */
+function targetOf(op: WriteOp): string {
+  switch (op.k) {
+    case 'put':
+    case 'delete':
+    case 'dropDocuments':
+      return documentsOf(op.c);
+    case 'row':
+    case 'dropRows':
+      return rowsOf(op.c);
+    case 'processed':
+    case 'dropProcessed':
+      return PROCESSED;
+    case 'checkpoint':
+    case 'dropCheckpoint':
+      return CHECKPOINTS;
+  }
+}
+
+/** Every collection the store writes keys its documents by a string `_id`. */
+type Keyed = BsonDocument & { _id: string };
+
+function bulkOpOf(op: WriteOp): AnyBulkWriteOperation<Keyed> {
+  switch (op.k) {
+    case 'put':
+      return { replaceOne: { filter: { _id: op.id }, replacement: { j: op.j, f: op.f }, upsert: true } };
+    case 'delete':
+      return { deleteOne: { filter: { _id: op.id } } };
+    case 'row':
+      return { replaceOne: { filter: { _id: rowKey(op.p, op.s) }, replacement: { p: op.p, s: op.s, v: op.v }, upsert: true } };
+    case 'processed':
+      return { replaceOne: { filter: { _id: processedKey(op.p, op.e) }, replacement: { p: op.p }, upsert: true } };
+    case 'checkpoint':
+      return { replaceOne: { filter: { _id: op.p }, replacement: { position: op.pos }, upsert: true } };
+    case 'dropDocuments':
+    case 'dropRows':
+      return { deleteMany: { filter: {} } };
+    case 'dropProcessed':
+      return { deleteMany: { filter: { p: op.p } } };
+    case 'dropCheckpoint':
+      return { deleteOne: { filter: { _id: op.p } } };
+  }
+}
+
+/** Writes per bulk call: one round trip carries many, while a single command stays well under the 16 MB limit. */
+const OPS_PER_BULK = 500;
+
+/** Applies ops in order: runs of consecutive ops on one collection go in one ordered bulk write. */
+export async function applyOps(db: Db, ops: readonly WriteOp[], session?: ClientSession): Promise<void> {
+  let start = 0;
+  while (start < ops.length) {
+    const target = targetOf(ops[start]);
+    let end = start + 1;
+    while (end < ops.length && end - start < OPS_PER_BULK && targetOf(ops[end]) === target) end++;
+    await db.collection<Keyed>(target).bulkWrite(ops.slice(start, end).map(bulkOpOf), { ordered: true, session });
+    start = end;
+  }
+}
