@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbedded, type RunningSystem } from '@aftersales/platform';
+import { readModelsConfigFromEnv, startEmbedded, type RunningSystem } from '@aftersales/platform';
 import { admin, bearerTokens, HttpClient } from './http-client';
 import { e2eMode, startMultiProcessSystem } from './multi-process-system';
 import { useSystem, type Scope } from './use-system';
@@ -28,7 +28,9 @@ export async function startTestSystem(start = '2026-11-02T08:00:00.000Z', option
   const secret = options.auth === 'tokens' ? randomBytes(32).toString('hex') : undefined;
   if (e2eMode() === 'kafka') return startKafkaTestSystem(dataDir, start, secret);
   const auth = secret ? { mode: 'hs256' as const, secret } : { mode: 'headers' as const };
-  const system = await startEmbedded({ port: 0, host: '127.0.0.1', dataDir, clock: 'manual', manualClockStart: start, timerPollMs: 1000, auth });
+  // AFTERSALES_READ_MODELS=mongo (with AFTERSALES_MONGO_URL) runs the suites on MongoDB read models, one database per system
+  const readModels = readModelsConfigFromEnv({ ...process.env, AFTERSALES_DATA_DIR: dataDir });
+  const system = await startEmbedded({ port: 0, host: '127.0.0.1', dataDir, clock: 'manual', manualClockStart: start, timerPollMs: 1000, auth, readModels });
   const api = new HttpClient(system.url, secret ? bearerTokens(secret) : undefined);
   return withAdminCalls({
     system,

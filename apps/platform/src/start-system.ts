@@ -130,9 +130,10 @@ export async function startSystem(config: RuntimeConfig, remote?: ServiceContext
   let adapters: ProcessAdapters;
   if (bus === 'kafka') {
     if (!config.kafka) throw new Error('bus kafka needs the kafka configuration (KAFKA_BROKERS)');
-    adapters = await openKafkaAdapters(config.dataDir, clock, settle, config.kafka, `aftersales-${definitions.map((d) => d.name).join('+')}`, config.keysPath);
+    const clientId = `aftersales-${definitions.map((d) => d.name).join('+')}`;
+    adapters = await openKafkaAdapters(config.dataDir, clock, settle, config.kafka, clientId, config.keysPath, config.readModels);
   } else {
-    adapters = openEmbeddedAdapters(config.dataDir, clock, settle, config.keysPath);
+    adapters = openEmbeddedAdapters(config.dataDir, clock, settle, config.keysPath, config.readModels);
   }
   const { platform } = adapters;
 

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { LogMessageBus, type Clock } from '@aftersales/kernel';
 import { SqliteGroupOffsets } from '@aftersales/sqlite';
+import type { ReadModelsConfig } from '../config';
 import { openLocalStores, type ProcessAdapters } from './process-adapters';
 
 export type { ProcessAdapters } from './process-adapters';
@@ -10,8 +11,14 @@ export type { ProcessAdapters } from './process-adapters';
  * every commit; read models and timers are derived from it with their checkpoints. The bus is the log itself: consumer
  * groups read the committed events and keep only their positions (`bus.db`); nothing is copied, nothing published.
  */
-export function openEmbeddedAdapters(dataDir: string, clock: Clock, settle: () => Promise<void>, keysPath?: string): ProcessAdapters {
-  const stores = openLocalStores(dataDir, clock, { consumerOffsetsFlushFirst: true, keysPath });
+export function openEmbeddedAdapters(
+  dataDir: string,
+  clock: Clock,
+  settle: () => Promise<void>,
+  keysPath?: string,
+  readModelsConfig?: ReadModelsConfig,
+): ProcessAdapters {
+  const stores = openLocalStores(dataDir, clock, { consumerOffsetsFlushFirst: true, keysPath, readModels: readModelsConfig });
   const offsets = new SqliteGroupOffsets({ filename: join(dataDir, 'bus.db'), now: () => clock.now().getTime() });
   // Consumers read the log with the buyers' personal data opened (or `[erased]`), as every other reader does.
   const bus = new LogMessageBus({ log: stores.protectedLog, offsets, beforeCommit: () => stores.readModels.flushConsumerEffects() });

@@ -1,6 +1,6 @@
 import type { Clock, MessageBus } from '@aftersales/kernel';
 import { KafkaMessageBus } from '@aftersales/kafka';
-import type { KafkaRuntimeConfig } from '../config';
+import type { KafkaRuntimeConfig, ReadModelsConfig } from '../config';
 import { openLocalStores, processAdapters, type ProcessAdapters } from './process-adapters';
 import { NamespacedMessageBus } from './bus/namespaced-message-bus';
 import { ReadModelCheckpointStore } from './bus/read-model-checkpoint-store';
@@ -21,8 +21,9 @@ export async function openKafkaAdapters(
   config: KafkaRuntimeConfig,
   clientId: string,
   keysPath?: string,
+  readModels?: ReadModelsConfig,
 ): Promise<KafkaAdapters> {
-  const stores = openLocalStores(dataDir, clock, { keysPath });
+  const stores = openLocalStores(dataDir, clock, { keysPath, readModels });
   const kafka = new KafkaMessageBus({
     brokers: config.brokers,
     clientId,
