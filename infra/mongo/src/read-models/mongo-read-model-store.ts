@@ -87,13 +87,18 @@ export class MongoReadModelStore implements ReadModelStore {
     return this.opening;
   }
 
+  /** For readers: an unfinished commit is finished in turn, never beside a commit that follows it. */
   private async ready(): Promise<{ transactions: boolean }> {
     const server = await this.open();
-    if (this.unfinished) {
-      await this.journal.recover();
-      this.unfinished = false;
-    }
+    if (this.unfinished) await this.inTurn(() => this.finishUnfinished());
     return server;
+  }
+
+  /** In turn only. */
+  private async finishUnfinished(): Promise<void> {
+    if (!this.unfinished) return;
+    await this.journal.recover();
+    this.unfinished = false;
   }
 
   async get<T extends Document>(collection: string, id: string): Promise<T | undefined> {
@@ -180,7 +185,8 @@ export class MongoReadModelStore implements ReadModelStore {
     await this.inTurn(async () => {
       if (this.heldCheckpoints.size > 0) {
         // Each is one document written as a whole: no journal needed.
-        await this.ready();
+        await this.open();
+        await this.finishUnfinished();
         await applyOps(this.db, [...this.heldCheckpoints].map(([p, pos]): WriteOp => ({ k: 'checkpoint', p, pos })));
         this.heldCheckpoints.clear();
       }
@@ -194,8 +200,10 @@ export class MongoReadModelStore implements ReadModelStore {
     return run;
   }
 
+  /** In turn only. */
   private async write(ops: readonly WriteOp[]): Promise<void> {
-    const { transactions } = await this.ready();
+    const { transactions } = await this.open();
+    await this.finishUnfinished();
     if (transactions) {
       const session = this.client.startSession();
       try {

@@ -4,8 +4,19 @@ import { filterFieldsOf, type StoredDocument } from './document-query';
 
 export const CHECKPOINTS = 'rm_checkpoints';
 export const PROCESSED = 'rm_processed';
-export const documentsOf = (collection: string): string => `docs.${collection}`;
-export const rowsOf = (collection: string): string => `rows.${collection}`;
+/**
+ * A read-model collection name MongoDB takes after its prefix. Checked before a commit is recorded: a journal record
+ * whose writes the server refuses would be retried for ever.
+ */
+const COLLECTION_NAME = /^[A-Za-z0-9_-][A-Za-z0-9_.-]{0,100}$/;
+
+function checkedCollection(collection: string): string {
+  if (!COLLECTION_NAME.test(collection)) throw new TypeError(`"${collection}" is not a read-model collection name MongoDB takes`);
+  return collection;
+}
+
+export const documentsOf = (collection: string): string => `docs.${checkedCollection(collection)}`;
+export const rowsOf = (collection: string): string => `rows.${checkedCollection(collection)}`;
 export const rowKey = (parentId: string, seq: number): string => JSON.stringify([parentId, seq]);
 export const processedKey = (projection: string, eventId: string): string => JSON.stringify([projection, eventId]);
 
@@ -34,6 +45,12 @@ export type WriteOp =
  */
 export function writeOpsOf(batches: readonly ReadModelBatch[], heldCheckpoints: ReadonlyMap<string, number>): WriteOp[] {
   const ops: WriteOp[] = [];
+  collectOps(batches, heldCheckpoints, ops);
+  for (const op of ops) if ('c' in op) checkedCollection(op.c);
+  return ops;
+}
+
+function collectOps(batches: readonly ReadModelBatch[], heldCheckpoints: ReadonlyMap<string, number>, ops: WriteOp[]): void {
   for (const batch of batches) {
     for (const collection of batch.resetsCollections ?? []) ops.push({ k: 'dropDocuments', c: collection }, { k: 'dropRows', c: collection });
     if (batch.resetsCollections) ops.push({ k: 'dropProcessed', p: batch.projection });
@@ -51,7 +68,6 @@ export function writeOpsOf(batches: readonly ReadModelBatch[], heldCheckpoints: 
   }
   for (const [projection, position] of heldCheckpoints) ops.push({ k: 'checkpoint', p: projection, pos: position });
   for (const batch of batches) ops.push({ k: 'checkpoint', p: batch.projection, pos: batch.checkpoint });
-  return ops;
 }
 
 function rowOp({ collection, parentId, seq, value }: RowPut): Extract<WriteOp, { k: 'row' }> {
