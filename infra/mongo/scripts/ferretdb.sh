@@ -59,7 +59,7 @@ build() {
   say "building FerretDB $version (github.com/FerretDB/FerretDB/ferretdb) from the Go module proxy ..."
   local started=$SECONDS
   mkdir -p "$tools"
-  if ! (cd "$source_dir" && go build -trimpath -o "$binary.partial" .) >"$tools/build.log" 2>&1; then
+  if ! (cd "$source_dir" && go build -trimpath -buildvcs=false -o "$binary.partial" .) >"$tools/build.log" 2>&1; then
     tail -n 30 "$tools/build.log" >&2
     fail "go build failed (is the Go module proxy reachable?); full output in $tools/build.log"
   fi
