@@ -25,6 +25,8 @@ module.exports = {
     '^@aftersales/kurrent/testing$': '<rootDir>/infra/kurrent/src/testing',
     '^@aftersales/kafka$': '<rootDir>/infra/kafka/src',
     '^@aftersales/kafka/testing$': '<rootDir>/infra/kafka/src/testing',
+    '^@aftersales/mongo$': '<rootDir>/infra/mongo/src',
+    '^@aftersales/mongo/testing$': '<rootDir>/infra/mongo/src/testing',
     '^@aftersales/nest$': '<rootDir>/infra/nest/src',
     '^@aftersales/order$': '<rootDir>/services/order/src',
     '^@aftersales/logistics$': '<rootDir>/services/logistics/src',

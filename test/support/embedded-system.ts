@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbedded, type RunningSystem } from '@aftersales/platform';
+import { readModelsConfigFromEnv, startEmbedded, type RunningSystem } from '@aftersales/platform';
 import { admin, bearerTokens, HttpClient } from './http-client';
 import { e2eMode, startMultiProcessSystem } from './multi-process-system';
 import { startTestEventStore, type TestEventStore } from './test-event-store';
@@ -31,7 +31,9 @@ export async function startTestSystem(start = '2026-11-02T08:00:00.000Z', option
   const eventStore = await startTestEventStore();
   if (e2eMode() === 'kafka') return startKafkaTestSystem(dataDir, start, secret, eventStore);
   const auth = secret ? { mode: 'hs256' as const, secret } : { mode: 'headers' as const };
-  const config = { port: 0, host: '127.0.0.1', dataDir, clock: 'manual' as const, manualClockStart: start, timerPollMs: 1000, auth, eventStore: eventStore.config };
+  // AFTERSALES_READ_MODELS=mongo (with AFTERSALES_MONGO_URL) runs the suites on MongoDB read models, one database per system
+  const readModels = readModelsConfigFromEnv({ ...process.env, AFTERSALES_DATA_DIR: dataDir });
+  const config = { port: 0, host: '127.0.0.1', dataDir, clock: 'manual' as const, manualClockStart: start, timerPollMs: 1000, auth, eventStore: eventStore.config, readModels };
   const system = await startEmbedded(config).catch(async (error: unknown) => {
     await eventStore.stop();
     throw error;

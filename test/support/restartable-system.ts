@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbedded } from '@aftersales/platform';
+import { readModelsConfigFromEnv, startEmbedded } from '@aftersales/platform';
 import { admin, HttpClient } from './http-client';
 import { e2eMode, startMultiProcessSystem } from './multi-process-system';
 import { useSystem } from './use-system';
@@ -26,7 +26,8 @@ export function restartableSystem(start = '2026-11-02T08:00:00.000Z') {
 
   const startOnce = async (): Promise<Started> => {
     if (!kafka) {
-      const system = await startEmbedded({ port: 0, host: '127.0.0.1', dataDir, clock: 'manual', manualClockStart: start, timerPollMs: 1000, auth: { mode: 'headers' } });
+      const readModels = readModelsConfigFromEnv({ ...process.env, AFTERSALES_DATA_DIR: dataDir });
+      const system = await startEmbedded({ port: 0, host: '127.0.0.1', dataDir, clock: 'manual', manualClockStart: start, timerPollMs: 1000, auth: { mode: 'headers' }, readModels });
       return { api: new HttpClient(system.url), stop: () => system.close() };
     }
     const system = await startMultiProcessSystem(dataDir, { clockStart: start, topicPrefix });

@@ -1,4 +1,4 @@
-import { eventStoreConfigFromEnv, authConfigFromEnv, configFromEnv, kafkaConfigFromEnv } from './config';
+import { eventStoreConfigFromEnv, authConfigFromEnv, configFromEnv, kafkaConfigFromEnv, mongoDatabaseFor, readModelsConfigFromEnv } from './config';
 
 describe('kafkaConfigFromEnv', () => {
   const base = { KAFKA_BROKERS: '127.0.0.1:9092' };
@@ -81,5 +81,40 @@ describe('eventStoreConfigFromEnv', () => {
     [{ AFTERSALES_STORE: 'esdb', AFTERSALES_ESDB_URL: 'esdb://db:2113', AFTERSALES_ESDB_NAMESPACE: 'a:b' }, /NAMESPACE/],
   ])('given %j, then it refuses to start and says why', (env, reason) => {
     expect(() => eventStoreConfigFromEnv(env)).toThrow(reason);
+  });
+});
+
+describe('readModelsConfigFromEnv', () => {
+  const mongo = { AFTERSALES_READ_MODELS: 'mongo', AFTERSALES_MONGO_URL: 'mongodb://127.0.0.1:27018/' };
+
+  it('given nothing configured, then SQLite in the data directory', () => {
+    expect(readModelsConfigFromEnv({})).toEqual({ kind: 'sqlite' });
+  });
+
+  it('given mongo with a named database, then that server and database', () => {
+    expect(readModelsConfigFromEnv({ ...mongo, AFTERSALES_MONGO_DB: 'aftersales-order' })).toEqual({
+      kind: 'mongo',
+      url: 'mongodb://127.0.0.1:27018/',
+      database: 'aftersales-order',
+    });
+  });
+
+  it('given mongo without a database name, then one named after the data directory, so each data directory has its own', () => {
+    const first = readModelsConfigFromEnv({ ...mongo, AFTERSALES_DATA_DIR: '/srv/a' });
+    const again = readModelsConfigFromEnv({ ...mongo, AFTERSALES_DATA_DIR: '/srv/a' });
+    const other = readModelsConfigFromEnv({ ...mongo, AFTERSALES_DATA_DIR: '/srv/b' });
+
+    expect(first).toEqual({ kind: 'mongo', url: mongo.AFTERSALES_MONGO_URL, database: mongoDatabaseFor('/srv/a') });
+    expect(again).toEqual(first);
+    expect(other).not.toEqual(first);
+  });
+
+  it.each<[string, Record<string, string>, string]>([
+    ['an unknown kind', { AFTERSALES_READ_MODELS: 'postgres' }, 'AFTERSALES_READ_MODELS'],
+    ['mongo without a server', { AFTERSALES_READ_MODELS: 'mongo' }, 'AFTERSALES_MONGO_URL'],
+    ['a server that is not a connection string', { ...mongo, AFTERSALES_MONGO_URL: 'http://127.0.0.1:27018' }, 'AFTERSALES_MONGO_URL'],
+    ['a database name MongoDB refuses', { ...mongo, AFTERSALES_MONGO_DB: 'a/b' }, 'AFTERSALES_MONGO_DB'],
+  ])('given %s, then the process refuses to start, naming the variable', (_case, env, variable) => {
+    expect(() => readModelsConfigFromEnv(env)).toThrow(variable);
   });
 });

@@ -1,5 +1,13 @@
+import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { AuthSettings } from '@aftersales/nest';
+
+/**
+ * Where a process keeps its read models (projections, consumers' effects and processed ids, keyed lookups, the Kafka
+ * publisher's checkpoint): `sqlite`, the file `<dataDir>/read-models.db` (the default), or `mongo`, one database of a
+ * MongoDB-wire server (MongoDB, FerretDB) per process.
+ */
+export type ReadModelsConfig = { kind: 'sqlite' } | { kind: 'mongo'; url: string; database: string };
 
 /** Which message bus the services of a process share events over. */
 export type BusKind = 'embedded' | 'kafka';
@@ -50,6 +58,8 @@ export interface RuntimeConfig {
   eventStore?: EventStoreConfig;
   /** Required when `bus` is `kafka`. */
   kafka?: KafkaRuntimeConfig;
+  /** Default `sqlite` (in the data directory). */
+  readModels?: ReadModelsConfig;
   /** The services this process runs (see SERVICE_NAMES); default all of them. */
   services?: string[];
   auth: AuthConfig;
@@ -66,8 +76,8 @@ export interface RuntimeConfig {
  * Reads the environment: PORT, HOST, AFTERSALES_DATA_DIR, AFTERSALES_CLOCK, AFTERSALES_CLOCK_START,
  * AFTERSALES_TIMER_POLL_MS, AFTERSALES_KEYS_PATH, AFTERSALES_SERVICES (comma-separated, default all), AFTERSALES_BUS (embedded | kafka) and,
  * for Kafka, KAFKA_BROKERS, AFTERSALES_TOPIC_PREFIX, AFTERSALES_DLQ_AFTER_ATTEMPTS, AFTERSALES_KAFKA_SESSION_TIMEOUT_MS,
- * AFTERSALES_KAFKA_RETENTION_MS; the auth settings (see authConfigFromEnv) and AFTERSALES_SERVICE_KEY; the event store
- * (see eventStoreConfigFromEnv).
+ * AFTERSALES_KAFKA_RETENTION_MS; AFTERSALES_READ_MODELS (sqlite | mongo, see readModelsConfigFromEnv); the auth settings
+ * (see authConfigFromEnv) and AFTERSALES_SERVICE_KEY; the event store (see eventStoreConfigFromEnv).
  */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
   const clock = env.AFTERSALES_CLOCK ?? 'system';
@@ -87,6 +97,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeConf
     bus,
     ...(bus === 'kafka' ? { kafka: kafkaConfigFromEnv(env) } : {}),
     eventStore: eventStoreConfigFromEnv(env),
+    readModels: readModelsConfigFromEnv(env),
     ...(services.length > 0 ? { services } : {}),
     auth: authConfigFromEnv(env),
     ...(env.AFTERSALES_SERVICE_KEY ? { serviceKey: env.AFTERSALES_SERVICE_KEY } : {}),
@@ -110,6 +121,28 @@ export function eventStoreConfigFromEnv(env: NodeJS.ProcessEnv = process.env): E
   if (!/^[A-Za-z0-9_.-]+$/.test(namespace)) throw new Error(`AFTERSALES_ESDB_NAMESPACE may hold letters, digits, '.', '_' and '-' only, not ${namespace}`);
   return { kind, url, namespace };
 }
+
+/**
+ * AFTERSALES_READ_MODELS=sqlite (default) or mongo, with AFTERSALES_MONGO_URL (any MongoDB-wire server, e.g.
+ * mongodb://127.0.0.1:27018/ for the FerretDB of `bash infra/mongo/scripts/ferretdb.sh start`) and AFTERSALES_MONGO_DB,
+ * the process's database. Without AFTERSALES_MONGO_DB the database is named after the data directory
+ * (`aftersales-<hash of its path>`): read models belong with the event log they are projected from, so a fresh data
+ * directory never meets the read models (and the publisher checkpoint) of another.
+ */
+export function readModelsConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ReadModelsConfig {
+  const kind = env.AFTERSALES_READ_MODELS?.trim() || 'sqlite';
+  if (kind === 'sqlite') return { kind };
+  if (kind !== 'mongo') throw new Error(`AFTERSALES_READ_MODELS must be sqlite or mongo, not ${kind}`);
+  const url = env.AFTERSALES_MONGO_URL?.trim();
+  if (!url) throw new Error('AFTERSALES_READ_MODELS=mongo needs AFTERSALES_MONGO_URL, e.g. mongodb://127.0.0.1:27018/ (`bash infra/mongo/scripts/ferretdb.sh start` runs FerretDB there)');
+  if (!/^mongodb(\+srv)?:\/\//.test(url)) throw new Error(`AFTERSALES_MONGO_URL must be a mongodb:// or mongodb+srv:// connection string, not ${url}`);
+  const database = env.AFTERSALES_MONGO_DB?.trim() || mongoDatabaseFor(resolve(env.AFTERSALES_DATA_DIR ?? 'data'));
+  if (!/^[A-Za-z0-9_+-]{1,63}$/.test(database)) throw new Error(`AFTERSALES_MONGO_DB may hold letters, digits, '_', '+' and '-' (at most 63), not ${database}`);
+  return { kind, url, database };
+}
+
+/** The database of a data directory's read models when none is named. */
+export const mongoDatabaseFor = (dataDir: string): string => `aftersales-${createHash('sha256').update(dataDir).digest('hex').slice(0, 16)}`;
 
 /** Shortest AFTERSALES_AUTH_SECRET accepted: HS256 keys should carry at least 256 bits. */
 export const MIN_SECRET_LENGTH = 32;

@@ -51,6 +51,8 @@ async function main(): Promise<void> {
       AFTERSALES_KEYS_PATH: config.keysPath ?? join(config.dataDir, 'keys.db'),
       AFTERSALES_PEERS: peers,
       AFTERSALES_SERVICE_KEY: serviceKey,
+      // a named MongoDB read-model database is one per process (unnamed, each is named after its data directory)
+      ...(process.env.AFTERSALES_MONGO_DB ? { AFTERSALES_MONGO_DB: `${process.env.AFTERSALES_MONGO_DB.trim()}-${name}` } : {}),
       ...authEnvOf(auth.settings),
     },
   }));

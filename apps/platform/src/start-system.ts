@@ -132,9 +132,9 @@ export async function startSystem(config: RuntimeConfig, remote?: ServiceContext
   if (bus === 'kafka') {
     if (!config.kafka) throw new Error('bus kafka needs the kafka configuration (KAFKA_BROKERS)');
     const clientId = `aftersales-${definitions.map((d) => d.name).join('+')}`;
-    adapters = await openKafkaAdapters(config.dataDir, clock, settle, config.kafka, clientId, config.keysPath, config.eventStore);
+    adapters = await openKafkaAdapters(config.dataDir, clock, settle, config.kafka, clientId, config.keysPath, config.eventStore, config.readModels);
   } else {
-    adapters = openEmbeddedAdapters(config.dataDir, clock, settle, config.keysPath, config.eventStore);
+    adapters = openEmbeddedAdapters(config.dataDir, clock, settle, config.keysPath, config.eventStore, config.readModels);
   }
   const { platform } = adapters;
 

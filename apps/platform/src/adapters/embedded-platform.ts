@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { LogMessageBus, type Clock } from '@aftersales/kernel';
 import { SqliteGroupOffsets } from '@aftersales/sqlite';
-import type { EventStoreConfig } from '../config';
+import type { EventStoreConfig, ReadModelsConfig } from '../config';
 import { openLocalStores, type ProcessAdapters } from './process-adapters';
 
 export type { ProcessAdapters } from './process-adapters';
@@ -17,8 +17,9 @@ export function openEmbeddedAdapters(
   settle: () => Promise<void>,
   keysPath?: string,
   eventStore?: EventStoreConfig,
+  readModelsConfig?: ReadModelsConfig,
 ): ProcessAdapters {
-  const stores = openLocalStores(dataDir, clock, { consumerOffsetsFlushFirst: true, keysPath, eventStore });
+  const stores = openLocalStores(dataDir, clock, { consumerOffsetsFlushFirst: true, keysPath, eventStore, readModels: readModelsConfig });
   const offsets = new SqliteGroupOffsets({ filename: join(dataDir, 'bus.db'), now: () => clock.now().getTime() });
   // Consumers read the log with the buyers' personal data opened (or `[erased]`), as every other reader does.
   const bus = new LogMessageBus({ log: stores.protectedLog, offsets, beforeCommit: () => stores.readModels.flushConsumerEffects() });

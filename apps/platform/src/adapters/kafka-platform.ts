@@ -1,6 +1,6 @@
 import type { Clock, MessageBus } from '@aftersales/kernel';
 import { KafkaMessageBus } from '@aftersales/kafka';
-import type { EventStoreConfig, KafkaRuntimeConfig } from '../config';
+import type { EventStoreConfig, KafkaRuntimeConfig, ReadModelsConfig } from '../config';
 import { openLocalStores, processAdapters, type ProcessAdapters } from './process-adapters';
 import { NamespacedMessageBus } from './bus/namespaced-message-bus';
 import { ReadModelCheckpointStore } from './bus/read-model-checkpoint-store';
@@ -22,8 +22,9 @@ export async function openKafkaAdapters(
   clientId: string,
   keysPath?: string,
   eventStore?: EventStoreConfig,
+  readModels?: ReadModelsConfig,
 ): Promise<KafkaAdapters> {
-  const stores = openLocalStores(dataDir, clock, { keysPath, eventStore });
+  const stores = openLocalStores(dataDir, clock, { keysPath, eventStore, readModels });
   const kafka = new KafkaMessageBus({
     brokers: config.brokers,
     clientId,

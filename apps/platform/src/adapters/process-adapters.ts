@@ -12,12 +12,14 @@ import {
   type EventStore,
   type MessageBus,
   type Platform,
+  type ReadModelStore,
   type TimerStore,
 } from '@aftersales/kernel';
+import { MongoReadModelStore } from '@aftersales/mongo';
 import { SqliteEventStore, SqliteKeyStore, SqliteReadModelStore, SqliteTimerStore } from '@aftersales/sqlite';
 import { KurrentEventStore } from '@aftersales/kurrent';
 import { topicForEventType } from '@aftersales/contracts';
-import type { EventStoreConfig } from '../config';
+import type { EventStoreConfig, ReadModelsConfig } from '../config';
 
 /** The adapters one process runs on, whichever bus it uses. */
 export interface ProcessAdapters {
@@ -63,15 +65,21 @@ const READ_MODEL_WRITE_DELAY_MS = 5_000;
 /** Timers scheduled by the projector wait at most this long in memory (the scheduler's reads write them first). */
 const TIMER_WRITE_DELAY_MS = 1_000;
 
+/** The store the read models are written to (behind the write-behind layer): SQLite in the data directory, or MongoDB. */
+function openReadModelStore(dataDir: string, config: ReadModelsConfig): ReadModelStore {
+  if (config.kind === 'mongo') return new MongoReadModelStore({ url: config.url, database: config.database });
+  return new SqliteReadModelStore({ path: join(dataDir, 'read-models.db') }, { writerThread: true });
+}
+
 export function openLocalStores(
   dataDir: string,
   clock: Clock,
-  options: { consumerOffsetsFlushFirst?: boolean; keysPath?: string; eventStore?: EventStoreConfig } = {},
+  options: { consumerOffsetsFlushFirst?: boolean; keysPath?: string; eventStore?: EventStoreConfig; readModels?: ReadModelsConfig } = {},
 ): LocalStores {
   const eventStore = openEventStore(dataDir, clock, options.eventStore ?? { kind: 'sqlite' });
   const keys = new SqliteKeyStore({ path: options.keysPath ?? join(dataDir, 'keys.db') });
   const keyring = new Keyring(keys);
-  const readModels = new WriteBehindReadModelStore(new SqliteReadModelStore({ path: join(dataDir, 'read-models.db') }, { writerThread: true }), {
+  const readModels = new WriteBehindReadModelStore(openReadModelStore(dataDir, options.readModels ?? { kind: 'sqlite' }), {
     maxDelayMs: READ_MODEL_WRITE_DELAY_MS,
     // 2 000 notes/s add 8 000 rows (a note row, a timeline row) in 2 s: the delay, not the count, should decide the
     // flushes under load; 32 000 held rows and documents are some 15 MB at most.

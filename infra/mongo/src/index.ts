@@ -1,0 +1,1 @@
+export * from './read-models/mongo-read-model-store';
