@@ -24,6 +24,7 @@ module.exports = {
     '^@aftersales/kafka$': '<rootDir>/infra/kafka/src',
     '^@aftersales/kafka/testing$': '<rootDir>/infra/kafka/src/testing',
     '^@aftersales/nest$': '<rootDir>/infra/nest/src',
+    '^@aftersales/telemetry$': '<rootDir>/infra/telemetry/src',
     '^@aftersales/order$': '<rootDir>/services/order/src',
     '^@aftersales/logistics$': '<rootDir>/services/logistics/src',
     '^@aftersales/refund$': '<rootDir>/services/refund/src',

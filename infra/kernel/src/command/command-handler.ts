@@ -5,6 +5,7 @@ import { IdempotencyKeyReuseError, WrongExpectedRevisionError } from '../errors'
 import { timeOrderedUuid } from './time-ordered-id';
 import { KeyedLock } from '../support/keyed-lock';
 import type { Clock } from '../ports/clock';
+import { inSpan, telemetry, type TelemetrySpan } from '../telemetry/telemetry';
 import {
   DuplicateCommandError,
   type CommandKey,
@@ -101,10 +102,33 @@ export class CommandHandler<C, S, E extends DomainEvent> {
   }
 
   handle(streamId: string, input: CommandInput<C>, ctx: CommandContext): Promise<CommandResult<S>> {
+    if (telemetry().enabled) return this.handleTraced(streamId, input, ctx);
     return this.locks.runOne(streamId, () => this.handleSerialised(streamId, input, ctx));
   }
 
-  private async handleSerialised(streamId: string, input: CommandInput<C>, ctx: CommandContext): Promise<CommandResult<S>> {
+  /**
+   * The same, in a span (a child of the active span, else of the caller's trace context) whose context the appended
+   * events carry, so whoever consumes them continues this trace; the command's latency goes to a histogram.
+   */
+  private handleTraced(streamId: string, input: CommandInput<C>, ctx: CommandContext): Promise<CommandResult<S>> {
+    const started = performance.now();
+    const commandType = commandTypeOf(input);
+    const attributes = { 'aftersales.stream.id': streamId, 'aftersales.command.type': commandType };
+    return inSpan(`command ${commandType}`, { parent: ctx.trace, attributes }, async (span) => {
+      const traced: TracedCommand = { span, commandType };
+      let outcome = 'error';
+      try {
+        const result = await this.locks.runOne(streamId, () => this.handleSerialised(streamId, input, { ...ctx, trace: span.trace() }, traced));
+        outcome = result.replayed ? 'replayed' : result.events.length ? 'appended' : 'nothing';
+        span.setAttributes({ 'aftersales.command.outcome': outcome, 'aftersales.stream.revision': result.revision });
+        return result;
+      } finally {
+        commandDuration().record((performance.now() - started) / 1000, { 'aftersales.command.type': traced.commandType, 'aftersales.command.outcome': outcome });
+      }
+    });
+  }
+
+  private async handleSerialised(streamId: string, input: CommandInput<C>, ctx: CommandContext, traced?: TracedCommand): Promise<CommandResult<S>> {
     if (ctx.commandKey) {
       const previous = await this.store.findCommandKey(ctx.commandKey.key);
       if (previous) return this.replay(previous, ctx.commandKey);
@@ -113,7 +137,7 @@ export class CommandHandler<C, S, E extends DomainEvent> {
     const deadline = Date.now() + (this.options.retryBudgetMs ?? 10_000);
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.attempt(streamId, input, ctx);
+        return await this.attempt(streamId, input, ctx, traced);
       } catch (error) {
         if (error instanceof DuplicateCommandError && ctx.commandKey) return this.replay(error.record, ctx.commandKey);
         const retryable = error instanceof WrongExpectedRevisionError && ctx.expectedRevision === undefined;
@@ -149,13 +173,18 @@ export class CommandHandler<C, S, E extends DomainEvent> {
     return cached && this.store.knownRevision?.(streamId) === cached.revision ? cached : undefined;
   }
 
-  private async attempt(streamId: string, input: CommandInput<C>, ctx: CommandContext): Promise<CommandResult<S>> {
+  private async attempt(streamId: string, input: CommandInput<C>, ctx: CommandContext, traced?: TracedCommand): Promise<CommandResult<S>> {
     const current = this.cachedIfCurrent(streamId) ?? (await this.load(streamId));
     if (ctx.expectedRevision !== undefined && ctx.expectedRevision !== current.revision) {
       throw new WrongExpectedRevisionError(streamId, ctx.expectedRevision, current.revision < 0 ? 'no_stream' : current.revision);
     }
     const now = this.clock.now().toISOString();
     const command = typeof input === 'function' ? (input as (now: string) => C)(now) : input;
+    if (traced && typeof input === 'function') {
+      traced.commandType = commandTypeOf(command);
+      traced.span.setName(`command ${traced.commandType}`);
+      traced.span.setAttributes({ 'aftersales.command.type': traced.commandType });
+    }
     const decided = this.aggregate.decider.decide(command, current.state);
     if (decided.length === 0 && !ctx.commandKey) {
       return { streamId, revision: current.revision, state: current.state, eventIds: [], events: [], replayed: false };
@@ -169,9 +198,8 @@ export class CommandHandler<C, S, E extends DomainEvent> {
       metadata: { occurredAt: now, correlationId, causationId: ctx.causationId ?? null, actor: ctx.actor, trace: ctx.trace },
     }));
     const expected = current.revision < 0 ? 'no_stream' : current.revision;
-    const result = await this.store.append(streamId, newEvents, decided.length ? expected : 'any', {
-      commandKey: ctx.commandKey,
-    });
+    const append = () => this.store.append(streamId, newEvents, decided.length ? expected : 'any', { commandKey: ctx.commandKey });
+    const result = traced ? await inSpan('append', appendSpanOptions(streamId, newEvents.length, expected), append) : await append();
     const state = fold(this.aggregate.decider, current.state, decided);
     const revision = decided.length ? result.revision : current.revision;
     this.remember(streamId, { revision, state });
@@ -225,5 +253,22 @@ export class CommandHandler<C, S, E extends DomainEvent> {
     if (this.cache.size > (this.options.cacheSize ?? 10_000)) this.cache.delete(this.cache.keys().next().value as string);
   }
 }
+
+/** The span of a traced command, and its type once known (a command built from "now" is known only inside). */
+interface TracedCommand {
+  span: TelemetrySpan;
+  commandType: string;
+}
+
+const commandTypeOf = (command: unknown): string =>
+  typeof command === 'object' && command !== null && typeof (command as { type?: unknown }).type === 'string' ? (command as { type: string }).type : 'unknown';
+
+const commandDuration = () =>
+  telemetry().histogram('aftersales.command.duration', { description: 'Time to handle a command: load, decide, append (retries included)', unit: 's' });
+
+const appendSpanOptions = (streamId: string, events: number, expected: number | 'no_stream') => ({
+  kind: 'client' as const,
+  attributes: { 'db.operation.name': 'append', 'aftersales.stream.id': streamId, 'aftersales.event.count': events, 'aftersales.expected_revision': String(expected) },
+});
 
 export const toDomainEvent = (event: RecordedEvent): DomainEvent => ({ type: event.type, data: event.data });

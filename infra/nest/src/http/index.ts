@@ -12,3 +12,4 @@ export * from './canonical-json';
 export { ProblemSchema, toOpenApiSchema } from './openapi-schema';
 export * from './request-guards';
 export { BEARER_SCHEME, completeEdgeResponses, linkCreatedResources, OPENAPI_VERSION, requireCaller } from './openapi-document';
+export * from './http-server-spans';
