@@ -23,7 +23,7 @@ const decider: Decider<Cmd, { shipped: boolean }, Ev> = {
   decide: (command) => [{ type: 'OrderShipped', data: { orderId: command.orderId } }],
   evolve: () => ({ shipped: true }),
 };
-const actor = { id: 'shop-1', role: 'shop' as const };
+const actor = { id: 'agent-7', role: 'agent' as const };
 const callerTrace = { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' };
 
 const exporter = new tracing.InMemorySpanExporter();
