@@ -72,6 +72,10 @@ class OtelSpan implements TelemetrySpan {
     return context.with(trace.setSpan(this.parent, this.span), fn);
   }
 
+  bind<T extends object>(emitter: T): T {
+    return context.bind(trace.setSpan(this.parent, this.span), emitter);
+  }
+
   end(): void {
     this.span.end();
   }

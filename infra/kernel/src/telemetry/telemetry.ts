@@ -24,6 +24,11 @@ export interface TelemetrySpan {
   setAttributes(attributes: SpanAttributes): void;
   fail(error: unknown): void;
   activate<T>(fn: () => T): T;
+  /**
+   * Makes this span the active one in every listener later added to `emitter` (an HTTP request whose body arrives
+   * after the middleware returned: its `data`/`end` listeners would otherwise run outside the span).
+   */
+  bind<T extends object>(emitter: T): T;
   end(): void;
 }
 
@@ -64,6 +69,7 @@ const NOOP_SPAN: TelemetrySpan = {
   setAttributes: () => undefined,
   fail: () => undefined,
   activate: (fn) => fn(),
+  bind: (emitter) => emitter,
   end: () => undefined,
 };
 

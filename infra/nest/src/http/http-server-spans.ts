@@ -32,6 +32,7 @@ export function httpServerSpans() {
     };
     res.once('finish', end);
     res.once('close', end);
+    span.bind(req);
     span.activate(() => next());
   };
 }
