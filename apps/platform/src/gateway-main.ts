@@ -30,7 +30,7 @@ export function gatewayProcessesFromEnv(value: string | undefined, serviceKey: s
 }
 
 async function main(): Promise<void> {
-  const tracing = startTelemetry('aftersales-gateway');
+  const tracing = await startTelemetry('aftersales-gateway');
   const config = configFromEnv();
   const processes = gatewayProcessesFromEnv(process.env.AFTERSALES_GATEWAY_ROUTES, config.serviceKey);
   const auth = resolveAuth(config.auth, config.dataDir);

@@ -7,7 +7,7 @@ import { exitOnShutdownSignals, runMain } from './process-lifecycle';
 async function main(): Promise<void> {
   const config = configFromEnv();
   // First: the services ask whether tracing is on as they are built (OTEL_* variables; off when none is set).
-  const tracing = startTelemetry(`aftersales-${config.services?.join('+') ?? 'platform'}`);
+  const tracing = await startTelemetry(`aftersales-${config.services?.join('+') ?? 'platform'}`);
   const logistics = peersFromEnv().get('logistics');
   const system = await startSystem(config, logistics ? { logistics: remoteLogistics(logistics, config.serviceKey) } : {});
   console.log(

@@ -29,7 +29,7 @@ export const PROCESS_LAYOUT: ReadonlyArray<{ name: string; services: string[] }>
 async function main(): Promise<void> {
   const config = configFromEnv({ ...process.env, AFTERSALES_BUS: 'kafka' });
   const serviceNamePrefix = process.env.OTEL_SERVICE_NAME ?? 'aftersales';
-  const tracing = startTelemetry(`${serviceNamePrefix}-gateway`, { ...process.env, OTEL_SERVICE_NAME: `${serviceNamePrefix}-gateway` });
+  const tracing = await startTelemetry(`${serviceNamePrefix}-gateway`, { ...process.env, OTEL_SERVICE_NAME: `${serviceNamePrefix}-gateway` });
   const known = new Set(SERVICE_CATALOG.map((definition) => definition.name));
   const layout = PROCESS_LAYOUT.map((entry) => ({ ...entry, services: entry.services.filter((service) => known.has(service)) })).filter(
     (entry) => entry.services.length > 0,

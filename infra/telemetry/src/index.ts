@@ -4,3 +4,4 @@
  */
 export { OpenTelemetry } from './open-telemetry';
 export { startTelemetry, telemetryConfigured, type StartedTelemetry } from './start-telemetry';
+export { startInMemoryTracing, type InMemoryTracing, type RecordedSpan } from './in-memory-tracing';

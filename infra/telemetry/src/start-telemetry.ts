@@ -1,4 +1,3 @@
-import { NodeSDK } from '@opentelemetry/sdk-node';
 import { NOOP_TELEMETRY, useTelemetry, type Telemetry } from '@aftersales/kernel';
 import { OpenTelemetry } from './open-telemetry';
 
@@ -26,9 +25,11 @@ export function telemetryConfigured(env: NodeJS.ProcessEnv = process.env): boole
  * OTEL_SERVICE_NAME is not set. Logs are not exported unless OTEL_LOGS_EXPORTER asks (the platform logs to stdout).
  * Call before the services are built: hot paths ask `telemetry().enabled` when they are built or called.
  */
-export function startTelemetry(serviceName: string, env: NodeJS.ProcessEnv = process.env): StartedTelemetry {
+export async function startTelemetry(serviceName: string, env: NodeJS.ProcessEnv = process.env): Promise<StartedTelemetry> {
   if (!telemetryConfigured(env)) return { telemetry: NOOP_TELEMETRY, shutdown: async () => undefined };
   process.env.OTEL_LOGS_EXPORTER ??= 'none';
+  // Loaded only now: a process without telemetry never loads the SDK.
+  const { NodeSDK } = await import('@opentelemetry/sdk-node');
   const sdk = new NodeSDK({ serviceName: env.OTEL_SERVICE_NAME?.trim() || serviceName });
   sdk.start();
   const telemetry = new OpenTelemetry();
