@@ -11,7 +11,7 @@ const ROOT = path.dirname(fileURLToPath(import.meta.url));
 
 /** Every service package, present or planned: a service never imports another one. */
 const SERVICES = ['order', 'logistics', 'refund', 'timeline', 'dispute', 'review'];
-const ADAPTERS = ['@aftersales/sqlite', '@aftersales/kafka', '@aftersales/kurrent', '@aftersales/mongo', 'better-sqlite3', 'kafkajs', 'mongodb', '@eventstore/db-client', '@kurrent/kurrentdb-client'];
+const ADAPTERS = ['@aftersales/sqlite', '@aftersales/kafka', '@aftersales/kurrent', '@aftersales/mongo', 'better-sqlite3', 'kafkajs', 'mongodb', '@eventstore/db-client', '@kurrent/kurrentdb-client', '@aftersales/telemetry', '@opentelemetry/api', '@opentelemetry/sdk-node'];
 const COMPOSITION_ROOT = ['@aftersales/platform', '@aftersales/runtime'];
 const NODE_BUILTINS = new Set(builtinModules.filter((name) => !name.startsWith('_')));
 

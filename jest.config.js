@@ -28,6 +28,7 @@ module.exports = {
     '^@aftersales/mongo$': '<rootDir>/infra/mongo/src',
     '^@aftersales/mongo/testing$': '<rootDir>/infra/mongo/src/testing',
     '^@aftersales/nest$': '<rootDir>/infra/nest/src',
+    '^@aftersales/telemetry$': '<rootDir>/infra/telemetry/src',
     '^@aftersales/order$': '<rootDir>/services/order/src',
     '^@aftersales/logistics$': '<rootDir>/services/logistics/src',
     '^@aftersales/refund$': '<rootDir>/services/refund/src',

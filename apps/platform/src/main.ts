@@ -1,3 +1,4 @@
+import { startTelemetry } from '@aftersales/telemetry';
 import { configFromEnv } from './config';
 import { startSystem } from './start-system';
 import { peersFromEnv, remoteLogistics } from './peers/remote-ports';
@@ -5,6 +6,8 @@ import { exitOnShutdownSignals, runMain } from './process-lifecycle';
 
 async function main(): Promise<void> {
   const config = configFromEnv();
+  // First: the services ask whether tracing is on as they are built (OTEL_* variables; off when none is set).
+  const tracing = await startTelemetry(`aftersales-${config.services?.join('+') ?? 'platform'}`);
   const logistics = peersFromEnv().get('logistics');
   const system = await startSystem(config, logistics ? { logistics: remoteLogistics(logistics, config.serviceKey) } : {});
   console.log(
@@ -12,7 +15,7 @@ async function main(): Promise<void> {
       `bus: ${config.bus ?? 'embedded'}, auth: ${system.auth.mode}); API docs at ${system.url}/docs`,
   );
   if (system.auth.secretFile) console.log(howToMintToken(system.auth.secretFile, Boolean(system.auth.createdSecret), system.url));
-  exitOnShutdownSignals('shutting down', () => system.close());
+  exitOnShutdownSignals('shutting down', () => system.close().finally(() => tracing.shutdown()));
 }
 
 function howToMintToken(secretFile: string, created: boolean, url: string): string {

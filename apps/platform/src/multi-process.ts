@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { startTelemetry } from '@aftersales/telemetry';
 import { announceHeadersMode, createAuthenticator, type AuthSettings } from '@aftersales/nest';
 import { resolveAuth } from './auth/data-dir-secret';
 import { configFromEnv } from './config';
@@ -28,6 +29,8 @@ export const PROCESS_LAYOUT: ReadonlyArray<{ name: string; services: string[] }>
  */
 async function main(): Promise<void> {
   const config = configFromEnv({ ...process.env, AFTERSALES_BUS: 'kafka' });
+  const serviceNamePrefix = process.env.OTEL_SERVICE_NAME ?? 'aftersales';
+  const tracing = await startTelemetry(`${serviceNamePrefix}-gateway`, { ...process.env, OTEL_SERVICE_NAME: `${serviceNamePrefix}-gateway` });
   const known = new Set(SERVICE_CATALOG.map((definition) => definition.name));
   const layout = PROCESS_LAYOUT.map((entry) => ({ ...entry, services: entry.services.filter((service) => known.has(service)) })).filter(
     (entry) => entry.services.length > 0,
@@ -53,6 +56,8 @@ async function main(): Promise<void> {
       AFTERSALES_SERVICE_KEY: serviceKey,
       // a named MongoDB read-model database is one per process (unnamed, each is named after its data directory)
       ...(process.env.AFTERSALES_MONGO_DB ? { AFTERSALES_MONGO_DB: `${process.env.AFTERSALES_MONGO_DB.trim()}-${name}` } : {}),
+      // Each process is its own service in a trace (used only when OTEL_* variables turn tracing on).
+      OTEL_SERVICE_NAME: `${serviceNamePrefix}-${name}`,
       ...authEnvOf(auth.settings),
     },
   }));
@@ -74,7 +79,7 @@ async function main(): Promise<void> {
       `auth ${auth.settings.mode}${auth.secretFile ? ` (secret in ${auth.secretFile}: TOKEN=$(AFTERSALES_DATA_DIR=${config.dataDir} pnpm -s token --role buyer --sub buyer-1))` : ''}`,
   );
 
-  exitOnShutdownSignals('shutting down the gateway and every service process', () => Promise.all([gateway.close(), supervisor.stop()]), {
+  exitOnShutdownSignals('shutting down the gateway and every service process', () => Promise.all([gateway.close(), supervisor.stop()]).finally(() => tracing.shutdown()), {
     ignoreRepeatedSignals: true,
   });
 }

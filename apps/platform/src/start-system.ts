@@ -150,7 +150,7 @@ export async function startSystem(config: RuntimeConfig, remote?: ServiceContext
     services.flatMap((service) => service.runtimes),
     adapters.publisher,
   );
-  const transport = new MessageBusTransport(platform.bus);
+  const transport = new MessageBusTransport(platform.bus, { messagingSystem: bus === 'kafka' ? 'kafka' : 'aftersales_log' });
   engine.addConsumer(transport);
   const foreignFeeds = bus === 'kafka' ? foreignEventFeeds(services, platform) : [];
   const sideConsumers: SideConsumer[] = [...services.flatMap((service) => service.sideConsumers), ...foreignFeeds];

@@ -32,3 +32,4 @@ export * from './memory';
 export * from './bus';
 export * from './support/keyed-lock';
 export * from './privacy';
+export * from './telemetry/telemetry';

@@ -43,5 +43,5 @@ export async function openKafkaAdapters(
     throw error;
   }
   const publisherCheckpoints = new ReadModelCheckpointStore(stores.readModels);
-  return { ...processAdapters({ stores, bus, closeBus: () => kafka.close(), publisherCheckpoints, clock, settle }), kafka };
+  return { ...processAdapters({ stores, bus, closeBus: () => kafka.close(), publisherCheckpoints, clock, settle, messagingSystem: 'kafka' }), kafka };
 }

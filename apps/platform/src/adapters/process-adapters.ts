@@ -127,11 +127,13 @@ export function processAdapters(options: {
   publisherCheckpoints: CheckpointStore;
   clock: Clock;
   settle: () => Promise<void>;
+  /** `messaging.system` of the publisher's spans (when tracing is on). */
+  messagingSystem?: string;
 }): ProcessAdapters {
   const { stores, bus, clock, settle } = options;
   const { eventStore, protectedLog, keyring, readModels, timers } = stores;
   // What goes on the bus is the stored log, sealed fields included; consumers get them opened.
-  const publisher = new EventPublisher({ eventStore, bus, checkpoints: options.publisherCheckpoints, topicFor: topicForEventType });
+  const publisher = new EventPublisher({ eventStore, bus, checkpoints: options.publisherCheckpoints, topicFor: topicForEventType, messagingSystem: options.messagingSystem });
   const openingBus = new OpeningMessageBus(bus, keyring);
   return {
     // A group's lag counts what the publisher has not put on the bus yet (MessageBus.lag; see withPublisherBacklog).

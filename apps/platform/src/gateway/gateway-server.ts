@@ -7,14 +7,17 @@ import {
   SERVICE_KEY_HEADER,
   advanceMillis,
   badRequest,
+  httpServerSpans,
   isInternalPath,
   isPublicPath,
   problem,
   validate,
   wwwAuthenticateOf,
   type Authenticator,
+  type HttpRequestLike,
   type Identity,
 } from '@aftersales/nest';
+import { telemetry } from '@aftersales/kernel';
 import { Coordinator } from './coordinator';
 import { eraseOnEveryProcess } from './erasure-fan-out';
 import { httpProcessAdmin } from './http-admin';
@@ -85,7 +88,11 @@ export class Gateway {
       { method: 'GET', pattern: /^\/openapi\.json$/, handle: (_req, res) => this.openApi(res) },
       { method: 'POST', pattern: /^\/admin\/buyers\/[^/]+\/erasure$/, rule: 'admin.erasure_by_admin', handle: (req, res) => this.erase(req, res) },
     ];
-    this.server = createServer((req, res) => void this.handle(req, res));
+    // With tracing on, a server span per request; the proxied request carries its context on (see proxy()).
+    const traced = telemetry().enabled ? httpServerSpans() : undefined;
+    this.server = createServer((req, res) =>
+      traced ? traced(req as HttpRequestLike, res, () => void this.handle(req, res)) : void this.handle(req, res),
+    );
   }
 
   listen(port: number, host: string): Promise<string> {
@@ -292,6 +299,12 @@ const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'up
 function proxy(req: IncomingMessage, res: ServerResponse, target: ServiceProcess): Promise<void> {
   const url = new URL(req.url ?? '/', target.url);
   const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !HOP_BY_HOP.has(name) && name !== 'host'));
+  const trace = telemetry().activeTrace();
+  if (trace) {
+    headers.traceparent = trace.traceparent;
+    if (trace.tracestate) headers.tracestate = trace.tracestate;
+    else delete headers.tracestate;
+  }
   return new Promise((resolve, reject) => {
     const upstream = request(url, { method: req.method, headers }, (answer) => {
       const answerHeaders = Object.fromEntries(Object.entries(answer.headers).filter(([name]) => !HOP_BY_HOP.has(name)));

@@ -4,6 +4,8 @@ import type { EventStore } from '../ports/event-store';
 import type { MessageBus, OutgoingMessage } from '../ports/message-bus';
 import { LiveLoop } from '../support/live-loop';
 import { messageOfEvent } from './bus-headers';
+import { telemetry, type TelemetrySpan } from '../telemetry/telemetry';
+import { endSendSpans, startSendSpan } from './publish-spans';
 
 export interface EventPublisherOptions {
   eventStore: EventStore;
@@ -16,6 +18,8 @@ export interface EventPublisherOptions {
   /** Events read and published per round. Default 500. */
   batchSize?: number;
   onError?: (error: unknown) => void;
+  /** `messaging.system` of the producer spans (when tracing is on). Default `aftersales_log`. */
+  messagingSystem?: string;
 }
 
 /**
@@ -90,13 +94,22 @@ export class EventPublisher {
     const events = await this.options.eventStore.readAll(await this.position(), this.batchSize);
     if (events.length === 0) return 0;
     const byTopic = new Map<string, OutgoingMessage[]>();
+    const spans: Array<TelemetrySpan | undefined> | undefined = telemetry().enabled ? [] : undefined;
     for (const event of events) {
       const topic = this.options.topicFor(event.type);
       const messages = byTopic.get(topic) ?? [];
-      messages.push(messageOfEvent(event, partitionKeyOf));
+      const message = messageOfEvent(event, partitionKeyOf);
+      if (spans) spans.push(startSendSpan(topic, event, message, this.options.messagingSystem ?? 'aftersales_log'));
+      messages.push(message);
       byTopic.set(topic, messages);
     }
-    for (const [topic, messages] of byTopic) await this.options.bus.publish(topic, messages);
+    try {
+      for (const [topic, messages] of byTopic) await this.options.bus.publish(topic, messages);
+    } catch (error) {
+      if (spans) endSendSpans(spans, error);
+      throw error;
+    }
+    if (spans) endSendSpans(spans);
     const last = events[events.length - 1].position;
     await this.options.checkpoints.set(this.checkpointName, last);
     this.published = last;

@@ -4,6 +4,7 @@ import { IdempotencyKeyReuseError, WrongExpectedRevisionError } from '../errors'
 import { randomUuid, timeOrderedUuid } from './time-ordered-id';
 import { KeyedLock } from '../support/keyed-lock';
 import type { Clock } from '../ports/clock';
+import { inSpan, telemetry, type TelemetrySpan } from '../telemetry/telemetry';
 import {
   DuplicateCommandError,
   type CommandKey,
@@ -100,27 +101,50 @@ export class CommandHandler<C, S, E extends DomainEvent> {
   }
 
   handle(streamId: string, input: CommandInput<C>, ctx: CommandContext): Promise<CommandResult<S>> {
+    if (telemetry().enabled) return this.handleTraced(streamId, input, ctx);
     return this.locks.runOne(streamId, () => this.handleSerialised(streamId, input, ctx));
+  }
+
+  /**
+   * The same, in a span (a child of the active span, else of the caller's trace context) whose context the appended
+   * events carry, so whoever consumes them continues this trace; the command's latency goes to a histogram.
+   */
+  private handleTraced(streamId: string, input: CommandInput<C>, ctx: CommandContext): Promise<CommandResult<S>> {
+    const started = performance.now();
+    const commandType = commandTypeOf(input);
+    const attributes = { 'aftersales.stream.id': streamId, 'aftersales.command.type': commandType };
+    return inSpan(`command ${commandType}`, { parent: ctx.trace, attributes }, async (span) => {
+      const traced: TracedCommand = { span, commandType };
+      let outcome = 'error';
+      try {
+        const result = await this.locks.runOne(streamId, () => this.handleSerialised(streamId, input, { ...ctx, trace: span.trace() }, traced));
+        outcome = result.replayed ? 'replayed' : result.events.length ? 'appended' : 'nothing';
+        span.setAttributes({ 'aftersales.command.outcome': outcome, 'aftersales.stream.revision': result.revision });
+        return result;
+      } finally {
+        commandDuration().record((performance.now() - started) / 1000, { 'aftersales.command.type': traced.commandType, 'aftersales.command.outcome': outcome });
+      }
+    });
   }
 
   /**
    * The common case (no idempotency key, first attempt) runs without an async frame of its own: a command is one
    * promise chain from the lock to the store's append. A failed attempt goes on in `retried`.
    */
-  private handleSerialised(streamId: string, input: CommandInput<C>, ctx: CommandContext): Promise<CommandResult<S>> {
-    if (ctx.commandKey) return this.handleKeyed(streamId, input, ctx, ctx.commandKey);
+  private handleSerialised(streamId: string, input: CommandInput<C>, ctx: CommandContext, traced?: TracedCommand): Promise<CommandResult<S>> {
+    if (ctx.commandKey) return this.handleKeyed(streamId, input, ctx, ctx.commandKey, traced);
     const deadline = Date.now() + (this.options.retryBudgetMs ?? 10_000);
-    return this.attempt(streamId, input, ctx).catch((error: unknown) => this.retried(error, 1, deadline, streamId, input, ctx));
+    return this.attempt(streamId, input, ctx, traced).catch((error: unknown) => this.retried(error, 1, deadline, streamId, input, ctx, traced));
   }
 
-  private async handleKeyed(streamId: string, input: CommandInput<C>, ctx: CommandContext, key: CommandKey): Promise<CommandResult<S>> {
+  private async handleKeyed(streamId: string, input: CommandInput<C>, ctx: CommandContext, key: CommandKey, traced?: TracedCommand): Promise<CommandResult<S>> {
     const previous = await this.store.findCommandKey(key.key);
     if (previous) return this.replay(previous, key);
     const deadline = Date.now() + (this.options.retryBudgetMs ?? 10_000);
     try {
-      return await this.attempt(streamId, input, ctx);
+      return await this.attempt(streamId, input, ctx, traced);
     } catch (error) {
-      return this.retried(error, 1, deadline, streamId, input, ctx);
+      return this.retried(error, 1, deadline, streamId, input, ctx, traced);
     }
   }
 
@@ -132,6 +156,7 @@ export class CommandHandler<C, S, E extends DomainEvent> {
     streamId: string,
     input: CommandInput<C>,
     ctx: CommandContext,
+    traced?: TracedCommand,
   ): Promise<CommandResult<S>> {
     const maxAttempts = this.options.maxAttempts ?? 200;
     for (; ; attempt++) {
@@ -141,7 +166,7 @@ export class CommandHandler<C, S, E extends DomainEvent> {
       if (!retryable || attempt >= maxAttempts || Date.now() >= deadline) throw error;
       await backoff(attempt);
       try {
-        return await this.attempt(streamId, input, ctx);
+        return await this.attempt(streamId, input, ctx, traced);
       } catch (next) {
         error = next;
       }
@@ -174,22 +199,33 @@ export class CommandHandler<C, S, E extends DomainEvent> {
   }
 
   /** Load (no read when the cached state is current), decide, append. Never throws: a failure is a rejected promise. */
-  private attempt(streamId: string, input: CommandInput<C>, ctx: CommandContext): Promise<CommandResult<S>> {
+  private attempt(streamId: string, input: CommandInput<C>, ctx: CommandContext, traced?: TracedCommand): Promise<CommandResult<S>> {
     try {
       const current = this.cachedIfCurrent(streamId);
-      if (!current) return this.load(streamId).then((loaded) => this.decideAndAppend(streamId, loaded, input, ctx));
-      return this.decideAndAppend(streamId, current, input, ctx);
+      if (!current) return this.load(streamId).then((loaded) => this.decideAndAppend(streamId, loaded, input, ctx, traced));
+      return this.decideAndAppend(streamId, current, input, ctx, traced);
     } catch (error) {
       return Promise.reject(error);
     }
   }
 
-  private decideAndAppend(streamId: string, current: CachedStream<S>, input: CommandInput<C>, ctx: CommandContext): Promise<CommandResult<S>> {
+  private decideAndAppend(
+    streamId: string,
+    current: CachedStream<S>,
+    input: CommandInput<C>,
+    ctx: CommandContext,
+    traced?: TracedCommand,
+  ): Promise<CommandResult<S>> {
     if (ctx.expectedRevision !== undefined && ctx.expectedRevision !== current.revision) {
       throw new WrongExpectedRevisionError(streamId, ctx.expectedRevision, current.revision < 0 ? 'no_stream' : current.revision);
     }
     const now = this.clock.now().toISOString();
     const command = typeof input === 'function' ? (input as (now: string) => C)(now) : input;
+    if (traced && typeof input === 'function') {
+      traced.commandType = commandTypeOf(command);
+      traced.span.setName(`command ${traced.commandType}`);
+      traced.span.setAttributes({ 'aftersales.command.type': traced.commandType });
+    }
     const decided = this.aggregate.decider.decide(command, current.state);
     if (decided.length === 0 && !ctx.commandKey) {
       return Promise.resolve({ streamId, revision: current.revision, state: current.state, eventIds: [], events: [], replayed: false });
@@ -202,7 +238,9 @@ export class CommandHandler<C, S, E extends DomainEvent> {
       newEvents[i] = { eventId: timeOrderedUuid(), type: event.type, schemaVersion: this.aggregate.schemaVersionOf(event.type), data: event.data, metadata };
     }
     const expected = current.revision < 0 ? 'no_stream' : current.revision;
-    return this.store.append(streamId, newEvents, decided.length ? expected : 'any', { commandKey: ctx.commandKey }).then((result) => {
+    const append = () => this.store.append(streamId, newEvents, decided.length ? expected : 'any', { commandKey: ctx.commandKey });
+    const appended = traced ? inSpan('append', appendSpanOptions(streamId, newEvents.length, expected), append) : append();
+    return appended.then((result) => {
       const state = fold(this.aggregate.decider, current.state, decided);
       const revision = decided.length ? result.revision : current.revision;
       this.remember(streamId, { revision, state });
@@ -261,3 +299,20 @@ export class CommandHandler<C, S, E extends DomainEvent> {
 }
 
 export const toDomainEvent = (event: RecordedEvent): DomainEvent => ({ type: event.type, data: event.data });
+
+/** The span of a traced command, and its type once known (a command built from "now" is known only inside). */
+interface TracedCommand {
+  span: TelemetrySpan;
+  commandType: string;
+}
+
+const commandTypeOf = (command: unknown): string =>
+  typeof command === 'object' && command !== null && typeof (command as { type?: unknown }).type === 'string' ? (command as { type: string }).type : 'unknown';
+
+const commandDuration = () =>
+  telemetry().histogram('aftersales.command.duration', { description: 'Time to handle a command: load, decide, append (retries included)', unit: 's' });
+
+const appendSpanOptions = (streamId: string, events: number, expected: number | 'no_stream') => ({
+  kind: 'client' as const,
+  attributes: { 'db.operation.name': 'append', 'aftersales.stream.id': streamId, 'aftersales.event.count': events, 'aftersales.expected_revision': String(expected) },
+});

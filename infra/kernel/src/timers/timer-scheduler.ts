@@ -1,6 +1,7 @@
 import { DomainError } from '../errors';
 import type { Clock } from '../ports/clock';
 import type { Timer, TimerStore } from '../ports/timer-store';
+import { inSpan, telemetry } from '../telemetry/telemetry';
 
 export type TimerDispatcher = (timer: Timer) => Promise<void>;
 
@@ -17,7 +18,13 @@ export class TimerScheduler {
     private readonly timers: TimerStore,
     private readonly dispatch: TimerDispatcher,
     private readonly log: (message: string, error?: unknown) => void = (m, e) => console.error(m, e ?? ''),
-  ) {}
+  ) {
+    if (telemetry().enabled) {
+      telemetry().gauge('aftersales.timers.due', { description: 'Pending timers whose deadline has passed (counted up to 1000)', unit: '{timer}' }, async () => [
+        { value: (await this.timers.due(this.clock.now(), 1000)).length },
+      ]);
+    }
+  }
 
   /** Fires every timer due now; returns how many fired. Concurrent calls are serialised. */
   fireDue(): Promise<number> {
@@ -44,7 +51,7 @@ export class TimerScheduler {
       let progressed = false;
       for (const timer of due) {
         try {
-          await this.dispatch(timer);
+          await (telemetry().enabled ? inSpan(`timer ${timer.command.type}`, timerSpanOptions(timer), () => this.dispatch(timer)) : this.dispatch(timer));
         } catch (error) {
           // A rule or state refusal means the deadline no longer applies; anything else is retried later.
           if (!(error instanceof DomainError)) {
@@ -60,3 +67,13 @@ export class TimerScheduler {
     }
   }
 }
+
+const timerSpanOptions = (timer: Timer) => ({
+  attributes: {
+    'aftersales.timer.id': timer.timerId,
+    'aftersales.timer.service': timer.service,
+    'aftersales.timer.due_at': timer.dueAt,
+    'aftersales.correlation.id': timer.scheduledBy.correlationId,
+    'aftersales.causation.id': timer.scheduledBy.eventId,
+  },
+});

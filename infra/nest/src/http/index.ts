@@ -15,3 +15,4 @@ export { ProblemSchema, toOpenApiSchema } from './openapi-schema';
 export * from './request-guards';
 export * from './small-json-body';
 export { BEARER_SCHEME, completeEdgeResponses, linkCreatedResources, OPENAPI_VERSION, requireCaller } from './openapi-document';
+export * from './http-server-spans';

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
+import { telemetry } from '@aftersales/kernel';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { documentAccessRules } from '../auth/access-openapi';
 import { AccessGuard } from '../auth/access.guard';
@@ -7,6 +8,7 @@ import { authenticationMiddleware } from '../auth/authentication.middleware';
 import type { Authenticator } from '../auth/authenticator';
 import { completeEdgeResponses, linkCreatedResources, OPENAPI_VERSION, requireCaller } from './openapi-document';
 import { ProblemDetailsFilter } from './problem-details.filter';
+import { httpServerSpans } from './http-server-spans';
 import { ProblemSchema } from './openapi-schema';
 import {
   answerUnreadableRequests,
@@ -48,6 +50,8 @@ interface BodyParserConfigurable {
  * Call before `app.init()`/`listen()`.
  */
 export function registerHttpKit(app: INestApplication, options: HttpKitOptions): OpenAPIObject {
+  // A span around every request, first, so everything the request starts nests under it (only when tracing is on).
+  if (telemetry().enabled) app.use(httpServerSpans());
   app.useGlobalFilters(new ProblemDetailsFilter());
   // Authorisation first: the access table of every route (a route without one is refused).
   app.useGlobalGuards(new AccessGuard(app.get(ModuleRef)), new BodylessRouteGuard());

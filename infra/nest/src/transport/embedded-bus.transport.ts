@@ -1,13 +1,16 @@
 import { Server, type CustomTransportStrategy, type MessageHandler as NestHandler, type MsPattern } from '@nestjs/microservices';
-import { BusHeader, type BusMessage, type ConsumerHandle, type MessageBus } from '@aftersales/kernel';
+import { BusHeader, inSpan, telemetry, type BusMessage, type ConsumerHandle, type MessageBus } from '@aftersales/kernel';
 import { lastValueFrom, type Observable } from 'rxjs';
 import { EmbeddedBusContext } from './embedded-bus.context';
+import { processSpanOptions } from './process-span';
 
 export const EMBEDDED_BUS_TRANSPORT = Symbol('EMBEDDED_BUS_TRANSPORT');
 
 export interface EmbeddedBusTransportOptions {
   /** Consumer group of handlers whose @EventPattern has no `group` extra. Default `default`. */
   defaultGroup?: string;
+  /** `messaging.system` of the consumer spans (when tracing is on). Default `aftersales_log`. */
+  messagingSystem?: string;
 }
 
 /** A handler failed; the bus will deliver the message again. */
@@ -59,6 +62,8 @@ export class EmbeddedBusTransport extends Server<EmbeddedBusEvents> implements C
   private readonly errorListeners: Array<EmbeddedBusEvents['error']> = [];
   private consumers: Array<{ group: string; handle: ConsumerHandle }> = [];
   private readonly delivered = new Map<string, number>();
+  private lagObserved = false;
+  private readonly messagingSystem: string;
 
   constructor(
     private readonly bus: MessageBus,
@@ -66,6 +71,7 @@ export class EmbeddedBusTransport extends Server<EmbeddedBusEvents> implements C
   ) {
     super();
     this.defaultGroup = options.defaultGroup ?? 'default';
+    this.messagingSystem = options.messagingSystem ?? 'aftersales_log';
   }
 
   override addHandler(pattern: unknown, callback: NestHandler, isEventHandler = false, extras: Record<string, unknown> = {}): void {
@@ -90,6 +96,7 @@ export class EmbeddedBusTransport extends Server<EmbeddedBusEvents> implements C
   }
 
   async listen(callback: (...optionalParams: unknown[]) => unknown): Promise<void> {
+    this.observeLag();
     try {
       for (const pattern of this.messageHandlers.keys()) {
         this.logger.warn(`@MessagePattern(${pattern}) ignored: the embedded bus carries events only`);
@@ -199,7 +206,17 @@ export class EmbeddedBusTransport extends Server<EmbeddedBusEvents> implements C
     const context = new EmbeddedBusContext([message, group]);
     try {
       const payload: unknown = JSON.parse(message.value);
-      await new Promise<void>((resolve, reject) => {
+      if (!telemetry().enabled) return await this.dispatch(handler, payload, context);
+      await inSpan(`process ${message.topic}`, processSpanOptions(this.messagingSystem, group, message, payload), () => this.dispatch(handler, payload, context));
+    } catch (reason) {
+      const error = new EventHandlerFailedError(group, message, reason);
+      for (const listener of this.errorListeners) listener(error);
+      throw error;
+    }
+  }
+
+  private dispatch(handler: NestHandler, payload: unknown, context: EmbeddedBusContext): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
         this.onProcessingStartHook(this.transportId, context, async () => {
           try {
             const result: unknown = await handler(payload, context);
@@ -211,11 +228,15 @@ export class EmbeddedBusTransport extends Server<EmbeddedBusEvents> implements C
           }
         });
       });
-    } catch (reason) {
-      const error = new EventHandlerFailedError(group, message, reason);
-      for (const listener of this.errorListeners) listener(error);
-      throw error;
-    }
+  }
+
+  /** With metrics on: each group's lag, read when metrics are collected. */
+  private observeLag(): void {
+    if (!telemetry().enabled || this.lagObserved) return;
+    this.lagObserved = true;
+    telemetry().gauge('aftersales.consumer.lag', { description: 'Messages published on a consumer group\'s topics and not yet handled by it', unit: '{message}' }, async () =>
+      (await this.groupStatus()).map(({ group, lag }) => ({ value: lag, attributes: { 'messaging.consumer.group.name': group } })),
+    );
   }
 }
 

@@ -1,4 +1,4 @@
-import type { CommandContext } from '@aftersales/kernel';
+import { inSpan, telemetry, type CommandContext } from '@aftersales/kernel';
 import type { PayoutState } from '../domain';
 import { callWithTimeout } from './call-with-timeout';
 import { PaymentProviderError } from './payment-provider';
@@ -40,7 +40,9 @@ export function createPayoutAttempts(h: PayoutHandlers): PayoutAttempts {
   const attempt = (payoutId: string, ctx: Partial<CommandContext> = {}): Promise<PayoutState> => {
     const running = inFlight.get(payoutId);
     if (running) return running;
-    const started = attemptOnce(payoutId, ctx).finally(() => inFlight.delete(payoutId));
+    const once = () => attemptOnce(payoutId, ctx);
+    const traced = () => inSpan('payout attempt', { parent: ctx.trace, attributes: { 'aftersales.payout.id': payoutId } }, once);
+    const started = (telemetry().enabled ? traced() : once()).finally(() => inFlight.delete(payoutId));
     inFlight.set(payoutId, started);
     return started;
   };

@@ -23,7 +23,7 @@
  *    attempt budget, attempts numbered on) and attempts it at once; further retries run on the same durable timers,
  *    and the provider key is still payoutId, so a re-drive cannot pay twice either.
  */
-import type { CommandContext, CommandResult, Page, Platform, ServiceRuntime } from '@aftersales/kernel';
+import { telemetry, type CommandContext, type CommandResult, type Page, type Platform, type ServiceRuntime } from '@aftersales/kernel';
 import type { Payouts, PayoutState } from '../domain';
 import { PAYOUTS_SERVICE, payoutTimerPolicy } from '../policies';
 import { payoutsProjection, type PayoutView } from '../projections/payouts.projection';
@@ -58,6 +58,11 @@ export interface PayoutService {
 export function createPayoutService(platform: Platform, options: PayoutServiceOptions): PayoutService {
   const h = createPayoutHandlers(platform, options);
   const attempts = createPayoutAttempts(h);
+  if (telemetry().enabled) {
+    telemetry().gauge('aftersales.payouts.pending', { description: 'Payouts requested and not yet paid or given up (counted up to 1000)', unit: '{payout}' }, async () => [
+      { value: (await listPayouts(h, { status: 'pending', limit: 1000 })).items.length },
+    ]);
+  }
   return {
     payouts: payoutRequests(h, attempts),
     attempt: attempts.attempt,
