@@ -1,7 +1,7 @@
 import type { ReviewRating } from '@aftersales/contracts';
 
 /** The review events the follow-ups react to (group `review-follow-ups`, review topic). */
-export const REVIEW_EVENTS_FOLLOW_UPS_REACT_TO: readonly string[] = ['ReviewPosted', 'ReviewModerated', 'ReviewPublished', 'ReviewRevised'];
+export const REVIEW_EVENTS_FOLLOW_UPS_REACT_TO: readonly string[] = ['ReviewPosted', 'ReviewModerated', 'ReviewRevised'];
 
 /** What of a review a follow-up opens on. */
 export interface ReviewFacts {
@@ -38,14 +38,12 @@ export function followUpReactionTo(event: { type: string; data: unknown }): Foll
       const published = d.status === undefined || d.status === 'published';
       return { kind: 'remember', facts, open: published && facts.rating !== 'positive' };
     }
-    case 'ReviewPublished':
-      return { kind: 'open_published', reviewId: String(d.reviewId) };
-    case 'ReviewModerated': {
-      const decision = d.decision ?? d.outcome ?? d.status;
-      return decision === 'publish' || decision === 'published' ? { kind: 'open_published', reviewId: String(d.reviewId) } : undefined;
-    }
+    case 'ReviewModerated':
+      return d.content === 'review' && d.decision === 'publish' ? { kind: 'open_published', reviewId: String(d.reviewId) } : undefined;
     case 'ReviewRevised': {
-      const upward = RATING_ORDER[String(d.rating)] > RATING_ORDER[String(d.previousRating ?? 'negative')];
+      const from = (d.from as { rating?: string } | undefined)?.rating ?? d.previousRating;
+      const to = (d.to as { rating?: string } | undefined)?.rating ?? d.rating;
+      const upward = RATING_ORDER[String(to)] > RATING_ORDER[String(from)];
       return upward ? { kind: 'close_revised', reviewId: String(d.reviewId) } : undefined;
     }
     default:
