@@ -2,8 +2,7 @@ import type { ModerationCategory, ModerationRulebook } from '@aftersales/contrac
 
 /** What the moderation rules say about a text: it may be published, or it is held naming the rule that matched. */
 export type ModerationVerdict =
-  | { verdict: 'pass' }
-  | { verdict: 'hold'; ruleId: string; category: ModerationCategory; rulebookVersion: string };
+  { verdict: 'pass' } | { verdict: 'hold'; ruleId: string; category: ModerationCategory; rulebookVersion: string };
 
 const compiled = new WeakMap<ModerationRulebook['rules'][number], RegExp[]>();
 
