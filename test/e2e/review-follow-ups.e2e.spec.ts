@@ -1,15 +1,12 @@
 import { useTestSystem } from '../support/embedded-system';
 import { agent, buyer, finance, platform, supervisor, type Actor, type HttpClient } from '../support/http-client';
-import { completedOrder, followUpCommand, postReview } from '../support/reviews';
+import { followUpCommand, followUpOf } from '../support/review-follow-ups';
+import { completedOrder, postReview as postAnyReview } from '../support/reviews';
 
 const otherShopAgent: Actor = { id: 'agent-9', role: 'agent', shops: ['shop-2'] };
 const otherBuyer: Actor = { id: 'buyer-9', role: 'buyer' };
 
-async function followUpOf(api: HttpClient, reviewId: string): Promise<any> {
-  const answer = await api.get('/review-follow-ups?shopId=shop-1&limit=200', agent);
-  if (answer.status !== 200) throw new Error(`follow-ups: ${answer.status} ${JSON.stringify(answer.body)}`);
-  return answer.body.items.find((item: { reviewId: string }) => item.reviewId === reviewId);
-}
+const postReview = (api: HttpClient, body: Record<string, unknown>) => postAnyReview(api, { score: 2, text: 'The box arrived crushed and late.', ...body });
 
 const queueOf = async (api: HttpClient, actor: Actor, query = ''): Promise<any[]> => (await api.get(`/work-queue${query}`, actor)).body.items;
 
