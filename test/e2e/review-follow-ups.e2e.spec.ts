@@ -110,13 +110,13 @@ describe('bad-review follow-up', () => {
     expect(downward.status).toBe(422);
   });
 
-  it('given a follow-up, then the shop closes it with an outcome; only its shop staff handle it and read it (403 for another shop, a buyer)', async () => {
+  it('given a follow-up, then the shop closes it with an outcome; only its shop staff handle it and read it (another shop’s staff do not see it: 404; a buyer’s role is refused: 403)', async () => {
     const order = await completedOrder(t.api);
     const review = await postReview(t.api, { orderId: order.id, rating: 'negative' });
     await t.settle();
     const { id } = await followUpOf(t.api, review.id);
 
-    expect((await t.api.post(`/review-follow-ups/${id}/contact`, { channel: 'chat', note: 'hi' }, otherShopAgent)).status).toBe(403);
+    expect((await t.api.post(`/review-follow-ups/${id}/contact`, { channel: 'chat', note: 'hi' }, otherShopAgent)).status).toBe(404);
     expect((await t.api.post(`/review-follow-ups/${id}/contact`, { channel: 'chat', note: 'hi' }, buyer)).status).toBe(403);
     expect((await t.api.get(`/review-follow-ups/${id}`, otherBuyer)).status).toBe(403);
     expect((await t.api.get('/review-follow-ups?shopId=shop-1', otherShopAgent)).status).toBe(403);
