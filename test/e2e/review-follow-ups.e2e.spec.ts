@@ -122,6 +122,9 @@ describe('bad-review follow-up', () => {
     expect((await t.api.get('/review-follow-ups?shopId=shop-1', otherShopAgent)).status).toBe(403);
     expect((await t.api.get(`/review-follow-ups/${id}`, platform)).status).toBe(200);
 
+    const refund = await t.api.post(`/review-follow-ups/${id}/remedies`, { kind: 'partial_refund', amount: 500, note: 'Part back' }, agent);
+    expect([refund.status, refund.body.rule]).toEqual([422, 'review_follow_up.partial_refund_unavailable']);
+
     const closed = await followUpCommand(t.api, id, 'closure', { outcome: 'explained', note: 'Explained the carrier delay.' });
     expect(closed).toMatchObject({ status: 'closed', outcome: 'explained' });
     expect((await t.api.post(`/review-follow-ups/${id}/remedies`, { kind: 'resend', note: 'late' }, agent)).status).toBe(409);

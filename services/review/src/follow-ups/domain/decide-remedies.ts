@@ -10,10 +10,10 @@ const MONEY_KINDS = new Set(['goodwill_credit', 'partial_refund']);
 const CURRENCY = 'CNY';
 
 /**
- * The shop offers a remedy. Money remedies (a goodwill credit, a partial refund) carry an amount and are given once
- * per follow-up: the same one posted again changes nothing, another is refused. A partial refund is at most what the
- * buyer paid, a goodwill credit at most the rulebook's goodwill bound; a goodwill credit above the approval threshold
- * waits for a supervisor, every other remedy is granted at once.
+ * The shop offers a remedy. A goodwill credit carries an amount and is given once per follow-up: the same one posted
+ * again changes nothing, another is refused; it is at most the rulebook's goodwill bound, and above the approval
+ * threshold it waits for a supervisor. Resends and explanations are granted at once. A partial refund is refused until
+ * the refund service pays follow-up refunds (it would be granted and never paid).
  */
 export function decideProposeRemedy(command: ProposeFollowUpRemedy, state: FollowUpState, rulebook: Rulebook): ReviewFollowUpEvent[] {
   const f = requireFollowUp(state, command.followUpId);
@@ -71,11 +71,11 @@ function checkAmount(command: ProposeFollowUpRemedy, rulebook: Rulebook): void {
   if (amount === undefined || amount <= 0) {
     throw invalid(`a ${kind} names a positive amount in minor units`, [{ field: 'amount', message: FollowUpRules.amountRequired }]);
   }
-  if (kind === 'partial_refund' && command.paidAmount !== undefined && amount > command.paidAmount) {
-    throw ruleViolation(FollowUpRules.amountAbovePaid, `a partial refund is at most what the buyer paid (${command.paidAmount})`, {
-      paid: command.paidAmount,
-      amount,
-    });
+  if (kind === 'partial_refund') {
+    throw ruleViolation(
+      FollowUpRules.partialRefundUnavailable,
+      'the refund service does not pay partial refunds of a follow-up yet: offer a goodwill credit, or the buyer requests a refund',
+    );
   }
   const goodwill = rulebook.compensation.goodwill;
   if (kind === 'goodwill_credit' && amount > goodwill.maxMinor) {

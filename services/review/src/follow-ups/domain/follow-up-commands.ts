@@ -38,8 +38,6 @@ export interface ProposeFollowUpRemedy {
   amount?: number;
   note: string;
   proposedBy: string;
-  /** What the buyer paid for the order, when the service knows it: a partial refund is at most that. */
-  paidAmount?: number;
   /** Events the grant is based on when it is granted at once (the follow-up's opening). */
   basedOn: string[];
   at: string;
