@@ -136,4 +136,30 @@ describe('bad-review follow-up', () => {
     await t.settle();
     expect(await followUpOf(t.api, review.id)).toBeUndefined();
   });
+
+  it('given follow-ups open, overdue, contacted and closed, when their read models are rebuilt from the log, then every read is the same and nothing is appended', async () => {
+    const ids: string[] = [];
+    for (const rating of ['negative', 'neutral', 'negative']) {
+      const order = await completedOrder(t.api);
+      const review = await postReview(t.api, { orderId: order.id, rating, score: 2 });
+      await t.settle();
+      ids.push((await followUpOf(t.api, review.id)).id);
+    }
+    await followUpCommand(t.api, ids[1], 'contact', { channel: 'message', note: 'Wrote to the buyer' });
+    await followUpCommand(t.api, ids[2], 'closure', { outcome: 'unresolved', note: 'No answer' });
+    await t.advance({ hours: 30 });
+
+    const reads = async () => ({
+      each: await Promise.all(ids.map(async (id) => (await t.api.get(`/review-follow-ups/${id}`, agent)).body)),
+      list: (await t.api.get('/review-follow-ups?shopId=shop-1', supervisor)).body,
+      overdue: (await t.api.get('/review-follow-ups?overdue=true', platform)).body,
+    });
+    const headBefore = (await t.api.post('/admin/settle', {})).body.head;
+    const before = await reads();
+    for (const name of ['review_follow_ups', 'review_follow_up_reviews']) expect((await t.api.post(`/admin/projections/${name}/rebuild`, {})).status).toBe(200);
+
+    expect(before.overdue.items.map((f: { id: string }) => f.id)).toEqual([ids[0]]);
+    expect((await t.api.post('/admin/settle', {})).body.head).toBe(headBefore);
+    expect(await reads()).toEqual(before);
+  });
 });
