@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { currentRulebook } from '@aftersales/contracts';
 import type { NewEvent } from '@aftersales/kernel';
 import { compensationWorld } from '../../compensation/testing/compensation-world';
 import { createLedger, ledgerRuntime } from '../../ledger/application';
@@ -29,7 +30,7 @@ describe('compensation decisions caused by bad-review follow-ups', () => {
     await w.env.settle();
 
     expect(await w.compensation.listForOrder('ord-1')).toEqual([
-      expect.objectContaining({ id: 'cmp_rfu_abc_rem-1', kind: 'goodwill', amount: 1000, status: 'paid', rule: { id: 'compensation.goodwill', version: '2026-12-v4' } }),
+      expect.objectContaining({ id: 'cmp_rfu_abc_rem-1', kind: 'goodwill', amount: 1000, status: 'paid', rule: { id: 'compensation.goodwill', version: currentRulebook().version } }),
     ]);
     expect(w.provider.payments().map((p) => p.amount)).toEqual([1000]);
     const entries = await w.ledger.entries({ orderId: 'ord-1' });
