@@ -12,8 +12,9 @@ const CURRENCY = 'CNY';
 /**
  * The shop offers a remedy. A goodwill credit carries an amount and is given once per follow-up: the same one posted
  * again changes nothing, another is refused; it is at most the rulebook's goodwill bound, and above the approval
- * threshold it waits for a supervisor. Resends and explanations are granted at once. A partial refund is refused until
- * the refund service pays follow-up refunds (it would be granted and never paid).
+ * threshold it waits for a supervisor. A partial refund (an integer amount in fen) is granted at once, once per follow-up,
+ * and paid by the refund service, which caps it by what the order can still refund. Resends and explanations are
+ * granted at once.
  */
 export function decideProposeRemedy(command: ProposeFollowUpRemedy, state: FollowUpState, rulebook: Rulebook): ReviewFollowUpEvent[] {
   const f = requireFollowUp(state, command.followUpId);
@@ -68,14 +69,8 @@ function checkAmount(command: ProposeFollowUpRemedy, rulebook: Rulebook): void {
     if (amount !== undefined) throw invalid(`a ${kind} remedy carries no amount`, [{ field: 'amount', message: FollowUpRules.amountNotAllowed }]);
     return;
   }
-  if (amount === undefined || amount <= 0) {
+  if (amount === undefined || !Number.isSafeInteger(amount) || amount <= 0) {
     throw invalid(`a ${kind} names a positive amount in minor units`, [{ field: 'amount', message: FollowUpRules.amountRequired }]);
-  }
-  if (kind === 'partial_refund') {
-    throw ruleViolation(
-      FollowUpRules.partialRefundUnavailable,
-      'the refund service does not pay partial refunds of a follow-up yet: offer a goodwill credit, or the buyer requests a refund',
-    );
   }
   const goodwill = rulebook.compensation.goodwill;
   if (kind === 'goodwill_credit' && amount > goodwill.maxMinor) {

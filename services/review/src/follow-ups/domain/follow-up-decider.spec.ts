@@ -151,8 +151,24 @@ describe('bad-review follow-up: remedies', () => {
     expect(again.events[0].data).toMatchObject({ remedyId: 'rem-2' });
   });
 
-  it('a partial refund is refused, naming the rule, until the refund service pays follow-up refunds', () => {
-    spec.given([opened()]).when(propose('partial_refund', 5000)).thenRefuses(FollowUpRules.partialRefundUnavailable);
+  it('given an open follow-up, when the shop offers a partial refund of 5 000, then it is granted at once, without approval, for the refund service to pay', () => {
+    const { events } = spec.given([opened()]).when(propose('partial_refund', 5000)).decided();
+    expect(events.map((e) => e.type)).toEqual(['ReviewFollowUpRemedyProposed', 'ReviewFollowUpRemedyGranted']);
+    expect(events[0].data).toMatchObject({ kind: 'partial_refund', amount: 5000, requiresSupervisorApproval: false });
+    expect(events[1].data).toMatchObject({ remedyId: 'rem-1', kind: 'partial_refund', amount: 5000, currency: 'CNY' });
+  });
+
+  it('given a granted partial refund, when the same one is offered again, then nothing new; another amount is refused (one per follow-up)', () => {
+    const first = spec.given([opened()]).when(propose('partial_refund', 5000)).decided();
+    spec.given([opened(), ...first.events]).when(propose('partial_refund', 5000)).thenNothing();
+    spec.given([opened(), ...first.events]).when(propose('partial_refund', 3000)).thenRefuses(FollowUpRules.remedyAlreadyGranted);
+  });
+
+  it('a partial refund names a positive whole number of fen', () => {
+    for (const amount of [undefined, 0, -100, 12.5]) {
+      const error = spec.given([opened()]).when(propose('partial_refund', amount)).thenRefuses();
+      expect([error.kind, error.code]).toEqual(['invalid', expect.any(String)]);
+    }
   });
 
   it('a goodwill credit is at most the rulebook goodwill bound', () => {

@@ -14,7 +14,6 @@ export const FollowUpRules = {
   alreadyContacted: 'review_follow_up.already_contacted',
   amountRequired: 'review_follow_up.remedy_amount_required',
   amountNotAllowed: 'review_follow_up.remedy_amount_not_allowed',
-  partialRefundUnavailable: 'review_follow_up.partial_refund_unavailable',
   remedyAlreadyGranted: 'review_follow_up.money_remedy_already_given',
   remedyPending: 'review_follow_up.remedy_pending',
   remedyNotAwaitingApproval: 'review_follow_up.remedy_not_awaiting_approval',

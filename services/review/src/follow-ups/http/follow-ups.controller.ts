@@ -60,7 +60,7 @@ export class FollowUpsController {
   @ApiCommand({
     summary: 'The shop offers a remedy (goodwill credit, resend, partial refund, explanation)',
     description:
-      "A goodwill credit is a compensation decision paid by the refund service naming the follow-up, once per follow-up (the same one again changes nothing; another is 409); above the rulebook threshold it waits for a supervisor's approval. A partial refund is 422 review_follow_up.partial_refund_unavailable until the refund service pays follow-up refunds.",
+      "A goodwill credit is a compensation decision paid by the refund service naming the follow-up, once per follow-up (the same one again changes nothing; another is 409); above the rulebook threshold it waits for a supervisor's approval. A partial refund (integer fen) is granted at once, once per follow-up, and paid by the refund service as a refund naming the follow-up, capped by what the order can still refund (beyond it the refund service records FollowUpRefundRefused and pays nothing).",
     status: 201,
     response: FollowUpViewSchema,
   })
