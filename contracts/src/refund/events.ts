@@ -3,6 +3,7 @@ import { PROTECTED_FIELDS, sealedVersionOf } from '../protected-fields';
 import { refundAllowanceEvents } from './allowance-events';
 import { compensationEvents } from './compensation-events';
 import { disputeMoneyEvents } from './dispute-money-events';
+import { followUpMoneyEvents } from './follow-up-money-events';
 import { refundFulfilmentEvents } from './fulfilment-events';
 import { payoutEvents } from './payout-events';
 import { refundPaymentAuthorizationEvents } from './payment-authorization-events';
@@ -18,13 +19,14 @@ export * from './payout-events';
 export * from './payment-authorization-events';
 export * from './allowance-events';
 export * from './dispute-money-events';
+export * from './follow-up-money-events';
 
 /**
  * The refund service's catalogue: `XxxEvent` is the definition of event type Xxx, type `Xxx` its data.
  * The ledger is a read model of RefundPaid, CompensationPaidOut and PayoutSucceeded, so it has no events of its own.
  */
 const definitions = [...refundRequestEvents, ...refundReturnEvents, ...refundFulfilmentEvents, ...compensationEvents, ...payoutEvents,
-  ...refundPaymentAuthorizationEvents, ...refundAllowanceEvents, ...disputeMoneyEvents];
+  ...refundPaymentAuthorizationEvents, ...refundAllowanceEvents, ...disputeMoneyEvents, ...followUpMoneyEvents];
 
 /** Versions whose buyer personal data fields may be sealed (see PROTECTED_FIELDS); writers use them. */
 export const RefundRequestedEventV2 = sealedVersionOf(RefundRequestedEvent, PROTECTED_FIELDS.RefundRequested);

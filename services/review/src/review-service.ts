@@ -1,10 +1,13 @@
 import type { Platform, ServiceRuntime } from '@aftersales/kernel';
+import { createFollowUpService, type FollowUpService } from './follow-ups/application';
 import { createReviewsService, type ReviewsService } from './reviews/application';
 
 /** The review service: reviews (and, beside them, the capabilities other branches add: follow-ups, shop ratings). */
 export interface ReviewService {
   /** Reviews of completed orders (streams review-<reviewId>). */
   readonly reviews: ReviewsService;
+  /** Bad-review follow-ups (streams review-follow-up-<followUpId>). */
+  readonly followUps: FollowUpService;
   /** What the engine runs for this service: projections, timer policies, timer dispatch, per capability. */
   readonly runtimes: ServiceRuntime[];
 }
@@ -12,5 +15,6 @@ export interface ReviewService {
 /** Builds every capability of the service, the one place they meet; capabilities never build one another. */
 export function createReviewService(platform: Platform): ReviewService {
   const reviews = createReviewsService(platform);
-  return { reviews, runtimes: [reviews.runtime] };
+  const followUps = createFollowUpService(platform);
+  return { reviews, followUps, runtimes: [reviews.runtime, followUps.runtime] };
 }

@@ -1,4 +1,4 @@
-import type { CompensationApproved, CompensationDecided, CompensationPaidOut, PayoutSucceeded, RefundDisputeResolved, RefundPaid } from '@aftersales/contracts';
+import type { CompensationApproved, CompensationDecided, CompensationPaidOut, PayoutSucceeded, RefundDisputeResolved, RefundFollowUpResolved, RefundPaid } from '@aftersales/contracts';
 import type { Projection, RecordedEvent, UnitOfWork } from '@aftersales/kernel';
 import { journalEntryFor, ledgerTime, type JournalEntry, type MoneyMovement } from '../domain/journal';
 import type { ConfirmedPayout } from '../domain/reconcile';
@@ -7,7 +7,7 @@ export const LEDGER_ENTRIES = 'ledger_entries';
 export const LEDGER_PAYOUTS = 'ledger_payouts';
 /** What the ledger remembers of each compensation decision, to link its payout line to the decision's causes. */
 export const LEDGER_DECISIONS = 'ledger_compensation_decisions';
-/** The dispute cause of each refund a case paid (RefundDisputeResolved), to name the case on its line. */
+/** The cause of each refund a case or a follow-up paid (RefundDisputeResolved, RefundFollowUpResolved), to name it on its line. */
 export const LEDGER_REFUND_CAUSES = 'ledger_refund_causes';
 
 export type LedgerEntryDoc = JournalEntry;
@@ -32,9 +32,15 @@ type DecisionDoc = {
   disputeId?: string;
   note?: string;
 };
-type RefundCauseDoc = { id: string; eventId: string; dispute: NonNullable<MoneyMovement['dispute']>; causeEventId: string };
+type RefundCauseDoc = {
+  id: string;
+  eventId: string;
+  causeEventId: string;
+  dispute?: NonNullable<MoneyMovement['dispute']>;
+  followUp?: { followUpId: string; remedyId: string };
+};
 
-const types = new Set(['CompensationDecided', 'CompensationApproved', 'CompensationPaidOut', 'RefundPaid', 'PayoutSucceeded', 'RefundDisputeResolved']);
+const types = new Set(['CompensationDecided', 'CompensationApproved', 'CompensationPaidOut', 'RefundPaid', 'PayoutSucceeded', 'RefundDisputeResolved', 'RefundFollowUpResolved']);
 
 /**
  * The finance journal as a read model of every money movement: RefundPaid (buyer refunds), CompensationPaidOut
@@ -59,6 +65,8 @@ export const ledgerProjection: Projection = {
         return onRefundPaid(event as RecordedEvent<string, RefundPaid>, uow);
       case 'RefundDisputeResolved':
         return rememberRefundCause(event as RecordedEvent<string, RefundDisputeResolved>, uow);
+      case 'RefundFollowUpResolved':
+        return rememberFollowUpCause(event as RecordedEvent<string, RefundFollowUpResolved>, uow);
     }
   },
 };
@@ -75,6 +83,16 @@ function rememberRefundCause(event: RecordedEvent<string, RefundDisputeResolved>
   const dispute = { disputeId: cause.disputeId, ...(cause.remedyId ? { remedyId: cause.remedyId } : {}), ...(cause.rulingId ? { rulingId: cause.rulingId } : {}) };
   uow.put(LEDGER_REFUND_CAUSES, { id: refundId, eventId: event.eventId, dispute, causeEventId: cause.eventId } satisfies RefundCauseDoc);
 }
+
+function rememberFollowUpCause(event: RecordedEvent<string, RefundFollowUpResolved>, uow: UnitOfWork): void {
+  const { refundId, cause } = event.data;
+  const followUp = { followUpId: cause.followUpId, remedyId: cause.remedyId };
+  uow.put(LEDGER_REFUND_CAUSES, { id: refundId, eventId: event.eventId, followUp, causeEventId: cause.eventId } satisfies RefundCauseDoc);
+}
+
+/** How a line names its cause: `case dsp_1, remedy rm-1` or `review follow-up rfu_1, remedy rem-1`. */
+const causeOf = (cause: RefundCauseDoc): string =>
+  cause.dispute ? caseOf(cause.dispute) : cause.followUp ? `review follow-up ${cause.followUp.followUpId}, remedy ${cause.followUp.remedyId}` : '';
 
 /** How a line names its case: `case dsp_1, remedy rm-1`. */
 const caseOf = (dispute: NonNullable<MoneyMovement['dispute']>): string =>
@@ -152,10 +170,10 @@ async function onRefundPaid(event: RecordedEvent<string, RefundPaid>, uow: UnitO
     source: { eventId: event.eventId, type: event.type },
     causedBy: [...(cause ? [cause.causeEventId, cause.eventId] : []), ...(payout ? [...payout.causedBy, payout.eventId] : []), event.eventId],
     ...(r.rulebookVersion ? { rule: { id: `refund.${r.trigger}`, version: r.rulebookVersion } } : {}),
-    ...(cause ? { dispute: cause.dispute } : {}),
+    ...(cause?.dispute ? { dispute: cause.dispute } : {}),
     explanation:
       `refund ${r.refundId} to the buyer out of the sale (${r.trigger.replace(/_/g, ' ')}` +
-      `${cause ? `, ${caseOf(cause.dispute)}` : ''}); ${r.totalRefundedOnOrder} refunded on the order so far`,
+      `${cause ? `, ${causeOf(cause)}` : ''}); ${r.totalRefundedOnOrder} refunded on the order so far`,
   });
   if (payout) uow.put(LEDGER_PAYOUTS, { ...payout, entryId: entry.id });
 }

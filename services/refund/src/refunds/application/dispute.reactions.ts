@@ -134,7 +134,7 @@ async function openDisputeRefund(
 }
 
 /** What the order can still refund for the case: the allowance's free amount plus the escalated refund's own reservation. */
-export async function refundableForCase(h: RefundHandlers, orderId: string, open: Refund | undefined): Promise<number> {
+export async function refundableForCase(h: RefundHandlers, orderId: string, open: Pick<Refund, 'id'> | undefined): Promise<number> {
   const { state } = await h.allowances.load(allowanceStreamId(orderId));
   if (state === null) {
     // Nothing was refunded on the order yet: what it paid, from the order facts. Not known yet (the view's group is

@@ -10,6 +10,7 @@ import { createRefundHandlers } from './refund-handlers';
 import { refundCommands } from './refund.commands';
 import { refundQueries } from './refunds.queries';
 import { onRefundEvent } from './refund.reactions';
+import { onReviewEvent } from './review.reactions';
 import { fireRefundTimer } from './refund.timers';
 import { shipReissue } from './reissue.commands';
 import { requestRefund } from './request.commands';
@@ -32,6 +33,7 @@ export function createRefunds(platform: Platform, deps: RefundsDependencies, opt
     onLogisticsEvent: (event) => onLogisticsEvent(h, event),
     onRefundEvent: (event) => onRefundEvent(h, event),
     onDisputeEvent: (event) => onDisputeEvent(h, event),
+    onReviewEvent: (event) => onReviewEvent(h, event),
     runtime: {
       name: REFUND_SERVICE,
       projections: [refundsProjection],

@@ -118,5 +118,7 @@ export interface Refunds {
   onRefundEvent(event: EventEnvelope): Promise<RefundReactionOutcome>;
   /** Group `refund` on the dispute topic: an accepted remedy or a ruling pays or ends the case's refunds. */
   onDisputeEvent(event: EventEnvelope): Promise<RefundReactionOutcome>;
+  /** Group `refund` on the review topic: a partial refund granted in a bad-review follow-up is paid once, or refused beyond the cap. */
+  onReviewEvent(event: EventEnvelope): Promise<RefundReactionOutcome>;
   readonly runtime: ServiceRuntime;
 }

@@ -108,6 +108,10 @@ function applyTo(refund: Refund, event: RefundEvent): Refund {
       const dispute = { cause, outcome, amount, explanation, resolvedAt };
       return outcome === 'closed' ? { ...refund, dispute, status: 'closed', closedAt: resolvedAt } : { ...refund, dispute };
     }
+    case 'RefundFollowUpResolved': {
+      const { cause, amount, resolvedAt } = event.data;
+      return { ...refund, followUp: { cause, amount, resolvedAt } };
+    }
     case 'RefundClosed':
       return { ...refund, status: statusAfterClosing(event.data.reason), closeReason: event.data.reason, closedAt: event.data.closedAt };
     default:

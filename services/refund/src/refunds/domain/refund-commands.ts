@@ -1,4 +1,4 @@
-import type { DisputeCause, Evidence, RefundItem, RefundReason, RefundType, ReturnAddress, ReturnCondition } from '@aftersales/contracts';
+import type { DisputeCause, Evidence, FollowUpRefundCause, RefundItem, RefundReason, RefundType, ReturnAddress, ReturnCondition } from '@aftersales/contracts';
 import type { OrderFacts } from './order-facts';
 
 /** Every command names its refund and carries `at`, the business time it happens at (from the clock port). */
@@ -114,10 +114,23 @@ export interface OpenDisputeRefund extends RefundCommandBase<'OpenDisputeRefund'
   refundableAmount: number;
 }
 
+/**
+ * A partial refund granted in a bad-review follow-up: requested, approved and authorized at once when the order can
+ * still refund `amount` (already reserved on the allowance), else refused with nothing paid.
+ */
+export interface OpenFollowUpRefund extends RefundCommandBase<'OpenFollowUpRefund'> {
+  order: Pick<OrderFacts, 'orderId' | 'shopId' | 'buyerId' | 'currency'>;
+  cause: FollowUpRefundCause;
+  amount: number;
+  /** What the order could still refund before this refund's reservation. */
+  refundableAmount: number;
+}
+
 export type RefundCommand =
   | RequestRefund
   | ResolveByDispute
   | OpenDisputeRefund
+  | OpenFollowUpRefund
   | ApproveRefund
   | RejectRefund
   | ShipReturn

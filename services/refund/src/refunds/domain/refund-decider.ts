@@ -9,6 +9,7 @@ import {
   decideRecordReissueDispatched,
 } from './decide-ending';
 import { decideOpenDisputeRefund, decideResolveByDispute } from './decide-dispute';
+import { decideOpenFollowUpRefund } from './decide-follow-up';
 import { decideRequestRefund } from './decide-request';
 import { decideAutoConfirmReturn, decideCloseUnshippedReturn, decideConfirmReturnReceipt, decideShipReturn } from './decide-return';
 import { evolveRefund } from './evolve-refund';
@@ -54,6 +55,8 @@ export function makeRefundDecider(rulebook: Rulebook): RefundDecider {
           return decideResolveByDispute(command, state, rulebook);
         case 'OpenDisputeRefund':
           return decideOpenDisputeRefund(command, state, rulebook);
+        case 'OpenFollowUpRefund':
+          return decideOpenFollowUpRefund(command, state, rulebook);
       }
     },
   };

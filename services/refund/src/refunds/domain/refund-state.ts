@@ -1,5 +1,6 @@
 import type {
   DisputeCause,
+  FollowUpRefundCause,
   Evidence,
   RefundCloseReasons,
   RefundItem,
@@ -83,6 +84,8 @@ export type Refund = {
   escalation?: { disputeId: string; description: string; escalatedAt: string };
   /** What a dispute decided for this refund (RefundDisputeResolved): the case, remedy or ruling, and the amount. */
   dispute?: { cause: DisputeCause; outcome: 'paid' | 'closed'; amount: number; explanation: string; resolvedAt: string };
+  /** The bad-review follow-up remedy this refund pays (RefundFollowUpResolved). */
+  followUp?: { cause: FollowUpRefundCause; amount: number; resolvedAt: string };
   cancellation?: { reason?: string; cancelledAt: string };
   closeReason?: RefundCloseReason;
   closedAt?: string;

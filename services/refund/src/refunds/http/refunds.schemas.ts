@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import {
   DisputeCause,
+  FollowUpRefundCause,
   Evidence,
   Id,
   RefundItem,
@@ -157,6 +158,12 @@ export const RefundViewSchema = Type.Object({
       explanation: Type.String(),
       resolvedAt: Timestamp,
     }),
+  ),
+  followUp: Type.Optional(
+    Type.Object(
+      { cause: FollowUpRefundCause, amount: Type.Integer({ minimum: 1 }), resolvedAt: Timestamp },
+      { description: 'The bad-review follow-up whose partial refund this refund pays' },
+    ),
   ),
   closeReason: Type.Optional(Type.String()),
   closedAt: Type.Optional(Timestamp),

@@ -29,6 +29,7 @@ const refundStreamTypes = new Set([
   'ExchangeReplacementOrderCreated',
   'ReissueShipmentRequested',
   'RefundDisputeResolved',
+  'RefundFollowUpResolved',
 ]);
 
 /**

@@ -29,6 +29,7 @@ export function refundScenario(options: RefundsOptions = {}, platformArgs: Param
     if (event.streamId.startsWith('order-')) return refunds.onOrderEvent(event);
     if (event.streamId.startsWith('shipment-')) return refunds.onLogisticsEvent(event);
     if (event.streamId.startsWith('dispute-')) return refunds.onDisputeEvent(event);
+    if (event.streamId.startsWith('review-')) return refunds.onReviewEvent(event);
     return refunds.onRefundEvent(event);
   };
   env.attach(refunds.runtime, [consume]);

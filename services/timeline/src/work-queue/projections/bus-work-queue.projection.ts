@@ -18,7 +18,7 @@ export const busWorkQueueView: BusFedView = {
 
 /**
  * The work queue when every service keeps its own log: consumer group `work-queue` reads the topics of the services its
- * sources read (refund and dispute; review with issue 13) and applies each event as the log projection
+ * sources read (refund, dispute and review) and applies each event as the log projection
  * does. One subject's events share its order's partition, so they arrive in order. The changes, the event id (dedupe)
  * and the arrival counter commit in one read-model transaction.
  */
