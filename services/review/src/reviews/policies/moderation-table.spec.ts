@@ -9,17 +9,18 @@ const rules = moderation as ModerationRulesData;
 
 const mustHold: ReadonlyArray<readonly [text: string, ruleId: string]> = [
   // phone numbers
-  ['质量不错，有问题打13800138000找我', 'moderation.contact_details.phone'],
-  ['东西一般，想要更多款式联系 138-0013-8000', 'moderation.contact_details.phone'],
-  ['手机号 138 0013 8000 微信同号', 'moderation.contact_details.phone'],
-  ['+86 139 1234 5678 call me for wholesale', 'moderation.contact_details.phone'],
-  ['8613912345678 专业代购', 'moderation.contact_details.phone'],
-  ['电话：１３９１２３４５６７８（全角也要拦）', 'moderation.contact_details.phone'],
-  ['号码一三九一二三四五六七八，随时打', 'moderation.contact_details.phone'],
+  ['质量不错，有问题打13800138000找我', 'moderation.contact_details.cn_mobile'],
+  ['东西一般，想要更多款式联系 138-0013-8000', 'moderation.contact_details.cn_mobile'],
+  ['手机号 138 0013 8000 微信同号', 'moderation.contact_details.cn_mobile'],
+  ['+86 139 1234 5678 call me for wholesale', 'moderation.contact_details.cn_mobile'],
+  ['8613912345678 专业代购', 'moderation.contact_details.cn_mobile'],
+  ['电话：１３９１２３４５６７８（全角也要拦）', 'moderation.contact_details.cn_mobile'],
+  ['号码一三九一二三四五六七八，随时打', 'moderation.contact_details.cn_mobile'],
   ['客服不回，打我座机 0571-88886666', 'moderation.contact_details.phone'],
   ['Great lamp. Questions? Call me at 415 555 0132', 'moderation.contact_details.phone'],
-  ['1 3 8 0 0 1 3 8 0 0 0 拆开写也是号码', 'moderation.contact_details.phone'],
-  ['手机：139\u200b1234\u200b5678', 'moderation.contact_details.phone'],
+  ['有事致电 020 8765 4321', 'moderation.contact_details.phone'],
+  ['1 3 8 0 0 1 3 8 0 0 0 拆开写也是号码', 'moderation.contact_details.cn_mobile'],
+  ['手机：139\u200b1234\u200b5678', 'moderation.contact_details.cn_mobile'],
   // WeChat
   ['想要同款的加我微信：abc_shop88', 'moderation.contact_details.wechat'],
   ['VX: lamp2026 便宜出', 'moderation.contact_details.wechat'],
