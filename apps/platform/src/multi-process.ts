@@ -16,6 +16,7 @@ export const PROCESS_LAYOUT: ReadonlyArray<{ name: string; services: string[] }>
   { name: 'logistics', services: ['logistics'] },
   { name: 'refund', services: ['refund'] },
   { name: 'dispute', services: ['dispute'] },
+  { name: 'review', services: ['review'] },
 ];
 
 /**
