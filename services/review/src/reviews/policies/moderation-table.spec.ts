@@ -27,6 +27,7 @@ const mustHold: ReadonlyArray<readonly [text: string, ruleId: string]> = [
   ['v信 lucky8888 有优惠', 'moderation.contact_details.wechat'],
   ['wx号是 cheaplamps 欢迎来问', 'moderation.contact_details.wechat'],
   ['威信 zhang_san99 私聊', 'moderation.contact_details.wechat'],
+  ['微 信：hello_2026', 'moderation.contact_details.wechat'],
   ['My WeChat id is lamp_lover_01, add me', 'moderation.contact_details.wechat'],
   ['ＶＸ：ｍｏｏｎ２０２６', 'moderation.contact_details.wechat'],
   // QQ
@@ -133,6 +134,15 @@ const mustPass: readonly string[] = [
   'Version 2.0 of the app works with it',
   'Great value for ¥199 vs $30 elsewhere',
   '第一次买，一二三四都好',
+  '第2026110512345678号订单，包装完好',
+  '38 39 40 码都有货',
+  'iPhone13 Pro 的壳，严丝合缝',
+  '2026年11月5日签收，13:00 到的',
+  '推荐给朋友了，店家很好',
+  '到店取件很方便',
+  '去楼下快递店拿的，没有破损',
+  'Works with Node.js and the USB hub',
+  '收到货 13 天了，一直在用',
 ];
 
 describe('moderation table (rulebook moderation rules)', () => {
