@@ -29,6 +29,7 @@ module.exports = {
     '^@aftersales/refund$': '<rootDir>/services/refund/src',
     '^@aftersales/timeline$': '<rootDir>/services/timeline/src',
     '^@aftersales/dispute$': '<rootDir>/services/dispute/src',
+    '^@aftersales/review$': '<rootDir>/services/review/src',
     '^@aftersales/platform$': '<rootDir>/apps/platform/src',
   },
   testTimeout: 30000,

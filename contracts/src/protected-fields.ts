@@ -44,6 +44,10 @@ export const PROTECTED_FIELDS: Readonly<Record<string, readonly string[]>> = {
   DisputeAppealed: ['reason', 'evidence[].description'],
   DisputeRemedyDeclined: ['reason'],
   DisputeEvidenceSubmitted: ['note', 'evidence[].description'],
+  // What the buyer writes about an order (review, follow-up review, revision): sealed under the review's buyer.
+  ReviewPosted: ['text'],
+  FollowUpReviewPosted: ['text'],
+  ReviewRevised: ['text'],
 };
 
 export const protectedFieldsOf = (type: string): readonly string[] | undefined => PROTECTED_FIELDS[type];
@@ -105,11 +109,22 @@ export function sealedVersionOf<TType extends string>(
   definition: EventDefinition<TType>,
   paths: readonly string[],
 ): EventDefinition<TType> {
+  return withSealableFields({ ...definition, version: definition.version + 1 }, paths);
+}
+
+/**
+ * A new version designed sealable from the start: the definition as given, with the protected fields accepting their
+ * sealed form too (no intermediate unsealed version to publish).
+ */
+export function withSealableFields<TType extends string>(
+  definition: EventDefinition<TType>,
+  paths: readonly string[],
+): EventDefinition<TType> {
   let schema: TObject = definition.schema;
   for (const path of paths) schema = replaceAt(schema, path, sealable);
   return defineEvent({
     type: definition.type,
-    version: definition.version + 1,
+    version: definition.version,
     service: definition.service,
     description: definition.description + SEALED_NOTE,
     schema,

@@ -25,4 +25,14 @@ describe('rulebooks', () => {
     expect(draft.compensation.lateShipment.capMinor).not.toBe(current.compensation.lateShipment.capMinor);
     expect({ ...draft.order, ...draft.refund }).toEqual({ ...current.order, ...current.refund });
   });
+
+  it('since 2026-12-v5 the current rulebook has the review windows, the follow-up deadlines and moderation rules that compile', () => {
+    const current = currentRulebook();
+    expect(current.version).toBe('2026-12-v5');
+    expect(current.review).toMatchObject({ windowDays: 15, reviseWithinDays: 30, explanationWithinDays: 30, followUpReviewWithinDays: 180, textMaxLength: 500 });
+    expect(current.reviewFollowUp).toMatchObject({ firstContactHours: 24, resolveHours: 72, goodwillApprovalAboveMinor: current.compensation.supervisorApprovalAboveMinor });
+    const rules = current.moderation?.rules ?? [];
+    expect(rules.map((rule) => rule.category)).toEqual(expect.arrayContaining(['contact_details', 'link']));
+    for (const rule of rules) for (const pattern of rule.patterns) expect(() => new RegExp(pattern, rule.flags)).not.toThrow();
+  });
 });

@@ -3,6 +3,8 @@ import v1 from '../rulebooks/v1.json';
 import v2 from '../rulebooks/v2.json';
 import v3 from '../rulebooks/v3.json';
 import v4 from '../rulebooks/v4.json';
+import v5 from '../rulebooks/v5.json';
+import { ModerationCategories } from './review/vocabulary';
 
 /** What crossing a penalty-point threshold does to a shop, and for how long (no `days`: until the points reset). */
 export const ShopRestrictionKinds = ['hidden', 'warned', 'listing_barred', 'closed'] as const;
@@ -10,9 +12,41 @@ const PenaltyThreshold = Type.Object({
   atPoints: Type.Integer({ minimum: 1 }),
   ruleId: Type.String(),
   restrictions: Type.Array(
-    Type.Object({ kind: Type.Union([Type.Literal('hidden'), Type.Literal('warned'), Type.Literal('listing_barred'), Type.Literal('closed')]), days: Type.Optional(Type.Number({ exclusiveMinimum: 0 })) }),
+    Type.Object({
+      kind: Type.Union([Type.Literal('hidden'), Type.Literal('warned'), Type.Literal('listing_barred'), Type.Literal('closed')]),
+      days: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
+    }),
   ),
 });
+
+const ReviewRuleIds = Type.Object({
+  window: Type.String(),
+  revision: Type.String(),
+  explanation: Type.String(),
+  followUpReview: Type.String(),
+  text: Type.String(),
+});
+
+const ReviewFollowUpRules = Type.Object({
+  firstContactHours: Type.Number({ exclusiveMinimum: 0 }),
+  resolveHours: Type.Number({ exclusiveMinimum: 0 }),
+  goodwillApprovalAboveMinor: Type.Integer({ minimum: 0 }),
+  ruleIds: Type.Object({ firstContact: Type.String(), resolution: Type.String(), goodwillApproval: Type.String() }),
+});
+export type ReviewFollowUpRulebook = Static<typeof ReviewFollowUpRules>;
+
+/** One moderation rule: a text matching any of its patterns (JS regex sources, compiled with `flags`) is held. */
+const ModerationRule = Type.Object({
+  ruleId: Type.String({ pattern: '^moderation\\.[a-z_]+\\.[a-z0-9_]+$' }),
+  category: Type.Union(ModerationCategories.map((category) => Type.Literal(category))),
+  description: Type.String(),
+  patterns: Type.Array(Type.String({ minLength: 1 }), { minItems: 1 }),
+  flags: Type.String({ pattern: '^[dgimsuvy]*$' }),
+});
+export type ModerationRule = Static<typeof ModerationRule>;
+const ModerationRules = Type.Object({ rules: Type.Array(ModerationRule) });
+/** The rulebook's moderation section. */
+export type ModerationRulebook = Static<typeof ModerationRules>;
 
 /** Policy parameters: data, not code. Every decision that uses one records `version`. */
 export const RulebookSchema = Type.Object({
@@ -52,7 +86,19 @@ export const RulebookSchema = Type.Object({
     goodwill: Type.Object({ ruleId: Type.String(), maxMinor: Type.Integer() }),
     supervisorApprovalAboveMinor: Type.Integer(),
   }),
-  review: Type.Object({ windowDays: Type.Number(), reviseWithinDays: Type.Number() }),
+  review: Type.Object({
+    windowDays: Type.Number(),
+    reviseWithinDays: Type.Number(),
+    /** Since 2026-12-v5: the shop's explanation and the buyer's follow-up review windows, the text limit, the rule ids. */
+    explanationWithinDays: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
+    followUpReviewWithinDays: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
+    textMaxLength: Type.Optional(Type.Integer({ minimum: 1 })),
+    ruleIds: Type.Optional(ReviewRuleIds),
+  }),
+  /** Since 2026-12-v5: the bad-review follow-up's deadlines and who approves a goodwill credit. */
+  reviewFollowUp: Type.Optional(ReviewFollowUpRules),
+  /** Since 2026-12-v5: the rules that hold a review text for the platform (first rule whose pattern matches). */
+  moderation: Type.Optional(ModerationRules),
   penalty: Type.Object({
     hiddenAtPoints: Type.Integer(),
     closedAtPoints: Type.Integer(),
@@ -70,7 +116,11 @@ export const RulebookSchema = Type.Object({
       resolution: Type.Object({ ruleId: Type.String(), withinHours: Type.Number({ exclusiveMinimum: 0 }) }),
       awaitingBuyer: Type.Object({ ruleId: Type.String(), closeAfterDays: Type.Number({ exclusiveMinimum: 0 }) }),
       evidence: Type.Object({ ruleId: Type.String(), defaultDueInHours: Type.Number({ exclusiveMinimum: 0 }) }),
-      appeal: Type.Object({ ruleId: Type.String(), withinDays: Type.Number({ exclusiveMinimum: 0 }), maxAppeals: Type.Integer({ minimum: 0 }) }),
+      appeal: Type.Object({
+        ruleId: Type.String(),
+        withinDays: Type.Number({ exclusiveMinimum: 0 }),
+        maxAppeals: Type.Integer({ minimum: 0 }),
+      }),
       remedyApproval: Type.Object({ ruleId: Type.String(), supervisorApprovalAboveMinor: Type.Integer({ minimum: 0 }) }),
     }),
   ),
@@ -78,7 +128,7 @@ export const RulebookSchema = Type.Object({
 export type Rulebook = Static<typeof RulebookSchema>;
 
 /** Every published rulebook version, oldest first; decisions look up the version they recorded. */
-export const rulebooks: readonly Rulebook[] = [v1 as Rulebook, v3 as Rulebook, v4 as Rulebook];
+export const rulebooks: readonly Rulebook[] = [v1 as Rulebook, v3 as Rulebook, v4 as Rulebook, v5 as Rulebook];
 export const currentRulebook = (): Rulebook => rulebooks[rulebooks.length - 1];
 export const rulebookVersion = (version: string): Rulebook | undefined => rulebooks.find((r) => r.version === version);
 

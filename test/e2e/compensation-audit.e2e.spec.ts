@@ -48,7 +48,7 @@ describe('compensation audit replay through HTTP', () => {
     expect(tampered.status).toBe(200);
     expect(tampered.body.checked).toBe(4);
     expect(tampered.body.mismatches).toEqual([
-      expect.objectContaining({ compensationId: 'cmp_forged', field: 'amount', recorded: 5000, recomputed: 3000, rule: { id: 'compensation.late_shipment', version: '2026-12-v4' } }),
+      expect.objectContaining({ compensationId: 'cmp_forged', field: 'amount', recorded: 5000, recomputed: 3000, rule: { id: 'compensation.late_shipment', version: '2026-12-v5' } }),
     ]);
   });
 

@@ -31,7 +31,7 @@ describe('late-shipment compensation through HTTP (embedded runtime, manual cloc
       kind: 'late_shipment',
       amount: 3000,
       status: 'paid',
-      rule: { id: 'compensation.late_shipment', version: '2026-12-v4' },
+      rule: { id: 'compensation.late_shipment', version: '2026-12-v5' },
       basedOn: [missed.eventId],
       explanation: '5% of 101000 = 5050; capped at 3000 → 3000',
     });
@@ -51,7 +51,7 @@ describe('late-shipment compensation through HTTP (embedded runtime, manual cloc
     expect(ledger.entries[0]).toMatchObject({
       kind: 'compensation',
       amount: 3000,
-      rule: { id: 'compensation.late_shipment', version: '2026-12-v4' },
+      rule: { id: 'compensation.late_shipment', version: '2026-12-v5' },
       lines: [
         { account: 'shop_deposit:shop-1', debit: 3000, credit: 0 },
         { account: 'payment_provider', debit: 0, credit: 3000 },

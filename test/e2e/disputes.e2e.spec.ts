@@ -4,7 +4,7 @@ import { useTestSystem } from '../support/embedded-system';
 import { now, paidOrder, refundCommand, requestRefund, withKey } from '../support/refunds';
 
 const HOUR_MS = 3_600_000;
-const rulebookVersion = '2026-12-v4';
+const rulebookVersion = '2026-12-v5';
 const otherBuyer: Actor = { id: 'buyer-2', role: 'buyer' };
 const otherShopAgent: Actor = { id: 'agent-9', role: 'agent', shops: ['shop-2'] };
 

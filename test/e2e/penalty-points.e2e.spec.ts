@@ -63,7 +63,7 @@ describe('shop penalty points through HTTP', () => {
       orderId: expect.any(String),
       disputeId: expect.stringMatching(/^dsp_/),
       basedOn: [expect.any(String)],
-      rule: { id: 'penalty.points', version: '2026-12-v4' },
+      rule: { id: 'penalty.points', version: '2026-12-v5' },
     });
     // who may read it: the platform, finance, the shop's own staff; not a buyer, not another shop's agent
     expect((await sys.api.get(`/shops/${SHOP}/penalty-points`, finance)).status).toBe(200);
@@ -130,7 +130,7 @@ describe('shop penalty points through HTTP', () => {
     expect(report.body.checked).toBe(3);
     expect(report.body.mismatches).toEqual(
       expect.arrayContaining([
-        { assessmentId: 'pts_ord-forged_breach_of_promise', shopId: SHOP, year: 2026, field: 'points', recorded: 30, recomputed: 3, rule: { id: 'penalty.points', version: '2026-12-v4' } },
+        { assessmentId: 'pts_ord-forged_breach_of_promise', shopId: SHOP, year: 2026, field: 'points', recorded: 30, recomputed: 3, rule: { id: 'penalty.points', version: '2026-12-v5' } },
       ]),
     );
     expect((await sys.api.post('/admin/audit/penalties/verify', {}, agent)).status).toBe(403);
@@ -151,7 +151,7 @@ describe('shop penalty points through HTTP', () => {
       points: 6,
       restrictions: [],
       violations: [
-        { id: `pts_${order.id}_invoice_refusal`, type: 'invoice_refusal', points: 6, at: expect.any(String), orderId: order.id, disputeId: opened.id, basedOn: [ruled.eventId], rule: { id: 'penalty.points', version: '2026-12-v4' } },
+        { id: `pts_${order.id}_invoice_refusal`, type: 'invoice_refusal', points: 6, at: expect.any(String), orderId: order.id, disputeId: opened.id, basedOn: [ruled.eventId], rule: { id: 'penalty.points', version: '2026-12-v5' } },
       ],
     });
     expect((await sys.api.post('/admin/audit/penalties/verify', {}, finance)).body).toMatchObject({ checked: 1, mismatches: [], sourcesNotInLog: 0 });

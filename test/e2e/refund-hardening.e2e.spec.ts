@@ -148,7 +148,7 @@ describe('refund service hardening (issue 9), through HTTP', () => {
       code: 'refund.no_reason_excluded_category',
       rule: 'refund.no_reason_excluded_category',
       excludedCategories: ['special_size'],
-      rulebookVersion: '2026-12-v4',
+      rulebookVersion: '2026-12-v5',
     });
     expect(cupOnly.status).toBe(201);
   });

@@ -3,7 +3,7 @@ import { useTestSystem } from '../support/embedded-system';
 import { cupExchangeShippedBack, getRefund, paidOrder, postRefund, refundCommand, requestRefund, returnAddress } from '../support/refunds';
 
 const DAY_MS = 86_400_000;
-const rulebookVersion = '2026-12-v4';
+const rulebookVersion = '2026-12-v5';
 
 /** Every timeout of the brief, through HTTP with the manual clock: each deadline fires at its own time, by the scheduler. */
 describe('refund timeouts through HTTP (manual clock, durable timers)', () => {

@@ -4,11 +4,12 @@ import { logisticsServiceDefinition } from '@aftersales/logistics';
 import { refundServiceDefinition } from '@aftersales/refund';
 import { timelineServiceDefinition } from '@aftersales/timeline';
 import { disputeServiceDefinition } from '@aftersales/dispute';
+import { reviewServiceDefinition } from '@aftersales/review';
 
 export type { BuiltService, ServiceContext, ServiceDefinition };
 
 /** In build order: a service may use the facades of those before it in the same process. */
-export const SERVICE_CATALOG: readonly ServiceDefinition[] = [orderServiceDefinition, logisticsServiceDefinition, refundServiceDefinition, disputeServiceDefinition, timelineServiceDefinition];
+export const SERVICE_CATALOG: readonly ServiceDefinition[] = [orderServiceDefinition, logisticsServiceDefinition, refundServiceDefinition, disputeServiceDefinition, reviewServiceDefinition, timelineServiceDefinition];
 export const SERVICE_NAMES: readonly string[] = SERVICE_CATALOG.map((definition) => definition.name);
 
 /** The definitions of the named services, in build order; all of them by default. Unknown names are refused. */

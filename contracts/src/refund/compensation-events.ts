@@ -69,7 +69,7 @@ export const CompensationDecidedEvent = defineEvent({
     shopId: 'shop-88',
     buyerId: 'buyer-4096',
     kind: 'late_shipment',
-    rule: { ruleId: 'compensation.late_shipment', rulebookVersion: '2026-12-v4' },
+    rule: { ruleId: 'compensation.late_shipment', rulebookVersion: '2026-12-v5' },
     basedOn: ['0b6f7c1e-6a52-4c0e-9d8e-2f4a1c9b7d10', '5d1e2f3a-8b7c-4d6e-a1f2-3b4c5d6e7f80'],
     inputs: [
       { name: 'paidAmount', value: 101000, unit: 'minor', sourceEventId: '0b6f7c1e-6a52-4c0e-9d8e-2f4a1c9b7d10' },
@@ -168,7 +168,7 @@ export const CompensationPaidOutEvent = defineEvent({
     amount: 3000,
     currency: 'CNY',
     fundingSource: 'shop_deposit',
-    rule: { ruleId: 'compensation.late_shipment', rulebookVersion: '2026-12-v4' },
+    rule: { ruleId: 'compensation.late_shipment', rulebookVersion: '2026-12-v5' },
     paidAt: '2026-11-09T00:00:01.000Z',
   },
 });

@@ -8,30 +8,33 @@ export const MaliciousReviewGrounds = ['extortion', 'competitor_attack', 'abusiv
 
 export const MaliciousReviewAppealFiledEvent = defineEvent({
   type: 'MaliciousReviewAppealFiled',
-  version: 1,
+  version: 2,
   service: 'review',
-  description: 'The merchant appealed a review as malicious (e.g. written to extort a benefit), with evidence.',
+  description:
+    'The shop appealed a review as malicious (e.g. written to extort a benefit), with its reason and evidence; the platform decides. One appeal per review.',
   schema: Type.Object(
     {
       appealId: Id('Id of the appeal'),
       reviewId: Id('Review appealed'),
       orderId: Id('Order reviewed (partition key)'),
       shopId: Id('Shop that appeals'),
-      grounds: OneOf(MaliciousReviewGrounds, 'Why the review is malicious'),
-      description: Text("The merchant's account", 4000),
+      agentId: Id('Shop agent (工号) who filed the appeal'),
+      grounds: Type.Optional(OneOf(MaliciousReviewGrounds, 'Why the review is malicious, when the shop said')),
+      reason: Text("The shop's account", 4000),
       evidence: Type.Array(Evidence, { minItems: 1, description: 'Evidence such as chat logs showing the demand' }),
       filedAt: Timestamp('When the appeal was filed'),
     },
     { additionalProperties: false },
   ),
   example: {
-    appealId: 'ap-rv-ord-20261105-0013',
-    reviewId: 'rv-ord-20261105-0013',
+    appealId: 'apl_rev_5f2a9c0d1e',
+    reviewId: 'rev_5f2a9c0d1e',
     orderId: 'ord-20261105-0013',
     shopId: 'shop-88',
+    agentId: 'cs-031',
     grounds: 'extortion',
-    description: 'Buyer demanded 200 CNY to remove the negative review.',
-    evidence: [{ kind: 'chat_log', ref: 'media/ap-rv-ord-20261105-0013/chat.png' }],
+    reason: 'Buyer demanded 200 CNY to remove the negative review.',
+    evidence: [{ kind: 'chat_log', ref: 'media/rev_5f2a9c0d1e/chat.png' }],
     filedAt: '2026-11-21T12:00:00.000Z',
   },
 });

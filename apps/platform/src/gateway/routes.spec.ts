@@ -27,11 +27,17 @@ describe('the gateway’s routes', () => {
     ['/admin/audit/compensations/verify', 'refund'],
     ['/shops/shop-1/penalty-points', 'dispute'],
     ['/admin/audit/penalties/verify', 'dispute'],
+    ['/reviews', 'review'],
+    ['/reviews/rev_1/moderation', 'review'],
+    ['/orders/ord_1/review', 'review'],
+    ['/shops/shop-1/reviews', 'review'],
+    ['/shops/shop-1/rating', 'review'],
+    ['/review-follow-ups/rfu_1/contact', 'review'],
   ])('given %s, then it goes to %s', (path, service) => {
     expect(routes.serviceOf(path)).toBe(service);
   });
 
-  it.each(['/', '/nothing', '/admin/settle', '/shipment/s-1', '/shops/shop-1', '/shops/shop-1/reviews'])('given %s that no service names first, then it goes nowhere', (path) => {
+  it.each(['/', '/nothing', '/admin/settle', '/shipment/s-1', '/shops/shop-1', '/shops/shop-1/coupons'])('given %s that no service names first, then it goes nowhere', (path) => {
     expect(routes.serviceOf(path)).toBeUndefined();
   });
 });

@@ -30,7 +30,7 @@ describe('shop penalty points on the in-memory platform', () => {
       { kind: 'hidden', from: '2026-11-10T08:00:00.000Z', until: '2026-11-17T08:00:00.000Z' },
       { kind: 'warned', from: '2026-11-10T08:00:00.000Z', until: '2026-11-17T08:00:00.000Z' },
     ]);
-    expect(at12.violations[3]).toMatchObject({ id: 'pts_ord-4_breach_of_promise', type: 'breach_of_promise', points: 3, disputeId: 'dsp_4', rule: { id: 'penalty.points', version: '2026-12-v4' } });
+    expect(at12.violations[3]).toMatchObject({ id: 'pts_ord-4_breach_of_promise', type: 'breach_of_promise', points: 3, disputeId: 'dsp_4', rule: { id: 'penalty.points', version: '2026-12-v5' } });
 
     await env.advance(7 * DAY - 60_000);
     expect((await service.getPenaltyPoints('shop-1')).restrictions).toHaveLength(2);
@@ -100,8 +100,8 @@ describe('shop penalty points on the in-memory platform', () => {
     const report = await service.audit.verify();
     expect(report.checked).toBe(5);
     expect(report.mismatches).toEqual([
-      { assessmentId: 'pts_ord-9_not_as_described', shopId: 'shop-1', year: 2026, field: 'points', recorded: 30, recomputed: 3, rule: { id: 'penalty.points', version: '2026-12-v4' } },
-      { assessmentId: 'pts_ord-9_not_as_described', shopId: 'shop-1', year: 2026, field: 'totalPoints', recorded: 42, recomputed: 15, rule: { id: 'penalty.points', version: '2026-12-v4' } },
+      { assessmentId: 'pts_ord-9_not_as_described', shopId: 'shop-1', year: 2026, field: 'points', recorded: 30, recomputed: 3, rule: { id: 'penalty.points', version: '2026-12-v5' } },
+      { assessmentId: 'pts_ord-9_not_as_described', shopId: 'shop-1', year: 2026, field: 'totalPoints', recorded: 42, recomputed: 15, rule: { id: 'penalty.points', version: '2026-12-v5' } },
     ]);
   });
 });

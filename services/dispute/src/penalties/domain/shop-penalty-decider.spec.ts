@@ -49,7 +49,7 @@ describe('shop penalty points', () => {
           points: 3,
           totalPoints: 3,
           ruleId: 'penalty.points',
-          rulebookVersion: '2026-12-v4',
+          rulebookVersion: '2026-12-v5',
           basedOn: ['evt-ruling-9'],
           assessedAt: at,
         },
@@ -87,7 +87,7 @@ describe('shop penalty points', () => {
         atPoints: 12,
         totalPoints: 12,
         thresholdRuleId: 'penalty.threshold_12',
-        rulebookVersion: '2026-12-v4',
+        rulebookVersion: '2026-12-v5',
         assessmentId: 'pts_ord-9_not_as_described',
         basedOn: ['evt-ruling-9'],
       });

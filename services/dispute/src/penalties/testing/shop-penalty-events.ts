@@ -2,7 +2,7 @@ import type { ShopPenaltyEvent, ShopPenaltyEventData } from '../domain';
 
 export const SHOP = 'shop-1';
 export const YEAR = 2026;
-export const RULEBOOK = '2026-12-v4';
+export const RULEBOOK = '2026-12-v5';
 
 /** A stored assessment of `points` on top of `previousPoints` (defaults: 3 points of not as described, from 0). */
 export const assessed = (overrides: Partial<ShopPenaltyEventData<'PenaltyPointsAssessed'>> = {}): ShopPenaltyEvent => {

@@ -19,7 +19,7 @@ describe('compensation decisions caused by disputes', () => {
     await w.env.settle();
 
     expect(await w.compensation.listForOrder('ord-1')).toEqual([
-      expect.objectContaining({ id: 'cmp_dsp_1_rm-1', kind: 'goodwill', amount: 15_000, status: 'paid', rule: { id: 'compensation.goodwill', version: '2026-12-v4' } }),
+      expect.objectContaining({ id: 'cmp_dsp_1_rm-1', kind: 'goodwill', amount: 15_000, status: 'paid', rule: { id: 'compensation.goodwill', version: '2026-12-v5' } }),
     ]);
     expect(w.provider.payments().map((p) => p.amount)).toEqual([15_000]);
     const entries = await w.ledger.entries({ orderId: 'ord-1' });

@@ -58,7 +58,7 @@ describe('finance ledger', () => {
     expect(otherShop).toEqual([]);
     expect(csv).toHaveLength(1 + 4);
     expect(csv[0]).toBe('entryId,postedAt,kind,orderId,shopId,buyerId,account,debit,credit,currency,payoutId,refundId,compensationId,ruleId,rulebookVersion,sourceEventType,sourceEventId,causedBy,explanation,disputeId,disputeRemedyId,disputeRulingId');
-    expect(csv[1]).toContain(',shop_deposit:shop-1,3000,0,CNY,payout-compensation-cmp_late_ord-1,,cmp_late_ord-1,compensation.late_shipment,2026-12-v4,CompensationPaidOut,');
+    expect(csv[1]).toContain(',shop_deposit:shop-1,3000,0,CNY,payout-compensation-cmp_late_ord-1,,cmp_late_ord-1,compensation.late_shipment,2026-12-v5,CompensationPaidOut,');
     expect(csv[1].endsWith(",late_shipment compensation from the shop's deposit: 5% of 101000 = 5050; capped at 3000 → 3000,,,")).toBe(true);
   });
 

@@ -190,7 +190,7 @@ describe('RequestRefund: 7-day no-reason return (七天无理由)', () => {
     expect(error).toMatchObject({ code: RefundRules.noReasonExcludedCategory, details: { excludedCategories: ['custom_made'] } });
   });
 
-  it('given the current rulebook (2026-12-v4) and a special_size line, when a 7-day no-reason return is asked for it, then 422 naming the excluded-category rule', () => {
+  it('given the current rulebook (2026-12-v5) and a special_size line, when a 7-day no-reason return is asked for it, then 422 naming the excluded-category rule', () => {
     const order = deliveredOrder({
       items: [{ sku: 'sofa', title: 'Three-seat sofa, 2.4 m', quantity: 1, unitPrice: 100_000, category: 'special_size' }],
     });

@@ -1,0 +1,4 @@
+export * from './policies';
+export * from './projections';
+export * from './application';
+export * from './http';

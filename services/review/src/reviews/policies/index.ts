@@ -1,0 +1,2 @@
+export * from './review-service-name';
+export * from './moderate-text';

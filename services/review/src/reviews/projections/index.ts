@@ -1,0 +1,1 @@
+export * from './review-order-facts.projection';
