@@ -7,7 +7,7 @@
  * that call internal APIs run as child processes loading <target>'s packages (target/target-resolution.ts).
  *
  *   BENCH_QUICK=1         shorter rounds, fewer notes and payouts, no 1 000 000-event rebuild
- *   BENCH_ONLY=a,b        only these sections: write, http, rebuild, payouts, large, audit, workqueue
+ *   BENCH_ONLY=a,b        only these sections: write, http, rebuild, payouts, large, audit, workqueue, reviews
  *   BENCH_TARGET=<root>   measure another built checkout (its `pnpm build` done)
  *   BENCH_TARGETS=old=<root>,new=<root>
  *                         measure several checkouts in one run: each section runs once per checkout, alternating
@@ -21,6 +21,7 @@ import { runHttp } from './sections/http-section';
 import { runLargeOrder } from './sections/large-order-section';
 import { runPayouts } from './sections/payouts-section';
 import { runRebuild } from './sections/rebuild-section';
+import { runReviews } from './sections/reviews-section';
 import { runWorkQueue } from './sections/work-queue-section';
 import { runWrites } from './sections/write-section';
 import type { Section } from './sections/section';
@@ -38,6 +39,7 @@ const sections: { name: string; title: string; run: Section }[] = [
   { name: 'large', title: 'one order with many notes', run: runLargeOrder },
   { name: 'audit', title: 'audit verify (child process)', run: runAudit },
   { name: 'workqueue', title: 'work queue rebuild (issue 12)', run: runWorkQueue },
+  { name: 'reviews', title: 'reviews through HTTP with moderation, shop ratings rebuild (issue 13)', run: runReviews },
 ];
 
 interface Target {

@@ -107,8 +107,9 @@ export const followUpClosed = (followUpId: string, shopId: string, outcome: 'exp
     orderId: `ord-${followUpId}`,
     shopId,
     outcome,
-    note: 'done',
     closedBy: 'agent-1',
+    withinDeadline: true,
+    basedOn: [],
     closedAt: minute(3000),
   }, minute(3000));
 

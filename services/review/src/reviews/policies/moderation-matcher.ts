@@ -3,20 +3,11 @@
  * Pure: no clock, no I/O. The patterns are data (the rulebook's `moderation` section); this file only knows how to read
  * text the way a person reads it (full-width digits are digits, "138 0013 8000" is one number).
  */
+import type { ModerationCategory, ModerationRulebook } from '@aftersales/contracts';
 
-export type ModerationCategory = 'advertising' | 'contact_details' | 'link' | 'other_shop_promotion' | 'private_information';
-
-export interface ModerationRuleData {
-  readonly ruleId: string;
-  readonly category: ModerationCategory;
-  readonly description: string;
-  readonly patterns: readonly string[];
-  readonly flags: string;
-}
-
-export interface ModerationRulesData {
-  readonly rules: readonly ModerationRuleData[];
-}
+/** The rulebook's moderation section, as far as the matcher reads it. */
+export type ModerationRulesData = Pick<ModerationRulebook, 'rules'>;
+type ModerationRuleData = ModerationRulesData['rules'][number];
 
 export interface ModerationMatch {
   readonly ruleId: string;

@@ -1,11 +1,13 @@
-import moderation from './moderation-rules.draft.json';
-import { firstModerationMatch, type ModerationRulesData } from './moderation-matcher';
+import { rulebooks, rulebookVersion } from '@aftersales/contracts';
+import { moderateText } from './moderate-text';
+import { compiledModeration, firstModerationMatch } from './moderation-matcher';
 
 /**
  * The moderation table: real-looking review texts, both ways. Every held text names the rule that must match it;
  * every passing text carries numbers or words a naive pattern would mistake for contact details or links.
  */
-const rules = moderation as ModerationRulesData;
+const V5 = '2026-12-v5';
+const rules = rulebookVersion(V5)!.moderation!;
 
 const mustHold: ReadonlyArray<readonly [text: string, ruleId: string]> = [
   // phone numbers
@@ -145,13 +147,13 @@ const mustPass: readonly string[] = [
   '收到货 13 天了，一直在用',
 ];
 
-describe('moderation table (rulebook moderation rules)', () => {
+describe('moderation table (the moderation rules of rulebook 2026-12-v5)', () => {
   it.each(mustHold)('holds %p under %s', (text, ruleId) => {
-    expect(firstModerationMatch(text, rules)?.ruleId).toBe(ruleId);
+    expect(moderateText(text, rules, V5)).toEqual({ verdict: 'hold', ruleId, category: ruleId.split('.')[1], rulebookVersion: V5 });
   });
 
   it.each(mustPass.map((text) => [text]))('passes %p', (text) => {
-    expect(firstModerationMatch(text, rules)).toBeUndefined();
+    expect(moderateText(text, rules, V5)).toEqual({ verdict: 'pass' });
   });
 });
 
@@ -168,5 +170,11 @@ describe('the moderation rules themselves', () => {
   it('text built to make a careless pattern backtrack still gets an answer', () => {
     const adversarial = ['1 '.repeat(250), 'a.'.repeat(250), '去'.repeat(500), `${'a'.repeat(240)}@${'b'.repeat(240)}`, '￥'.repeat(500)];
     for (const text of adversarial) expect(() => firstModerationMatch(text, rules)).not.toThrow();
+  });
+});
+
+describe('every published rulebook with moderation rules', () => {
+  it('compiles: every pattern is a valid, bounded regular expression', () => {
+    for (const book of rulebooks) if (book.moderation) expect(() => compiledModeration(book.moderation!)).not.toThrow();
   });
 });
