@@ -29,6 +29,7 @@ export const shopRatingsProjection: Projection = {
   collections: [SHOP_RATINGS_COLLECTION, SHOP_RATING_REVIEWS_COLLECTION, SHOP_RATING_FOLLOW_UPS_COLLECTION],
   handles: (eventType) => handled.has(eventType),
   reads: 'payload',
+  sharesDocuments: true, // every step below builds new documents and never changes one it was given
   async apply(event, uow) {
     if (event.type.startsWith('ReviewFollowUp')) await applyFollowUpEvent(event, uow);
     else await applyReviewEvent(event, uow);
