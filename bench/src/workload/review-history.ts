@@ -85,7 +85,7 @@ export function generateReviewHistory(events: number, seed = 13): ReviewHistory 
         }
       }
       if (counted === 'negative' && random() < 0.1) {
-        review.push({ type: 'MaliciousReviewAppealDecided', schemaVersion: 1, data: { ...keys, upheld: true, reason: 'extortion', decidedBy: 'xiao-er-1', decidedAt: iso(t + 3000) } });
+        review.push({ type: 'MaliciousReviewAppealDecided', schemaVersion: 1, data: { appealId: `apl_${reviewId}`, reviewId, orderId, upheld: true, reviewRemoved: true, arbitratorId: 'xiao-er-1', explanation: 'extortion', decidedAt: iso(t + 3000) } });
         counted = undefined;
       }
     }

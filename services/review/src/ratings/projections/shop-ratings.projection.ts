@@ -80,7 +80,8 @@ function nextReview(current: RatedReviewDoc | undefined, event: RecordedEvent): 
       return rating ? { ...current, rating } : undefined;
     }
     case 'MaliciousReviewAppealDecided': {
-      if (!current || data.upheld !== true) return undefined;
+      const removed = (data.reviewRemoved as boolean | undefined) ?? data.upheld === true;
+      if (!current || !removed) return undefined;
       return { ...current, status: 'hidden' };
     }
     default:

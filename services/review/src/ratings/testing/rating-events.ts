@@ -66,8 +66,8 @@ export const reviewRevised = (reviewId: string, shopId: string, from: Rating, to
     rulebookVersion: '2026-12-v5',
   }, minute(600));
 
-export const appealDecided = (reviewId: string, shopId: string, upheld: boolean) =>
-  logged(`review-${reviewId}`, 'MaliciousReviewAppealDecided', 1, { reviewId, orderId: `ord-${reviewId}`, shopId, upheld, reason: 'extortion', decidedBy: 'xiao-er-1', decidedAt: minute(900) }, minute(900));
+export const appealDecided = (reviewId: string, _shopId: string, upheld: boolean) =>
+  logged(`review-${reviewId}`, 'MaliciousReviewAppealDecided', 1, { appealId: `apl_${reviewId}`, reviewId, orderId: `ord-${reviewId}`, upheld, reviewRemoved: upheld, arbitratorId: 'xiao-er-1', explanation: 'extortion', decidedAt: minute(900) }, minute(900));
 
 const followUpStream = (followUpId: string) => `review-follow-up-${followUpId}`;
 
