@@ -1,3 +1,4 @@
+export * from './domain';
 export * from './policies';
 export * from './projections';
 export * from './application';

@@ -11,6 +11,7 @@ import type { CompensationService, CompensationServiceDeps } from './compensatio
 import { onDisputeEvent } from './dispute.reactions';
 import { onOrderEvent } from './order.reactions';
 import { onRefundEvent } from './refund.reactions';
+import { onReviewEvent } from './review.reactions';
 
 /** Compensation decisions (streams compensation-<id>): the facade over the commands, reactions and reads. */
 export function createCompensationService(platform: Platform, deps: CompensationServiceDeps): CompensationService {
@@ -22,6 +23,7 @@ export function createCompensationService(platform: Platform, deps: Compensation
     onOrderEvent: (event) => onOrderEvent(h, event),
     onRefundEvent: (event) => onRefundEvent(h, event),
     onDisputeEvent: (event) => onDisputeEvent(h, event),
+    onReviewEvent: (event) => onReviewEvent(h, event),
     view: (state: CompensationState) => compensationView(state, compensationPayoutId),
     runtime: runtimeWithoutTimers(COMPENSATION_SERVICE, 'the compensation service', [orderFactsProjection, compensationsProjection, remedyApprovalsProjection]),
   };

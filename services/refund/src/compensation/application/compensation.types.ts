@@ -50,6 +50,8 @@ export interface CompensationService {
   onRefundEvent(event: EventEnvelope): Promise<CompensationReactionOutcome>;
   /** Dispute topic, group `compensation`: accepted compensation remedies and rulings' compensations become decisions. */
   onDisputeEvent(event: EventEnvelope): Promise<CompensationReactionOutcome>;
+  /** Review topic, group `compensation`: a goodwill credit granted in a bad-review follow-up becomes a decision. */
+  onReviewEvent(event: EventEnvelope): Promise<CompensationReactionOutcome>;
   view(state: CompensationState): CompensationView;
   readonly runtime: ServiceRuntime;
 }

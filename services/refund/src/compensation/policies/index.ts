@@ -1,1 +1,2 @@
 export * from './dispute-compensation.policy';
+export * from './review-compensation.policy';

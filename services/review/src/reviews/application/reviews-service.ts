@@ -19,7 +19,9 @@ export function createReviewsService(platform: Platform): ReviewsService {
     runtime: {
       name: REVIEW_SERVICE,
       projections: [],
-      busFedViews: [{ name: REVIEW_ORDER_FACTS, projection: REVIEW_ORDER_FACTS, collections: [REVIEW_ORDER_FACTS], group: REVIEW_CONSUMER_GROUP }],
+      busFedViews: [
+        { name: REVIEW_ORDER_FACTS, projection: REVIEW_ORDER_FACTS, collections: [REVIEW_ORDER_FACTS], group: REVIEW_CONSUMER_GROUP },
+      ],
       timerPolicies: [],
       fireTimer: async () => undefined,
     },

@@ -3,8 +3,7 @@ import { firstModerationMatch } from './moderation-matcher';
 
 /** What the moderation rules say about a text: it may be published, or it is held naming the rule that matched. */
 export type ModerationVerdict =
-  | { verdict: 'pass' }
-  | { verdict: 'hold'; ruleId: string; category: ModerationCategory; rulebookVersion: string };
+  { verdict: 'pass' } | { verdict: 'hold'; ruleId: string; category: ModerationCategory; rulebookVersion: string };
 
 /**
  * The first rule of the rulebook's moderation section (in its order) with a pattern matching the text holds it; no

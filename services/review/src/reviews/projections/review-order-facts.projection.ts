@@ -31,9 +31,21 @@ export function nextReviewOrderFacts(current: ReviewOrderFactsDoc | undefined, e
   if (current && current.revision >= event.revision) return undefined;
   if (event.type === 'OrderPlaced') {
     const d = event.data as OrderEventData<'OrderPlaced'>;
-    return { id: d.orderId, orderId: d.orderId, shopId: d.shopId, buyerId: d.buyerId, sourceEventIds: [event.eventId], revision: event.revision };
+    return {
+      id: d.orderId,
+      orderId: d.orderId,
+      shopId: d.shopId,
+      buyerId: d.buyerId,
+      sourceEventIds: [event.eventId],
+      revision: event.revision,
+    };
   }
   if (!current) return undefined;
   const confirmed = event.data as OrderEventData<'ReceiptConfirmed'>;
-  return { ...current, completedAt: confirmed.confirmedAt, sourceEventIds: [...current.sourceEventIds, event.eventId], revision: event.revision };
+  return {
+    ...current,
+    completedAt: confirmed.confirmedAt,
+    sourceEventIds: [...current.sourceEventIds, event.eventId],
+    revision: event.revision,
+  };
 }

@@ -1,5 +1,8 @@
-/** What waits on a shop: a refund to answer or whose return to confirm, a case, an evidence request, a compensation to approve. */
-export const WorkItemKinds = ['refund', 'dispute', 'evidence_request', 'compensation'] as const;
+/**
+ * What waits on a shop: a refund to answer or whose return to confirm, a case, an evidence request, a compensation to
+ * approve, a bad-review follow-up.
+ */
+export const WorkItemKinds = ['refund', 'dispute', 'evidence_request', 'compensation', 'review_follow_up'] as const;
 export type WorkItemKind = (typeof WorkItemKinds)[number];
 
 /** One item of GET /work-queue. `dueAt` null: no deadline runs (it sorts after every dated item). */

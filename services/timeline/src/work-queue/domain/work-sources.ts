@@ -2,10 +2,11 @@ import type { ServiceName } from '@aftersales/contracts';
 import { compensationWork } from './compensation-work';
 import { disputeWork } from './dispute-work';
 import { refundWork } from './refund-work';
+import { reviewFollowUpWork } from './review-follow-up-work';
 import type { SubjectState, WorkSource } from './work-source';
 
-/** Everything that puts items on the work queue (review follow-ups join with issue 13: one more source here). */
-export const WORK_SOURCES: readonly WorkSource[] = [refundWork, compensationWork, disputeWork] as unknown as WorkSource<SubjectState>[];
+/** Everything that puts items on the work queue. */
+export const WORK_SOURCES: readonly WorkSource[] = [refundWork, compensationWork, disputeWork, reviewFollowUpWork] as unknown as WorkSource<SubjectState>[];
 
 const byEventType = new Map(WORK_SOURCES.flatMap((source) => source.eventTypes.map((type) => [type, source] as const)));
 

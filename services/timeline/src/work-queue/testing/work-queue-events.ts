@@ -49,3 +49,9 @@ export const evidenceRequested = (disputeId: string, requestId: string, party: '
 
 export const compensationDecided = (compensationId: string, shopId: string, requiresSupervisorApproval: boolean, decidedAt = at(3)) =>
   stored('CompensationDecided', { compensationId, orderId: `ord-${compensationId}`, shopId, buyerId: 'buyer-1', requiresSupervisorApproval, decidedAt });
+
+export const followUpOpened = (followUpId: string, shopId: string, firstContactBy: string, resolveBy: string) =>
+  stored('ReviewFollowUpOpened', { followUpId, reviewId: `rev-${followUpId}`, orderId: `ord-${followUpId}`, shopId, buyerId: 'buyer-1', rating: 'negative', deadlines: { firstContactBy, resolveBy }, openedAt: at(2) });
+
+export const followUpEvent = (type: string, followUpId: string, data: Record<string, unknown> = {}) =>
+  stored(type, { followUpId, reviewId: `rev-${followUpId}`, orderId: `ord-${followUpId}`, shopId: 'shop-1', ...data });

@@ -1,0 +1,93 @@
+import type { FollowUpChannel, FollowUpMetric, FollowUpRemedyKind, ReviewRating } from '@aftersales/contracts';
+
+/** A neutral or negative review was published: open its follow-up. */
+export interface OpenFollowUp {
+  type: 'OpenFollowUp';
+  followUpId: string;
+  reviewId: string;
+  orderId: string;
+  shopId: string;
+  buyerId: string;
+  rating: ReviewRating;
+  /** The review event (posted, or published by the platform) that opens it. */
+  basedOn: string;
+  at: string;
+}
+
+/** A deadline's timer fired. */
+export interface CheckFollowUpDeadline {
+  type: 'CheckFollowUpDeadline';
+  followUpId: string;
+  metric: FollowUpMetric;
+  at: string;
+}
+
+export interface ContactBuyer {
+  type: 'ContactBuyer';
+  followUpId: string;
+  agentId: string;
+  channel: FollowUpChannel;
+  note: string;
+  at: string;
+}
+
+export interface ProposeFollowUpRemedy {
+  type: 'ProposeFollowUpRemedy';
+  followUpId: string;
+  kind: FollowUpRemedyKind;
+  amount?: number;
+  note: string;
+  proposedBy: string;
+  /** What the buyer paid for the order, when the service knows it: a partial refund is at most that. */
+  paidAmount?: number;
+  /** Events the grant is based on when it is granted at once (the follow-up's opening). */
+  basedOn: string[];
+  at: string;
+}
+
+export interface ApproveFollowUpRemedy {
+  type: 'ApproveFollowUpRemedy';
+  followUpId: string;
+  remedyId: string;
+  approverId: string;
+  /** The opening and the proposal the grant is based on. */
+  basedOn: string[];
+  at: string;
+}
+
+export interface RejectFollowUpRemedy {
+  type: 'RejectFollowUpRemedy';
+  followUpId: string;
+  remedyId: string;
+  approverId: string;
+  reason: string;
+  at: string;
+}
+
+export interface CloseFollowUp {
+  type: 'CloseFollowUp';
+  followUpId: string;
+  outcome: 'explained' | 'unresolved' | 'appealed';
+  note?: string;
+  closedBy: string;
+  at: string;
+}
+
+/** The buyer revised the review upwards: the follow-up closes as revised. */
+export interface CloseFollowUpOnRevision {
+  type: 'CloseFollowUpOnRevision';
+  followUpId: string;
+  /** The ReviewRevised event. */
+  basedOn: string;
+  at: string;
+}
+
+export type FollowUpCommand =
+  | OpenFollowUp
+  | CheckFollowUpDeadline
+  | ContactBuyer
+  | ProposeFollowUpRemedy
+  | ApproveFollowUpRemedy
+  | RejectFollowUpRemedy
+  | CloseFollowUp
+  | CloseFollowUpOnRevision;

@@ -1,0 +1,3 @@
+export * from './follow-ups.access';
+export * from './follow-ups.module';
+export * from './follow-ups.tokens';

@@ -1,0 +1,5 @@
+export * from './application';
+export * from './domain';
+export * from './http';
+export * from './policies';
+export * from './projections';
