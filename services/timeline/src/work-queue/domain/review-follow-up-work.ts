@@ -1,5 +1,5 @@
 import type { WorkItem } from './work-item';
-import { subjectId, text, type SubjectState, type WorkEvent, type WorkSource } from './work-source';
+import { subjectId, text, type SubjectState, type WorkSource } from './work-source';
 
 /** An open bad-review follow-up: its two deadlines, and which of them a breach event said passed. */
 export interface FollowUpWork extends SubjectState {
