@@ -7,7 +7,11 @@ function evolveModerated(review: Review, data: Extract<ReviewStreamEvent, { type
   const status = moderatedStatus(data.decision);
   switch (data.content) {
     case 'review':
-      return { ...review, status };
+      return {
+        ...review,
+        status,
+        moderation: { decision: data.decision, reason: data.reason, moderatorId: data.moderatorId, moderatedAt: data.moderatedAt },
+      };
     case 'explanation':
       return review.explanation ? { ...review, explanation: { ...review.explanation, status } } : review;
     case 'follow_up_review':
@@ -32,6 +36,7 @@ export function evolveReview(state: ReviewState, event: ReviewStreamEvent): Revi
       rating: d.rating,
       score: d.score,
       text: d.text,
+      images: d.images,
       status: d.status,
       hold: d.hold,
       postedAt: d.postedAt,

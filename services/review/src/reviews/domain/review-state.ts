@@ -36,11 +36,14 @@ export interface Review {
   rating: ReviewRating;
   score: number;
   text: string;
+  images: string[];
   status: ReviewStatus;
   /** The rule that held the review when it was posted (kept after moderation, for the record). */
   hold?: ModerationHold;
   postedAt: string;
   completedAt: string;
+  /** The platform's decision on the held review. */
+  moderation?: { decision: 'publish' | 'reject'; reason: string; moderatorId: string; moderatedAt: string };
   explanation?: AddedText & { agentId: string };
   followUpReview?: AddedText;
   revisions: RevisionState[];

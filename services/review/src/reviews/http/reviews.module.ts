@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CapabilityModule, type CapabilityModuleOptions } from '@aftersales/nest';
 import type { ReviewsService } from '../application';
 import { ReviewReactionsController } from './review-reactions.controller';
+import { ReviewsController } from './reviews.controller';
 import { REVIEWS_SERVICE_TOKEN } from './reviews.tokens';
 
 /** `reactions`: the bus reactions to order events. */
@@ -11,6 +12,6 @@ export type ReviewsModuleOptions = CapabilityModuleOptions;
 @Module({})
 export class ReviewsModule extends CapabilityModule<ReviewsService>({
   token: REVIEWS_SERVICE_TOKEN,
-  controllers: [],
+  controllers: [ReviewsController],
   reactions: ReviewReactionsController,
 }) {}

@@ -1,1 +1,3 @@
 export * from './review-order-facts.projection';
+export * from './review.view';
+export * from './reviews.projection';
