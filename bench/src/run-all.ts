@@ -7,8 +7,8 @@
  * that call internal APIs run as child processes loading <target>'s packages (target/target-resolution.ts).
  *
  *   BENCH_QUICK=1         shorter rounds, fewer notes and payouts, no 1 000 000-event rebuild
- *   BENCH_ONLY=a,b        only these sections: write, http, rebuild, payouts, large, audit, workqueue, mongo (needs
- *                         AFTERSALES_MONGO_URL, else it says it skipped)
+ *   BENCH_ONLY=a,b        only these sections: write, http, rebuild, payouts, large, audit, workqueue, reviews, mongo
+ *                         (needs AFTERSALES_MONGO_URL, else it says it skipped)
  *   BENCH_TARGET=<root>   measure another built checkout (its `pnpm build` done)
  *   BENCH_TARGETS=old=<root>,new=<root>
  *                         measure several checkouts in one run: each section runs once per checkout, alternating
@@ -23,6 +23,7 @@ import { runLargeOrder } from './sections/large-order-section';
 import { runMongo } from './sections/mongo-section';
 import { runPayouts } from './sections/payouts-section';
 import { runRebuild } from './sections/rebuild-section';
+import { runReviews } from './sections/reviews-section';
 import { runWorkQueue } from './sections/work-queue-section';
 import { runWrites } from './sections/write-section';
 import type { Section } from './sections/section';
@@ -41,6 +42,7 @@ const sections: { name: string; title: string; run: Section }[] = [
   { name: 'audit', title: 'audit verify (child process)', run: runAudit },
   { name: 'workqueue', title: 'work queue rebuild (issue 12)', run: runWorkQueue },
   { name: 'mongo', title: 'rebuild into MongoDB read models (issue 14)', run: runMongo },
+  { name: 'reviews', title: 'reviews through HTTP with moderation, shop ratings rebuild (issue 13)', run: runReviews },
 ];
 
 interface Target {

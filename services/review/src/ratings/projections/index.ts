@@ -1,0 +1,2 @@
+export * from './shop-rating.document';
+export * from './shop-ratings.projection';
