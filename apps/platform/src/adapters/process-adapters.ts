@@ -58,10 +58,6 @@ export interface LocalStores {
  */
 const READ_MODEL_WRITE_DELAY_MS = 5_000;
 
-/**
- * `consumerOffsetsFlushFirst`: the bus commits a group's position only after `readModels.flush()` (the embedded log
- * bus does), so consumers' effects with their processed ids may wait in memory too.
- */
 /** Timers scheduled by the projector wait at most this long in memory (the scheduler's reads write them first). */
 const TIMER_WRITE_DELAY_MS = 1_000;
 
@@ -71,6 +67,10 @@ function openReadModelStore(dataDir: string, config: ReadModelsConfig): ReadMode
   return new SqliteReadModelStore({ path: join(dataDir, 'read-models.db') }, { writerThread: true });
 }
 
+/**
+ * `consumerOffsetsFlushFirst`: the bus commits a group's position only after `readModels.flush()` (the embedded log
+ * bus does), so consumers' effects with their processed ids may wait in memory too.
+ */
 export function openLocalStores(
   dataDir: string,
   clock: Clock,
