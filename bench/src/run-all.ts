@@ -8,7 +8,8 @@
  *
  *   BENCH_QUICK=1         shorter rounds, fewer notes and payouts, no 1 000 000-event rebuild
  *   BENCH_ONLY=a,b        only these sections: write, http, rebuild, payouts, large, audit, workqueue, reviews, mongo
- *                         (needs AFTERSALES_MONGO_URL, else it says it skipped)
+ *                         (needs AFTERSALES_MONGO_URL, else it says it skipped), production (mongo, then the
+ *                         HTTP command path with tracing on vs off, exporting to JAEGER_OTLP_ENDPOINT or a dropping sink)
  *   BENCH_TARGET=<root>   measure another built checkout (its `pnpm build` done)
  *   BENCH_TARGETS=old=<root>,new=<root>
  *                         measure several checkouts in one run: each section runs once per checkout, alternating
@@ -21,6 +22,7 @@ import { runAudit } from './sections/audit-section';
 import { runHttp } from './sections/http-section';
 import { runLargeOrder } from './sections/large-order-section';
 import { runMongo } from './sections/mongo-section';
+import { runProduction } from './sections/production-section';
 import { runPayouts } from './sections/payouts-section';
 import { runRebuild } from './sections/rebuild-section';
 import { runReviews } from './sections/reviews-section';
@@ -42,6 +44,7 @@ const sections: { name: string; title: string; run: Section }[] = [
   { name: 'audit', title: 'audit verify (child process)', run: runAudit },
   { name: 'workqueue', title: 'work queue rebuild (issue 12)', run: runWorkQueue },
   { name: 'mongo', title: 'rebuild into MongoDB read models (issue 14)', run: runMongo },
+  { name: 'production', title: 'issue 14: rebuild into MongoDB vs SQLite, POST note with tracing on vs off', run: runProduction },
   { name: 'reviews', title: 'reviews through HTTP with moderation, shop ratings rebuild (issue 13)', run: runReviews },
 ];
 

@@ -74,9 +74,9 @@ async function stopChild(child: ChildProcess): Promise<void> {
 
 /**
  * The built platform of BENCH_TARGET (`node apps/platform/dist/main.js`) in a child process with its own empty data
- * directory, manual clock from CLOCK_START, on a free loopback port.
+ * directory, manual clock from CLOCK_START, on a free loopback port; `extraEnv` on top (e.g. OTEL_* variables).
  */
-export async function startPlatform(): Promise<ServerProcess> {
+export async function startPlatform(extraEnv: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
   const folder: TempFolder = createTempFolder('platform');
   const port = await freePort();
   const child = spawn(process.execPath, [join(benchTarget(), 'apps', 'platform', 'dist', 'main.js')], {
@@ -90,6 +90,7 @@ export async function startPlatform(): Promise<ServerProcess> {
       AFTERSALES_CLOCK_START: CLOCK_START,
       // the scenarios name their actor in X-Actor-* headers (a benchTarget from before tokens ignores this)
       AFTERSALES_AUTH: 'headers',
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -22,6 +22,7 @@ import { Coordinator } from './coordinator';
 import { eraseOnEveryProcess } from './erasure-fan-out';
 import { httpProcessAdmin } from './http-admin';
 import { callJson, expectJson, type ServiceProcess } from './process-client';
+import { RouteTemplates, templatePattern } from './route-templates';
 import type { RouteTable } from './routes';
 
 export interface GatewayOptions {
@@ -49,6 +50,24 @@ export interface GatewayOptions {
 const CONSISTENCY_BUDGET_MS = 10_000;
 
 type Handler = (req: IncomingMessage, res: ServerResponse, params: string[]) => Promise<void>;
+type OpenApi = { paths?: Record<string, unknown>; components?: { schemas?: Record<string, unknown> } & Record<string, unknown> };
+
+/** `rule`: the access rule an operator's route answers a 403 with, the one its process's access table names. */
+interface OwnRoute {
+  method: string;
+  template: string;
+  pattern: RegExp;
+  handle: Handler;
+  rule?: string;
+}
+
+const ownRoute = (method: string, template: string, handle: Handler, rule?: string): OwnRoute => ({
+  method,
+  template,
+  pattern: templatePattern(template),
+  handle,
+  ...(rule ? { rule } : {}),
+});
 
 /** The gateway's own routes that need no caller; every other own route is an operator's (`admin`). */
 const PUBLIC_OWN_ROUTES = new Set(['/health', '/openapi.json']);
@@ -59,8 +78,10 @@ const PUBLIC_OWN_ROUTES = new Set(['/health', '/openapi.json']);
  */
 export class Gateway {
   private readonly coordinator: Coordinator;
-  /** `rule`: the access rule an operator's route answers a 403 with, the one its process's access table names. */
-  private readonly own: Array<{ method: string; pattern: RegExp; handle: Handler; rule?: string }>;
+  private readonly own: OwnRoute[];
+  /** Tracing on: server spans are named after the route template (own routes', or the processes' OpenAPI paths). */
+  private readonly traced: boolean;
+  private serviceRoutes: Promise<RouteTemplates> | undefined;
   /** Writes answered so far, and how many of them the last finished settle covered. */
   private writes = 0;
   private settledWrites = 0;
@@ -71,25 +92,26 @@ export class Gateway {
   constructor(private readonly options: GatewayOptions) {
     this.coordinator = new Coordinator(() => options.processes().map(httpProcessAdmin));
     this.own = [
-      { method: 'GET', pattern: /^\/health$/, handle: (_req, res) => this.health(res) },
-      { method: 'POST', pattern: /^\/admin\/settle$/, rule: 'admin.settle_by_admin', handle: async (_req, res) => send(res, 200, { settled: true, ...(await this.coordinator.settle()) }) },
-      { method: 'GET', pattern: /^\/admin\/clock$/, rule: 'admin.clock_by_admin', handle: async (_req, res) => send(res, 200, { now: await this.coordinator.now(), mode: 'manual' }) },
-      { method: 'POST', pattern: /^\/admin\/clock\/advance$/, rule: 'admin.clock_by_admin', handle: (req, res) => this.advance(req, res) },
-      { method: 'GET', pattern: /^\/admin\/projections$/, rule: 'admin.projections_by_admin', handle: (_req, res) => this.projections(res) },
-      { method: 'POST', pattern: /^\/admin\/projections\/([^/]+)\/rebuild$/, rule: 'admin.projections_by_admin', handle: (_req, res, [name]) => this.rebuild(res, decodeURIComponent(name)) },
-      { method: 'GET', pattern: /^\/admin\/bus\/lag$/, rule: 'admin.bus_by_admin', handle: (_req, res) => this.lag(res) },
-      { method: 'POST', pattern: /^\/admin\/audit\/log\/verify$/, rule: 'admin.log_audit_by_admin', handle: (_req, res) => this.verifyLogs(res) },
-      {
-        method: 'GET',
-        pattern: /^\/admin\/processes$/,
-        rule: 'admin.processes_by_admin',
-        handle: async (_req, res) => send(res, 200, { processes: options.describeProcesses?.() ?? options.processes().map(({ serviceKey: _key, ...process }) => process) }),
-      },
-      { method: 'GET', pattern: /^\/openapi\.json$/, handle: (_req, res) => this.openApi(res) },
-      { method: 'POST', pattern: /^\/admin\/buyers\/[^/]+\/erasure$/, rule: 'admin.erasure_by_admin', handle: (req, res) => this.erase(req, res) },
+      ownRoute('GET', '/health', (_req, res) => this.health(res)),
+      ownRoute('POST', '/admin/settle', async (_req, res) => send(res, 200, { settled: true, ...(await this.coordinator.settle()) }), 'admin.settle_by_admin'),
+      ownRoute('GET', '/admin/clock', async (_req, res) => send(res, 200, { now: await this.coordinator.now(), mode: 'manual' }), 'admin.clock_by_admin'),
+      ownRoute('POST', '/admin/clock/advance', (req, res) => this.advance(req, res), 'admin.clock_by_admin'),
+      ownRoute('GET', '/admin/projections', (_req, res) => this.projections(res), 'admin.projections_by_admin'),
+      ownRoute('POST', '/admin/projections/{name}/rebuild', (_req, res, [name]) => this.rebuild(res, decodeURIComponent(name)), 'admin.projections_by_admin'),
+      ownRoute('GET', '/admin/bus/lag', (_req, res) => this.lag(res), 'admin.bus_by_admin'),
+      ownRoute('POST', '/admin/audit/log/verify', (_req, res) => this.verifyLogs(res), 'admin.log_audit_by_admin'),
+      ownRoute(
+        'GET',
+        '/admin/processes',
+        async (_req, res) => send(res, 200, { processes: options.describeProcesses?.() ?? options.processes().map(({ serviceKey: _key, ...process }) => process) }),
+        'admin.processes_by_admin',
+      ),
+      ownRoute('GET', '/openapi.json', (_req, res) => this.openApi(res)),
+      ownRoute('POST', '/admin/buyers/{buyerId}/erasure', (req, res) => this.erase(req, res), 'admin.erasure_by_admin'),
     ];
     // With tracing on, a server span per request; the proxied request carries its context on (see proxy()).
     const traced = telemetry().enabled ? httpServerSpans() : undefined;
+    this.traced = traced !== undefined;
     this.server = createServer((req, res) =>
       traced ? traced(req as HttpRequestLike, res, () => void this.handle(req, res)) : void this.handle(req, res),
     );
@@ -123,6 +145,7 @@ export class Gateway {
       for (const route of this.own) {
         const match = route.pattern.exec(pathname);
         if (!match || route.method !== req.method) continue;
+        (req as IncomingMessage & HttpRequestLike).route = { path: route.template };
         if (!PUBLIC_OWN_ROUTES.has(pathname) && caller?.role !== 'admin') {
           return sendProblem(
             res,
@@ -137,6 +160,7 @@ export class Gateway {
       const service = this.options.routes.serviceOf(pathname);
       const target = service && this.options.processes().find((process) => process.services.includes(service));
       if (!target) return sendProblem(res, problem(404, 'not_found', `No service serves ${req.method} ${pathname}`));
+      if (this.traced) await this.nameRoute(req, pathname);
       const write = req.method !== 'GET' && req.method !== 'HEAD';
       if (this.options.consistentReads && (!write || service !== this.lastWrittenService)) await this.afterEarlierWrites();
       try {
@@ -153,6 +177,21 @@ export class Gateway {
       if (!res.headersSent) sendProblem(res, problem(502, 'upstream_failed', detail, {}, 'Bad gateway'));
       else res.destroy();
     }
+  }
+
+  /** Sets the request's route template (the span's name) from the processes' OpenAPI paths, fetched once. */
+  private async nameRoute(req: IncomingMessage, pathname: string): Promise<void> {
+    this.serviceRoutes ??= this.fetchPaths().then(
+      (paths) => new RouteTemplates(paths),
+      (error: unknown) => {
+        // a process not up yet: this span keeps the method alone; the next request tries again
+        this.serviceRoutes = undefined;
+        this.options.log?.(`[gateway] route templates unavailable: ${error instanceof Error ? error.message : String(error)}`);
+        return new RouteTemplates([]);
+      },
+    );
+    const template = (await this.serviceRoutes).match(pathname);
+    if (template) (req as IncomingMessage & HttpRequestLike).route = { path: template };
   }
 
   /** The verified caller, or undefined once a 401 problem was sent. */
@@ -277,10 +316,18 @@ export class Gateway {
     });
   }
 
+  private async fetchPaths(): Promise<string[]> {
+    const documents = await this.openApiDocuments();
+    return documents.flatMap((document) => Object.keys(document.paths ?? {}));
+  }
+
+  private openApiDocuments(): Promise<OpenApi[]> {
+    return Promise.all(this.options.processes().map((process) => expectJson<OpenApi>(process, 'GET', '/openapi.json')));
+  }
+
   /** The union of the processes' OpenAPI documents: every path once, with the schemas they refer to. */
   private async openApi(res: ServerResponse): Promise<void> {
-    type OpenApi = { paths?: Record<string, unknown>; components?: { schemas?: Record<string, unknown> } & Record<string, unknown> };
-    const documents = await Promise.all(this.options.processes().map((process) => expectJson<OpenApi>(process, 'GET', '/openapi.json')));
+    const documents = await this.openApiDocuments();
     const [first] = documents;
     const union = {
       ...first,
