@@ -33,26 +33,15 @@ heap="${KAFKA_HEAP_OPTS:--Xms256m -Xmx512m}"
 start_timeout="${KAFKA_START_TIMEOUT:-90}"
 kafka_version="${KAFKA_VERSION:-$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$pom")}"
 
-say() { printf 'kafka-broker: %s\n' "$*"; }
-fail() { printf 'kafka-broker: ERROR: %s\n' "$*" >&2; exit 1; }
+daemon_name=kafka-broker
+daemon_title='the broker'
+daemon_cmdline="kafka.Kafka $conf/server.properties"
+daemon_grace=30
+# shellcheck source=../../scripts/lib/daemon.sh
+source "$repo/infra/scripts/lib/daemon.sh"
 
 require() {
   command -v "$1" >/dev/null 2>&1 || fail "$1 is not installed ($2)"
-}
-
-# Pid of the broker this script started, if it still runs (a stale pid file is not trusted: the pid may be reused).
-running_pid() {
-  [[ -f "$pid_file" ]] || return 1
-  local pid
-  pid="$(cat "$pid_file")"
-  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
-  kill -0 "$pid" 2>/dev/null || return 1
-  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "kafka.Kafka $conf/server.properties" || return 1
-  echo "$pid"
-}
-
-port_open() {
-  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
 fetch() {
@@ -155,47 +144,14 @@ start() {
 
   local log="$logs/server.log" started=$SECONDS
   say "starting Kafka $kafka_version on 127.0.0.1:$port (controller :$controller_port, log $log)"
-  : >"$log"
-  # setsid: the broker outlives the shell that started it and is not hit by that shell's signals.
-  setsid "${java_with_kafka[@]}" kafka.Kafka "$conf/server.properties" >>"$log" 2>&1 </dev/null &
-  pid=$!
-  echo "$pid" >"$pid_file"
-
-  while ! { port_open "$port" && grep -q 'Kafka Server started' "$log"; }; do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      rm -f "$pid_file"
-      tail -n 40 "$log" >&2
-      fail "the broker exited during start-up (log above, full log $log)"
-    fi
-    if ((SECONDS - started >= start_timeout)); then
-      tail -n 40 "$log" >&2
-      stop >&2
-      fail "the broker did not serve within $start_timeout s (log above, full log $log)"
-    fi
-    sleep 0.5
-  done
-  say "running (pid $pid), ready in $((SECONDS - started)) s: KAFKA_BROKERS=127.0.0.1:$port"
+  daemon_launch "$log" "${java_with_kafka[@]}" kafka.Kafka "$conf/server.properties"
+  broker_ready() { port_open "$port" && grep -q 'Kafka Server started' "$log"; }
+  daemon_wait_ready "$log" "$start_timeout" broker_ready
+  say "running (pid $daemon_pid), ready in $((SECONDS - started)) s: KAFKA_BROKERS=127.0.0.1:$port"
 }
 
 stop() {
-  local pid
-  if ! pid="$(running_pid)"; then
-    rm -f "$pid_file"
-    say "not running"
-    return
-  fi
-  say "stopping pid $pid ..."
-  kill -TERM "$pid"
-  for _ in $(seq 1 60); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.5
-  done
-  if kill -0 "$pid" 2>/dev/null; then
-    say "still running after 30 s; killing it"
-    kill -KILL "$pid" 2>/dev/null || true
-  fi
-  rm -f "$pid_file"
-  say "stopped"
+  daemon_stop
 }
 
 status() {

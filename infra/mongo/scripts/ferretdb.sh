@@ -31,23 +31,12 @@ start_timeout="${FERRETDB_START_TIMEOUT:-30}"
 version="$(sed -n 's:^require github.com/FerretDB/FerretDB \(v[0-9.]*\)$:\1:p' "$source_dir/go.mod")"
 binary="$tools/ferretdb-$version"
 
-say() { printf 'ferretdb: %s\n' "$*"; }
-fail() { printf 'ferretdb: ERROR: %s\n' "$*" >&2; exit 1; }
-
-# Pid of the server this script started, if it still runs (a stale pid file is not trusted: the pid may be reused).
-running_pid() {
-  [[ -f "$pid_file" ]] || return 1
-  local pid
-  pid="$(cat "$pid_file")"
-  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
-  kill -0 "$pid" 2>/dev/null || return 1
-  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "^$binary " || return 1
-  echo "$pid"
-}
-
-port_open() {
-  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
-}
+daemon_name=ferretdb
+daemon_title=FerretDB
+daemon_cmdline="^$binary "
+daemon_grace=10
+# shellcheck source=../../scripts/lib/daemon.sh
+source "$repo/infra/scripts/lib/daemon.sh"
 
 build() {
   [[ -n "$version" ]] || fail "no FerretDB version in $source_dir/go.mod"
@@ -80,47 +69,14 @@ start() {
 
   local log="$logs/ferretdb.log" started=$SECONDS
   say "starting FerretDB $version on 127.0.0.1:$port (SQLite data in $data, log $log)"
-  : >"$log"
-  # setsid: the server outlives the shell that started it and is not hit by that shell's signals.
-  setsid "$binary" -listen "127.0.0.1:$port" -data "$data" >>"$log" 2>&1 </dev/null &
-  pid=$!
-  echo "$pid" >"$pid_file"
-
-  while ! { port_open "$port" && grep -q 'ferretdb: serving' "$log"; }; do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      rm -f "$pid_file"
-      tail -n 40 "$log" >&2
-      fail "FerretDB exited during start-up (log above, full log $log)"
-    fi
-    if ((SECONDS - started >= start_timeout)); then
-      tail -n 40 "$log" >&2
-      stop >&2
-      fail "FerretDB did not serve within $start_timeout s (log above, full log $log)"
-    fi
-    sleep 0.2
-  done
-  say "running (pid $pid), ready in $((SECONDS - started)) s: AFTERSALES_MONGO_URL=mongodb://127.0.0.1:$port/"
+  daemon_launch "$log" "$binary" -listen "127.0.0.1:$port" -data "$data"
+  ferretdb_ready() { port_open "$port" && grep -q 'ferretdb: serving' "$log"; }
+  daemon_wait_ready "$log" "$start_timeout" ferretdb_ready 0.2
+  say "running (pid $daemon_pid), ready in $((SECONDS - started)) s: AFTERSALES_MONGO_URL=mongodb://127.0.0.1:$port/"
 }
 
 stop() {
-  local pid
-  if ! pid="$(running_pid)"; then
-    rm -f "$pid_file"
-    say "not running"
-    return
-  fi
-  say "stopping pid $pid ..."
-  kill -TERM "$pid"
-  for _ in $(seq 1 40); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.25
-  done
-  if kill -0 "$pid" 2>/dev/null; then
-    say "still running after 10 s; killing it"
-    kill -KILL "$pid" 2>/dev/null || true
-  fi
-  rm -f "$pid_file"
-  say "stopped"
+  daemon_stop
 }
 
 status() {

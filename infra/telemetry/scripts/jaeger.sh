@@ -26,23 +26,12 @@ pid_file="$tools/jaeger.pid"
 start_timeout="${JAEGER_START_TIMEOUT:-60}"
 ports=(4317 4318 16686)
 
-say() { printf 'jaeger: %s\n' "$*"; }
-fail() { printf 'jaeger: ERROR: %s\n' "$*" >&2; exit 1; }
-
-# Pid of the Jaeger this script started, if it still runs (a stale pid file is not trusted: the pid may be reused).
-running_pid() {
-  [[ -f "$pid_file" ]] || return 1
-  local pid
-  pid="$(cat "$pid_file")"
-  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
-  kill -0 "$pid" 2>/dev/null || return 1
-  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "^$bin" || return 1
-  echo "$pid"
-}
-
-port_open() {
-  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
-}
+daemon_name=jaeger
+daemon_title=Jaeger
+daemon_cmdline="^$bin"
+daemon_grace=20
+# shellcheck source=../../scripts/lib/daemon.sh
+source "$repo/infra/scripts/lib/daemon.sh"
 
 # The query API answers (the UI's own endpoint, served once storage and receivers are up).
 serving() {
@@ -85,46 +74,14 @@ start() {
   mkdir -p "$logs"
   local log="$logs/jaeger.log" started=$SECONDS
   say "starting Jaeger v$version (memory storage; log $log)"
-  : >"$log"
-  # setsid: Jaeger outlives the shell that started it and is not hit by that shell's signals.
-  JAEGER_LISTEN_HOST=127.0.0.1 setsid "$bin" >>"$log" 2>&1 </dev/null &
-  pid=$!
-  echo "$pid" >"$pid_file"
-  until port_open 4318 && serving; do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      rm -f "$pid_file"
-      tail -n 40 "$log" >&2
-      fail "Jaeger exited during start-up (log above, full log $log)"
-    fi
-    if ((SECONDS - started >= start_timeout)); then
-      tail -n 40 "$log" >&2
-      stop >&2
-      fail "Jaeger did not serve within $start_timeout s (log above, full log $log)"
-    fi
-    sleep 0.5
-  done
-  say "running (pid $pid), ready in $((SECONDS - started)) s: OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4318, JAEGER_QUERY_URL=http://127.0.0.1:16686"
+  daemon_launch "$log" env JAEGER_LISTEN_HOST=127.0.0.1 "$bin"
+  jaeger_ready() { port_open 4318 && serving; }
+  daemon_wait_ready "$log" "$start_timeout" jaeger_ready
+  say "running (pid $daemon_pid), ready in $((SECONDS - started)) s: OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4318, JAEGER_QUERY_URL=http://127.0.0.1:16686"
 }
 
 stop() {
-  local pid
-  if ! pid="$(running_pid)"; then
-    rm -f "$pid_file"
-    say "not running"
-    return
-  fi
-  say "stopping pid $pid ..."
-  kill -TERM "$pid"
-  for _ in $(seq 1 40); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.5
-  done
-  if kill -0 "$pid" 2>/dev/null; then
-    say "still running after 20 s; killing it"
-    kill -KILL "$pid" 2>/dev/null || true
-  fi
-  rm -f "$pid_file"
-  say "stopped"
+  daemon_stop
 }
 
 status() {

@@ -1,25 +1,10 @@
-import {
-  BACKWARDS,
-  END,
-  FORWARDS,
-  KurrentDBClient,
-  START,
-  StreamNotFoundError,
-  WrongExpectedVersionError,
-  eventTypeFilter,
-  jsonEvent,
-  streamNameFilter,
-  type Filter,
-  type Position,
-  type ResolvedEvent,
-} from '@kurrent/kurrentdb-client';
+import { BACKWARDS, END, KurrentDBClient, WrongExpectedVersionError, eventTypeFilter } from '@kurrent/kurrentdb-client';
 import {
   ChainVerifier,
   DuplicateCommandError,
   GENESIS_HASH,
   IdempotencyKeyReuseError,
   WrongExpectedRevisionError,
-  chainHash,
   chainedFieldsOf,
   type AppendOptions,
   type AppendResult,
@@ -32,11 +17,13 @@ import {
   type RecordedEvent,
 } from '@aftersales/kernel';
 import { AppendWaiters } from './append-waiters';
-import { decodeEvent, encodeEvent, type DecodedEvent } from './event-codec';
+import { chainedServerEvents, recordedEventsOf } from './chained-append';
+import { CommandKeyRecords } from './command-key-records';
+import { decodeEvent } from './event-codec';
 import { assertExpectedRevision } from './expected-revision';
-import { LogAnchors } from './log-anchors';
+import { LogReader } from './log-reader';
 import { RecentEvents } from './recent-events';
-import { RecentSet } from './recent-set';
+import { escapeRegex, readServerStream } from './server-reads';
 import { StreamNames } from './stream-names';
 
 export interface KurrentEventStoreOptions {
@@ -53,15 +40,14 @@ export interface KurrentEventStoreOptions {
   recentEvents?: number;
 }
 
-const COMMAND_KEY_RECORDED = 'CommandKeyRecorded';
-
 /**
  * The event store on KurrentDB (EventStoreDB), through `@kurrent/kurrentdb-client`. Each stream is a server stream
  * and each append is one server append with the stream's exact expected revision, so the server refuses a writer that
- * raced it. The store's log is `$all` filtered to its namespace; an event's envelope position (gap-free 1, 2, 3…) and
- * its link in the hash chain are assigned by this process, which is the namespace's only writer: appends are
- * serialised here, like the embedded store's single writer. See the package README for positions, command keys, the
- * chain and what the composition keeps elsewhere (timers, read models, the publisher's checkpoint).
+ * raced it. The store's log is `$all` filtered to its namespace (log-reader.ts); an event's envelope position (gap-free
+ * 1, 2, 3…) and its link in the hash chain are assigned by this process, which is the namespace's only writer: appends
+ * are serialised here, like the embedded store's single writer. Command keys: command-key-records.ts. See the package
+ * README for positions, command keys, the chain and what the composition keeps elsewhere (timers, read models, the
+ * publisher's checkpoint).
  */
 export class KurrentEventStore implements EventStore {
   private readonly client: KurrentDBClient;
@@ -70,12 +56,11 @@ export class KurrentEventStore implements EventStore {
   private readonly clock: Clock;
   private readonly pageSize: number;
   private readonly readOnly: boolean;
-  private readonly anchors = new LogAnchors();
+  private readonly log: LogReader;
+  private readonly keys: CommandKeyRecords;
   private readonly recent: RecentEvents;
   private readonly waiters = new AppendWaiters();
   private readonly revisions = new Map<string, number>();
-  private readonly absentKeys = new RecentSet(10_000);
-  private keysRecorded = 0;
   private head = 0;
   private lastHash = GENESIS_HASH;
   private writes: Promise<unknown> = Promise.resolve();
@@ -89,6 +74,8 @@ export class KurrentEventStore implements EventStore {
     this.clock = options.clock;
     this.pageSize = options.pageSize ?? 500;
     this.readOnly = options.readOnly ?? false;
+    this.log = new LogReader(this.client, this.names, this.pageSize);
+    this.keys = new CommandKeyRecords(this.client, this.names);
     this.recent = new RecentEvents(options.recentEvents ?? 4_096);
     this.whenReady().catch(() => undefined);
   }
@@ -115,7 +102,7 @@ export class KurrentEventStore implements EventStore {
 
   async readStream(streamId: string, fromRevision = 0): Promise<RecordedEvent[]> {
     await this.whenReady();
-    const events = (await this.readServerStream(this.names.ofStream(streamId), { fromRevision: BigInt(fromRevision) })).map(
+    const events = (await readServerStream(this.client, this.names.ofStream(streamId), { fromRevision: BigInt(fromRevision) })).map(
       (resolved) => decodeEvent(resolved.event!, streamId).event,
     );
     // revisions only grow (this process is the only writer): an append that finished during the read stays known
@@ -128,8 +115,7 @@ export class KurrentEventStore implements EventStore {
     if (limit <= 0 || afterPosition >= this.head) return [];
     const recent = this.recent.read(afterPosition, limit);
     if (recent) return recent;
-    const filter = streamNameFilter({ prefixes: [this.names.eventPrefix] });
-    return (await this.readLog(afterPosition, limit, filter)).map((decoded) => decoded.event);
+    return (await this.log.read(afterPosition, limit)).map((decoded) => decoded.event);
   }
 
   async readAllOfTypes(types: readonly string[], afterPosition: number, limit: number): Promise<RecordedEvent[]> {
@@ -139,17 +125,16 @@ export class KurrentEventStore implements EventStore {
     const recent = this.recent.read(afterPosition, limit, (event) => wanted.has(event.type));
     if (recent) return recent;
     const filter = eventTypeFilter({ regex: `^(?:${types.map(escapeRegex).join('|')})$` });
-    return (await this.readLog(afterPosition, limit, filter)).map((decoded) => decoded.event);
+    return (await this.log.read(afterPosition, limit, filter)).map((decoded) => decoded.event);
   }
 
   /** Walks the log in `$all` order: positions must run 1, 2, 3… and each stored link must chain to the one before. */
   async verifyChain(): Promise<ChainReport> {
     await this.whenReady();
     const verifier = new ChainVerifier();
-    const filter = streamNameFilter({ prefixes: [this.names.eventPrefix] });
     let after = 0;
     for (;;) {
-      const page = await this.readLog(after, this.pageSize, filter);
+      const page = await this.log.read(after, this.pageSize);
       for (const decoded of page) if (!verifier.check(chainedFieldsOf(decoded.event), decoded.chainHash)) return verifier.report();
       if (page.length < this.pageSize) return verifier.report();
       after = page[page.length - 1].event.position;
@@ -163,26 +148,7 @@ export class KurrentEventStore implements EventStore {
 
   async findCommandKey(key: string): Promise<CommandKeyRecord | undefined> {
     await this.whenReady();
-    const recordedBefore = this.keysRecorded;
-    const record = await this.readCommandKey(key);
-    // absent only if this process recorded no key while reading: else the read may predate that very record
-    if (!record && this.keysRecorded === recordedBefore) this.absentKeys.add(key);
-    return record;
-  }
-
-  /**
-   * The key's record, read from the server unless this process saw it absent there since it opened: only this process
-   * records keys in its namespace, so a key it found absent stays absent until it records it (the command handler
-   * looks a key up just before the append, which then need not read it again).
-   */
-  private async readCommandKey(key: string): Promise<CommandKeyRecord | undefined> {
-    if (this.absentKeys.delete(key)) return undefined;
-    return this.readCommandKeyRecord(key);
-  }
-
-  private async readCommandKeyRecord(key: string): Promise<CommandKeyRecord | undefined> {
-    const [last] = await this.readServerStream(this.names.ofCommandKey(key), { direction: BACKWARDS, fromRevision: END, maxCount: 1 });
-    return last?.event?.data as CommandKeyRecord | undefined;
+    return this.keys.find(key);
   }
 
   /** The server stream that holds the record of command key `key`. */
@@ -208,21 +174,18 @@ export class KurrentEventStore implements EventStore {
   }
 
   /**
-   * The head is the position of the namespace's last event (read backwards from the end of `$all`). If the process
-   * stopped between that event's append and its command key's record, the record is written now from the event.
+   * The head is the position of the namespace's last event. If the process stopped between that event's append and
+   * its command key's record, the record is written now from the event.
    */
   private async openLog(): Promise<void> {
-    const filter = streamNameFilter({ prefixes: [this.names.eventPrefix] });
-    const [last] = await collect(this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1, filter }));
-    const decoded = last ? this.decode(last) : undefined;
+    const decoded = await this.log.last();
     if (!decoded) return;
     this.head = decoded.event.position;
     this.lastHash = decoded.chainHash;
-    this.anchors.add(this.head + 1, last.event!.position!);
     const key = decoded.commandKey;
-    if (key && !this.readOnly && !(await this.readCommandKeyRecord(key.key))) {
+    if (key && !this.readOnly && !(await this.keys.read(key.key))) {
       const { eventIds, ...commandKey } = key;
-      await this.recordCommandKey({
+      await this.keys.record({
         ...commandKey,
         streamId: decoded.event.streamId,
         revision: decoded.event.revision,
@@ -239,7 +202,7 @@ export class KurrentEventStore implements EventStore {
     { commandKey }: AppendOptions,
   ): Promise<AppendResult> {
     if (commandKey) {
-      const handled = await this.readCommandKey(commandKey.key);
+      const handled = await this.keys.lookUp(commandKey.key);
       if (handled && handled.requestHash !== commandKey.requestHash) throw new IdempotencyKeyReuseError(commandKey.key);
       if (handled) throw new DuplicateCommandError(handled);
     }
@@ -247,32 +210,13 @@ export class KurrentEventStore implements EventStore {
     assertExpectedRevision(streamId, expected, current);
     const recordedAt = this.clock.now().toISOString();
     if (newEvents.length === 0) {
-      if (commandKey) await this.recordCommandKey({ ...commandKey, streamId, revision: current, eventIds: [], recordedAt });
+      if (commandKey) await this.keys.record({ ...commandKey, streamId, revision: current, eventIds: [], recordedAt });
       return { streamId, revision: current, events: [] };
     }
-    const events = newEvents.map((event, index): RecordedEvent => ({
-      eventId: event.eventId,
-      type: event.type,
-      schemaVersion: event.schemaVersion,
-      streamId,
-      revision: current + 1 + index,
-      position: this.head + 1 + index,
-      occurredAt: event.metadata.occurredAt,
-      recordedAt,
-      correlationId: event.metadata.correlationId,
-      causationId: event.metadata.causationId,
-      actor: event.metadata.actor,
-      ...(event.metadata.trace ? { trace: event.metadata.trace } : {}),
-      data: event.data,
-    }));
-    const eventIds = events.map((event) => event.eventId);
-    let previous = this.lastHash;
-    const encoded = events.map((event, index) => {
-      previous = chainHash(previous, chainedFieldsOf(event));
-      return encodeEvent(event, previous, commandKey && index === events.length - 1 ? { ...commandKey, eventIds } : undefined);
-    });
+    const events = recordedEventsOf(streamId, newEvents, current, this.head, recordedAt);
+    const chained = chainedServerEvents(events, this.lastHash, commandKey);
     const appended = await this.client
-      .appendToStream(this.names.ofStream(streamId), encoded, { streamState: current < 0 ? 'no_stream' : BigInt(current) })
+      .appendToStream(this.names.ofStream(streamId), chained.encoded, { streamState: current < 0 ? 'no_stream' : BigInt(current) })
       .catch((error: unknown) => {
         if (!(error instanceof WrongExpectedVersionError)) throw error;
         // another writer on this namespace: the one-writer rule is broken; forget what this process believed
@@ -281,99 +225,22 @@ export class KurrentEventStore implements EventStore {
         throw new WrongExpectedRevisionError(streamId, expected, actual);
       });
     this.head += events.length;
-    this.lastHash = previous;
+    this.lastHash = chained.lastHash;
     this.revisions.set(streamId, current + events.length);
     this.recent.add(events);
-    if (appended.position) this.anchors.add(this.head + 1, appended.position);
+    if (appended.position) this.log.anchors.add(this.head + 1, appended.position);
     this.waiters.release(this.head);
-    if (commandKey) await this.recordCommandKey({ ...commandKey, streamId, revision: current + events.length, eventIds, recordedAt });
+    const eventIds = events.map((event) => event.eventId);
+    if (commandKey) await this.keys.record({ ...commandKey, streamId, revision: current + events.length, eventIds, recordedAt });
     return { streamId, revision: current + events.length, events: events.map((event) => structuredClone(event)) };
   }
 
   private async currentRevision(streamId: string): Promise<number> {
     const known = this.revisions.get(streamId);
     if (known !== undefined) return known;
-    const [last] = await this.readServerStream(this.names.ofStream(streamId), { direction: BACKWARDS, fromRevision: END, maxCount: 1 });
+    const [last] = await readServerStream(this.client, this.names.ofStream(streamId), { direction: BACKWARDS, fromRevision: END, maxCount: 1 });
     const revision = last?.event ? Number(last.event.revision) : -1;
     this.revisions.set(streamId, revision);
     return revision;
   }
-
-  /** The key's stream holds its one record: `no_stream` makes a second record of the same key fail on the server. */
-  private async recordCommandKey(record: CommandKeyRecord): Promise<void> {
-    // counted before and after the write: a lookup that overlapped it, whatever it read, does not mark the key absent
-    this.keysRecorded++;
-    try {
-      await this.client.appendToStream(
-        this.names.ofCommandKey(record.key),
-        jsonEvent({ type: COMMAND_KEY_RECORDED, data: { ...record } }),
-        {
-          streamState: 'no_stream',
-        },
-      );
-    } catch (error) {
-      // recorded already: by a store opening this namespace that repaired the same record from the event (an audit)
-      if (
-        !(error instanceof WrongExpectedVersionError) ||
-        (await this.readCommandKeyRecord(record.key))?.requestHash !== record.requestHash
-      )
-        throw error;
-    } finally {
-      this.keysRecorded++;
-      this.absentKeys.delete(record.key);
-    }
-  }
-
-  /**
-   * Up to `limit` of this store's events after `afterPosition`, in log order: reads `$all` forwards from the nearest
-   * anchor, page by page, skipping what lies at or before `afterPosition` and other namespaces' streams.
-   */
-  private async readLog(afterPosition: number, limit: number, filter: Filter): Promise<DecodedEvent[]> {
-    const anchor = this.anchors.fromFor(afterPosition + 1);
-    let from: Position | undefined = anchor.from;
-    let passed = afterPosition;
-    const found: DecodedEvent[] = [];
-    // the events between the anchor and afterPosition are read and skipped, plus the anchor's own event (inclusive read)
-    const pageSize = Math.min(this.pageSize, Math.max(2, afterPosition + 2 - anchor.firstPosition + limit));
-    for (;;) {
-      const page = await collect(this.client.readAll({ direction: FORWARDS, fromPosition: from ?? START, maxCount: pageSize, filter }));
-      for (const resolved of page) {
-        const decoded = this.decode(resolved);
-        if (!decoded || decoded.event.position <= passed) continue;
-        passed = decoded.event.position;
-        found.push(decoded);
-        if (found.length === limit) {
-          this.anchors.add(passed + 1, resolved.event!.position!);
-          return found;
-        }
-      }
-      if (page.length < pageSize) return found;
-      from = page[page.length - 1].event!.position!;
-    }
-  }
-
-  private decode(resolved: ResolvedEvent): DecodedEvent | undefined {
-    const streamId = resolved.event ? this.names.streamIdOf(resolved.event.streamId) : undefined;
-    return streamId === undefined ? undefined : decodeEvent(resolved.event!, streamId);
-  }
-
-  private async readServerStream(
-    streamName: string,
-    options: { direction?: typeof FORWARDS | typeof BACKWARDS; fromRevision?: bigint | typeof START | typeof END; maxCount?: number },
-  ): Promise<ResolvedEvent[]> {
-    try {
-      return await collect(this.client.readStream(streamName, options));
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return [];
-      throw error;
-    }
-  }
 }
-
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of iterable) items.push(item);
-  return items;
-}
-
-const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
