@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { SystemClock } from '@aftersales/kernel';
-import { SqliteEventStore } from '@aftersales/sqlite';
 import { runAuditCli } from '../../apps/platform/src/cli/audit-compensations';
 import { agent, finance } from '../support/http-client';
 import { useRestartableSystem } from '../support/restartable-system';
 import { payOrder, placeOrder } from '../support/orders';
+import { itOnSqliteLog } from '../support/test-event-store';
 
 describe('compensation audit replay through HTTP', () => {
   const sys = useRestartableSystem();
 
-  it('given decisions taken by the system, then verify reports zero mismatches; after a recorded decision is tampered with in the log, it reports the mismatch', async () => {
+  const itWithAuditCli = itOnSqliteLog('compensation audit of a tampered log', "the audit CLI it runs reads the data directory's log, not the test's KurrentDB namespace");
+
+  itWithAuditCli('given decisions taken by the system, then verify reports zero mismatches; after a recorded decision is tampered with in the log, it reports the mismatch', async () => {
     // given: two late orders and an agent's remedy, decided and paid
     const late = [await placeOrder(sys.api), await placeOrder(sys.api, { items: [{ sku: 'cup', title: 'Cup', quantity: 2, unitPrice: 9_000 }] })];
     for (const order of late) await payOrder(sys.api, order);
@@ -26,7 +27,7 @@ describe('compensation audit replay through HTTP', () => {
     await sys.stop();
     const cleanCli = await runAuditCli(['--data', sys.refundDataDir]);
     expect([cleanCli.exitCode, JSON.parse(cleanCli.output).checked]).toEqual([0, 3]);
-    const store = new SqliteEventStore({ path: join(sys.refundDataDir, 'events.db'), clock: new SystemClock() });
+    const store = sys.openLog('refund');
     const [recorded] = await store.readStream(`compensation-cmp_late_${late[0].id}`);
     const forged = { ...(recorded.data as object), compensationId: 'cmp_forged', amount: 5000 };
     await store.append(

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { admin, buyer, platform, supervisor, type HttpClient } from '../support/http-client';
 import { disputeCommand, disputeEvents, openDispute } from '../support/disputes';
 import { e2eMode } from '../support/multi-process-system';
+import { describeOnSqliteLog } from '../support/test-event-store';
 import { useTestSystem } from '../support/embedded-system';
 import { paidOrder } from '../support/refunds';
 import { everyTimelineEntry } from '../support/timeline';
@@ -50,7 +51,7 @@ function storedRowsHolding(dataDir: string, needles: readonly string[]): string[
 }
 
 // Embedded only: the stored-row scan reads one data directory.
-const describeEmbedded = e2eMode() === 'kafka' ? describe.skip : describe;
+const describeEmbedded = e2eMode() === 'kafka' ? describe.skip : describeOnSqliteLog("erasure of a buyer's complaint text e2e", 'its stored-row scan reads the SQLite files of the data directory, the log among them');
 if (e2eMode() === 'kafka') process.stderr.write("erasure of a buyer's complaint text e2e skipped in Kafka mode: its stored-row scan reads one data directory (it runs in embedded mode)\n");
 
 describeEmbedded("erasure of a buyer's complaint text (crypto-shredding)", () => {

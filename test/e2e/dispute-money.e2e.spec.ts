@@ -1,7 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { SystemClock } from '@aftersales/kernel';
-import { SqliteEventStore } from '@aftersales/sqlite';
 import { agent, buyer, finance } from '../support/http-client';
 import { paidOrder, refundCommand, requestRefund, timelineOf } from '../support/refunds';
 import { restartableSystem, type RestartableSystem } from '../support/restartable-system';
@@ -22,7 +19,7 @@ describe('dispute money through the refund service', () => {
   /** Stops the system, records the dispute events as the dispute service would, starts it again and settles. */
   async function recordDisputeEvents(disputeId: string, events: { type: string; data: Record<string, unknown> }[]): Promise<void> {
     await sys.stop();
-    const store = new SqliteEventStore({ path: join(sys.refundDataDir, 'events.db'), clock: new SystemClock() });
+    const store = sys.openLog('refund');
     try {
       for (const { type, data } of events) {
         const metadata = { occurredAt: '2026-11-03T08:00:00.000Z', correlationId: randomUUID(), causationId: null, actor: { id: 'buyer-1', role: 'buyer' as const } };

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { agent, buyer, finance, type Actor, type HttpClient } from '../support/http-client';
 import { e2eMode } from '../support/multi-process-system';
+import { describeOnSqliteLog } from '../support/test-event-store';
 import { useTestSystem } from '../support/embedded-system';
 import { address, payOrder, placeOrder, placeOrderBody } from '../support/orders';
 import { refundCommand, requestRefund } from '../support/refunds';
@@ -44,7 +45,7 @@ function everyStoredRow(dataDir: string): { file: string; table: string; text: s
 }
 
 // Embedded only: the scan reads one data directory (the gateway's fan-out of the erasure has its own test; no broker here).
-const describeEmbedded = e2eMode() === 'kafka' ? describe.skip : describe;
+const describeEmbedded = e2eMode() === 'kafka' ? describe.skip : describeOnSqliteLog('buyer erasure e2e', 'its stored-row scan reads the SQLite files of the data directory, the log among them');
 if (e2eMode() === 'kafka') process.stderr.write("buyer erasure e2e skipped in Kafka mode: its stored-row scan reads one data directory (it runs in embedded mode)\n");
 
 describeEmbedded("erasure of a buyer's personal data (crypto-shredding)", () => {

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { ViolationType } from '@aftersales/contracts';
-import { SystemClock } from '@aftersales/kernel';
-import { SqliteEventStore } from '@aftersales/sqlite';
 import { runPenaltyAuditCli } from '../../apps/platform/src/cli/audit-penalties';
 import { agent, buyer, finance, platform, supervisor, type HttpClient } from '../support/http-client';
 import { e2eMode } from '../support/multi-process-system';
@@ -10,6 +8,7 @@ import { disputeCommand, disputeEvents, openDispute } from '../support/disputes'
 import { placeOrderBody } from '../support/orders';
 import { paidOrder } from '../support/refunds';
 import { useRestartableSystem, type RestartableSystem } from '../support/restartable-system';
+import { itOnSqliteLog } from '../support/test-event-store';
 
 // Kafka mode: five processes start for each test, and every case, ruling and restriction crosses the broker.
 jest.setTimeout(180_000);
@@ -107,13 +106,14 @@ describe('shop penalty points through HTTP', () => {
     expect(await penaltyPoints(sys.api)).toMatchObject({ year: 2027, points: 3, restrictions: [] });
   });
 
-  it('given assessments recorded by the system, when an assessment in the log is forged with other points, then the penalty audit names it', async () => {
+  const itWithAuditCli = itOnSqliteLog('penalty audit of a forged assessment', "the penalty audit CLI it runs reads the data directory's log, not the test's KurrentDB namespace");
+  itWithAuditCli('given assessments recorded by the system, when an assessment in the log is forged with other points, then the penalty audit names it', async () => {
     await ruleAgainstShop(sys, ['invoice_refusal', 'breach_of_promise']);
     expect((await sys.api.post('/admin/audit/penalties/verify', {}, finance)).body).toMatchObject({ checked: 2, mismatches: [] });
 
     // when: someone rewrites history at rest — the breach of promise claimed at 30 points instead of 3
     await sys.stop();
-    const store = new SqliteEventStore({ path: join(disputeDataDir(sys), 'events.db'), clock: new SystemClock() });
+    const store = sys.openLog('dispute');
     const stream = `shop-penalty-${SHOP}-2026`;
     const recorded = (await store.readStream(stream)).find((e) => (e.data as { violation: string }).violation === 'breach_of_promise')!;
     const forged = { ...(recorded.data as object), assessmentId: 'pts_ord-forged_breach_of_promise', orderId: 'ord-forged', previousPoints: 9, points: 30, totalPoints: 39 };

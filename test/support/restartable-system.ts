@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { readModelsConfigFromEnv, startEmbedded } from '@aftersales/platform';
 import { admin, HttpClient } from './http-client';
 import { e2eMode, startMultiProcessSystem } from './multi-process-system';
+import { openTestLog, startTestEventStore, type TestEventStore } from './test-event-store';
 import { useSystem } from './use-system';
 
 /** What one start of the system leaves to the helper: its address and how to stop it. */
@@ -16,6 +17,7 @@ interface Started {
  * The runtime on a data directory that outlives it: stop it, touch its files, start it again. Embedded by default;
  * with AFTERSALES_E2E_MODE=kafka, every service as its own process over Kafka behind the gateway (see multi-process.ts),
  * restarted on the same data directories and the same topics and consumer groups, so it resumes from committed offsets.
+ * With AFTERSALES_STORE=esdb the log is on KurrentDB (one namespace, or one per process, kept across restarts).
  */
 export function restartableSystem(start = '2026-11-02T08:00:00.000Z') {
   const dataDir = mkdtempSync(join(tmpdir(), 'aftersales-restart-'));
@@ -23,14 +25,26 @@ export function restartableSystem(start = '2026-11-02T08:00:00.000Z') {
   let topicPrefix: string | undefined;
   let dropNamespace: (() => Promise<void>) | undefined;
   let running: Started | undefined;
+  let eventStore: TestEventStore | undefined;
 
   const startOnce = async (): Promise<Started> => {
+    eventStore ??= await startTestEventStore();
     if (!kafka) {
       const readModels = readModelsConfigFromEnv({ ...process.env, AFTERSALES_DATA_DIR: dataDir });
-      const system = await startEmbedded({ port: 0, host: '127.0.0.1', dataDir, clock: 'manual', manualClockStart: start, timerPollMs: 1000, auth: { mode: 'headers' }, readModels });
+      const system = await startEmbedded({
+        port: 0,
+        host: '127.0.0.1',
+        dataDir,
+        clock: 'manual',
+        manualClockStart: start,
+        timerPollMs: 1000,
+        auth: { mode: 'headers' },
+        eventStore: eventStore.config,
+        readModels,
+      });
       return { api: new HttpClient(system.url), stop: () => system.close() };
     }
-    const system = await startMultiProcessSystem(dataDir, { clockStart: start, topicPrefix });
+    const system = await startMultiProcessSystem(dataDir, { clockStart: start, topicPrefix, env: eventStore.env });
     topicPrefix = system.topicPrefix;
     dropNamespace = system.dropNamespace;
     return { api: system.api, stop: system.stop };
@@ -53,6 +67,15 @@ export function restartableSystem(start = '2026-11-02T08:00:00.000Z') {
       running = undefined;
       await stopping?.stop();
     },
+    /**
+     * The log of the process `processName` runs in (Kafka mode; embedded, the one log) through the store port, on SQLite
+     * or KurrentDB; only while the system is stopped.
+     */
+    openLog(processName: string) {
+      if (running) throw new Error('stop the system before opening its log: a log has one writer');
+      if (!eventStore) throw new Error('never started');
+      return openTestLog(eventStore, dataDir, kafka ? processName : undefined);
+    },
     async restart(): Promise<HttpClient> {
       await self.stop();
       return self.start();
@@ -69,6 +92,7 @@ export function restartableSystem(start = '2026-11-02T08:00:00.000Z') {
       try {
         await self.stop();
         await dropNamespace?.().catch((error: unknown) => console.warn(`kept this run's topics and groups on the broker: ${String(error)}`));
+        await eventStore?.stop();
       } finally {
         rmSync(dataDir, { recursive: true, force: true });
       }
