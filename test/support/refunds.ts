@@ -37,6 +37,9 @@ export async function paidOrder(
     const answer = await postCarrierEvent(api, carrierEvent(trackingNo, `${trackingNo}-d`, 'delivered', await now(api)));
     if (answer.status !== 202) throw new Error(`delivered: ${answer.status} ${JSON.stringify(answer.body)}`);
   }
+  // the dispatch and the carrier's scan reach the order and the refund service over the bus: settle before going on
+  const settled = await api.post('/admin/settle', {}, admin);
+  if (settled.status !== 200) throw new Error(`settle: ${settled.status} ${JSON.stringify(settled.body)}`);
   return { order, shipmentId: created.body.id, trackingNo };
 }
 
