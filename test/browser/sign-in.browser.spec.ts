@@ -5,8 +5,8 @@ import { useConsoleSuite } from './support/suite';
 
 /** The menu entries (data-testid `menu-<key>`) each role is offered, as CONSOLE.md's "Menu by role" says. */
 const MENU: Array<[string, Actor, string[], string[]]> = [
-  ['agent', agent, ['queue'], ['supervisor', 'finance', 'platform']],
-  ['supervisor', supervisor, ['queue', 'supervisor'], ['finance', 'platform']],
+  ['agent', agent, ['queue', 'shop:shop-1'], ['supervisor', 'finance', 'platform']],
+  ['supervisor', supervisor, ['queue', 'supervisor', 'shop:shop-1'], ['finance', 'platform']],
   ['platform', platform, ['platform', 'queue'], ['finance', 'supervisor']],
   ['finance', finance, ['finance'], ['queue', 'supervisor', 'platform']],
 ];
@@ -20,7 +20,7 @@ describeInBrowser('console: sign-in and the menu by role', () => {
       await viewer.page.goto(suite.system.consoleUrl);
 
       await viewer.page.waitForURL(/\/console\/sign-in/);
-      await expectVisible(viewer.page.getByTestId('sign-in-token'));
+      await expectVisible(viewer.page.getByTestId('token-input'));
       await saveScreenshot(viewer.page, 'sign-in', 'en');
       expect(viewer.trouble.pageErrors).toEqual([]);
     } finally {
@@ -41,14 +41,15 @@ describeInBrowser('console: sign-in and the menu by role', () => {
     }
   });
 
-  it('given a token that is not one, when pasted, then the sign-in page stays and says why', async () => {
+  it('given a token that is not one, when pasted, then the sign-in page says why and does not sign in', async () => {
     const viewer = await openViewer(suite.browser, suite.system, { lang: 'en' });
     try {
       await viewer.page.goto(`${suite.system.consoleUrl}/sign-in`);
-      await viewer.page.getByTestId('sign-in-token').fill('not-a-token');
-      await viewer.page.getByTestId('sign-in-submit').click();
+      await viewer.page.getByTestId('token-input').fill('not-a-token');
 
-      await expectVisible(viewer.page.getByTestId('sign-in-error'));
+      await expectVisible(viewer.page.getByTestId('token-refused'));
+      expect(await viewer.page.getByTestId('token-refused').getAttribute('data-reason')).toBe('malformed');
+      expect(await viewer.page.getByTestId('sign-in').isDisabled()).toBe(true);
       expect(new URL(viewer.page.url()).pathname).toBe('/console/sign-in');
     } finally {
       await viewer.close();

@@ -82,14 +82,15 @@ export async function syncClock(context: BrowserContext, system: ConsoleSystem):
 
 /**
  * Signs the page in as the actor the way a person does: /console/sign-in, the token pasted into the form
- * (data-testid `sign-in-token`), submitted (`sign-in-submit`); waits until the console leaves the sign-in page.
+ * (data-testid `token-input`), submitted (`sign-in`); waits until the console leaves the sign-in page (for the role's
+ * home), then opens `path` if one is given.
  */
-export async function signIn(page: Page, system: ConsoleSystem, actor: Actor, path = '/'): Promise<void> {
+export async function signIn(page: Page, system: ConsoleSystem, actor: Actor, path?: string): Promise<void> {
   await page.goto(`${system.consoleUrl}/sign-in`);
-  await page.getByTestId('sign-in-token').fill(await system.token(actor));
-  await page.getByTestId('sign-in-submit').click();
+  await page.getByTestId('token-input').fill(await system.token(actor));
+  await page.getByTestId('sign-in').click();
   await page.waitForURL((url) => !url.pathname.endsWith('/sign-in'));
-  if (path !== '/') await page.goto(`${system.consoleUrl}${path}`);
+  if (path !== undefined) await page.goto(`${system.consoleUrl}${path}`);
 }
 
 /**
