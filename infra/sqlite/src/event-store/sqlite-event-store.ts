@@ -74,8 +74,13 @@ export interface EventStoreStats {
 
 type Outcome = { request: AppendRequest; staged: StagedAppend } | { request: AppendRequest; error: unknown };
 
-/** Rows per part of a batch streamed to the writer thread. */
-const ROWS_PER_PART = 32;
+/**
+ * Rows per part of a batch streamed to the writer thread. The part holding a batch's last rows is inserted after the
+ * event loop has staged them, before the COMMIT can start: that part's inserts are on every batch's critical path
+ * (measured on the writer thread: 11–21 µs per row under load; 64 appends of the concurrent bench all streamed in parts,
+ * the commit message itself carrying none). 16 rows halve that tail against 32 for two more posts per 64 appends.
+ */
+const ROWS_PER_PART = 16;
 
 /** How many command keys looked up and not found the store remembers (see absentKeys). */
 const ABSENT_KEYS_REMEMBERED = 10_000;
