@@ -76,6 +76,8 @@ export async function payoutServiceThroughput(options: { payouts: number; concur
 export interface AuditVerifyTiming {
   decisions: number;
   verifyMs: number;
+  /** CPU time (user + system, every thread of the process) verify took: beside verifyMs, it tells the work from the machine's load. */
+  verifyCpuMs: number;
   /** Peak RSS of this process when verify returned (modules, stores and verify). */
   peakRssBytes: number;
   mismatches: number;
@@ -129,14 +131,16 @@ export async function verifyAudit(options: { dir: string; decisions: number }): 
   try {
     const audit = createCompensationAudit(store, readModels);
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     const verified = await audit.verify();
+    const cpu = process.cpuUsage(cpu0);
     const verifyMs = performance.now() - t0;
     const peakRssBytes = process.resourceUsage().maxRSS * 1024;
     const t1 = performance.now();
     const whatIf = await audit.whatIf('2027-01-v2');
     const whatIfMs = performance.now() - t1;
     if (verified.checked !== options.decisions) throw new Error(`checked ${verified.checked} of ${options.decisions}`);
-    return { decisions: verified.checked, verifyMs, peakRssBytes, mismatches: verified.mismatches.length, whatIfMs, whatIfDelta: whatIf.delta.amount };
+    return { decisions: verified.checked, verifyMs, verifyCpuMs: (cpu.user + cpu.system) / 1000, peakRssBytes, mismatches: verified.mismatches.length, whatIfMs, whatIfDelta: whatIf.delta.amount };
   } finally {
     await readModels.close();
     await store.close();

@@ -47,6 +47,10 @@ export function createEventLogSchema(db: SqliteDatabase): void {
 function addHashChain(db: SqliteDatabase): void {
   const columns = db.prepare<[], { name: string }>('PRAGMA table_info(events)').all();
   if (!columns.some((column) => column.name === 'hash')) db.exec('ALTER TABLE events ADD COLUMN hash TEXT');
+  // A log is chained in one transaction and every append after is chained as written: when its last event has a hash,
+  // so has every event (no scan of the whole log each time the store opens it).
+  const last = db.prepare<[], { hash: string | null }>('SELECT hash FROM events ORDER BY position DESC LIMIT 1').get();
+  if (!last || last.hash !== null) return;
   const firstUnchained = db.prepare<[], { position: number }>('SELECT position FROM events WHERE hash IS NULL ORDER BY position LIMIT 1').get();
   if (!firstUnchained) return;
   const before = db.prepare<[number], { hash: string | null }>('SELECT hash FROM events WHERE position = ?').get(firstUnchained.position - 1);

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
-import { ManualClock, type EventStore, type RecordedEvent } from '@aftersales/kernel';
+import { DuplicateCommandError, ManualClock, type EventStore, type RecordedEvent } from '@aftersales/kernel';
 import { eventStoreContract, sampleEvent, sampleEvents, type StoreHarness } from '@aftersales/kernel/testing';
 import { inTempFolder } from '../__tests__/temp-store';
 import { SqliteEventStore } from './sqlite-event-store';
@@ -25,6 +25,38 @@ describe('SqliteEventStore', () => {
 
   afterEach(async () => {
     await harness.dispose();
+  });
+
+  it('given a stream never written, when it is read from the start, then the store knows it is empty (revision -1)', async () => {
+    await store.append('order-1', sampleEvents(1), 'no_stream');
+
+    await expect(store.readStream('order-2')).resolves.toEqual([]);
+
+    expect(store.knownRevision('order-2')).toBe(-1);
+  });
+
+  it('given a key looked up and not found, when an append records it, then the same key again is a duplicate', async () => {
+    const key = { key: 'refund-42', requestHash: 'h1' };
+    await expect(store.findCommandKey(key.key)).resolves.toBeUndefined();
+    await store.append('order-1', sampleEvents(1), 'no_stream', { commandKey: key });
+
+    const again = store.append('order-1', sampleEvents(1), 'any', { commandKey: key });
+
+    await expect(again).rejects.toBeInstanceOf(DuplicateCommandError);
+    await expect(store.readStream('order-1')).resolves.toHaveLength(1);
+  });
+
+  it('given a key looked up and not found, when two appends with it are committed together, then only the first is written', async () => {
+    const key = { key: 'refund-43', requestHash: 'h1' };
+    await expect(store.findCommandKey(key.key)).resolves.toBeUndefined();
+
+    const outcomes = await Promise.allSettled([
+      store.append('order-1', sampleEvents(1), 'any', { commandKey: key }),
+      store.append('order-2', sampleEvents(1), 'any', { commandKey: key }),
+    ]);
+
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected']);
+    await expect(store.readStream('order-2')).resolves.toEqual([]);
   });
 
   it('given events in the log, when read as payloads, then each carries what readAll gives of it but the metadata', async () => {

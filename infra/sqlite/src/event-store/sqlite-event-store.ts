@@ -74,8 +74,16 @@ export interface EventStoreStats {
 
 type Outcome = { request: AppendRequest; staged: StagedAppend } | { request: AppendRequest; error: unknown };
 
-/** Rows per part of a batch streamed to the writer thread. */
-const ROWS_PER_PART = 32;
+/**
+ * Rows per part of a batch streamed to the writer thread. The part holding a batch's last rows is inserted after the
+ * event loop has staged them, before the COMMIT can start: that part's inserts are on every batch's critical path
+ * (measured on the writer thread: 11–21 µs per row under load; 64 appends of the concurrent bench all streamed in parts,
+ * the commit message itself carrying none). 16 rows halve that tail against 32 for two more posts per 64 appends.
+ */
+const ROWS_PER_PART = 16;
+
+/** How many command keys looked up and not found the store remembers (see absentKeys). */
+const ABSENT_KEYS_REMEMBERED = 10_000;
 
 /** A batch on its way to the writer thread (see openStreamed). */
 interface StreamedBatch {
@@ -103,6 +111,12 @@ export class SqliteEventStore implements EventStore {
   private readonly db: SqliteDatabase;
   private readonly clock: Clock;
   private readonly revisions: RevisionCache;
+  /**
+   * Command keys a caller looked up and did not find (the CommandHandler does before every keyed command): staging that
+   * command's append need not ask the database again. The store is the file's only writer, so a key stays absent until
+   * the store itself commits it (settle forgets it then).
+   */
+  private readonly absentKeys = new Set<string>();
   private readonly waiters = new AppendWaiters();
   private readonly tail = new LogTail();
   private readonly counters: EventStoreStats = { transactions: 0, appends: 0, events: 0 };
@@ -141,7 +155,7 @@ export class SqliteEventStore implements EventStore {
 
   private readonly committed: CommittedLog = {
     lastRevision: (streamId) => this.lastRevision(streamId),
-    commandKey: (key) => this.commandKeyNow(key),
+    commandKey: (key) => (this.absentKeys.has(key) ? undefined : this.commandKeyNow(key)),
   };
 
   constructor(options: SqliteEventStoreOptions) {
@@ -193,8 +207,10 @@ export class SqliteEventStore implements EventStore {
 
   async readStream(streamId: string, fromRevision = 0): Promise<RecordedEvent[]> {
     const rows = this.selectStream.all(streamId, fromRevision);
-    // Read to the end of the stream: its last row is the committed revision (this store is the file's only writer).
+    // Read to the end of the stream: its last row is the committed revision (this store is the file's only writer);
+    // nothing from revision 0 is a stream not written yet, as a new aggregate's first command finds it.
     if (rows.length > 0) this.revisions.set(streamId, rows[rows.length - 1][3]);
+    else if (fromRevision <= 0) this.revisions.set(streamId, -1);
     return rows.map(toRecordedEvent);
   }
 
@@ -239,7 +255,12 @@ export class SqliteEventStore implements EventStore {
   }
 
   async findCommandKey(key: string): Promise<CommandKeyRecord | undefined> {
-    return this.commandKeyNow(key);
+    const record = this.commandKeyNow(key);
+    if (!record) {
+      if (this.absentKeys.size >= ABSENT_KEYS_REMEMBERED) this.absentKeys.clear();
+      this.absentKeys.add(key);
+    }
+    return record;
   }
 
   waitForAppend(afterPosition: number, signal?: AbortSignal): Promise<void> {
@@ -393,6 +414,7 @@ export class SqliteEventStore implements EventStore {
 
   private forgetCaches(): void {
     this.revisions.clear();
+    this.absentKeys.clear();
     this.tail.clear();
     this.head = this.readHead();
     this.lastHash = this.readLastHash();
@@ -411,6 +433,7 @@ export class SqliteEventStore implements EventStore {
       } else {
         this.counters.appends++;
         this.counters.events += outcome.staged.rows.length;
+        if (outcome.staged.commandKey) this.absentKeys.delete(outcome.staged.commandKey.key);
         this.tail.add(outcome.staged.rows);
         outcome.request.resolve(outcome.staged.result);
       }
