@@ -1,5 +1,6 @@
 import { invalid, withoutUndefined, type ReadModelStore } from '@aftersales/kernel';
 import type { WorkItem, WorkItemKind } from '../domain/work-item';
+import { slaBreachesQueries, type SlaBreachesPerDay, type SlaBreachesQuery } from './sla-breaches.queries';
 import { itemOfDocument, WORK_QUEUE_COLLECTION, type WorkItemDocument } from '../projections/work-queue.document';
 
 export const DEFAULT_WORK_QUEUE_PAGE = 50;
@@ -22,6 +23,8 @@ export interface WorkQueuePage {
 
 export interface WorkQueueQueries {
   page(query: WorkQueueQuery): Promise<WorkQueuePage>;
+  /** GET /work-queue/sla-breaches: the breaches the cases and follow-ups recorded, per day and metric. */
+  slaBreaches(query: SlaBreachesQuery): Promise<SlaBreachesPerDay>;
 }
 
 /**
@@ -29,7 +32,9 @@ export interface WorkQueueQueries {
  * the cursor, merged. The cursor is the last sort key shown, so items that come or go between pages shift nothing.
  */
 export function workQueueQueries(readModels: ReadModelStore): WorkQueueQueries {
+  const breaches = slaBreachesQueries(readModels);
   return {
+    slaBreaches: (query) => breaches.perDay(query),
     async page({ shopIds, kind, assigneeId, overdue, limit, cursor }) {
       const size = Math.min(MAX_WORK_QUEUE_PAGE, Math.max(1, Math.floor(limit ?? DEFAULT_WORK_QUEUE_PAGE)));
       const after = cursor === undefined ? undefined : decodeAfter(cursor);
