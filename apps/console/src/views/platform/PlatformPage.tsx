@@ -86,7 +86,7 @@ function ModerationCard() {
             title: t('columns.text'),
             key: 'text',
             render: (_, row) => (
-              <Space direction="vertical" size={0} style={{ maxWidth: 420 }}>
+              <Space direction="vertical" size={0} style={{ maxWidth: 320 }}>
                 <Typography.Text>{row.held.text}</Typography.Text>
                 {row.held.rule && (
                   <Typography.Text type="secondary">

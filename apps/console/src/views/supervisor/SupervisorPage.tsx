@@ -42,10 +42,10 @@ export default function SupervisorPage() {
         </Space>
       </Card>
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={12}>
+        <Col xs={24} xxl={12}>
           <OverdueCard shopId={shopId} />
         </Col>
-        <Col xs={24} xl={12}>
+        <Col xs={24} xxl={12}>
           <ApprovalsCard shopId={shopId} />
         </Col>
       </Row>
@@ -210,19 +210,17 @@ function BreachesCard({ shopId }: { shopId?: string }) {
   return (
     <Card
       title={t('breaches.title')}
-      extra={
+      data-testid="breach-card"
+      data-allowed={allowed}
+    >
+      <ProblemAlert error={breaches.error} />
+      <Space style={{ marginBottom: 8 }} wrap>
         <Segmented
           data-testid="breach-period"
           value={days}
           onChange={(value) => setDays(Number(value))}
           options={PERIODS.map((value) => ({ value, label: t('breaches.days', { days: value }) }))}
         />
-      }
-      data-testid="breach-card"
-      data-allowed={allowed}
-    >
-      <ProblemAlert error={breaches.error} />
-      <Space style={{ marginBottom: 8 }}>
         <Typography.Text strong data-testid="breach-total" data-count={total}>
           {t('breaches.total', { count: total })}
         </Typography.Text>
@@ -240,7 +238,7 @@ function BreachesCard({ shopId }: { shopId?: string }) {
               <Tooltip />
               <Legend />
               {metrics.map((metric, i) => (
-                <Bar key={metric} stackId="breaches" dataKey={(row: Record<string, number>) => row[metric] ?? 0} name={t(`metrics.${metric}`, { defaultValue: metric })} fill={COLORS[i % COLORS.length]} />
+                <Bar key={metric} stackId="breaches" dataKey={(row: Record<string, number>) => row[metric] ?? 0} name={t(`metrics.${metric}`, { defaultValue: metric })} fill={COLORS[i % COLORS.length]} isAnimationActive={false} />
               ))}
             </BarChart>
           </ResponsiveContainer>
