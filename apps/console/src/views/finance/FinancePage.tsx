@@ -265,6 +265,7 @@ function FailedPayoutsCard() {
       <ReasonModal
         open={retrying !== undefined}
         title={t('payouts.retryTitle')}
+        placeholder={t('reason')}
         name="confirm-retry"
         pending={retry.isPending}
         error={retry.error}

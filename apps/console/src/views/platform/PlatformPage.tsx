@@ -125,6 +125,7 @@ function ModerationCard() {
       <ReasonModal
         open={deciding !== undefined}
         title={deciding?.decision === 'reject' ? t('moderation.rejectTitle') : t('moderation.publishTitle')}
+        placeholder={t('reason')}
         name="confirm-moderation"
         pending={moderate.isPending}
         error={moderate.error}
@@ -292,6 +293,7 @@ function AppealsCard() {
       <ReasonModal
         open={deciding !== undefined}
         title={deciding?.upheld ? t('appeals.upholdTitle') : t('appeals.dismissTitle')}
+        placeholder={t('reason')}
         name="confirm-appeal"
         pending={decide.isPending}
         error={decide.error}

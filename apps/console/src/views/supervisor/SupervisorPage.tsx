@@ -9,6 +9,7 @@ import { useAnswerApproval, useApprovalsWaiting, useCompensation, useOverdueItem
 import { useIdentity } from '../../auth/SessionProvider';
 import { ActionButton } from '../../components/ActionButton';
 import { Deadline } from '../../components/Deadline';
+import { Instant } from '../../components/Instant';
 import { Money } from '../../components/Money';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { ReasonModal } from '../../components/ReasonModal';
@@ -113,7 +114,6 @@ function ApprovalsCard({ shopId }: { shopId?: string }) {
   const intent = useIntentKey();
   const [rejecting, setRejecting] = useState<QueueItem | undefined>(undefined);
   const items = approvals.data ?? [];
-  const now = new Date();
   const decide = (item: QueueItem, decision: 'approve' | 'reject', reason?: string) =>
     answer.mutate(
       { item, decision, reason, idempotencyKey: intent.key() },
@@ -148,7 +148,7 @@ function ApprovalsCard({ shopId }: { shopId?: string }) {
           { title: t('columns.kind'), key: 'kind', render: (_, item) => <Tag>{t(`kinds.${item.kind}`, { defaultValue: item.kind })}</Tag> },
           { title: t('columns.order'), key: 'order', render: (_, item) => <ItemLink item={item} /> },
           { title: t('columns.amount'), key: 'amount', render: (_, item) => <ApprovalAmount item={item} /> },
-          { title: t('columns.due'), key: 'since', render: (_, item) => (item.dueAt ? <Deadline dueAt={item.dueAt} now={now} /> : '—') },
+          { title: t('columns.since'), key: 'since', render: (_, item) => <Instant at={item.dueAt ?? undefined} /> },
           {
             title: t('columns.actions'),
             key: 'actions',
@@ -159,6 +159,7 @@ function ApprovalsCard({ shopId }: { shopId?: string }) {
       <ReasonModal
         open={rejecting !== undefined}
         title={t('approvals.rejectTitle')}
+        placeholder={t('reason')}
         name="confirm-reject"
         pending={answer.isPending}
         error={rejecting ? answer.error : undefined}
