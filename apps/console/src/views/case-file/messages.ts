@@ -1,3 +1,5 @@
+import { EVENT_NAMES_ZH } from './event-names';
+
 /** The words of the Case file view: the `caseFile` namespace (i18n/resources.ts). */
 export default {
   zh: {
@@ -61,6 +63,8 @@ export default {
     review: { title: '评价与回访', none: '买家尚未评价', score: '评分', held: '待审核（命中规则 {{rule}}）', counted: '计入店铺评分' },
     followUps: { title: '差评回访', firstContactBy: '首次联系截止', resolveBy: '处理截止', contactedAt: '已联系', remedies: '补偿', outcome: '结果' },
     notes: { title: '备注', empty: '无备注' },
+    flags: { red: '红旗', yellow: '黄旗', green: '绿旗', blue: '蓝旗', purple: '紫旗' },
+    events: EVENT_NAMES_ZH,
     actions: {
       title: '可执行操作',
       none: '你的角色在此订单上没有可执行的操作。',
@@ -173,6 +177,8 @@ export default {
     review: { title: 'Review and follow-ups', none: 'The buyer has not reviewed this order', score: 'Score', held: 'Held for moderation (rule {{rule}})', counted: "Counts in the shop's rating" },
     followUps: { title: 'Bad-review follow-up', firstContactBy: 'First contact by', resolveBy: 'Resolve by', contactedAt: 'Contacted', remedies: 'Remedies', outcome: 'Outcome' },
     notes: { title: 'Notes', empty: 'No notes' },
+    flags: { red: 'Red', yellow: 'Yellow', green: 'Green', blue: 'Blue', purple: 'Purple' },
+    events: {} as Record<string, string>,
     actions: {
       title: 'Actions',
       none: 'Your role has no action to take on this order.',
