@@ -18,7 +18,7 @@ export function RefundsSection({ refunds, actions, now, onOpen }: { refunds: Ref
             <Flex wrap gap={8} align="center">
               <code>{refund.id}</code>
               <StatusTag status={refund.status} testId={`refund-status-${refund.id}`} />
-              {refund.status === 'waiting_merchant' && <Deadline dueAt={refund.deadlines.merchantRespondBy ?? ''} now={now} />}
+              {refund.status === 'waiting_merchant' && refund.deadlines.merchantRespondBy && <Deadline dueAt={refund.deadlines.merchantRespondBy} now={now} />}
             </Flex>
             <Descriptions
               size="small"
