@@ -34,6 +34,7 @@ import { SettleController } from './admin/settle.controller';
 import { MANUAL_TIMERS, TimersController, type ManualTimers } from './admin/timers.controller';
 import { PEER_LOGISTICS, PeerCommandsController } from './peers/peer-commands.controller';
 import { buildServices, selectServices, type BuiltService, type ServiceContext } from './service-catalog';
+import { serveConsole } from './console/serve-console';
 
 export interface RunningSystem {
   app: INestApplication;
@@ -218,6 +219,8 @@ export async function startSystem(config: RuntimeConfig, remote?: ServiceContext
   const express = app.getHttpAdapter().getInstance() as { set(setting: string, value: unknown): void; disable(setting: string): void };
   express.set('etag', false); // our ETag is the resource revision, set by the HTTP kit
   express.disable('x-powered-by');
+  // The console (a static page) first: none of the API's edge (authentication, 405s, JSON-only bodies) applies to it.
+  app.use(serveConsole());
   registerHttpKit(app, { title: 'After-sales platform', version: '1.0.0', description: 'Orders, shipments and after-sales, event-sourced.', authenticator });
   app.connectMicroservice({ strategy: transport }, { inheritAppConfig: true });
 

@@ -18,6 +18,7 @@ import {
   type Identity,
 } from '@aftersales/nest';
 import { telemetry } from '@aftersales/kernel';
+import { isConsolePath, serveConsole, type ConsoleHandler } from '../console/serve-console';
 import { Coordinator } from './coordinator';
 import { eraseOnEveryProcess } from './erasure-fan-out';
 import { httpProcessAdmin } from './http-admin';
@@ -43,6 +44,8 @@ export interface GatewayOptions {
    */
   consistentReads?: boolean;
   log?: (line: string) => void;
+  /** Where the built console is (default apps/console/dist, or AFTERSALES_CONSOLE_DIR): served at /console. */
+  consoleDirectory?: string;
 }
 
 /** How long a request waits for the system to settle after a write before it goes on regardless. */
@@ -66,10 +69,12 @@ export class Gateway {
   private settledWrites = 0;
   private settling: Promise<void> | undefined;
   private lastWrittenService: string | undefined;
+  private readonly console: ConsoleHandler;
   readonly server: Server;
 
   constructor(private readonly options: GatewayOptions) {
     this.coordinator = new Coordinator(() => options.processes().map(httpProcessAdmin));
+    this.console = serveConsole(options.consoleDirectory);
     this.own = [
       { method: 'GET', pattern: /^\/health$/, handle: (_req, res) => this.health(res) },
       { method: 'POST', pattern: /^\/admin\/settle$/, rule: 'admin.settle_by_admin', handle: async (_req, res) => send(res, 200, { settled: true, ...(await this.coordinator.settle()) }) },
@@ -118,6 +123,8 @@ export class Gateway {
     delete req.headers[SERVICE_KEY_HEADER];
     try {
       if (isInternalPath(pathname)) return sendProblem(res, problem(404, 'not_found', `No service serves ${req.method} ${pathname}`));
+      // The console is the gateway's own static page, public like /docs: every call it makes carries the viewer's token.
+      if (isConsolePath(pathname)) return this.console(req, res, () => sendProblem(res, problem(404, 'not_found', `No page ${pathname}`)));
       const caller = isPublicPath(pathname) ? null : await this.authenticate(pathname, req, res);
       if (caller === undefined) return; // answered 401
       for (const route of this.own) {
