@@ -35,7 +35,7 @@ describeInBrowser('console: the case file', () => {
     return viewer;
   };
 
-  it('given the order whose shipment came late, then its case file shows the compensation with its rule, rulebook version and arithmetic, and a cause link on the timeline scrolls to its cause and highlights it', async () => {
+  it('given the order whose shipment came late, then its case file shows the compensation with its rule, rulebook version and arithmetic, and a cause link on the timeline, or from the amount to the event it was read from, scrolls to that cause and highlights it', async () => {
     const { api } = suite.system;
     const orderId = seeded.failedPayout.orderId;
     const entries = (await api.get(`/orders/${orderId}/timeline`, agent)).body.entries as { eventId: string; causationId: string | null }[];
@@ -50,6 +50,9 @@ describeInBrowser('console: the case file', () => {
       await page.getByTestId(`cause-link-${effect.eventId}-${effect.causationId}`).click();
 
       await page.locator(`[data-testid="timeline-entry-${effect.causationId}"][data-highlighted="true"]`).waitFor({ state: 'visible' });
+      const input = compensation.inputs.find((i: { sourceEventId?: string }) => i.sourceEventId !== undefined && ids.has(i.sourceEventId));
+      await page.getByTestId(`compensation-input-${compensation.id}-${input.name}`).click();
+      await page.locator(`[data-testid="timeline-entry-${input.sourceEventId}"][data-highlighted="true"]`).waitFor({ state: 'visible' });
       expect(await page.getByTestId(`compensation-rule-${compensation.id}`).textContent()).toBe(compensation.rule.id);
       expect(await page.getByTestId(`compensation-rulebook-${compensation.id}`).textContent()).toBe(compensation.rule.version);
       expect(await page.getByTestId(`compensation-arithmetic-${compensation.id}`).textContent()).toBe(compensation.explanation);

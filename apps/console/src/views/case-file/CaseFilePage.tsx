@@ -5,6 +5,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { ActionForm } from './actions/ActionForm';
 import { actionByKey, offeredActions, type CaseAction } from './model/case-actions';
+import { timelineEntryTestId } from './model/timeline-model';
 import { CasesSection } from './sections/CasesSection';
 import { CompensationsSection } from './sections/CompensationsSection';
 import { NotesSection } from './sections/NotesSection';
@@ -41,6 +42,14 @@ export default function CaseFilePage() {
   const can = useCanAct();
   const reads = useCaseFile(orderId);
   const [opened, setOpened] = useState<CaseAction>();
+  const [highlighted, setHighlighted] = useState<string>();
+  /** Scrolls the timeline to an event and highlights it: where every cause link (timeline, compensations) leads. */
+  const goTo = (eventId: string) => {
+    setHighlighted(eventId);
+    const target = document.getElementById(timelineEntryTestId(eventId));
+    target?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+    target?.focus({ preventScroll: true });
+  };
 
   const back = (
     <Link to="/" data-testid="case-file-queue-link">
@@ -64,8 +73,7 @@ export default function CaseFilePage() {
     setOpened(undefined);
     if (search.has('action')) setSearch((params) => (params.delete('action'), params), { replace: true });
   };
-  // An action forced through ?action= is offered beside its resource too, so its button exists for the keyboard.
-  const actions = forced && !offered.some((a) => a.key === forced.key) ? [...offered, forced] : offered;
+  const actions = offered;
   const sectionError = (error: unknown) => (error ? <ProblemAlert error={error} /> : null);
 
   return (
@@ -87,7 +95,7 @@ export default function CaseFilePage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
           {sectionError(reads.timeline.error)}
-          <TimelineSection entries={file.timeline} />
+          <TimelineSection entries={file.timeline} highlighted={highlighted} goTo={goTo} />
         </Col>
         <Col xs={24} xl={10}>
           <Flex vertical gap={16}>
@@ -96,7 +104,7 @@ export default function CaseFilePage() {
             {sectionError(reads.disputes.error)}
             <CasesSection disputes={file.disputes} actions={actions} now={now} onOpen={setOpened} />
             {sectionError(reads.compensations.error)}
-            <CompensationsSection compensations={file.compensations} />
+            <CompensationsSection compensations={file.compensations} onTimeline={new Set(file.timeline.map((e) => e.eventId))} goTo={goTo} />
             {sectionError(reads.review.error ?? reads.followUps.error)}
             <ReviewSection review={file.review} followUps={file.followUps} actions={actions} now={now} onOpen={setOpened} />
             <NotesSection order={file.order} actions={actions} onOpen={setOpened} />

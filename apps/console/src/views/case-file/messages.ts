@@ -1,4 +1,5 @@
 import { EVENT_NAMES_ZH } from './event-names';
+import { VOCABULARY } from './vocabulary';
 
 /** The words of the Case file view: the `caseFile` namespace (i18n/resources.ts). */
 export default {
@@ -65,6 +66,7 @@ export default {
     notes: { title: '备注', empty: '无备注' },
     flags: { red: '红旗', yellow: '黄旗', green: '绿旗', blue: '蓝旗', purple: '紫旗' },
     events: EVENT_NAMES_ZH,
+    vocab: VOCABULARY.zh,
     actions: {
       title: '可执行操作',
       none: '你的角色在此订单上没有可执行的操作。',
@@ -179,6 +181,7 @@ export default {
     notes: { title: 'Notes', empty: 'No notes' },
     flags: { red: 'Red', yellow: 'Yellow', green: 'Green', blue: 'Blue', purple: 'Purple' },
     events: {} as Record<string, string>,
+    vocab: VOCABULARY.en,
     actions: {
       title: 'Actions',
       none: 'Your role has no action to take on this order.',

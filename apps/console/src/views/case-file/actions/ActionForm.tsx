@@ -105,7 +105,7 @@ export function ActionForm({ action, orderId, currency, onDone, onCancel }: Prop
       case 'dispute-remedy':
         return (
           <>
-            {choice('kind', 'kind', REMEDY_KINDS)}
+            {choice('kind', 'kind', REMEDY_KINDS, 'vocab.remedyKind')}
             {amount('amount', 'amount', true)}
             {textArea('description', 'description', 1000)}
           </>
@@ -113,7 +113,7 @@ export function ActionForm({ action, orderId, currency, onDone, onCancel }: Prop
       case 'follow-up-remedy':
         return (
           <>
-            {choice('kind', 'kind', FOLLOW_UP_REMEDY_KINDS)}
+            {choice('kind', 'kind', FOLLOW_UP_REMEDY_KINDS, 'vocab.remedyKind')}
             {amount('amount', 'amount', true)}
             {textArea('note', 'note', 1000)}
           </>
@@ -143,7 +143,7 @@ export function ActionForm({ action, orderId, currency, onDone, onCancel }: Prop
       case 'dispute-evidence-submit':
         return (
           <>
-            {choice('kind', 'evidenceKind', EVIDENCE_KINDS)}
+            {choice('kind', 'evidenceKind', EVIDENCE_KINDS, 'vocab.evidenceKind')}
             <Form.Item name="ref" label={t('fields.evidenceRef')} rules={[required]}>
               <Input {...field('ref')} maxLength={2048} />
             </Form.Item>
@@ -155,7 +155,7 @@ export function ActionForm({ action, orderId, currency, onDone, onCancel }: Prop
       case 'dispute-ruling':
         return (
           <>
-            {choice('outcome', 'outcome', RULING_OUTCOMES)}
+            {choice('outcome', 'outcome', RULING_OUTCOMES, 'vocab.outcome')}
             {amount('refundAmount', 'refundAmount', true)}
             <Form.Item name="violation" label={t('fields.violation')}>
               <Select {...field('violation')} allowClear options={options(VIOLATION_TYPES)} />

@@ -37,8 +37,8 @@ function CaseCard({ dispute: c, actions, now, onOpen }: { dispute: Dispute; acti
         size="small"
         column={{ xs: 1, sm: 2 }}
         items={[
-          { key: 'category', label: t('cases.category'), children: c.category },
-          { key: 'origin', label: t('cases.origin'), children: c.origin },
+          { key: 'category', label: t('cases.category'), children: t(`vocab.category.${c.category}`, { defaultValue: c.category }) },
+          { key: 'origin', label: t('cases.origin'), children: t(`vocab.origin.${c.origin}`, { defaultValue: c.origin }) },
           ...(c.assigneeId ? [{ key: 'assignee', label: t('cases.assignee'), children: c.assigneeId }] : []),
           ...(running && c.deadlines.firstResponseBy ? [{ key: 'first', label: t('cases.firstResponseBy'), children: <Deadline dueAt={c.deadlines.firstResponseBy} now={now} /> }] : []),
           ...(running && c.deadlines.resolveBy ? [{ key: 'resolve', label: t('cases.resolveBy'), children: <Deadline dueAt={c.deadlines.resolveBy} now={now} /> }] : []),
@@ -88,7 +88,7 @@ function CaseCard({ dispute: c, actions, now, onOpen }: { dispute: Dispute; acti
           renderItem={(remedy) => (
             <List.Item data-testid={`remedy-${remedy.id}`} actions={[<ActionButtons key="act" actions={actionsOn(actions, remedy.id)} onOpen={onOpen} />]}>
               <Flex wrap gap={8} align="center">
-                <Tag>{remedy.kind}</Tag>
+                <Tag>{t(`vocab.remedyKind.${remedy.kind}`, { defaultValue: remedy.kind })}</Tag>
                 {remedy.amount !== undefined && <Money minor={remedy.amount} currency={c.currency} />}
                 <span>{remedy.description}</span>
                 <StatusTag status={remedy.status} testId={`remedy-status-${remedy.id}`} />
@@ -105,7 +105,7 @@ function CaseCard({ dispute: c, actions, now, onOpen }: { dispute: Dispute; acti
           data-testid={`case-ruling-${c.id}`}
           column={{ xs: 1, sm: 2 }}
           items={[
-            { key: 'outcome', label: t('fields.outcome'), children: c.ruling.outcome },
+            { key: 'outcome', label: t('fields.outcome'), children: t(`vocab.outcome.${c.ruling.outcome}`, { defaultValue: c.ruling.outcome }) },
             ...(c.ruling.refundAmount !== undefined ? [{ key: 'refund', label: t('fields.refundAmount'), children: <Money minor={c.ruling.refundAmount} currency={c.currency} /> }] : []),
             ...(c.ruling.violation ? [{ key: 'violation', label: t('fields.violation'), children: c.ruling.violation }] : []),
             { key: 'ruledAt', label: t('cases.ruling'), children: <Instant at={c.ruling.ruledAt} /> },

@@ -25,8 +25,8 @@ export function RefundsSection({ refunds, actions, now, onOpen }: { refunds: Ref
               column={{ xs: 1, sm: 3 }}
               items={[
                 { key: 'amount', label: t('refunds.amount'), children: <Money minor={refund.amount} currency={refund.currency} testId={`refund-amount-${refund.id}`} /> },
-                { key: 'type', label: t('refunds.type'), children: refund.type },
-                { key: 'reason', label: t('refunds.reason'), children: refund.reason },
+                { key: 'type', label: t('refunds.type'), children: t(`vocab.refundType.${refund.type}`, { defaultValue: refund.type }) },
+                { key: 'reason', label: t('refunds.reason'), children: t(`vocab.refundReason.${refund.reason}`, { defaultValue: refund.reason }) },
                 ...(refund.rejection ? [{ key: 'rejection', label: t('refunds.rejection'), children: refund.rejection.reason }] : []),
               ]}
             />

@@ -70,7 +70,7 @@ export function ReviewSection({ review, followUps, actions, now, onOpen }: Props
               renderItem={(remedy) => (
                 <List.Item data-testid={`follow-up-remedy-${remedy.id}`} actions={[<ActionButtons key="act" actions={actionsOn(actions, remedy.id)} onOpen={onOpen} />]}>
                   <Flex wrap gap={8} align="center">
-                    <Tag>{remedy.kind}</Tag>
+                    <Tag>{t(`vocab.remedyKind.${remedy.kind}`, { defaultValue: remedy.kind })}</Tag>
                     {remedy.amount !== undefined && <Money minor={remedy.amount} currency={remedy.currency} />}
                     <span>{remedy.note}</span>
                     <StatusTag status={remedy.status} />

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Card, Empty, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TimelineEntry } from '../../../api/orders';
@@ -11,19 +10,12 @@ const HIGHLIGHT = { background: '#fffbe6', boxShadow: '0 0 0 2px #faad14' };
  * The cross-service timeline: each entry says what happened, in which service, when (in the viewer's zone), who did it,
  * the rule it applied and links to what caused it or what it was based on; a link scrolls to its cause and highlights it.
  */
-export function TimelineSection({ entries }: { entries: TimelineEntry[] }) {
+export function TimelineSection({ entries, highlighted, goTo }: { entries: TimelineEntry[]; highlighted?: string; goTo: (eventId: string) => void }) {
   const { t } = useTranslation('caseFile');
-  const [highlighted, setHighlighted] = useState<string>();
   const items = timelineItems(entries);
   const typeOf = new Map(entries.map((e) => [e.eventId, e.type]));
   const words = (type: string | undefined) => (type ? t(`events.${type}`, { defaultValue: eventTypeWords(type) }) : '');
 
-  const goTo = (eventId: string) => {
-    setHighlighted(eventId);
-    const target = document.getElementById(timelineEntryTestId(eventId));
-    target?.scrollIntoView({ behavior: 'smooth', block: 'center' });
-    target?.focus({ preventScroll: true });
-  };
 
   return (
     <Card title={t('timeline.title')} size="small" data-testid="case-file-timeline">
