@@ -3,7 +3,9 @@ import {
   FOLLOW_UP_QUEUE_COLLECTION,
   FOLLOW_UPS_COLLECTION,
   followUpOfDocument,
+  followUpStatusOf,
   followUpView,
+  isOverdue,
   type FollowUpDocument,
   type FollowUpQueueRow,
   type FollowUpView,
@@ -43,6 +45,16 @@ export function followUpQueries(deps: FollowUpDeps): FollowUpQueries {
     return { items, ...(more && items.length > 0 ? { nextCursor: items[items.length - 1].id } : {}) };
   }
 
+  /** An order's follow-ups (the case file): found by order id, then narrowed to the caller's scope and the filters. */
+  async function orderFollowUps(orderId: string, query: ListFollowUpsQuery): Promise<FollowUpView[]> {
+    const found = await readModels.find<FollowUpDocument>(FOLLOW_UPS_COLLECTION, { where: { orderId }, limit: MAX_LIMIT });
+    return found.items
+      .map((doc) => ({ followUp: followUpOfDocument(doc), revision: doc.revision }))
+      .filter(({ followUp }) => (query.shopIds === undefined || query.shopIds.includes(followUp.shopId)) && (query.buyerId === undefined || followUp.buyerId === query.buyerId))
+      .filter(({ followUp }) => (query.status === undefined || followUpStatusOf(followUp) === query.status) && (query.overdue === undefined || isOverdue(followUp) === query.overdue))
+      .map(({ followUp, revision }) => followUpView(followUp, revision));
+  }
+
   return {
     async getFollowUp(followUpId) {
       // One follow-up is read from its stream (the handler's cached fold): a read right after a command sees it.
@@ -51,6 +63,7 @@ export function followUpQueries(deps: FollowUpDeps): FollowUpQueries {
     },
     followUpStream: (followUpId) => eventStore.readStream(followUpStreamId(followUpId), 0),
     async listFollowUps(query) {
+      if (query.orderId !== undefined) return { items: await orderFollowUps(query.orderId, query) };
       const page = await queuePage(query);
       const docs = await Promise.all(page.items.map((row) => readModels.get<FollowUpDocument>(FOLLOW_UPS_COLLECTION, row.followUpId)));
       const items = docs.filter((d): d is FollowUpDocument => d !== undefined).map((d) => followUpView(followUpOfDocument(d), d.revision));

@@ -33,6 +33,8 @@ export interface ClosureInput {
 export interface ListFollowUpsQuery {
   shopIds?: readonly string[];
   buyerId?: string;
+  /** Only this order's follow-ups (one page: an order has one review, so at most one follow-up). */
+  orderId?: string;
   status?: 'open' | 'contacted' | 'closed';
   overdue?: boolean;
   limit?: number;

@@ -44,6 +44,7 @@ export type ClosureBody = Static<typeof ClosureBody>;
 export const ListFollowUpsParams = Type.Object(
   {
     shopId: Type.Optional(Id('Only follow-ups of this shop (one of the caller’s, for shop staff)')),
+    orderId: Type.Optional(Id('Only the follow-ups of this order (the case file), in the caller’s scope; one page')),
     status: Type.Optional(OneOf(FollowUpStatuses, 'Only follow-ups in this status')),
     overdue: Type.Optional(Type.Boolean({ description: 'true: only follow-ups past a deadline (the supervisor’s overdue view)' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),

@@ -12,6 +12,30 @@ export interface TimelineEntry {
   actor: { id: string; role: string };
   correlationId: string;
   causationId: string | null;
+  /** The rule and rulebook version a decision event records it applied (a deadline, a compensation, a penalty…). */
+  rule?: { id: string; version?: string };
+  /** The ids of the events a decision event records it was based on. */
+  basedOn?: string[];
+}
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.length > 0 ? value : undefined);
+
+/**
+ * The rule a decision event names, in whichever of the contracts' shapes it records it: `ruleId` + `rulebookVersion`
+ * beside the other fields, or `rule: {ruleId, rulebookVersion}` / `rule: {id, version}`.
+ */
+export function ruleOf(data: Record<string, unknown>): TimelineEntry['rule'] {
+  const nested = typeof data.rule === 'object' && data.rule !== null ? (data.rule as Record<string, unknown>) : undefined;
+  const id = text(data.ruleId) ?? text(nested?.ruleId) ?? text(nested?.id);
+  if (id === undefined) return undefined;
+  const version = text(data.rulebookVersion) ?? text(nested?.rulebookVersion) ?? text(nested?.version);
+  return version === undefined ? { id } : { id, version };
+}
+
+/** The event ids a decision event says it was based on (only ids: never the free text of the events). */
+export function basedOnOf(data: Record<string, unknown>): string[] | undefined {
+  const ids = Array.isArray(data.basedOn) ? data.basedOn.filter((id): id is string => typeof id === 'string') : [];
+  return ids.length > 0 ? ids : undefined;
 }
 
 /** Whose order each timeline is (from OrderPlaced): the edge shows a timeline only to who may see the order. */
@@ -39,6 +63,9 @@ export const TIMELINE_COLLECTION = 'timelines';
  * gives it none).
  */
 export function timelineEntryOf(event: EventEnvelope, position: number): TimelineEntry {
+  const data = (typeof event.data === 'object' && event.data !== null ? event.data : {}) as Record<string, unknown>;
+  const rule = ruleOf(data);
+  const basedOn = basedOnOf(data);
   return {
     position,
     eventId: event.eventId,
@@ -50,5 +77,7 @@ export function timelineEntryOf(event: EventEnvelope, position: number): Timelin
     actor: event.actor,
     correlationId: event.correlationId,
     causationId: event.causationId,
+    ...(rule ? { rule } : {}),
+    ...(basedOn ? { basedOn } : {}),
   };
 }

@@ -24,6 +24,13 @@ const TimelineEntrySchema = Type.Object({
   actor: Type.Object({ id: Type.String(), role: Type.String() }),
   correlationId: Type.String(),
   causationId: Type.Union([Type.String(), Type.Null()]),
+  rule: Type.Optional(
+    Type.Object(
+      { id: Type.String(), version: Type.Optional(Type.String()) },
+      { description: 'A decision event: the rule it applied and the rulebook version it read it from' },
+    ),
+  ),
+  basedOn: Type.Optional(Type.Array(Type.String(), { description: 'A decision event: the ids of the events it was based on' })),
 });
 
 /** GET /orders/{orderId}/timeline. */

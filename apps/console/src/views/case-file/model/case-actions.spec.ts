@@ -1,0 +1,88 @@
+import { actionByKey, actionsTheStateAllows, offeredActions, type Can } from './case-actions';
+import { caseFile, dispute, followUp, refund } from './case-file-fixtures';
+
+/** A role's rights as the OpenAPI x-access gives them: operation → 'shop' (the caller's shops) or 'any'. */
+const canAs =
+  (shops: string[], rights: Record<string, 'shop' | 'any'>): Can =>
+  (operation, { shopId }) =>
+    rights[operation] === 'any' || (rights[operation] === 'shop' && shopId !== undefined && shops.includes(shopId));
+
+const agentOf = (shops: string[]) =>
+  canAs(shops, {
+    'POST /orders/{orderId}/notes': 'shop',
+    'POST /refunds/{refundId}/approval': 'shop',
+    'POST /refunds/{refundId}/rejection': 'shop',
+    'POST /disputes/{disputeId}/messages': 'shop',
+    'POST /disputes/{disputeId}/remedies': 'shop',
+    'POST /disputes/{disputeId}/evidence': 'shop',
+    'POST /review-follow-ups/{followUpId}/remedies': 'shop',
+  });
+const platform = canAs([], {
+  'POST /disputes/{disputeId}/messages': 'any',
+  'POST /disputes/{disputeId}/evidence-requests': 'any',
+  'POST /disputes/{disputeId}/ruling': 'any',
+  'POST /reviews/{reviewId}/moderation': 'any',
+});
+const names = (actions: { name: string }[]) => actions.map((a) => a.name);
+
+describe('case file actions', () => {
+  it('given a refund waiting for the merchant and one already refunding, then only the waiting one can be answered, by approval or rejection', () => {
+    const file = caseFile({ refunds: [refund({ id: 'ref-1' }), refund({ id: 'ref-2', status: 'refunding' })] });
+
+    const answers = actionsTheStateAllows(file).filter((a) => a.name.startsWith('refund-'));
+
+    expect(answers.map((a) => [a.name, a.path])).toEqual([
+      ['refund-approve', '/refunds/ref-1/approval'],
+      ['refund-reject', '/refunds/ref-1/rejection'],
+    ]);
+  });
+
+  it('given a case in progress, then its shop agent is offered a message and a remedy, not a ruling; an agent of another shop is offered nothing', () => {
+    const file = caseFile({ disputes: [dispute()] });
+
+    expect(names(offeredActions(file, agentOf(['shop-1'])))).toEqual(['order-note', 'dispute-message', 'dispute-remedy']);
+    expect(names(offeredActions(file, agentOf(['shop-2'])))).toEqual([]);
+  });
+
+  it('given a case in arbitration with an open merchant evidence request, then the platform may request evidence and rule, the agent submit evidence; nobody proposes a remedy', () => {
+    const request = { id: 'evr-1', party: 'merchant' as const, description: 'Photos of the box', dueAt: '2026-11-05T08:00:00.000Z', overdue: false };
+    const file = caseFile({ disputes: [dispute({ status: 'arbitration', evidenceRequests: [request] })] });
+
+    expect(names(offeredActions(file, platform))).toEqual(['dispute-message', 'dispute-evidence-request', 'dispute-ruling']);
+    expect(offeredActions(file, agentOf(['shop-1'])).map((a) => [a.name, a.targetId, a.parentId])).toEqual([
+      ['order-note', 'ord-1', undefined],
+      ['dispute-message', 'dsp_1', undefined],
+      ['dispute-evidence-submit', 'evr-1', 'dsp_1'],
+    ]);
+  });
+
+  it('given a remedy awaiting a supervisor, then no second remedy can be proposed and the approval names the remedy and its case', () => {
+    const file = caseFile({
+      disputes: [dispute({ remedies: [{ id: 'rem-1', kind: 'refund', amount: 26_900, description: 'all back', requiresSupervisorApproval: true, status: 'awaiting_approval' }] })],
+    });
+
+    const actions = actionsTheStateAllows(file);
+
+    expect(names(actions)).not.toContain('dispute-remedy');
+    expect(actions.find((a) => a.name === 'dispute-remedy-approve')).toMatchObject({ path: '/disputes/dsp_1/remedies/rem-1/approval', targetId: 'rem-1', parentId: 'dsp_1' });
+  });
+
+  it('given a closed case, a closed follow-up and a published review, then none of them offers anything; an open follow-up and a held review do', () => {
+    const quiet = caseFile({ disputes: [dispute({ status: 'closed' })], followUps: [followUp({ status: 'closed' })] });
+    const busy = caseFile({
+      followUps: [followUp()],
+      review: { id: 'rev_1', orderId: 'ord-1', shopId: 'shop-1', rating: 'negative', score: 1, text: 'wechat me', status: 'held', counted: false, postedAt: '2026-11-03T08:00:00.000Z', revision: 1 },
+    });
+
+    expect(names(actionsTheStateAllows(quiet))).toEqual(['order-note']);
+    expect(names(actionsTheStateAllows(busy))).toEqual(['order-note', 'follow-up-remedy', 'review-moderate']);
+  });
+
+  it('given an action the role may not take, then ?action= still finds it (to force it and see the 403) while the offered list leaves it out', () => {
+    const file = caseFile({ disputes: [dispute({ status: 'arbitration' })] });
+
+    expect(names(offeredActions(file, agentOf(['shop-1'])))).not.toContain('dispute-ruling');
+    expect(actionByKey(file, 'action-dispute-ruling-dsp_1')).toMatchObject({ name: 'dispute-ruling', path: '/disputes/dsp_1/ruling' });
+    expect(actionByKey(file, 'action-dispute-ruling-dsp_9')).toBeUndefined();
+  });
+});
