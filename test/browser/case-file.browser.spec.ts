@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { agent, buyer, platform } from '../support/http-client';
+import { agent, buyer, platform, supervisor } from '../support/http-client';
 import { disputeCommand, getDispute, openDispute } from '../support/disputes';
 import { paidOrder } from '../support/refunds';
 import { openViewer, saveScreenshot, signIn, type Viewer } from './support/browser';
@@ -115,5 +115,32 @@ describeInBrowser('console: the case file', () => {
     } finally {
       await viewer.close();
     }
+  });
+
+  it('given a held review and a goodwill compensation above the threshold, then the platform publishes the review and a supervisor approves the compensation from their case files', async () => {
+    const { api } = suite.system;
+    const review = seeded.heldReview;
+    const moderator = await open('en', platform, `/orders/${review.orderId}`);
+    try {
+      await moderator.page.getByTestId(`action-review-moderate-${review.id}`).click();
+      await fill(moderator.page, 'reason', 'The number is the shop’s own hotline');
+      await moderator.page.getByTestId('action-submit').click();
+      await moderator.page.getByTestId('action-form-review-moderate').waitFor({ state: 'detached' });
+    } finally {
+      await moderator.close();
+    }
+    const { id, orderId } = seeded.compensationAwaitingApproval;
+    const approver = await open('en', supervisor, `/orders/${orderId}`);
+    try {
+      await approver.page.getByTestId(`action-compensation-approve-${id}`).click();
+      await approver.page.getByTestId('action-submit').click();
+      await approver.page.getByTestId('action-form-compensation-approve').waitFor({ state: 'detached' });
+      await approver.page.getByTestId(`action-compensation-approve-${id}`).waitFor({ state: 'detached' });
+    } finally {
+      await approver.close();
+    }
+
+    expect((await api.get(`/reviews/${review.id}`, platform)).body.status).toBe('published');
+    expect((await api.get(`/compensations/${id}`, supervisor)).body).toMatchObject({ approval: expect.objectContaining({ approverId: supervisor.id }) });
   });
 });
