@@ -11,7 +11,7 @@ export { TimelineModule } from './timeline/http/timeline.module';
 export { TimelineController } from './timeline/http/timeline.controller';
 export { workQueueProjection } from './work-queue/projections/work-queue.projection';
 export { BusWorkQueue, busWorkQueueView, WORK_QUEUE_GROUP } from './work-queue/projections/bus-work-queue.projection';
-export { workQueueQueries, type WorkQueueQueries, type WorkQueuePage, type WorkQueueQuery } from './work-queue/application/work-queue.queries';
+export { workQueueQueries, type WorkQueueCounts, type WorkQueueQueries, type WorkQueuePage, type WorkQueueQuery } from './work-queue/application/work-queue.queries';
 export { WORK_SOURCES, WORK_QUEUE_EVENT_TYPES } from './work-queue/domain/work-sources';
 export type { WorkItem, WorkItemKind } from './work-queue/domain/work-item';
 export { WorkQueueModule } from './work-queue/http/work-queue.module';

@@ -60,6 +60,11 @@ export default {
       completed: '已完成',
       cancelled: '已取消',
       failed: '失败',
+      waiting_merchant: '待商家处理',
+      awaiting_approval: '待审批',
+      in_progress: '处理中',
+      waiting_buyer: '待买家处理',
+      escalated: '已升级',
     },
   },
   en: {
@@ -122,6 +127,11 @@ export default {
       completed: 'Completed',
       cancelled: 'Cancelled',
       failed: 'Failed',
+      waiting_merchant: 'Waiting for the merchant',
+      awaiting_approval: 'Awaiting approval',
+      in_progress: 'In progress',
+      waiting_buyer: 'Waiting for the buyer',
+      escalated: 'Escalated',
     },
   },
 };

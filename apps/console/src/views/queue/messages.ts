@@ -1,9 +1,57 @@
-/** The words of the Work queue view: the `queue` namespace (i18n/resources.ts). */
+/** The words of the queue view: the `queue` namespace (i18n/resources.ts). */
 export default {
   zh: {
     title: '待办队列',
+    all: '全部',
+    kinds: {
+      refund: '退款',
+      dispute: '纠纷',
+      evidence_request: '举证',
+      compensation: '补偿审批',
+      review_follow_up: '差评回访',
+    },
+    filters: {
+      shop: '店铺',
+      allShops: '全部店铺',
+      shopPlaceholder: '店铺编号',
+      assignee: '处理人',
+      assigneePlaceholder: '处理人编号',
+      overdueOnly: '只看超时',
+    },
+    columns: { deadline: '截止时间', kind: '类型', status: '状态', order: '订单', shop: '店铺', assignee: '处理人' },
+    overdueCount: '超时 {{count}}',
+    unassigned: '未分配',
+    fresh: '新',
+    loadMore: '加载更多',
+    empty: '队列已清空',
+    keyboardHint: '↑/↓ 选择，Enter 打开订单档案',
+    shownOf: '显示 {{shown}} / {{total}}',
   },
   en: {
     title: 'Work queue',
+    all: 'All',
+    kinds: {
+      refund: 'Refunds',
+      dispute: 'Cases',
+      evidence_request: 'Evidence',
+      compensation: 'Approvals',
+      review_follow_up: 'Review follow-ups',
+    },
+    filters: {
+      shop: 'Shop',
+      allShops: 'All shops',
+      shopPlaceholder: 'Shop id',
+      assignee: 'Assignee',
+      assigneePlaceholder: 'Assignee id',
+      overdueOnly: 'Overdue only',
+    },
+    columns: { deadline: 'Deadline', kind: 'Kind', status: 'Status', order: 'Order', shop: 'Shop', assignee: 'Assignee' },
+    overdueCount: '{{count}} overdue',
+    unassigned: 'unassigned',
+    fresh: 'new',
+    loadMore: 'Load more',
+    empty: 'Nothing waits: the queue is clear',
+    keyboardHint: '↑/↓ to select, Enter opens the case file',
+    shownOf: 'showing {{shown}} of {{total}}',
   },
 };

@@ -1,5 +1,5 @@
 import { invalid, withoutUndefined, type ReadModelStore } from '@aftersales/kernel';
-import type { WorkItem, WorkItemKind } from '../domain/work-item';
+import { WorkItemKinds, type WorkItem, type WorkItemKind } from '../domain/work-item';
 import { itemOfDocument, WORK_QUEUE_COLLECTION, type WorkItemDocument } from '../projections/work-queue.document';
 
 export const DEFAULT_WORK_QUEUE_PAGE = 50;
@@ -18,11 +18,29 @@ export interface WorkQueueQuery {
 export interface WorkQueuePage {
   items: WorkItem[];
   nextCursor?: string;
+  counts?: WorkQueueCounts;
 }
+
+export interface KindCount {
+  total: number;
+  overdue: number;
+}
+
+/** The open items of a scope, per kind: what a queue's tabs show whichever page or kind is on screen. */
+export interface WorkQueueCounts extends KindCount {
+  byKind: Record<WorkItemKind, KindCount>;
+}
+
+/** The scope counts are taken in: the caller's shops and an assignee; kind, overdue and paging do not narrow them. */
+export type WorkQueueCountScope = Pick<WorkQueueQuery, 'shopIds' | 'assigneeId'>;
 
 export interface WorkQueueQueries {
   page(query: WorkQueueQuery): Promise<WorkQueuePage>;
+  counts(scope: WorkQueueCountScope): Promise<WorkQueueCounts>;
 }
+
+/** Documents read per store page while counting (the stores' largest page). */
+const COUNT_PAGE = 500;
 
 /**
  * Reads the queue documents, whose ids are their sort keys: a page per shop (in id order, that is due order) after
@@ -49,6 +67,34 @@ export function workQueueQueries(readModels: ReadModelStore): WorkQueueQueries {
       const shown = docs.slice(0, size);
       const more = docs.length > size;
       return withoutUndefined({ items: shown.map(itemOfDocument), nextCursor: more && shown.length > 0 ? encodeAfter(shown.at(-1)!.id) : undefined });
+    },
+
+    /** Reads every open item of the scope (a queue holds what waits today: tens to hundreds per shop), counting as it goes. */
+    async counts({ shopIds, assigneeId }) {
+      const counts: WorkQueueCounts = { total: 0, overdue: 0, byKind: Object.fromEntries(WorkItemKinds.map((kind) => [kind, { total: 0, overdue: 0 }])) as Record<WorkItemKind, KindCount> };
+      const filters = withoutUndefined({ assigneeId }) as Record<string, string>;
+      for (const shopId of shopIds === undefined ? [undefined] : shopIds) {
+        let cursor: string | undefined;
+        do {
+          const page = await readModels.find<WorkItemDocument>(WORK_QUEUE_COLLECTION, {
+            where: shopId === undefined ? filters : { ...filters, shopId },
+            limit: COUNT_PAGE,
+            ...(cursor ? { cursor } : {}),
+          });
+          for (const doc of page.items) {
+            const kind = counts.byKind[doc.kind];
+            if (!kind) continue;
+            counts.total += 1;
+            kind.total += 1;
+            if (doc.overdue) {
+              counts.overdue += 1;
+              kind.overdue += 1;
+            }
+          }
+          cursor = page.nextCursor;
+        } while (cursor);
+      }
+      return counts;
     },
   };
 }

@@ -18,12 +18,16 @@ export class WorkQueueController {
     summary: 'What waits on the shop, earliest due first: refunds waiting for the merchant, cases, evidence requests, compensations awaiting approval',
     description:
       "Shop staff see their shops' items (shopId outside them: 403), platform and finance every shop's. overdue=true: the items a breach " +
-      'event recorded as overdue (the supervisor’s view).',
+      'event recorded as overdue (the supervisor’s view). counts=true adds the open items per kind of the caller’s scope (tabs of a queue).',
     response: WorkQueuePageSchema,
   })
   async list(@ValidQuery(WorkQueueParams) query: WorkQueueParams, @Caller() caller: Identity) {
     const { shopIds } = listScope(caller, query, WORK_QUEUE_ACCESS.operations.list.rule);
-    const { kind, assigneeId, overdue, limit, cursor } = query;
-    return this.queue.page(withoutUndefined({ shopIds, kind, assigneeId, overdue, limit, cursor }));
+    const { kind, assigneeId, overdue, limit, cursor, counts } = query;
+    const [page, tally] = await Promise.all([
+      this.queue.page(withoutUndefined({ shopIds, kind, assigneeId, overdue, limit, cursor })),
+      counts ? this.queue.counts(withoutUndefined({ shopIds, assigneeId })) : undefined,
+    ]);
+    return tally ? { ...page, counts: tally } : page;
   }
 }

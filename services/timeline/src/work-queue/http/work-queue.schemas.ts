@@ -15,6 +15,9 @@ export const WorkQueueParams = Type.Object(
     overdue: Type.Optional(Type.Boolean({ description: 'true: only what a breach event recorded as overdue (the supervisor’s view)' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_WORK_QUEUE_PAGE, default: DEFAULT_WORK_QUEUE_PAGE })),
     cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 1024, description: 'nextCursor of the previous page' })),
+    counts: Type.Optional(
+      Type.Boolean({ description: 'true: the answer adds `counts`, the open items per kind in the caller’s scope (shopId, assigneeId), whatever the page, kind and overdue filters' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -32,7 +35,22 @@ const WorkItemSchema = Type.Object({
   disputeId: Type.Optional(Type.String({ description: 'The case the item belongs to (evidence requests, a case’s compensation)' })),
 });
 
+const KindCountSchema = Type.Object({
+  total: Type.Integer({ minimum: 0 }),
+  overdue: Type.Integer({ minimum: 0, description: 'Of them, the ones a breach event recorded as overdue' }),
+});
+
+const WorkQueueCountsSchema = Type.Object(
+  {
+    total: Type.Integer({ minimum: 0 }),
+    overdue: Type.Integer({ minimum: 0 }),
+    byKind: Type.Object(Object.fromEntries(WorkItemKinds.map((kind) => [kind, KindCountSchema])), { additionalProperties: false }),
+  },
+  { description: 'With ?counts=true: every open item of the caller’s scope (shopId, assigneeId) counted, on every page alike; kind and overdue do not narrow it' },
+);
+
 export const WorkQueuePageSchema = Type.Object({
   items: Type.Array(WorkItemSchema, { description: 'Open items, earliest due first' }),
   nextCursor: Type.Optional(Type.String({ description: 'Pass as `cursor` for the next page; absent on the last page' })),
+  counts: Type.Optional(WorkQueueCountsSchema),
 });
