@@ -27,7 +27,7 @@ describe('the timeline service definition', () => {
     expect(built.runtimes.flatMap((runtime) => runtime.projections)).toEqual([]);
     expect(built.runtimes.flatMap((runtime) => runtime.busFedViews ?? [])).toEqual([
       { name: 'timelines', projection: 'timelines', collections: ['timelines', 'timeline_order_parties'], group: 'timeline' },
-      { name: 'work-queue', projection: 'work-queue', collections: ['work_queue', 'work_queue_subjects'], group: 'work-queue' },
+      { name: 'work-queue', projection: 'work-queue', collections: ['work_queue', 'work_queue_subjects', 'work_queue_sla_breaches'], group: 'work-queue' },
     ]);
     expect(built.sideConsumers.map((consumer) => (consumer as unknown as { group: string }).group)).toEqual(['timeline', 'work-queue']);
     expect(built.modules).toHaveLength(2);

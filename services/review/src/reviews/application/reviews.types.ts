@@ -38,6 +38,19 @@ export interface AppealInput {
   evidence: Evidence[];
 }
 
+/** GET /reviews after the caller's scope: `shopIds` undefined means every shop. */
+export interface ListReviewsQuery {
+  shopIds?: readonly string[];
+  rating?: ReviewRating;
+  status?: ReviewStatus;
+  /** pending: some text of the review waits for the platform's moderation. */
+  moderation?: 'pending';
+  /** pending: the shop's appeal waits for the platform's decision. */
+  appeal?: 'pending';
+  limit?: number;
+  cursor?: string;
+}
+
 export interface ListShopReviewsQuery {
   shopId: string;
   rating?: ReviewRating;

@@ -47,7 +47,7 @@ export function decidePostReview(command: PostReview, state: ReviewState, rules:
 }
 
 /** The held texts of a review, in the order the platform moderates them when it does not say which. */
-function heldTexts(review: Review): { content: ModeratedText; hold: NonNullable<Review['hold']> }[] {
+export function heldTexts(review: Review): { content: ModeratedText; hold: NonNullable<Review['hold']> }[] {
   const held: { content: ModeratedText; hold?: Review['hold'] }[] = [
     { content: 'review', hold: review.status === 'held' ? review.hold : undefined },
     { content: 'explanation', hold: review.explanation?.status === 'held' ? review.explanation.hold : undefined },

@@ -32,6 +32,7 @@ export const REVIEWS_ACCESS: AccessTable = {
     decideAppeal: { rule: 'review.appeal_decision_by_platform', allow: PLATFORM, resource: REVIEW },
     get: { rule: 'review.read', allow: READERS, resource: REVIEW },
     getByOrder: { rule: 'review.read', allow: READERS, resource: { kind: 'order', param: 'orderId' } },
+    list: { rule: 'review.read_reviews', allow: { ...SHOP_STAFF, platform: 'any', finance: 'any' } },
     listByShop: {
       rule: 'review.read_shop_reviews',
       allow: { ...SHOP_STAFF, platform: 'any', finance: 'any' },

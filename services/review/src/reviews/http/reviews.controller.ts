@@ -7,6 +7,7 @@ import {
   ApiRead,
   Caller,
   CommandCtx,
+  listScope,
   commandResponse,
   resourceResponse,
   ValidBody,
@@ -24,6 +25,7 @@ import {
   AppealDecisionBody,
   ExplanationBody,
   FollowUpReviewBody,
+  ListReviewsParams,
   ListShopReviewsParams,
   ModerationBody,
   PostReviewBody,
@@ -164,6 +166,18 @@ export class ReviewsController {
   @ApiRead({ summary: 'One review', response: ReviewViewSchema })
   async get(@Param('reviewId') reviewId: string, @Caller() caller: Identity, @Res({ passthrough: true }) res: HttpResponseLike) {
     return resourceResponse(res, await this.reviews.getReview(reviewId, audienceOf(caller)), 'review', reviewId);
+  }
+
+  @Get('reviews')
+  @ApiRead({
+    summary: 'Reviews across shops: the platform’s moderation queue (moderation=pending or status=held) and appeals waiting (appeal=pending)',
+    description: "Shop staff see their shops' reviews (shopId outside them: 403), the platform and finance every shop's. Ordered by id; nextCursor pages on.",
+    response: ReviewListSchema,
+  })
+  async list(@ValidQuery(ListReviewsParams) query: ListReviewsParams, @Caller() caller: Identity) {
+    const { shopIds } = listScope(caller, query, REVIEWS_ACCESS.operations.list.rule);
+    const { shopId: _shopId, ...filters } = query;
+    return this.reviews.listReviews({ ...filters, ...(shopIds ? { shopIds } : {}) }, audienceOf(caller));
   }
 
   @Get('orders/:orderId/review')

@@ -86,6 +86,20 @@ export const AppealDecisionBody = Type.Object(
 );
 export type AppealDecisionBody = Static<typeof AppealDecisionBody>;
 
+export const ListReviewsParams = Type.Object(
+  {
+    shopId: Type.Optional(Type.String({ minLength: 1, maxLength: 128, description: 'One shop (shop staff: one of theirs)' })),
+    rating: Type.Optional(Rating),
+    status: Type.Optional(OneOf(ReviewStatuses, 'Where the review stands (held: waiting for moderation)')),
+    moderation: Type.Optional(Type.Literal('pending', { description: 'pending: a text of the review (itself, explanation, follow-up review, revision) is held for the platform' })),
+    appeal: Type.Optional(Type.Literal('pending', { description: 'pending: the shop’s appeal waits for the platform’s decision' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+    cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
+  },
+  strict,
+);
+export type ListReviewsParams = Static<typeof ListReviewsParams>;
+
 export const ListShopReviewsParams = Type.Object(
   {
     rating: Type.Optional(Rating),

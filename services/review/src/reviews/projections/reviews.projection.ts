@@ -1,12 +1,17 @@
 import type { ReviewStreamEvent } from '@aftersales/contracts';
 import { toDomainEvent, type Projection } from '@aftersales/kernel';
 import { evolveReview, type Review } from '../domain';
+import { heldTexts } from '../domain/decide-posting';
 import { isCounted } from './review.view';
 
 /** The `reviews` collection: each review folded with the decider's evolve, its revision, and whether it counts. */
 export const REVIEWS_COLLECTION = 'reviews';
 
-export type ReviewDocument = Review & { revision: number; counted: boolean; [field: string]: unknown };
+/**
+ * `awaitingModeration`: some text of it is held for the platform; `appealPending`: the shop's appeal waits for the
+ * platform's decision (top-level flags, so the platform's queues are equality filters).
+ */
+export type ReviewDocument = Review & { revision: number; counted: boolean; awaitingModeration?: boolean; appealPending?: boolean; [field: string]: unknown };
 
 export const reviewEventTypes: ReadonlySet<string> = new Set([
   'ReviewPosted',
@@ -19,7 +24,7 @@ export const reviewEventTypes: ReadonlySet<string> = new Set([
 ]);
 
 export function reviewOfDocument(doc: ReviewDocument): Review {
-  const { revision: _revision, counted: _counted, ...review } = doc;
+  const { revision: _revision, counted: _counted, awaitingModeration: _held, appealPending: _appeal, ...review } = doc;
   return review as Review;
 }
 
@@ -36,6 +41,12 @@ export const reviewsProjection: Projection = {
     if (current && current.revision >= event.revision) return;
     const next = evolveReview(current ? reviewOfDocument(current) : null, toDomainEvent(event) as ReviewStreamEvent);
     if (!next) return;
-    uow.put(REVIEWS_COLLECTION, { ...next, revision: event.revision, counted: isCounted(next) });
+    uow.put(REVIEWS_COLLECTION, {
+      ...next,
+      revision: event.revision,
+      counted: isCounted(next),
+      awaitingModeration: heldTexts(next).length > 0,
+      appealPending: next.appeal !== undefined && next.appeal.decision === undefined,
+    });
   },
 };

@@ -1,5 +1,6 @@
 import { invalid, withoutUndefined, type ReadModelStore } from '@aftersales/kernel';
 import { WorkItemKinds, type WorkItem, type WorkItemKind } from '../domain/work-item';
+import { slaBreachesQueries, type SlaBreachesPerDay, type SlaBreachesQuery } from './sla-breaches.queries';
 import { itemOfDocument, WORK_QUEUE_COLLECTION, type WorkItemDocument } from '../projections/work-queue.document';
 
 export const DEFAULT_WORK_QUEUE_PAGE = 50;
@@ -37,6 +38,8 @@ export type WorkQueueCountScope = Pick<WorkQueueQuery, 'shopIds' | 'assigneeId'>
 export interface WorkQueueQueries {
   page(query: WorkQueueQuery): Promise<WorkQueuePage>;
   counts(scope: WorkQueueCountScope): Promise<WorkQueueCounts>;
+  /** GET /work-queue/sla-breaches: the breaches the cases and follow-ups recorded, per day and metric. */
+  slaBreaches(query: SlaBreachesQuery): Promise<SlaBreachesPerDay>;
 }
 
 /** Documents read per store page while counting (the stores' largest page). */
@@ -47,7 +50,9 @@ const COUNT_PAGE = 500;
  * the cursor, merged. The cursor is the last sort key shown, so items that come or go between pages shift nothing.
  */
 export function workQueueQueries(readModels: ReadModelStore): WorkQueueQueries {
+  const breaches = slaBreachesQueries(readModels);
   return {
+    slaBreaches: (query) => breaches.perDay(query),
     async page({ shopIds, kind, assigneeId, overdue, limit, cursor }) {
       const size = Math.min(MAX_WORK_QUEUE_PAGE, Math.max(1, Math.floor(limit ?? DEFAULT_WORK_QUEUE_PAGE)));
       const after = cursor === undefined ? undefined : decodeAfter(cursor);

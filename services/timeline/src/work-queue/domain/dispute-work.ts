@@ -15,6 +15,12 @@ export interface MerchantEvidenceRequest {
   dueAt: string;
 }
 
+/** A remedy above the rulebook's threshold, waiting for a supervisor's approval. */
+export interface RemedyAwaitingApproval {
+  remedyId: string;
+  proposedAt: string;
+}
+
 /** An open case and what of it waits on the shop. */
 export interface CaseWork extends SubjectState {
   disputeId: string;
@@ -25,6 +31,8 @@ export interface CaseWork extends SubjectState {
   /** By metric (first_response, resolution): the deadlines that run on the shop now. */
   deadlines: Record<string, CaseDeadline>;
   evidence: MerchantEvidenceRequest[];
+  /** Absent in subjects remembered before remedies were queued. */
+  remedies?: RemedyAwaitingApproval[];
 }
 
 /** Deadlines that run on the shop (awaiting_buyer waits on the buyer; evidence is the evidence request's own item). */
@@ -41,6 +49,9 @@ const CASE_EVENTS = [
   'DisputeEvidenceRequested',
   'DisputeEvidenceSubmitted',
   'DisputeEvidenceOverdue',
+  'DisputeRemedyProposed',
+  'DisputeRemedyApproved',
+  'DisputeRemedyRejected',
   'DisputeResolved',
   'DisputeClosed',
 ] as const;
@@ -48,8 +59,10 @@ const CASE_EVENTS = [
 /**
  * Cases from intake until resolved or closed, due at their earliest running shop deadline (first response,
  * resolution), overdue once `DisputeSlaBreached` recorded a breach of one still running; and the evidence requests to
- * the merchant, due at their own deadline, overdue from `DisputeEvidenceOverdue` (or the evidence breach) on. Status
- * follows `DisputeStatusChanged`, so the decider's rules are not repeated here.
+ * the merchant, due at their own deadline, overdue from `DisputeEvidenceOverdue` (or the evidence breach) on; and the
+ * remedies above the approval threshold until a supervisor approves or refuses them (no deadline: due from their
+ * proposal, oldest first, never overdue). Status follows `DisputeStatusChanged`, so the decider's rules are not
+ * repeated here.
  */
 export const disputeWork: WorkSource<CaseWork> = {
   name: 'dispute',
@@ -92,7 +105,20 @@ export const disputeWork: WorkSource<CaseWork> = {
         ...assignee,
       }),
     );
-    return [caseItem, ...requests];
+    const approvals = (state.remedies ?? []).map(
+      (remedy): WorkItem => ({
+        kind: 'remedy_approval',
+        id: remedy.remedyId,
+        disputeId,
+        orderId,
+        shopId,
+        status: 'awaiting_approval',
+        dueAt: remedy.proposedAt,
+        overdue: false,
+        ...assignee,
+      }),
+    );
+    return [caseItem, ...requests, ...approvals];
   },
 };
 
@@ -107,6 +133,7 @@ function opened({ data }: WorkEvent): CaseWork {
     ...(assigneeId ? { assigneeId } : {}),
     deadlines: {},
     evidence: [],
+    remedies: [],
   };
 }
 
@@ -143,6 +170,14 @@ function evolveCase(state: CaseWork, { type, data }: WorkEvent): CaseWork {
       return { ...state, evidence: state.evidence.filter((request) => request.requestId !== requestId) };
     case 'DisputeEvidenceOverdue':
       return withRequest(state, requestId, (request) => ({ ...request, status: 'overdue' }));
+    case 'DisputeRemedyProposed': {
+      const remedyId = text(data, 'remedyId');
+      if (data.requiresSupervisorApproval !== true || !remedyId) return state;
+      return { ...state, remedies: [...withoutRemedy(state, remedyId), { remedyId, proposedAt: String(data.proposedAt) }] };
+    }
+    case 'DisputeRemedyApproved':
+    case 'DisputeRemedyRejected':
+      return { ...state, remedies: withoutRemedy(state, text(data, 'remedyId')) };
     default:
       return state;
   }
@@ -151,6 +186,9 @@ function evolveCase(state: CaseWork, { type, data }: WorkEvent): CaseWork {
 function withRequest(state: CaseWork, requestId: string | undefined, change: (request: MerchantEvidenceRequest) => MerchantEvidenceRequest): CaseWork {
   return { ...state, evidence: state.evidence.map((request) => (request.requestId === requestId ? change(request) : request)) };
 }
+
+const withoutRemedy = (state: CaseWork, remedyId: string | undefined): RemedyAwaitingApproval[] =>
+  (state.remedies ?? []).filter((remedy) => remedy.remedyId !== remedyId);
 
 function withoutKey<T>(record: Record<string, T>, key: string): Record<string, T> {
   const { [key]: _dropped, ...rest } = record;

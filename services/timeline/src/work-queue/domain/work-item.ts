@@ -1,8 +1,8 @@
 /**
  * What waits on a shop: a refund to answer or whose return to confirm, a case, an evidence request, a compensation to
- * approve, a bad-review follow-up.
+ * approve, a bad-review follow-up, a case's remedy to approve.
  */
-export const WorkItemKinds = ['refund', 'dispute', 'evidence_request', 'compensation', 'review_follow_up'] as const;
+export const WorkItemKinds = ['refund', 'dispute', 'evidence_request', 'compensation', 'review_follow_up', 'remedy_approval'] as const;
 export type WorkItemKind = (typeof WorkItemKinds)[number];
 
 /** One item of GET /work-queue. `dueAt` null: no deadline runs (it sorts after every dated item). */
@@ -16,7 +16,7 @@ export interface WorkItem {
   /** True once a breach event says a deadline of the item passed (not the clock: the queue rebuilds from the log). */
   overdue: boolean;
   assigneeId?: string;
-  /** The case an evidence request belongs to. */
+  /** The case an evidence request or a remedy belongs to. */
   disputeId?: string;
 }
 

@@ -4,7 +4,7 @@ import { withoutUndefined } from '@aftersales/kernel';
 import { AccessControlled, ApiRead, Caller, listScope, ValidQuery, type Identity } from '@aftersales/nest';
 import type { WorkQueueQueries } from '../application/work-queue.queries';
 import { WORK_QUEUE_ACCESS } from './work-queue.access';
-import { WorkQueuePageSchema, WorkQueueParams } from './work-queue.schemas';
+import { SlaBreachesParams, SlaBreachesPerDaySchema, WorkQueuePageSchema, WorkQueueParams } from './work-queue.schemas';
 import { WORK_QUEUE_QUERIES } from './work-queue.tokens';
 
 @ApiTags('work-queue')
@@ -29,5 +29,17 @@ export class WorkQueueController {
       counts ? this.queue.counts(withoutUndefined({ shopIds, assigneeId })) : undefined,
     ]);
     return tally ? { ...page, counts: tally } : page;
+  }
+
+  @Get('sla-breaches')
+  @ApiRead({
+    summary: 'SLA breaches per day and metric: the deadlines of cases and bad-review follow-ups that passed while they ran',
+    description:
+      "Counted from the breach events (DisputeSlaBreached, ReviewFollowUpSlaBreached), rebuilt with the work queue. Supervisors see their shops' (shopId outside them: 403), the platform every shop's. Days are UTC.",
+    response: SlaBreachesPerDaySchema,
+  })
+  async slaBreaches(@ValidQuery(SlaBreachesParams) query: SlaBreachesParams, @Caller() caller: Identity) {
+    const { shopIds } = listScope(caller, query, WORK_QUEUE_ACCESS.operations.slaBreaches.rule);
+    return this.queue.slaBreaches(withoutUndefined({ shopIds, from: query.from, to: query.to }));
   }
 }

@@ -1,15 +1,25 @@
 import type { UnitOfWork } from '@aftersales/kernel';
+import { slaBreachOf } from '../domain/sla-breach';
 import { sortKeyOf } from '../domain/work-item';
 import type { WorkEvent } from '../domain/work-source';
 import { workSourceOf } from '../domain/work-sources';
-import { itemDocument, WORK_QUEUE_COLLECTION, WORK_SUBJECTS_COLLECTION, type SubjectDocument } from './work-queue.document';
+import {
+  breachDocument,
+  itemDocument,
+  SLA_BREACHES_COLLECTION,
+  WORK_QUEUE_COLLECTION,
+  WORK_SUBJECTS_COLLECTION,
+  type SubjectDocument,
+} from './work-queue.document';
 
 /**
  * One event into the queue: the subject it is about evolves, and the subject's queue documents are replaced by its
- * open items now (those whose sort key changed are deleted and written anew). Shared by the log projection and the
- * bus-fed view.
+ * open items now (those whose sort key changed are deleted and written anew); a breach event is also kept for the
+ * breaches per day. Shared by the log projection and the bus-fed view.
  */
 export async function applyWorkEvent(event: WorkEvent, uow: UnitOfWork): Promise<void> {
+  const breach = slaBreachOf(event);
+  if (breach) uow.put(SLA_BREACHES_COLLECTION, breachDocument(breach));
   const source = workSourceOf(event.type);
   const subject = source?.subjectOf(event);
   if (!source || !subject) return;

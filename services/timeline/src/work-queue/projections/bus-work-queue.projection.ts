@@ -3,7 +3,7 @@ import { BufferedUnitOfWork, type BusFedView, type BusMessage, type MessageBus, 
 import { SerialBusConsumer } from '@aftersales/nest';
 import { WORK_QUEUE_SERVICES, workSourceOf } from '../domain/work-sources';
 import { applyWorkEvent } from './apply-work-event';
-import { WORK_QUEUE_COLLECTION, WORK_SUBJECTS_COLLECTION } from './work-queue.document';
+import { SLA_BREACHES_COLLECTION, WORK_QUEUE_COLLECTION, WORK_SUBJECTS_COLLECTION } from './work-queue.document';
 
 export const WORK_QUEUE_GROUP = 'work-queue';
 const PROJECTION = 'work-queue';
@@ -12,7 +12,7 @@ const PROJECTION = 'work-queue';
 export const busWorkQueueView: BusFedView = {
   name: PROJECTION,
   projection: PROJECTION,
-  collections: [WORK_QUEUE_COLLECTION, WORK_SUBJECTS_COLLECTION],
+  collections: [WORK_QUEUE_COLLECTION, WORK_SUBJECTS_COLLECTION, SLA_BREACHES_COLLECTION],
   group: WORK_QUEUE_GROUP,
 };
 

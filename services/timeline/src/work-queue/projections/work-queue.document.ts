@@ -1,3 +1,4 @@
+import type { SlaBreach } from '../domain/sla-breach';
 import type { WorkItem } from '../domain/work-item';
 import type { SubjectState } from '../domain/work-source';
 
@@ -5,6 +6,17 @@ import type { SubjectState } from '../domain/work-source';
 export const WORK_QUEUE_COLLECTION = 'work_queue';
 /** What each source remembers of a subject, and the ids of the queue documents it has there now. */
 export const WORK_SUBJECTS_COLLECTION = 'work_queue_subjects';
+
+/** Every SLA breach the cases and follow-ups recorded, its id starting with the breach time (a day is an id range). */
+export const SLA_BREACHES_COLLECTION = 'work_queue_sla_breaches';
+
+export type SlaBreachDocument = SlaBreach & { id: string; [field: string]: unknown };
+
+/** A breach's document: the same breach (replayed) writes the same id. */
+export const breachDocument = (breach: SlaBreach): SlaBreachDocument => ({
+  ...breach,
+  id: `${breach.breachedAt}|${breach.metric}|${breach.subjectId}${breach.requestId ? `/${breach.requestId}` : ''}`,
+});
 
 export type WorkItemDocument = WorkItem & { id: string; itemId: string; [field: string]: unknown };
 

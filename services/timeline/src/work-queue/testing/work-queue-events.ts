@@ -35,8 +35,14 @@ export const deadlineSet = (disputeId: string, metric: string, dueAt: string, re
 export const deadlineCleared = (disputeId: string, metric: string, reason = 'met') =>
   stored('DisputeDeadlineCleared', { disputeId, orderId: `ord-${disputeId}`, metric, reason, at: at(3) });
 
-export const slaBreached = (disputeId: string, metric: string, dueAt: string, requestId?: string) =>
-  stored('DisputeSlaBreached', { disputeId, orderId: `ord-${disputeId}`, metric, dueAt, breachedAt: dueAt, ...(requestId ? { requestId } : {}) });
+export const slaBreached = (disputeId: string, metric: string, dueAt: string, requestId?: string, shopId = 'shop-1') =>
+  stored('DisputeSlaBreached', { disputeId, orderId: `ord-${disputeId}`, shopId, metric, dueAt, breachedAt: dueAt, ...(requestId ? { requestId } : {}) });
+
+export const remedyProposed = (disputeId: string, remedyId: string, requiresSupervisorApproval: boolean, proposedAt = at(3)) =>
+  stored('DisputeRemedyProposed', { disputeId, orderId: `ord-${disputeId}`, shopId: 'shop-1', remedyId, kind: 'partial_refund', amount: 30_000, requiresSupervisorApproval, proposedAt });
+
+export const remedyAnswered = (disputeId: string, remedyId: string, type: 'DisputeRemedyApproved' | 'DisputeRemedyRejected') =>
+  stored(type, { disputeId, orderId: `ord-${disputeId}`, shopId: 'shop-1', remedyId, approverId: 'sup-1' });
 
 export const statusChanged = (disputeId: string, from: string, to: string) =>
   stored('DisputeStatusChanged', { disputeId, orderId: `ord-${disputeId}`, from, to, at: at(3) });

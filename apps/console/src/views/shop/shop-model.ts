@@ -1,0 +1,40 @@
+/** The shop view's pure part: the rating, follow-up and penalty figures as chart data. */
+
+export interface ShopRating {
+  shopId: string;
+  positive: number;
+  neutral: number;
+  negative: number;
+  score: number;
+  positiveRate: number | null;
+  followUps: { opened: number; contactedInTime: number; revisedUpward: number; revisionRate: number | null; medianMinutesToContact: number | null };
+}
+
+export interface PenaltyPoints {
+  shopId: string;
+  year: number;
+  points: number;
+  restrictions: { kind: string; from: string; until?: string }[];
+  violations: { id: string; type: string; points: number; at: string; orderId: string; disputeId?: string; basedOn: string[]; rule: { id: string; version: string } }[];
+}
+
+export const RATINGS = ['positive', 'neutral', 'negative'] as const;
+
+/** One bar per rating (好评/中评/差评). */
+export const ratingBars = (rating: ShopRating) => RATINGS.map((key) => ({ key, count: rating[key] }));
+
+/** The follow-ups as bars: opened, contacted in time, revised upward. */
+export const followUpBars = (rating: ShopRating) =>
+  (['opened', 'contactedInTime', 'revisedUpward'] as const).map((key) => ({ key, count: rating.followUps[key] }));
+
+/** A rate of 0..1 as a percentage with one decimal; a dash when there is nothing to rate. */
+export const percent = (rate: number | null, locale: string): string =>
+  rate === null ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(rate);
+
+/** The points accumulated over the year, one step per violation in time order (the line of the points chart). */
+export function pointsOverTime(points: PenaltyPoints): { at: string; points: number; type: string }[] {
+  let total = 0;
+  return [...points.violations]
+    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
+    .map((violation) => ({ at: violation.at, points: (total += violation.points), type: violation.type }));
+}
