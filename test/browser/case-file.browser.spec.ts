@@ -57,7 +57,7 @@ describeInBrowser('console: the case file', () => {
       expect(await page.getByTestId(`compensation-rulebook-${compensation.id}`).textContent()).toBe(compensation.rule.version);
       expect(await page.getByTestId(`compensation-arithmetic-${compensation.id}`).textContent()).toBe(compensation.explanation);
       expect(await page.getByTestId('summary-revision').textContent()).toBe(String((await api.get(`/orders/${orderId}`, agent)).body.revision));
-      await saveScreenshot(page, 'case-file', 'en');
+      await saveScreenshot(page, 'case-file-timeline', 'en');
       expect(viewer.trouble.pageErrors).toEqual([]);
     } finally {
       await viewer.close();
@@ -81,7 +81,7 @@ describeInBrowser('console: the case file', () => {
       expect(remedies).toEqual([expect.objectContaining({ kind: 'partial_refund', amount: 1250, description: '退还一半货款' })]);
       await visible(page, `remedy-status-${remedies[0].id}`);
       expect(await page.getByTestId(`action-dispute-remedy-${id}`).count()).toBe(0);
-      await saveScreenshot(page, 'case-file', 'zh');
+      await saveScreenshot(page, 'case-file-remedy', 'zh');
       expect(viewer.trouble.pageErrors).toEqual([]);
     } finally {
       await viewer.close();
