@@ -43,6 +43,7 @@ describe('work queue: counts per kind (?counts=true)', () => {
         evidence_request: { total: 0, overdue: 0 },
         compensation: { total: 0, overdue: 0 },
         review_follow_up: { total: 0, overdue: 0 },
+        remedy_approval: { total: 0, overdue: 0 },
       },
     });
   });
