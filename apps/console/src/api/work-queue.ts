@@ -2,7 +2,7 @@ import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { api } from './client';
 
 /** GET /work-queue (api.md, with `counts` from ?counts=true): what waits on the caller's shops, earliest due first. */
-export const WORK_ITEM_KINDS = ['refund', 'dispute', 'evidence_request', 'compensation', 'review_follow_up'] as const;
+export const WORK_ITEM_KINDS = ['refund', 'dispute', 'evidence_request', 'compensation', 'review_follow_up', 'remedy_approval'] as const;
 export type WorkItemKind = (typeof WORK_ITEM_KINDS)[number];
 
 export interface WorkItem {
@@ -23,7 +23,8 @@ export interface KindCount {
 }
 
 export interface WorkQueueCounts extends KindCount {
-  byKind: Record<WorkItemKind, KindCount>;
+  /** Every kind the server knows (a kind it does not list yet counts as none). */
+  byKind: Partial<Record<WorkItemKind, KindCount>>;
 }
 
 export interface WorkQueuePage {

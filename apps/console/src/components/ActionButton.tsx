@@ -9,13 +9,18 @@ export interface ActionButtonProps extends Omit<ButtonProps, 'name'> {
   scope?: AccessScope;
   /** The stable test id suffix: `action-<name>`. */
   name: string;
-  /** Offer the action even when useCan says no (the browser tests force a forbidden action to see the 403). */
-  force?: boolean;
 }
 
-/** A button for an action the caller's role may take; it is not rendered at all when useCan says no. */
-export function ActionButton({ operation, scope, name, force, ...button }: ActionButtonProps) {
+/**
+ * Shows every action button even where useCan says no, so a test can press a forbidden one and see the server's 403
+ * in words: `sessionStorage.setItem('aftersales.console.forceActions', '1')` in the tab (the browser tests do this).
+ */
+export const FORCE_ACTIONS_KEY = 'aftersales.console.forceActions';
+const actionsForced = (): boolean => typeof sessionStorage !== 'undefined' && sessionStorage.getItem(FORCE_ACTIONS_KEY) === '1';
+
+/** A button for an action the caller's role may take; it is not rendered at all when useCan says no (unless forced). */
+export function ActionButton({ operation, scope, name, ...button }: ActionButtonProps) {
   const allowed = useCan(operation, scope);
-  if (!allowed && !force) return null;
-  return <Button data-testid={`action-${name}`} data-operation={operation} {...button} />;
+  if (!allowed && !actionsForced()) return null;
+  return <Button data-testid={`action-${name}`} data-operation={operation} data-forced={!allowed || undefined} {...button} />;
 }

@@ -65,6 +65,7 @@ export default {
       in_progress: '处理中',
       waiting_buyer: '待买家处理',
       escalated: '已升级',
+      contacted: '已联系',
     },
   },
   en: {
@@ -132,6 +133,7 @@ export default {
       in_progress: 'In progress',
       waiting_buyer: 'Waiting for the buyer',
       escalated: 'Escalated',
+      contacted: 'Contacted',
     },
   },
 };

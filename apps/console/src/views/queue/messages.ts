@@ -9,6 +9,7 @@ export default {
       evidence_request: '举证',
       compensation: '补偿审批',
       review_follow_up: '差评回访',
+      remedy_approval: '方案审批',
     },
     filters: {
       shop: '店铺',
@@ -36,6 +37,7 @@ export default {
       evidence_request: 'Evidence',
       compensation: 'Approvals',
       review_follow_up: 'Review follow-ups',
+      remedy_approval: 'Remedy approvals',
     },
     filters: {
       shop: 'Shop',
