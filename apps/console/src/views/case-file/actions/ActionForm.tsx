@@ -118,6 +118,14 @@ export function ActionForm({ action, orderId, currency, onDone, onCancel }: Prop
             {textArea('note', 'note', 1000)}
           </>
         );
+      case 'compensation-approve':
+        return (
+          <Form.Item name="note" label={t('fields.note')}>
+            <Input.TextArea {...field('note')} maxLength={500} autoSize={{ minRows: 2, maxRows: 4 }} />
+          </Form.Item>
+        );
+      case 'compensation-reject':
+        return textArea('reason', 'reason', 500);
       case 'dispute-remedy-approve':
       case 'follow-up-remedy-approve':
         return (
