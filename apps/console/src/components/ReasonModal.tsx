@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { Input, Modal, type ButtonProps } from 'antd';
-import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from './ProblemAlert';
 
 export interface ReasonModalProps {
@@ -8,6 +7,8 @@ export interface ReasonModalProps {
   title: string;
   /** The confirm button's test id suffix: `action-<name>`. */
   name: string;
+  /** The field's hint, in the view's words (OK and Cancel come from antd's locale). */
+  placeholder: string;
   /** The reason may be left empty (an approval's note). */
   optional?: boolean;
   pending?: boolean;
@@ -17,8 +18,7 @@ export interface ReasonModalProps {
 }
 
 /** Asks why before a decision (reject, publish, re-drive …); the server's problem shows inside, in words. */
-export function ReasonModal({ open, title, name, optional, pending, error, onSubmit, onCancel }: ReasonModalProps) {
-  const { t } = useTranslation();
+export function ReasonModal({ open, title, name, placeholder, optional, pending, error, onSubmit, onCancel }: ReasonModalProps) {
   const [reason, setReason] = useState('');
   useEffect(() => {
     if (open) setReason('');
@@ -32,8 +32,6 @@ export function ReasonModal({ open, title, name, optional, pending, error, onSub
       onOk={() => onSubmit(reason.trim())}
       okButtonProps={{ disabled: empty && !optional, loading: pending, 'data-testid': `action-${name}` } as ButtonProps}
       cancelButtonProps={{ 'data-testid': 'action-cancel' } as ButtonProps}
-      okText={t('reasonModal.confirm', { defaultValue: 'OK' })}
-      cancelText={t('reasonModal.cancel', { defaultValue: 'Cancel' })}
       destroyOnHidden
     >
       <Input.TextArea
@@ -42,7 +40,7 @@ export function ReasonModal({ open, title, name, optional, pending, error, onSub
         value={reason}
         maxLength={500}
         rows={3}
-        placeholder={t('reasonModal.placeholder', { defaultValue: 'Reason' })}
+        placeholder={placeholder}
         onChange={(event) => setReason(event.target.value)}
       />
       <div style={{ marginTop: 12 }}>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Badge, Button, Card, Col, Descriptions, Empty, Form, Input, Row, Space, Table, Tag, Typography } from 'antd';
+import { App, Badge, Button, Card, Descriptions, Empty, Form, Input, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useIntentKey } from '../../api/idempotency';
@@ -22,14 +22,8 @@ export default function FinancePage() {
         {t('title')}
       </Typography.Title>
       <LedgerCard filter={filter} onFilter={setFilter} />
-      <Row gutter={[16, 16]}>
-        <Col xs={24} xl={10}>
-          <ReconciliationCard filter={filter} />
-        </Col>
-        <Col xs={24} xl={14}>
-          <FailedPayoutsCard />
-        </Col>
-      </Row>
+      <FailedPayoutsCard />
+      <ReconciliationCard filter={filter} />
     </Space>
   );
 }
@@ -186,7 +180,11 @@ function ReconciliationCard({ filter }: { filter: LedgerFilter }) {
           <Descriptions size="small" column={1} style={{ marginTop: 12 }}>
             {Object.entries(report.paidOutPerJournal).map(([currency, amount]) => (
               <Descriptions.Item key={currency} label={`${t('reconciliation.paidOut')} (${currency})`}>
-                <Money minor={amount} currency={currency} /> / {t('reconciliation.confirmed')} <Money minor={report.payouts.byCurrency[currency] ?? 0} currency={currency} />
+                <Space wrap>
+                  <Money minor={amount} currency={currency} />
+                  <Typography.Text type="secondary">{t('reconciliation.confirmed')}</Typography.Text>
+                  <Money minor={report.payouts.byCurrency[currency] ?? 0} currency={currency} />
+                </Space>
               </Descriptions.Item>
             ))}
             <Descriptions.Item label={t('reconciliation.unmatched')}>
@@ -267,6 +265,7 @@ function FailedPayoutsCard() {
       <ReasonModal
         open={retrying !== undefined}
         title={t('payouts.retryTitle')}
+        placeholder={t('reason')}
         name="confirm-retry"
         pending={retry.isPending}
         error={retry.error}

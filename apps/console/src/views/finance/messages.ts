@@ -1,6 +1,7 @@
 /** The words of the Finance view: the `finance` namespace (i18n/resources.ts). */
 export default {
   zh: {
+    reason: '原因',
     title: '财务',
     ledger: {
       title: '分类账',
@@ -49,6 +50,7 @@ export default {
     payoutColumns: { id: '打款', kind: '类型', order: '订单', shop: '店铺', amount: '金额', attempts: '失败次数', error: '最后错误', failedAt: '失败时间', actions: '操作' },
   },
   en: {
+    reason: 'Reason',
     title: 'Finance',
     ledger: {
       title: 'Ledger',

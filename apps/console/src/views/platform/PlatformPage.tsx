@@ -86,7 +86,7 @@ function ModerationCard() {
             title: t('columns.text'),
             key: 'text',
             render: (_, row) => (
-              <Space direction="vertical" size={0} style={{ maxWidth: 420 }}>
+              <Space direction="vertical" size={0} style={{ maxWidth: 320 }}>
                 <Typography.Text>{row.held.text}</Typography.Text>
                 {row.held.rule && (
                   <Typography.Text type="secondary">
@@ -125,6 +125,7 @@ function ModerationCard() {
       <ReasonModal
         open={deciding !== undefined}
         title={deciding?.decision === 'reject' ? t('moderation.rejectTitle') : t('moderation.publishTitle')}
+        placeholder={t('reason')}
         name="confirm-moderation"
         pending={moderate.isPending}
         error={moderate.error}
@@ -292,6 +293,7 @@ function AppealsCard() {
       <ReasonModal
         open={deciding !== undefined}
         title={deciding?.upheld ? t('appeals.upholdTitle') : t('appeals.dismissTitle')}
+        placeholder={t('reason')}
         name="confirm-appeal"
         pending={decide.isPending}
         error={decide.error}

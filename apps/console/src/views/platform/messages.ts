@@ -1,6 +1,7 @@
 /** The words of the Platform view: the `platform` namespace (i18n/resources.ts). */
 export default {
   zh: {
+    reason: '理由',
     title: '平台',
     moderation: {
       title: '待审核内容',
@@ -36,6 +37,7 @@ export default {
     columns: { review: '评价', shop: '店铺', order: '订单', text: '内容', posted: '时间', actions: '操作', category: '类型', status: '状态', case: '案件', reason: '申诉理由', filed: '申诉时间' },
   },
   en: {
+    reason: 'Reason',
     title: 'Platform',
     moderation: {
       title: 'Moderation queue',

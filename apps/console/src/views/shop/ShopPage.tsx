@@ -81,7 +81,7 @@ function PenaltyCard({ shopId }: { shopId: string }) {
                     <XAxis dataKey="at" tickFormatter={(at: string) => formatInstant(at, locale).slice(0, 10)} />
                     <YAxis allowDecimals={false} />
                     <Tooltip labelFormatter={(at) => formatInstant(String(at), locale)} />
-                    <Line type="stepAfter" dataKey="points" stroke="#cf1322" name={t('columns.points')} />
+                    <Line type="stepAfter" dataKey="points" stroke="#cf1322" name={t('columns.points')} isAnimationActive={false} />
                   </LineChart>
                 </ResponsiveContainer>
               )}
@@ -147,7 +147,7 @@ function RatingCards({ shopId }: { shopId: string }) {
                     <XAxis dataKey="label" />
                     <YAxis allowDecimals={false} />
                     <Tooltip />
-                    <Bar dataKey="count">
+                    <Bar dataKey="count" isAnimationActive={false}>
                       {ratingBars(data).map((bar) => (
                         <Cell key={bar.key} fill={RATING_COLORS[bar.key]} />
                       ))}
@@ -178,7 +178,7 @@ function RatingCards({ shopId }: { shopId: string }) {
                     <XAxis dataKey="label" />
                     <YAxis allowDecimals={false} />
                     <Tooltip />
-                    <Bar dataKey="count" fill="#1677ff" />
+                    <Bar dataKey="count" fill="#1677ff" isAnimationActive={false} />
                   </BarChart>
                 </ResponsiveContainer>
               </div>

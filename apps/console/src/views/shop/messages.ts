@@ -25,7 +25,7 @@ export default {
       other: '其他',
     },
     columns: { type: '违规', points: '分数', at: '时间', rule: '规则（版本）', basis: '依据', order: '订单', case: '案件' },
-    basedOn: '{{count}} 个事件',
+    basedOn_other: '{{count}} 个事件',
     rating: {
       title: '店铺评分',
       score: '评分（好评 − 差评）',
@@ -70,7 +70,8 @@ export default {
       other: 'Other',
     },
     columns: { type: 'Violation', points: 'Points', at: 'When', rule: 'Rule (version)', basis: 'Based on', order: 'Order', case: 'Case' },
-    basedOn: '{{count}} events',
+    basedOn_one: '{{count}} event',
+    basedOn_other: '{{count}} events',
     rating: {
       title: 'Rating',
       score: 'Score (positive − negative)',

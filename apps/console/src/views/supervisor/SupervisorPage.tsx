@@ -9,6 +9,7 @@ import { useAnswerApproval, useApprovalsWaiting, useCompensation, useOverdueItem
 import { useIdentity } from '../../auth/SessionProvider';
 import { ActionButton } from '../../components/ActionButton';
 import { Deadline } from '../../components/Deadline';
+import { Instant } from '../../components/Instant';
 import { Money } from '../../components/Money';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { ReasonModal } from '../../components/ReasonModal';
@@ -42,10 +43,10 @@ export default function SupervisorPage() {
         </Space>
       </Card>
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={12}>
+        <Col xs={24} xxl={12}>
           <OverdueCard shopId={shopId} />
         </Col>
-        <Col xs={24} xl={12}>
+        <Col xs={24} xxl={12}>
           <ApprovalsCard shopId={shopId} />
         </Col>
       </Row>
@@ -113,7 +114,6 @@ function ApprovalsCard({ shopId }: { shopId?: string }) {
   const intent = useIntentKey();
   const [rejecting, setRejecting] = useState<QueueItem | undefined>(undefined);
   const items = approvals.data ?? [];
-  const now = new Date();
   const decide = (item: QueueItem, decision: 'approve' | 'reject', reason?: string) =>
     answer.mutate(
       { item, decision, reason, idempotencyKey: intent.key() },
@@ -148,7 +148,7 @@ function ApprovalsCard({ shopId }: { shopId?: string }) {
           { title: t('columns.kind'), key: 'kind', render: (_, item) => <Tag>{t(`kinds.${item.kind}`, { defaultValue: item.kind })}</Tag> },
           { title: t('columns.order'), key: 'order', render: (_, item) => <ItemLink item={item} /> },
           { title: t('columns.amount'), key: 'amount', render: (_, item) => <ApprovalAmount item={item} /> },
-          { title: t('columns.due'), key: 'since', render: (_, item) => (item.dueAt ? <Deadline dueAt={item.dueAt} now={now} /> : '—') },
+          { title: t('columns.since'), key: 'since', render: (_, item) => <Instant at={item.dueAt ?? undefined} /> },
           {
             title: t('columns.actions'),
             key: 'actions',
@@ -159,6 +159,7 @@ function ApprovalsCard({ shopId }: { shopId?: string }) {
       <ReasonModal
         open={rejecting !== undefined}
         title={t('approvals.rejectTitle')}
+        placeholder={t('reason')}
         name="confirm-reject"
         pending={answer.isPending}
         error={rejecting ? answer.error : undefined}
@@ -210,19 +211,17 @@ function BreachesCard({ shopId }: { shopId?: string }) {
   return (
     <Card
       title={t('breaches.title')}
-      extra={
+      data-testid="breach-card"
+      data-allowed={allowed}
+    >
+      <ProblemAlert error={breaches.error} />
+      <Space style={{ marginBottom: 8 }} wrap>
         <Segmented
           data-testid="breach-period"
           value={days}
           onChange={(value) => setDays(Number(value))}
           options={PERIODS.map((value) => ({ value, label: t('breaches.days', { days: value }) }))}
         />
-      }
-      data-testid="breach-card"
-      data-allowed={allowed}
-    >
-      <ProblemAlert error={breaches.error} />
-      <Space style={{ marginBottom: 8 }}>
         <Typography.Text strong data-testid="breach-total" data-count={total}>
           {t('breaches.total', { count: total })}
         </Typography.Text>
@@ -240,7 +239,7 @@ function BreachesCard({ shopId }: { shopId?: string }) {
               <Tooltip />
               <Legend />
               {metrics.map((metric, i) => (
-                <Bar key={metric} stackId="breaches" dataKey={(row: Record<string, number>) => row[metric] ?? 0} name={t(`metrics.${metric}`, { defaultValue: metric })} fill={COLORS[i % COLORS.length]} />
+                <Bar key={metric} stackId="breaches" dataKey={(row: Record<string, number>) => row[metric] ?? 0} name={t(`metrics.${metric}`, { defaultValue: metric })} fill={COLORS[i % COLORS.length]} isAnimationActive={false} />
               ))}
             </BarChart>
           </ResponsiveContainer>
