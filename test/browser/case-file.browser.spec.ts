@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { agent, buyer, platform } from '../support/http-client';
+import { agent, buyer, platform, supervisor } from '../support/http-client';
 import { disputeCommand, getDispute, openDispute } from '../support/disputes';
 import { paidOrder } from '../support/refunds';
 import { openViewer, saveScreenshot, signIn, type Viewer } from './support/browser';
@@ -57,7 +57,7 @@ describeInBrowser('console: the case file', () => {
       expect(await page.getByTestId(`compensation-rulebook-${compensation.id}`).textContent()).toBe(compensation.rule.version);
       expect(await page.getByTestId(`compensation-arithmetic-${compensation.id}`).textContent()).toBe(compensation.explanation);
       expect(await page.getByTestId('summary-revision').textContent()).toBe(String((await api.get(`/orders/${orderId}`, agent)).body.revision));
-      await saveScreenshot(page, 'case-file', 'en');
+      await saveScreenshot(page, 'case-file-timeline', 'en');
       expect(viewer.trouble.pageErrors).toEqual([]);
     } finally {
       await viewer.close();
@@ -81,14 +81,14 @@ describeInBrowser('console: the case file', () => {
       expect(remedies).toEqual([expect.objectContaining({ kind: 'partial_refund', amount: 1250, description: '退还一半货款' })]);
       await visible(page, `remedy-status-${remedies[0].id}`);
       expect(await page.getByTestId(`action-dispute-remedy-${id}`).count()).toBe(0);
-      await saveScreenshot(page, 'case-file', 'zh');
+      await saveScreenshot(page, 'case-file-remedy', 'zh');
       expect(viewer.trouble.pageErrors).toEqual([]);
     } finally {
       await viewer.close();
     }
   });
 
-  it('given a case in arbitration, then the agent is offered a message but no ruling (the platform is), and the ruling forced through ?action= shows the server’s 403 in words and changes nothing', async () => {
+  it('given a case in arbitration, then the agent is offered a message but no ruling (the platform is), and the ruling forced through ?action= shows the server’s 403 in words and changes nothing; the agent’s internal message is listed on the case', async () => {
     const { id, orderId } = arbitration;
     const platformView = await open('en', platform, `/orders/${orderId}`);
     try {
@@ -112,8 +112,43 @@ describeInBrowser('console: the case file', () => {
       expect(await page.getByTestId('problem-rule').textContent()).toBe('dispute.arbitration_by_platform');
       expect((await getDispute(suite.system.api, id)).status).toBe('arbitration');
       await saveScreenshot(page, 'case-file-forbidden', 'en');
+
+      await page.getByTestId('action-cancel').click();
+      await page.getByTestId(`action-dispute-message-${id}`).click();
+      await fill(page, 'text', 'Ask the carrier for the scan');
+      await page.getByTestId('field-visibility').locator('input[value="internal"]').check();
+      await page.getByTestId('action-submit').click();
+      await page.getByTestId('action-form-dispute-message').waitFor({ state: 'detached' });
+      await page.locator(`[data-testid^="case-message-${id}-"]`).filter({ hasText: 'Ask the carrier for the scan' }).waitFor({ state: 'visible' });
     } finally {
       await viewer.close();
     }
+  });
+
+  it('given a held review and a goodwill compensation above the threshold, then the platform publishes the review and a supervisor approves the compensation from their case files', async () => {
+    const { api } = suite.system;
+    const review = seeded.heldReview;
+    const moderator = await open('en', platform, `/orders/${review.orderId}`);
+    try {
+      await moderator.page.getByTestId(`action-review-moderate-${review.id}`).click();
+      await fill(moderator.page, 'reason', 'The number is the shop’s own hotline');
+      await moderator.page.getByTestId('action-submit').click();
+      await moderator.page.getByTestId('action-form-review-moderate').waitFor({ state: 'detached' });
+    } finally {
+      await moderator.close();
+    }
+    const { id, orderId } = seeded.compensationAwaitingApproval;
+    const approver = await open('en', supervisor, `/orders/${orderId}`);
+    try {
+      await approver.page.getByTestId(`action-compensation-approve-${id}`).click();
+      await approver.page.getByTestId('action-submit').click();
+      await approver.page.getByTestId('action-form-compensation-approve').waitFor({ state: 'detached' });
+      await approver.page.getByTestId(`action-compensation-approve-${id}`).waitFor({ state: 'detached' });
+    } finally {
+      await approver.close();
+    }
+
+    expect((await api.get(`/reviews/${review.id}`, platform)).body.status).toBe('published');
+    expect((await api.get(`/compensations/${id}`, supervisor)).body).toMatchObject({ approval: expect.objectContaining({ approverId: supervisor.id }) });
   });
 });

@@ -104,7 +104,7 @@ export default function CaseFilePage() {
             {sectionError(reads.disputes.error)}
             <CasesSection disputes={file.disputes} actions={actions} now={now} onOpen={setOpened} />
             {sectionError(reads.compensations.error)}
-            <CompensationsSection compensations={file.compensations} onTimeline={new Set(file.timeline.map((e) => e.eventId))} goTo={goTo} />
+            <CompensationsSection compensations={file.compensations} onTimeline={new Set(file.timeline.map((e) => e.eventId))} goTo={goTo} actions={actions} onOpen={setOpened} />
             {sectionError(reads.review.error ?? reads.followUps.error)}
             <ReviewSection review={file.review} followUps={file.followUps} actions={actions} now={now} onOpen={setOpened} />
             <NotesSection order={file.order} actions={actions} onOpen={setOpened} />

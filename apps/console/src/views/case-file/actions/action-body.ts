@@ -41,6 +41,10 @@ export function actionBody(name: CaseActionName, values: ActionValues, currency:
       return defined({ requestId, items: [defined({ kind: values.kind ?? 'photo', ref: text(values.ref), note: text(values.note) })] });
     case 'dispute-ruling':
       return defined({ outcome: values.outcome, refundAmount: fenOf(values.refundAmount, currency), violation: values.violation || undefined, reason: text(values.reason) });
+    case 'compensation-approve':
+      return defined({ note: text(values.note) });
+    case 'compensation-reject':
+      return defined({ reason: text(values.reason) });
     case 'follow-up-remedy':
       return defined({ kind: values.kind, amount: fenOf(values.amount, currency), note: text(values.note) });
     case 'review-moderate':

@@ -78,6 +78,16 @@ describe('case file actions', () => {
     expect(names(actionsTheStateAllows(busy))).toEqual(['order-note', 'follow-up-remedy', 'review-moderate']);
   });
 
+  it('given a compensation awaiting approval and one paid, then only the waiting one can be approved or rejected', () => {
+    const waiting = { id: 'cmp_1', orderId: 'ord-1', shopId: 'shop-1', kind: 'goodwill', amount: 25_000, currency: 'CNY', status: 'awaiting_approval' as const, rule: { id: 'compensation.goodwill', version: 'v5' }, basedOn: [], explanation: 'as proposed', inputs: [], requiresSupervisorApproval: true, decidedAt: '2026-11-03T08:00:00.000Z', revision: 1 };
+    const file = caseFile({ compensations: [waiting, { ...waiting, id: 'cmp_2', status: 'paid' as const }] });
+
+    expect(actionsTheStateAllows(file).filter((a) => a.name.startsWith('compensation-')).map((a) => [a.name, a.path])).toEqual([
+      ['compensation-approve', '/compensations/cmp_1/approval'],
+      ['compensation-reject', '/compensations/cmp_1/rejection'],
+    ]);
+  });
+
   it('given an action the role may not take, then ?action= still finds it (to force it and see the 403) while the offered list leaves it out', () => {
     const file = caseFile({ disputes: [dispute({ status: 'arbitration' })] });
 

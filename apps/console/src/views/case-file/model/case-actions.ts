@@ -10,6 +10,8 @@ export type CaseActionName =
   | 'dispute-evidence-request'
   | 'dispute-evidence-submit'
   | 'dispute-ruling'
+  | 'compensation-approve'
+  | 'compensation-reject'
   | 'follow-up-remedy'
   | 'follow-up-remedy-approve'
   | 'review-moderate'
@@ -73,6 +75,10 @@ export function actionsTheStateAllows(file: CaseFile): CaseAction[] {
       }
       actions.push(action('dispute-ruling', 'POST /disputes/{disputeId}/ruling', `${base}/ruling`, c.shopId, c.id));
     }
+  }
+  for (const c of file.compensations.filter((c) => c.status === 'awaiting_approval')) {
+    actions.push(action('compensation-approve', 'POST /compensations/{compensationId}/approval', `/compensations/${c.id}/approval`, c.shopId, c.id));
+    actions.push(action('compensation-reject', 'POST /compensations/{compensationId}/rejection', `/compensations/${c.id}/rejection`, c.shopId, c.id));
   }
   for (const f of file.followUps) {
     if (f.status === 'closed') continue;

@@ -4,10 +4,20 @@ import type { Compensation, CompensationInput } from '../../../api/compensations
 import { Instant } from '../../../components/Instant';
 import { Money } from '../../../components/Money';
 import { StatusTag } from '../../../components/StatusTag';
+import type { CaseAction } from '../model/case-actions';
 import { timelineEntryTestId } from '../model/timeline-model';
+import { ActionButtons, actionsOn } from './ActionButtons';
 
 /** Each compensation with the rule and rulebook version it was computed by, its arithmetic and the numbers it used. */
-export function CompensationsSection({ compensations, onTimeline, goTo }: { compensations: Compensation[]; onTimeline: ReadonlySet<string>; goTo: (eventId: string) => void }) {
+interface Props {
+  compensations: Compensation[];
+  onTimeline: ReadonlySet<string>;
+  goTo: (eventId: string) => void;
+  actions: CaseAction[];
+  onOpen: (action: CaseAction) => void;
+}
+
+export function CompensationsSection({ compensations, onTimeline, goTo, actions, onOpen }: Props) {
   const { t } = useTranslation('caseFile');
   /** An event the compensation read from: a link to its timeline entry when it is on the timeline. */
   const eventLink = (eventId: string, testId: string) =>
@@ -67,6 +77,7 @@ export function CompensationsSection({ compensations, onTimeline, goTo }: { comp
                 ]}
               />
             )}
+            <ActionButtons actions={actionsOn(actions, c.id)} onOpen={onOpen} />
           </div>
         ))}
       </Flex>
