@@ -27,6 +27,7 @@ export * from './support/maybe-promise';
 export * from './support/iso-time';
 export * from './support/without-undefined';
 export * from './support/json-copy';
+export * from './support/deep-frozen';
 export * from './support/wait-until';
 export * from './memory';
 export * from './bus';

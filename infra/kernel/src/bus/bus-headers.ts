@@ -38,6 +38,18 @@ export function busHeadersOf(event: RecordedEvent): Record<string, string> {
   return headers;
 }
 
+/**
+ * `messageOfEvent` for a bus in this process, whose groups mostly take the envelope decoded (BusMessage.envelope): the
+ * JSON text is written only when something reads `value` (once, then kept), an own enumerable property so a spread
+ * copies it.
+ */
+export function lazyMessageOfEvent(event: RecordedEvent, partitionKey: (data: unknown) => string): OutgoingMessage {
+  let text: string | undefined;
+  const message = { key: partitionKey(event.data), headers: busHeadersOf(event) } as OutgoingMessage;
+  Object.defineProperty(message, 'value', { enumerable: true, configurable: true, get: () => (text ??= JSON.stringify(event)) });
+  return message;
+}
+
 /** The bus message of a recorded event: keyed by its order id so everything about one order stays in order. */
 export function messageOfEvent(event: RecordedEvent, partitionKey: (data: unknown) => string): OutgoingMessage {
   return { key: partitionKey(event.data), value: JSON.stringify(event), headers: busHeadersOf(event) };

@@ -17,7 +17,7 @@ export interface LogConsumerOptions {
   offsets: GroupOffsetStore;
   routing: LogRouting;
   /** Reads shared by the groups of the bus (see SharedLogReads). */
-  reads: Pick<SharedLogReads, 'readAll' | 'messageOf'>;
+  reads: Pick<SharedLogReads, 'readAll' | 'messageOf' | 'envelopeOf'>;
   lanes: number;
   batchSize: number;
   /** Deliveries read ahead of the oldest unfinished one, at most; the reader waits beyond. */
@@ -182,13 +182,17 @@ export class LogConsumer implements ConsumerHandle {
     const start = this.topicStart.get(topic);
     if (start === undefined || event.position <= start) return;
     if (this.options.accepts && !this.options.accepts(topic, event.type)) return;
-    const { key, value, headers } = this.options.reads.messageOf(event);
+    const outgoing = this.options.reads.messageOf(event);
+    const { key, headers } = outgoing;
     const lane = this.lanes[laneOfKey(key, this.lanes.length)];
     const timestamp = Date.parse(event.recordedAt);
-    const delivery: Delivery = {
-      message: { topic, partition: lane.index, offset: event.position, key, value, headers, ...(Number.isNaN(timestamp) ? {} : { timestamp }) },
-      done: false,
-    };
+    const message = { topic, partition: lane.index, offset: event.position, key, headers } as BusMessage;
+    // The text only if a handler reads it: groups of this bus mostly take the envelope decoded once for all of them.
+    Object.defineProperty(message, 'value', { enumerable: true, configurable: true, get: () => outgoing.value });
+    const envelope = this.options.reads.envelopeOf(event);
+    if (envelope) message.envelope = envelope;
+    if (!Number.isNaN(timestamp)) message.timestamp = timestamp;
+    const delivery: Delivery = { message, done: false };
     this.outstanding.push(delivery);
     lane.queue.push(delivery);
     if (!lane.running) this.runLane(lane);

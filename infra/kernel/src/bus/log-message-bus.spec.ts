@@ -1,5 +1,5 @@
 import { ManualClock } from '../ports/clock';
-import type { MessageBus } from '../ports/message-bus';
+import { envelopeOf, type BusMessage, type MessageBus } from '../ports/message-bus';
 import { InMemoryEventStore } from '../memory/in-memory-event-store';
 import { contractMessageRouting, publishingToTheLog } from '../testing/log-bus-harness';
 import { messageBusContract } from '../testing/message-bus.contract';
@@ -125,5 +125,23 @@ describe('LogMessageBus', () => {
     await reopened.close();
 
     expect(seen).toEqual(['ShipmentDelivered']);
+  });
+
+  it('given two groups on the contract routing, when they consume an event, then both get one decoded envelope, frozen, equal to the text parsed', async () => {
+    const log = new InMemoryEventStore(new ManualClock(new Date('2026-11-02T08:00:00.000Z')));
+    const bus = new LogMessageBus({ log, offsets: new InMemoryGroupOffsets(), lanes: 4, logger: quietLogger });
+    await log.append('order-o-1', [sampleEvent('OrderPlaced', { orderId: 'o-1', items: [{ sku: 'tea' }] })], 'no_stream');
+    const received: BusMessage[] = [];
+
+    for (const group of ['review', 'refund']) {
+      const consumer = await bus.subscribe(group, ['aftersales.order.events.v1'], async (m) => void received.push(m));
+      await consumer.drain();
+    }
+    await bus.close();
+
+    const [first, second] = received.map((m) => envelopeOf<{ data: { items: unknown[] } }>(m));
+    expect(first).toBe(second);
+    expect(first).toEqual(JSON.parse(received[0].value));
+    expect(Object.isFrozen(first.data.items[0])).toBe(true);
   });
 });

@@ -1,7 +1,9 @@
 import { partitionKeyOf, topicForEventType } from '@aftersales/contracts';
 import type { EventStore, RecordedEvent } from '../ports/event-store';
 import type { ConsumerHandle, MessageBus, MessageHandler, OutgoingMessage, SubscribeOptions } from '../ports/message-bus';
-import { messageOfEvent } from './bus-headers';
+import { deepFrozen } from '../support/deep-frozen';
+import { jsonCopy } from '../support/json-copy';
+import { lazyMessageOfEvent } from './bus-headers';
 import { consoleBusLogger, defaultRetryPolicy, type BusLogger, type RetryPolicy } from './consumer-support';
 import type { GroupOffsetStore } from './group-offsets';
 import { LogConsumer } from './log-consumer';
@@ -34,10 +36,15 @@ export interface LogMessageBusOptions {
   beforeCommit?: () => Promise<void>;
 }
 
-/** The routing of the embedded runtime: each event on its contract topic, keyed by order id, as the publisher sends it. */
+/**
+ * The routing of the embedded runtime: each event on its contract topic, keyed by order id, as the publisher sends it.
+ * Its groups take the envelope decoded once for all of them (a JSON copy of the event, frozen); the text is written
+ * only if something reads it.
+ */
 export const contractRouting: LogRouting = {
   topicOf: (event) => topicForEventType(event.type),
-  messageOf: (event) => messageOfEvent(event, partitionKeyOf),
+  messageOf: (event) => lazyMessageOfEvent(event, partitionKeyOf),
+  envelopeOf: (event) => deepFrozen(jsonCopy(event)),
 };
 
 /**

@@ -5,4 +5,9 @@ import type { OutgoingMessage } from '../ports/message-bus';
 export interface LogRouting {
   topicOf(event: RecordedEvent): string;
   messageOf(event: RecordedEvent): OutgoingMessage;
+  /**
+   * What `JSON.parse(messageOf(event).value)` gives, where a routing can say it without the text (the contract routing:
+   * the event's own JSON). The bus decodes it once per event, deep-frozen, for every group.
+   */
+  envelopeOf?(event: RecordedEvent): unknown;
 }

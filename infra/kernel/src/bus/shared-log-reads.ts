@@ -5,11 +5,12 @@ import { sharedTailOf } from '../privacy/protected-event-store';
 
 /**
  * The log as the groups of one log bus read it: one window of the newest events for every group and lane (see
- * SharedTailReads), and each event's message built once for every group.
+ * SharedTailReads), and each event's message and decoded envelope built once for every group.
  */
 export class SharedLogReads {
   private readonly tail: EventStore;
   private readonly messages = new WeakMap<RecordedEvent, OutgoingMessage>();
+  private readonly envelopes = new WeakMap<RecordedEvent, unknown>();
 
   constructor(
     log: EventStore,
@@ -26,5 +27,16 @@ export class SharedLogReads {
     let message = this.messages.get(event);
     if (!message) this.messages.set(event, (message = this.routing.messageOf(event)));
     return message;
+  }
+
+  /** The event's envelope decoded once for every group (see LogRouting.envelopeOf); undefined when the routing has none. */
+  envelopeOf(event: RecordedEvent): (() => unknown) | undefined {
+    const routing = this.routing;
+    if (!routing.envelopeOf) return undefined;
+    return () => {
+      let envelope = this.envelopes.get(event);
+      if (envelope === undefined) this.envelopes.set(event, (envelope = routing.envelopeOf!(event)));
+      return envelope;
+    };
   }
 }

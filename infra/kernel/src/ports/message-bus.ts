@@ -9,12 +9,23 @@ export interface BusMessage {
   headers: Record<string, string>;
   /** When the bus accepted the message (ms since the epoch; Kafka's record timestamp), where the bus records it. */
   timestamp?: number;
+  /**
+   * What `JSON.parse(value)` gives, decoded once per event and shared by every group of an in-process bus (the log
+   * bus), deep-frozen: read it, never change it. Absent where each message comes as text (Kafka). Read it through
+   * `envelopeOf(message)`.
+   */
+  envelope?: () => unknown;
 }
 
 export interface OutgoingMessage {
   key: string;
   value: string;
   headers: Record<string, string>;
+}
+
+/** The message's envelope: the one its bus decoded for every group (read-only), else its JSON text parsed. */
+export function envelopeOf<T = unknown>(message: BusMessage): T {
+  return (message.envelope ? message.envelope() : JSON.parse(message.value)) as T;
 }
 
 /** Called per message; the offset is committed only after the returned promise resolves. */

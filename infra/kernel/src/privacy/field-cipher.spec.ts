@@ -19,6 +19,13 @@ describe('field cipher', () => {
     expect(sealValue('same', key).data).not.toBe(sealValue('same', key).data);
   });
 
+  it('given more values sealed than one fill of the nonce pool, then no nonce repeats and each opens', () => {
+    const envelopes = Array.from({ length: 1_000 }, (_, i) => sealValue(i, key));
+
+    expect(new Set(envelopes.map((envelope) => envelope.iv)).size).toBe(1_000);
+    expect(envelopes.map((envelope) => openValue(envelope, key.key))).toEqual(Array.from({ length: 1_000 }, (_, i) => i));
+  });
+
   it('given another key, when opening, then it refuses', () => {
     expect(() => openValue(sealValue(address, key), randomBytes(32))).toThrow();
   });

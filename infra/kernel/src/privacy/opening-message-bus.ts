@@ -1,4 +1,4 @@
-import type { BusMessage, ConsumerHandle, MessageBus, MessageHandler, OutgoingMessage, SubscribeOptions } from '../ports/message-bus';
+import { envelopeOf, type BusMessage, type ConsumerHandle, type MessageBus, type MessageHandler, type OutgoingMessage, type SubscribeOptions } from '../ports/message-bus';
 import type { Keyring } from './keyring';
 import { hasSealedFields, openFields } from './sealed-fields';
 
@@ -35,8 +35,9 @@ export class OpeningMessageBus implements MessageBus {
   private async open(message: BusMessage): Promise<BusMessage> {
     const type = message.headers['event-type'];
     if (!type || !hasSealedFields(type)) return message;
-    const envelope = JSON.parse(message.value) as { schemaVersion: number; data: unknown };
+    const envelope = envelopeOf<{ schemaVersion: number; data: unknown }>(message);
     const data = await openFields(type, envelope.schemaVersion, envelope.data, (keyId) => this.keys.key(keyId));
-    return { ...message, value: JSON.stringify({ ...envelope, data }) };
+    // The opened text, and no envelope decoded from the sealed one.
+    return { ...message, value: JSON.stringify({ ...envelope, data }), envelope: undefined };
   }
 }

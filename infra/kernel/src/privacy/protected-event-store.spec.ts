@@ -193,4 +193,19 @@ describe('ProtectedEventStore', () => {
     expect(decryptedBeforeErasure).toBe(0);
     expect((afterErasure.data as { address: unknown }).address).toEqual(erasedAddress);
   });
+
+  it("given followers of the shared window, when they read a sealed event, then they all get the same opened object (built once for all), and a new one after an erasure", async () => {
+    const { keyring, store } = protectedStore();
+    const followers = sharedTailOf(store);
+    await store.append('order-o-1', [placed()], 'no_stream');
+
+    const [first] = await followers.readAll(0, 10);
+    const [second] = await followers.readAll(0, 10);
+    await keyring.erase(erasure);
+    const [afterErasure] = await followers.readAll(0, 10);
+
+    expect(second).toBe(first);
+    expect(afterErasure).not.toBe(first);
+    expect((afterErasure.data as { address: unknown }).address).toEqual(erasedAddress);
+  });
 });

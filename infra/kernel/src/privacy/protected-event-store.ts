@@ -24,6 +24,12 @@ const MAX_OPENED_EVENTS = 8_192;
  */
 class OpenedEvents {
   private readonly data = new Map<number, unknown>();
+  /**
+   * The opened copy of each stored event object the followers' shared window handed out: every follower gets the same
+   * one, as it does an event without sealed fields, so what is built once per event for all of them (a bus message,
+   * its decoded envelope: see SharedLogReads) is built once for these too.
+   */
+  private events = new WeakMap<RecordedEvent, RecordedEvent>();
   private epoch = -1;
 
   /** `epoch`: the keyring's when the data was read; what the current epoch says is read with it. */
@@ -39,9 +45,21 @@ class OpenedEvents {
     this.data.set(position, data);
   }
 
+  openedEvent(stored: RecordedEvent, epoch: number): RecordedEvent | undefined {
+    this.moveTo(epoch);
+    return this.events.get(stored);
+  }
+
+  rememberOpenedEvent(stored: RecordedEvent, epoch: number, opened: RecordedEvent): void {
+    if (epoch < this.epoch) return;
+    this.moveTo(epoch);
+    this.events.set(stored, opened);
+  }
+
   private moveTo(epoch: number): void {
     if (epoch === this.epoch) return;
     this.data.clear();
+    this.events = new WeakMap();
     this.epoch = epoch;
   }
 }
@@ -140,13 +158,17 @@ export class ProtectedEventStore implements EventStore {
   async open(event: RecordedEvent): Promise<RecordedEvent> {
     if (!hasSealedFields(event.type) || event.data === undefined) return event; // undefined: a payload read did not need it
     const epoch = this.keys.epoch;
+    const known = this.opened.openedEvent(event, epoch);
+    if (known) return known;
     let data = this.opened.get(event.position, epoch);
     if (data === undefined) {
       data = await openFields(event.type, event.schemaVersion, event.data, (keyId) => this.keys.key(keyId));
       this.opened.set(event.position, epoch, data);
     }
     // A copy on the event's own prototype: a payload-only event keeps its throwing metadata getters.
-    return Object.assign(Object.create(Object.getPrototypeOf(event) as object) as RecordedEvent, event, { data });
+    const opened = Object.assign(Object.create(Object.getPrototypeOf(event) as object) as RecordedEvent, event, { data });
+    this.opened.rememberOpenedEvent(event, epoch, opened);
+    return opened;
   }
 
   private async openAll(events: RecordedEvent[]): Promise<RecordedEvent[]> {

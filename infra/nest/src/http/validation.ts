@@ -1,8 +1,8 @@
 import type { TSchema, Static } from '@sinclair/typebox';
 import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
 import { ValueErrorType, type ValueError } from '@sinclair/typebox/errors';
-import { Value } from '@sinclair/typebox/value';
 import { registerStandardFormats } from './formats';
+import { withSchemaDefaults } from './schema-defaults';
 import type { FieldError } from './problem';
 
 registerStandardFormats();
@@ -27,40 +27,15 @@ export interface ValidateOptions {
   convert?: boolean;
 }
 
-const withDefaults = new WeakMap<TSchema, boolean>();
-
-/** Whether any (sub)schema declares a `default`: only then does validation need a copy to fill in. */
-function declaresDefaults(schema: TSchema): boolean {
-  let known = withDefaults.get(schema);
-  if (known === undefined) {
-    known = anyDefault(schema);
-    withDefaults.set(schema, known);
-  }
-  return known;
-}
-
-function anyDefault(root: object): boolean {
-  const seen = new Set<object>();
-  const stack: object[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (seen.has(node)) continue;
-    seen.add(node);
-    if (!Array.isArray(node) && Object.prototype.hasOwnProperty.call(node, 'default')) return true;
-    for (const child of Object.values(node)) if (child !== null && typeof child === 'object') stack.push(child as object);
-  }
-  return false;
-}
-
 export type Validated<T extends TSchema> = { ok: true; value: Static<T> } | { ok: false; errors: FieldError[] };
 
 /**
  * Validates a copy of `input` (the request keeps what the client sent, e.g. for the idempotency hash) after
- * applying schema defaults. Reports one error per bad field, the first TypeBox gives for it. A schema without
+ * applying schema defaults (see withSchemaDefaults). Reports one error per bad field, the first TypeBox gives for it. A schema without
  * defaults changes nothing, so its input is checked as it is, without a copy.
  */
 export function validate<T extends TSchema>(schema: T, input: unknown, options: ValidateOptions = {}): Validated<T> {
-  let value = declaresDefaults(schema) ? Value.Default(schema, Value.Clone(input)) : input;
+  let value = withSchemaDefaults(schema, input);
   if (options.convert) value = convertQueryStrings(schema, value);
   const checker = checkerFor(schema);
   if (checker.Check(value)) return { ok: true, value: value as Static<T> };

@@ -1,5 +1,5 @@
 import { Server, type CustomTransportStrategy, type MessageHandler as NestHandler, type MsPattern } from '@nestjs/microservices';
-import { BusHeader, inSpan, telemetry, type BusMessage, type ConsumerHandle, type MessageBus } from '@aftersales/kernel';
+import { BusHeader, envelopeOf, inSpan, telemetry, type BusMessage, type ConsumerHandle, type MessageBus } from '@aftersales/kernel';
 import { lastValueFrom, type Observable } from 'rxjs';
 import { EmbeddedBusContext } from './embedded-bus.context';
 import { processSpanOptions } from './process-span';
@@ -205,7 +205,7 @@ export class EmbeddedBusTransport extends Server<EmbeddedBusEvents> implements C
   private async deliver(group: string, handler: NestHandler, message: BusMessage): Promise<void> {
     const context = new EmbeddedBusContext([message, group]);
     try {
-      const payload: unknown = JSON.parse(message.value);
+      const payload: unknown = envelopeOf(message);
       if (!telemetry().enabled) return await this.dispatch(handler, payload, context);
       await inSpan(`process ${message.topic}`, processSpanOptions(this.messagingSystem, group, message, payload), () => this.dispatch(handler, payload, context));
     } catch (reason) {

@@ -1,5 +1,5 @@
 import { partitionKeyOf, ServiceNames, topicOf, type EventEnvelope } from '@aftersales/contracts';
-import type { BusFedView, BusMessage, MessageBus, ReadModelStore } from '@aftersales/kernel';
+import { envelopeOf, type BusFedView, type BusMessage, type MessageBus, type ReadModelStore } from '@aftersales/kernel';
 import { SerialBusConsumer } from '@aftersales/nest';
 import { partiesOf, TIMELINE_COLLECTION, TIMELINE_PARTIES, timelineEntryOf } from '../domain/timeline-entry';
 import type { KeyedEntry } from '../domain/timeline-order';
@@ -30,7 +30,7 @@ export class BusTimeline extends SerialBusConsumer {
   }
 
   protected async apply(message: BusMessage): Promise<boolean> {
-    const event = JSON.parse(message.value) as EventEnvelope;
+    const event = envelopeOf<EventEnvelope>(message);
     if (await this.readModels.wasProcessed(PROJECTION, event.eventId)) return false;
     const arrival = (await this.readModels.checkpoint(PROJECTION)) + 1;
     const row: KeyedEntry = {

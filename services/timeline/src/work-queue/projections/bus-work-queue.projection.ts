@@ -1,5 +1,5 @@
 import { topicOf, type EventEnvelope } from '@aftersales/contracts';
-import { BufferedUnitOfWork, type BusFedView, type BusMessage, type MessageBus, type ReadModelStore } from '@aftersales/kernel';
+import { BufferedUnitOfWork, envelopeOf, type BusFedView, type BusMessage, type MessageBus, type ReadModelStore } from '@aftersales/kernel';
 import { SerialBusConsumer } from '@aftersales/nest';
 import { WORK_QUEUE_SERVICES, workSourceOf } from '../domain/work-sources';
 import { applyWorkEvent } from './apply-work-event';
@@ -35,7 +35,7 @@ export class BusWorkQueue extends SerialBusConsumer {
   }
 
   protected async apply(message: BusMessage): Promise<boolean> {
-    const event = JSON.parse(message.value) as EventEnvelope;
+    const event = envelopeOf<EventEnvelope>(message);
     if (!workSourceOf(event.type)) return false;
     if (await this.readModels.wasProcessed(PROJECTION, event.eventId)) return false;
     const arrival = (await this.readModels.checkpoint(PROJECTION)) + 1;
