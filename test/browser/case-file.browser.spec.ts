@@ -88,7 +88,7 @@ describeInBrowser('console: the case file', () => {
     }
   });
 
-  it('given a case in arbitration, then the agent is offered a message but no ruling (the platform is), and the ruling forced through ?action= shows the server’s 403 in words and changes nothing', async () => {
+  it('given a case in arbitration, then the agent is offered a message but no ruling (the platform is), and the ruling forced through ?action= shows the server’s 403 in words and changes nothing; the agent’s internal message is listed on the case', async () => {
     const { id, orderId } = arbitration;
     const platformView = await open('en', platform, `/orders/${orderId}`);
     try {
@@ -112,6 +112,14 @@ describeInBrowser('console: the case file', () => {
       expect(await page.getByTestId('problem-rule').textContent()).toBe('dispute.arbitration_by_platform');
       expect((await getDispute(suite.system.api, id)).status).toBe('arbitration');
       await saveScreenshot(page, 'case-file-forbidden', 'en');
+
+      await page.getByTestId('action-cancel').click();
+      await page.getByTestId(`action-dispute-message-${id}`).click();
+      await fill(page, 'text', 'Ask the carrier for the scan');
+      await page.getByTestId('field-visibility').locator('input[value="internal"]').check();
+      await page.getByTestId('action-submit').click();
+      await page.getByTestId('action-form-dispute-message').waitFor({ state: 'detached' });
+      await page.locator(`[data-testid^="case-message-${id}-"]`).filter({ hasText: 'Ask the carrier for the scan' }).waitFor({ state: 'visible' });
     } finally {
       await viewer.close();
     }

@@ -56,3 +56,30 @@ export function useOrderDisputes(orderId: string) {
     queryFn: async ({ signal }) => (await api<{ items: Dispute[] }>(`/orders/${encodeURIComponent(orderId)}/disputes`, { signal })).items,
   });
 }
+
+/** A message posted on a case (its DisputeMessagePosted event): to the parties, or internal to staff and the platform. */
+export interface DisputeMessage {
+  messageId: string;
+  authorId: string;
+  authorParty: 'buyer' | 'merchant' | 'platform';
+  visibility: 'parties' | 'internal';
+  /** Absent when the text cannot be read (sealed by an erasure). */
+  text?: string;
+  awaitingReply: boolean;
+  postedAt: string;
+}
+
+/** The messages of a case's event stream (GET /disputes/{id}/events), oldest first. */
+export function messagesOf(events: readonly { type: string; data: Record<string, unknown> }[]): DisputeMessage[] {
+  return events
+    .filter((event) => event.type === 'DisputeMessagePosted')
+    .map(({ data }) => ({ ...(data as unknown as DisputeMessage), text: typeof data.text === 'string' ? data.text : undefined }));
+}
+
+export function useDisputeMessages(orderId: string, disputeId: string) {
+  return useQuery({
+    queryKey: [...orderKey(orderId), 'disputes', disputeId, 'messages'],
+    queryFn: async ({ signal }) =>
+      messagesOf((await api<{ events: { type: string; data: Record<string, unknown> }[] }>(`/disputes/${encodeURIComponent(disputeId)}/events`, { signal })).events),
+  });
+}

@@ -12,6 +12,9 @@ import type { CaseAction, CaseActionName } from '../model/case-actions';
 import { actionBody, type ActionValues } from './action-body';
 import { sendAction } from './send-action';
 
+/** When the case file is read again after a command, for the read models that follow it a moment later. */
+const REREAD_AFTER_MS = 2_000;
+
 /** What each form starts with: the common choice, so a form needs only its texts typed. */
 const INITIAL_VALUES: Partial<Record<CaseActionName, ActionValues>> = {
   'dispute-message': { visibility: 'parties' },
@@ -49,6 +52,8 @@ export function ActionForm({ action, orderId, currency, onDone, onCancel }: Prop
     onSuccess: async () => {
       intent.done();
       await queryClient.invalidateQueries({ queryKey: orderKey(orderId) });
+      // Lists and the timeline are read models, fed after the command (over the bus in production): read them once more.
+      setTimeout(() => void queryClient.invalidateQueries({ queryKey: orderKey(orderId) }), REREAD_AFTER_MS);
       onDone(action);
     },
   });

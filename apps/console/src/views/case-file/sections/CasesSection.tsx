@@ -1,6 +1,6 @@
 import { Card, Descriptions, Empty, Flex, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Dispute } from '../../../api/disputes';
+import { useDisputeMessages, type Dispute } from '../../../api/disputes';
 import { Deadline } from '../../../components/Deadline';
 import { Instant } from '../../../components/Instant';
 import { Money } from '../../../components/Money';
@@ -114,7 +114,35 @@ function CaseCard({ dispute: c, actions, now, onOpen }: { dispute: Dispute; acti
           ]}
         />
       )}
+      <CaseMessages orderId={c.orderId} disputeId={c.id} />
       <ActionButtons actions={actionsOn(actions, c.id)} onOpen={onOpen} />
     </div>
+  );
+}
+
+/** The case's conversation: who wrote, for whom (internal notes marked), when. */
+function CaseMessages({ orderId, disputeId }: { orderId: string; disputeId: string }) {
+  const { t } = useTranslation('caseFile');
+  const messages = useDisputeMessages(orderId, disputeId).data ?? [];
+  if (messages.length === 0) return null;
+  return (
+    <List
+      size="small"
+      header={<Typography.Text strong>{t('cases.messages')}</Typography.Text>}
+      dataSource={messages}
+      renderItem={(m) => (
+        <List.Item data-testid={`case-message-${disputeId}-${m.messageId}`}>
+          <Flex vertical gap={2}>
+            <Flex wrap gap={8} align="center">
+              <Tag>{t(`fields.${m.authorParty}`, { defaultValue: m.authorParty })}</Tag>
+              <code>{m.authorId}</code>
+              {m.visibility === 'internal' && <Tag color="gold">{t('fields.internal')}</Tag>}
+              <Instant at={m.postedAt} />
+            </Flex>
+            <span>{m.text ?? '—'}</span>
+          </Flex>
+        </List.Item>
+      )}
+    />
   );
 }
