@@ -30,6 +30,20 @@ describeInBrowser('console: the back office', () => {
   const visible = (page: Page, testId: string) => page.getByTestId(testId).first().waitFor({ state: 'visible' });
   const gone = (page: Page, testId: string) => page.getByTestId(testId).waitFor({ state: 'detached' });
 
+  it('given an agent who forces the approval of a compensation, then the server’s 403 is shown in words and the compensation still waits', async () => {
+    const compensation = seeded.compensationAwaitingApproval.id;
+
+    await as(agent, 'en', '/', async ({ page }) => {
+      await page.evaluate("sessionStorage.setItem('aftersales.console.forceActions', '1')");
+      await page.goto(`${suite.system.consoleUrl}/supervisor`);
+      await page.getByTestId(`action-approve-${compensation}`).click();
+
+      await page.getByTestId('problem-rule').filter({ hasText: 'compensation.approve_by_supervisor' }).waitFor({ state: 'visible' });
+    });
+
+    expect((await suite.system.api.get(`/compensations/${compensation}`, supervisor)).body.status).toBe('awaiting_approval');
+  });
+
   it('given an overdue complaint and a compensation above the threshold, then the supervisor sees both and the breach chart, and approves the compensation from the list', async () => {
     const compensation = seeded.compensationAwaitingApproval.id;
 
