@@ -29,7 +29,6 @@ const INITIAL_VALUES: Partial<Record<CaseActionName, ActionValues>> = {
   'review-moderate': { decision: 'publish' },
   'order-note': { flag: '' },
   'refund-return-receipt': { condition: 'intact' },
-  'dispute-escalate': { to: 'supervisor' },
   'follow-up-contact': { channel: 'chat' },
   'follow-up-closure': { outcome: 'explained' },
 };
@@ -123,7 +122,7 @@ export function ActionForm({ action, orderId, currency, onDone, onCancel }: Prop
       case 'dispute-escalate':
         return (
           <>
-            {radios('to', 'escalateTo', ESCALATION_TARGETS)}
+            {radios('to', 'escalateTo', action.escalateTo ?? ESCALATION_TARGETS)}
             {textArea('reason', 'reason', 2000)}
           </>
         );
@@ -252,7 +251,7 @@ export function ActionForm({ action, orderId, currency, onDone, onCancel }: Prop
     }
   })();
 
-  const initialValues = INITIAL_VALUES[action.name] ?? {};
+  const initialValues = { ...INITIAL_VALUES[action.name], ...(action.escalateTo ? { to: action.escalateTo[0] } : {}) };
 
   return (
     <Modal

@@ -128,10 +128,12 @@ describe('case file actions', () => {
       expect(names(offeredActions(file, staff, agent))).toEqual(['dispute-escalate']);
     });
 
-    it('given a case in arbitration or resolved, then it can no longer be escalated; a resolved one offers the satisfaction follow-up instead', () => {
+    it('given a case in arbitration or resolved, then it can no longer be escalated; a resolved one offers the satisfaction follow-up instead; one with a supervisor escalates only to the platform', () => {
       expect(names(offeredActions(caseFile({ disputes: [dispute({ status: 'arbitration' })] }), staff, agent))).toEqual(['dispute-take']);
       expect(names(offeredActions(caseFile({ disputes: [dispute({ status: 'resolved' })] }), staff, agent))).toEqual(['dispute-follow-up']);
-      expect(names(offeredActions(caseFile({ disputes: [dispute({ status: 'escalated' })] }), staff, agent))).toContain('dispute-escalate');
+      const withSupervisor = offeredActions(caseFile({ disputes: [dispute({ status: 'escalated' })] }), staff, agent);
+      expect(withSupervisor.find((a) => a.name === 'dispute-escalate')?.escalateTo).toEqual(['platform']);
+      expect(offeredActions(caseFile({ disputes: [dispute()] }), staff, agent).find((a) => a.name === 'dispute-escalate')?.escalateTo).toEqual(['supervisor', 'platform']);
     });
 
     it('given a ruling the merchant lost (wholly or partly) within its window, then the shop may appeal; not when the merchant won, after the window, or a second time', () => {

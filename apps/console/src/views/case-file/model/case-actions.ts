@@ -41,6 +41,8 @@ export interface CaseAction {
   parentId?: string;
   /** For taking a case: the viewer, who becomes its assignee. */
   assigneeId?: string;
+  /** For an escalation: where the case may still go (a case already with a supervisor only to the platform). */
+  escalateTo?: readonly ('supervisor' | 'platform')[];
 }
 
 const action = (name: CaseActionName, operation: string, path: string, shopId: string, targetId: string, parentId?: string): CaseAction => ({
@@ -94,7 +96,10 @@ export function actionsTheStateAllows(file: CaseFile, viewer?: Viewer): CaseActi
       }
       if (viewer && viewer.role !== 'agent') actions.push(action('dispute-assign', 'POST /disputes/{disputeId}/assignment', `${base}/assignment`, c.shopId, c.id));
     }
-    if (ESCALATABLE.has(c.status)) actions.push(action('dispute-escalate', 'POST /disputes/{disputeId}/escalation', `${base}/escalation`, c.shopId, c.id));
+    if (ESCALATABLE.has(c.status)) {
+      const escalateTo = c.status === 'escalated' ? (['platform'] as const) : (['supervisor', 'platform'] as const);
+      actions.push({ ...action('dispute-escalate', 'POST /disputes/{disputeId}/escalation', `${base}/escalation`, c.shopId, c.id), escalateTo });
+    }
     const pending = c.remedies.some((r) => r.status === 'proposed' || r.status === 'awaiting_approval');
     if (REMEDY_PROPOSABLE.has(c.status) && !pending) actions.push(action('dispute-remedy', 'POST /disputes/{disputeId}/remedies', `${base}/remedies`, c.shopId, c.id));
     for (const r of c.remedies.filter((r) => r.status === 'awaiting_approval')) {
