@@ -13,6 +13,7 @@ import { RefundsSection } from './sections/RefundsSection';
 import { ReviewSection } from './sections/ReviewSection';
 import { SummarySection } from './sections/SummarySection';
 import { TimelineSection } from './sections/TimelineSection';
+import { useIdentity } from '../../auth/SessionProvider';
 import { useCanAct } from './useCanAct';
 import { useCaseFile } from './useCaseFile';
 
@@ -40,6 +41,7 @@ export default function CaseFilePage() {
   const [search, setSearch] = useSearchParams();
   const now = useNow();
   const can = useCanAct();
+  const identity = useIdentity();
   const reads = useCaseFile(orderId);
   const [opened, setOpened] = useState<CaseAction>();
   const [highlighted, setHighlighted] = useState<string>();
@@ -66,8 +68,9 @@ export default function CaseFilePage() {
     );
   }
   const file = reads.file;
-  const offered = offeredActions(file, can);
-  const forced = actionByKey(file, search.get('action'));
+  const viewer = identity ? { id: identity.id, role: identity.role, now } : undefined;
+  const offered = offeredActions(file, can, viewer);
+  const forced = actionByKey(file, search.get('action'), viewer);
   const current = opened ?? forced;
   const close = () => {
     setOpened(undefined);

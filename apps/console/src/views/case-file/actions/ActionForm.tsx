@@ -10,6 +10,7 @@ import { ProblemAlert } from '../../../components/ProblemAlert';
 import { parseMoney } from '../../../format/money';
 import type { CaseAction, CaseActionName } from '../model/case-actions';
 import { actionBody, type ActionValues } from './action-body';
+import { CLOSURE_OUTCOMES, CONTACT_CHANNELS, ESCALATION_TARGETS, RETURN_CONDITIONS } from './choices';
 import { sendAction } from './send-action';
 
 /** When the case file is read again after a command, for the read models that follow it a moment later. */
@@ -27,6 +28,9 @@ const INITIAL_VALUES: Partial<Record<CaseActionName, ActionValues>> = {
   'dispute-ruling': { outcome: 'buyer_wins' },
   'review-moderate': { decision: 'publish' },
   'order-note': { flag: '' },
+  'refund-return-receipt': { condition: 'intact' },
+  'follow-up-contact': { channel: 'chat' },
+  'follow-up-closure': { outcome: 'explained' },
 };
 
 interface Props {
@@ -48,7 +52,7 @@ export function ActionForm({ action, orderId, currency, onDone, onCancel }: Prop
   const queryClient = useQueryClient();
   const intent = useIntentKey();
   const mutation = useMutation({
-    mutationFn: (values: ActionValues) => sendAction(action, actionBody(action.name, values, currency, action.targetId), intent.key()),
+    mutationFn: (values: ActionValues) => sendAction(action, actionBody(action.name, values, currency, action.targetId, action.assigneeId), intent.key()),
     onSuccess: async () => {
       intent.done();
       await queryClient.invalidateQueries({ queryKey: orderKey(orderId) });
@@ -83,6 +87,16 @@ export function ActionForm({ action, orderId, currency, onDone, onCancel }: Prop
       <Select {...field(name)} options={options(values, prefix)} />
     </Form.Item>
   );
+  const radios = (name: string, label: string, values: readonly string[]) => (
+    <Form.Item name={name} label={t(`fields.${label}`)} rules={[{ required: true, message: t('fields.required') }]}>
+      <Radio.Group {...field(name)} options={values.map((value) => ({ value, label: t(`choices.${value}`) }))} />
+    </Form.Item>
+  );
+  const optionalText = (name: string, label: string, max: number) => (
+    <Form.Item name={name} label={t(`fields.${label}`)}>
+      <Input.TextArea {...field(name)} maxLength={max} autoSize={{ minRows: 2, maxRows: 4 }} />
+    </Form.Item>
+  );
   const decision = (values: readonly [string, string]) => (
     <Form.Item name="decision" label={t('fields.decision')}>
       <Radio.Group {...field('decision')} options={values.map((value) => ({ value, label: t(`fields.${value}`) }))} />
@@ -95,6 +109,48 @@ export function ActionForm({ action, orderId, currency, onDone, onCancel }: Prop
         return null;
       case 'refund-reject':
         return textArea('reason', 'reason', 2000);
+      case 'refund-return-receipt':
+        return radios('condition', 'condition', RETURN_CONDITIONS);
+      case 'dispute-take':
+        return null;
+      case 'dispute-assign':
+        return (
+          <Form.Item name="assigneeId" label={t('fields.assigneeId')} rules={[required]}>
+            <Input {...field('assigneeId')} maxLength={200} />
+          </Form.Item>
+        );
+      case 'dispute-escalate':
+        return (
+          <>
+            {radios('to', 'escalateTo', action.escalateTo ?? ESCALATION_TARGETS)}
+            {textArea('reason', 'reason', 2000)}
+          </>
+        );
+      case 'dispute-appeal':
+        return textArea('reason', 'reason', 4000);
+      case 'dispute-follow-up':
+        return (
+          <>
+            <Form.Item name="satisfaction" label={t('fields.satisfaction')} rules={[{ required: true, message: t('fields.required') }]}>
+              <InputNumber {...field('satisfaction')} min={1} max={5} precision={0} />
+            </Form.Item>
+            {optionalText('comment', 'comment', 1000)}
+          </>
+        );
+      case 'follow-up-contact':
+        return (
+          <>
+            {radios('channel', 'channel', CONTACT_CHANNELS)}
+            {textArea('note', 'note', 1000)}
+          </>
+        );
+      case 'follow-up-closure':
+        return (
+          <>
+            {radios('outcome', 'closureOutcome', CLOSURE_OUTCOMES)}
+            {textArea('note', 'note', 1000)}
+          </>
+        );
       case 'dispute-message':
         return (
           <>
@@ -195,7 +251,7 @@ export function ActionForm({ action, orderId, currency, onDone, onCancel }: Prop
     }
   })();
 
-  const initialValues = INITIAL_VALUES[action.name] ?? {};
+  const initialValues = { ...INITIAL_VALUES[action.name], ...(action.escalateTo ? { to: action.escalateTo[0] } : {}) };
 
   return (
     <Modal

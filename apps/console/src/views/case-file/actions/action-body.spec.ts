@@ -29,4 +29,15 @@ describe('action bodies', () => {
   it('given an amount the validator should have refused, then building the body throws rather than send a float', () => {
     expect(() => actionBody('follow-up-remedy', { kind: 'goodwill_credit', amount: '12.345', note: 'sorry' }, 'CNY')).toThrow(RangeError);
   });
+
+  it('given the added actions, then each body carries what api.md asks: the taker as assignee, the escalation target, a whole satisfaction, a receipt condition, a contact channel and a closure outcome', () => {
+    expect(actionBody('dispute-take', {}, 'CNY', 'dsp_1', 'agent-1')).toEqual({ assigneeId: 'agent-1' });
+    expect(actionBody('dispute-assign', { assigneeId: ' agent-2 ' }, 'CNY')).toEqual({ assigneeId: 'agent-2' });
+    expect(actionBody('dispute-escalate', { to: 'platform', reason: 'No answer' }, 'CNY')).toEqual({ to: 'platform', reason: 'No answer' });
+    expect(actionBody('dispute-appeal', { reason: 'The photos show it intact' }, 'CNY')).toEqual({ reason: 'The photos show it intact' });
+    expect(actionBody('dispute-follow-up', { satisfaction: 4, comment: '' }, 'CNY')).toEqual({ satisfaction: 4 });
+    expect(actionBody('refund-return-receipt', { condition: 'damaged' }, 'CNY')).toEqual({ condition: 'damaged' });
+    expect(actionBody('follow-up-contact', { channel: 'phone', note: 'Called her' }, 'CNY')).toEqual({ channel: 'phone', note: 'Called her' });
+    expect(actionBody('follow-up-closure', { outcome: 'unresolved', note: 'No reply' }, 'CNY')).toEqual({ outcome: 'unresolved', note: 'No reply' });
+  });
 });

@@ -22,12 +22,28 @@ const defined = (body: Record<string, unknown>): Record<string, unknown> => Obje
  * The request body of an action from its form, as api.md wants it: money in fen, empty fields left out. For a remedy
  * approval the decision defaults to approved; a rejection names its reason (the server says so when it does not).
  */
-export function actionBody(name: CaseActionName, values: ActionValues, currency: string, requestId?: string): Record<string, unknown> {
+export function actionBody(name: CaseActionName, values: ActionValues, currency: string, requestId?: string, assigneeId?: string): Record<string, unknown> {
   switch (name) {
     case 'refund-approve':
       return {};
     case 'refund-reject':
       return defined({ reason: text(values.reason) });
+    case 'refund-return-receipt':
+      return defined({ condition: values.condition ?? 'intact' });
+    case 'dispute-take':
+      return defined({ assigneeId });
+    case 'dispute-assign':
+      return defined({ assigneeId: text(values.assigneeId) });
+    case 'dispute-escalate':
+      return defined({ to: values.to ?? 'supervisor', reason: text(values.reason) });
+    case 'dispute-appeal':
+      return defined({ reason: text(values.reason) });
+    case 'dispute-follow-up':
+      return defined({ satisfaction: typeof values.satisfaction === 'number' ? values.satisfaction : undefined, comment: text(values.comment) });
+    case 'follow-up-contact':
+      return defined({ channel: values.channel ?? 'chat', note: text(values.note) });
+    case 'follow-up-closure':
+      return defined({ outcome: values.outcome ?? 'explained', note: text(values.note) });
     case 'dispute-message':
       return defined({ text: text(values.text), visibility: values.visibility ?? 'parties', awaitingReply: values.awaitingReply === true ? true : undefined });
     case 'dispute-remedy':

@@ -1,4 +1,4 @@
-import { actionByKey, actionsTheStateAllows, offeredActions, type Can } from './case-actions';
+import { actionByKey, actionsTheStateAllows, offeredActions, type Can, type Viewer } from './case-actions';
 import { caseFile, dispute, followUp, refund } from './case-file-fixtures';
 
 /** A role's rights as the OpenAPI x-access gives them: operation → 'shop' (the caller's shops) or 'any'. */
@@ -75,7 +75,7 @@ describe('case file actions', () => {
     });
 
     expect(names(actionsTheStateAllows(quiet))).toEqual(['order-note']);
-    expect(names(actionsTheStateAllows(busy))).toEqual(['order-note', 'follow-up-remedy', 'review-moderate']);
+    expect(names(actionsTheStateAllows(busy))).toEqual(['order-note', 'follow-up-contact', 'follow-up-remedy', 'follow-up-closure', 'review-moderate']);
   });
 
   it('given a compensation awaiting approval and one paid, then only the waiting one can be approved or rejected', () => {
@@ -94,5 +94,78 @@ describe('case file actions', () => {
     expect(names(offeredActions(file, agentOf(['shop-1'])))).not.toContain('dispute-ruling');
     expect(actionByKey(file, 'action-dispute-ruling-dsp_1')).toMatchObject({ name: 'dispute-ruling', path: '/disputes/dsp_1/ruling' });
     expect(actionByKey(file, 'action-dispute-ruling-dsp_9')).toBeUndefined();
+  });
+
+  describe('assignment, escalation, appeal and follow-ups', () => {
+    const NOW = new Date('2026-11-04T08:00:00.000Z');
+    const agent: Viewer = { id: 'agent-1', role: 'agent', now: NOW };
+    const supervisor: Viewer = { id: 'sup-1', role: 'supervisor', now: NOW };
+    const staff = canAs(['shop-1'], {
+      'POST /disputes/{disputeId}/assignment': 'shop',
+      'POST /disputes/{disputeId}/escalation': 'shop',
+      'POST /disputes/{disputeId}/appeal': 'shop',
+      'POST /disputes/{disputeId}/follow-up': 'shop',
+      'POST /refunds/{refundId}/return-receipt': 'shop',
+      'POST /review-follow-ups/{followUpId}/contact': 'shop',
+      'POST /review-follow-ups/{followUpId}/closure': 'shop',
+    });
+    const ruling = (outcome: string, appealBy = '2026-11-10T08:00:00.000Z') => ({ id: 'rul-1', outcome, ruledAt: '2026-11-03T08:00:00.000Z', appealBy, onAppeal: false });
+
+    it('given a running case someone else holds, then an agent may take it for themself but not assign it; a supervisor may do both', () => {
+      const file = caseFile({ disputes: [dispute({ assigneeId: 'agent-2' })] });
+
+      const asAgent = offeredActions(file, staff, agent);
+      const asSupervisor = offeredActions(file, staff, supervisor);
+
+      expect(names(asAgent)).toEqual(['dispute-take', 'dispute-escalate']);
+      expect(asAgent[0]).toMatchObject({ path: '/disputes/dsp_1/assignment', key: 'action-dispute-take-dsp_1', assigneeId: 'agent-1' });
+      expect(names(asSupervisor)).toEqual(['dispute-take', 'dispute-assign', 'dispute-escalate']);
+    });
+
+    it('given a case the agent already holds, then taking it is not offered again', () => {
+      const file = caseFile({ disputes: [dispute({ assigneeId: 'agent-1' })] });
+
+      expect(names(offeredActions(file, staff, agent))).toEqual(['dispute-escalate']);
+    });
+
+    it('given a case in arbitration or resolved, then it can no longer be escalated; a resolved one offers the satisfaction follow-up instead; one with a supervisor escalates only to the platform', () => {
+      expect(names(offeredActions(caseFile({ disputes: [dispute({ status: 'arbitration' })] }), staff, agent))).toEqual(['dispute-take']);
+      expect(names(offeredActions(caseFile({ disputes: [dispute({ status: 'resolved' })] }), staff, agent))).toEqual(['dispute-follow-up']);
+      const withSupervisor = offeredActions(caseFile({ disputes: [dispute({ status: 'escalated' })] }), staff, agent);
+      expect(withSupervisor.find((a) => a.name === 'dispute-escalate')?.escalateTo).toEqual(['platform']);
+      expect(offeredActions(caseFile({ disputes: [dispute()] }), staff, agent).find((a) => a.name === 'dispute-escalate')?.escalateTo).toEqual(['supervisor', 'platform']);
+    });
+
+    it('given a ruling the merchant lost (wholly or partly) within its window, then the shop may appeal; not when the merchant won, after the window, or a second time', () => {
+      const appealable = (c: Parameters<typeof dispute>[0]) => names(offeredActions(caseFile({ disputes: [dispute({ status: 'ruled', ...c })] }), staff, agent)).includes('dispute-appeal');
+
+      expect(appealable({ ruling: ruling('buyer_wins') })).toBe(true);
+      expect(appealable({ ruling: ruling('partial') })).toBe(true);
+      expect(appealable({ ruling: ruling('merchant_wins') })).toBe(false);
+      expect(appealable({ ruling: ruling('buyer_wins', '2026-11-04T07:59:59.000Z') })).toBe(false);
+      expect(appealable({ ruling: ruling('buyer_wins'), appeal: { party: 'merchant', appealedAt: '2026-11-03T09:00:00.000Z', rulingId: 'rul-1' } })).toBe(false);
+    });
+
+    it('given a return on its way back to the shop, then the shop may confirm its receipt; a refund waiting for the merchant answer may not', () => {
+      const file = caseFile({ refunds: [refund({ id: 'ref-1', status: 'waiting_merchant_receipt' }), refund({ id: 'ref-2' })] });
+
+      expect(offeredActions(file, staff, agent).map((a) => [a.name, a.path])).toEqual([['refund-return-receipt', '/refunds/ref-1/return-receipt']]);
+    });
+
+    it('given an open follow-up not yet contacted, then contact and closure are offered; once contacted only closure; once closed nothing', () => {
+      const offered = (f: Parameters<typeof followUp>[0]) => names(offeredActions(caseFile({ followUps: [followUp(f)] }), staff, agent));
+
+      expect(offered({})).toEqual(['follow-up-contact', 'follow-up-closure']);
+      expect(offered({ contactedAt: '2026-11-03T09:00:00.000Z' })).toEqual(['follow-up-closure']);
+      expect(offered({ status: 'closed' })).toEqual([]);
+    });
+
+    it('given an agent of another shop, then none of these is offered, though ?action= still finds the take to force it', () => {
+      const file = caseFile({ disputes: [dispute()], followUps: [followUp()] });
+      const otherShop = canAs(['shop-2'], { 'POST /disputes/{disputeId}/assignment': 'shop', 'POST /review-follow-ups/{followUpId}/contact': 'shop' });
+
+      expect(offeredActions(file, otherShop, agent)).toEqual([]);
+      expect(actionByKey(file, 'action-dispute-take-dsp_1', agent)).toMatchObject({ assigneeId: 'agent-1' });
+    });
   });
 });
