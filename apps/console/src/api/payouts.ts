@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
+import { refreshAfterCommand } from './refresh';
 
 /** Payouts the provider gave up on, and finance's re-drive. */
 
@@ -32,6 +33,6 @@ export function useRetryPayout() {
   return useMutation({
     mutationFn: ({ payoutId, reason, idempotencyKey }: { payoutId: string; reason: string; idempotencyKey: string }) =>
       api<Payout>(`/payouts/${encodeURIComponent(payoutId)}/retry`, { body: { reason }, idempotencyKey }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['payouts'] }),
+    onSuccess: () => refreshAfterCommand(client, ['payouts']),
   });
 }

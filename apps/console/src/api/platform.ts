@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReviewView } from '../views/platform/platform-model';
 import { api } from './client';
+import { refreshAfterCommand } from './refresh';
 
 /** The platform's queues: held texts to moderate, cases in arbitration, shops' appeals against reviews. */
 
@@ -39,7 +40,7 @@ export function useModerateReview() {
   return useMutation({
     mutationFn: ({ reviewId, decision, reason, content, idempotencyKey }: { reviewId: string; decision: 'publish' | 'reject'; reason: string; content?: string; idempotencyKey: string }) =>
       api<ReviewView>(`/reviews/${encodeURIComponent(reviewId)}/moderation`, { body: { decision, reason, ...(content ? { content } : {}) }, idempotencyKey }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['reviews'] }),
+    onSuccess: () => refreshAfterCommand(client, ['reviews']),
   });
 }
 
@@ -48,6 +49,6 @@ export function useDecideReviewAppeal() {
   return useMutation({
     mutationFn: ({ reviewId, upheld, reason, idempotencyKey }: { reviewId: string; upheld: boolean; reason: string; idempotencyKey: string }) =>
       api<ReviewView>(`/reviews/${encodeURIComponent(reviewId)}/appeal/decision`, { body: { upheld, reason }, idempotencyKey }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['reviews'] }),
+    onSuccess: () => refreshAfterCommand(client, ['reviews']),
   });
 }

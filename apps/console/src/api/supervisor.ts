@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { approvalCommand, type Decision, type QueueItem, type SlaBreachesPerDay } from '../views/supervisor/supervisor-model';
 import { api } from './client';
+import { refreshAfterCommand } from './refresh';
 
 /** The supervisor view's reads and its one command (answering an approval); lists poll every 5 s, as the queue does. */
 
@@ -59,6 +60,6 @@ export function useAnswerApproval() {
       const command = approvalCommand(item, decision, reason);
       return api<unknown>(command.path, { body: command.body, idempotencyKey });
     },
-    onSuccess: () => client.invalidateQueries({ queryKey: ['work-queue'] }),
+    onSuccess: () => refreshAfterCommand(client, ['work-queue']),
   });
 }

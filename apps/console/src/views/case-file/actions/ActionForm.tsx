@@ -12,9 +12,7 @@ import type { CaseAction, CaseActionName } from '../model/case-actions';
 import { actionBody, type ActionValues } from './action-body';
 import { CLOSURE_OUTCOMES, CONTACT_CHANNELS, ESCALATION_TARGETS, RETURN_CONDITIONS } from './choices';
 import { sendAction } from './send-action';
-
-/** When the case file is read again after a command, for the read models that follow it a moment later. */
-const REREAD_AFTER_MS = 2_000;
+import { refreshAfterCommand } from '../../../api/refresh';
 
 /** What each form starts with: the common choice, so a form needs only its texts typed. */
 const INITIAL_VALUES: Partial<Record<CaseActionName, ActionValues>> = {
@@ -55,9 +53,7 @@ export function ActionForm({ action, orderId, currency, onDone, onCancel }: Prop
     mutationFn: (values: ActionValues) => sendAction(action, actionBody(action.name, values, currency, action.targetId, action.assigneeId), intent.key()),
     onSuccess: async () => {
       intent.done();
-      await queryClient.invalidateQueries({ queryKey: orderKey(orderId) });
-      // Lists and the timeline are read models, fed after the command (over the bus in production): read them once more.
-      setTimeout(() => void queryClient.invalidateQueries({ queryKey: orderKey(orderId) }), REREAD_AFTER_MS);
+      await refreshAfterCommand(queryClient, orderKey(orderId));
       onDone(action);
     },
   });
