@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readModelsConfigFromEnv, startEmbedded } from '@aftersales/platform';
 import { admin, HttpClient } from './http-client';
-import { e2eMode, startMultiProcessSystem } from './multi-process-system';
+import { e2eMode, startMultiProcessSystem, systemHookTimeoutMs } from './multi-process-system';
+import { testReadModels } from './test-read-models';
 import { useSystem } from './use-system';
 
 /** What one start of the system leaves to the helper: its address and how to stop it. */
@@ -20,17 +21,19 @@ interface Started {
 export function restartableSystem(start = '2026-11-02T08:00:00.000Z') {
   const dataDir = mkdtempSync(join(tmpdir(), 'aftersales-restart-'));
   const kafka = e2eMode() === 'kafka';
+  // the same read-model databases across restarts (on MongoDB), dropped with the data directory
+  const mongo = testReadModels();
   let topicPrefix: string | undefined;
   let dropNamespace: (() => Promise<void>) | undefined;
   let running: Started | undefined;
 
   const startOnce = async (): Promise<Started> => {
     if (!kafka) {
-      const readModels = readModelsConfigFromEnv({ ...process.env, AFTERSALES_DATA_DIR: dataDir });
+      const readModels = readModelsConfigFromEnv({ ...process.env, AFTERSALES_DATA_DIR: dataDir, ...mongo.env });
       const system = await startEmbedded({ port: 0, host: '127.0.0.1', dataDir, clock: 'manual', manualClockStart: start, timerPollMs: 1000, auth: { mode: 'headers' }, readModels });
       return { api: new HttpClient(system.url), stop: () => system.close() };
     }
-    const system = await startMultiProcessSystem(dataDir, { clockStart: start, topicPrefix });
+    const system = await startMultiProcessSystem(dataDir, { clockStart: start, topicPrefix, env: mongo.env });
     topicPrefix = system.topicPrefix;
     dropNamespace = system.dropNamespace;
     return { api: system.api, stop: system.stop };
@@ -70,6 +73,7 @@ export function restartableSystem(start = '2026-11-02T08:00:00.000Z') {
         await self.stop();
         await dropNamespace?.().catch((error: unknown) => console.warn(`kept this run's topics and groups on the broker: ${String(error)}`));
       } finally {
+        await mongo.drop();
         rmSync(dataDir, { recursive: true, force: true });
       }
     },
@@ -94,4 +98,5 @@ export const useRestartableSystem = (): RestartableSystem =>
       return system;
     },
     (system) => system.dispose(),
+    systemHookTimeoutMs(),
   );
