@@ -11,8 +11,8 @@ const MULTI_PROCESS = join(__dirname, '..', '..', 'apps', 'platform', 'dist', 'm
 /** `AFTERSALES_E2E_MODE=kafka`: the end-to-end suite drives the services as separate processes over Kafka. */
 export const e2eMode = (): 'embedded' | 'kafka' => (process.env.AFTERSALES_E2E_MODE === 'kafka' ? 'kafka' : 'embedded');
 
-/** How long the system waits for every process to answer /health before it gives up. */
-const HEALTHY_WITHIN_MS = 60_000;
+/** How long the system waits for every process to answer /health before it gives up (a loaded machine: minutes). */
+const HEALTHY_WITHIN_MS = 120_000;
 
 /**
  * How long a test hook may take to start or stop a system: in Kafka mode, as long as the start waits for health plus
