@@ -20,6 +20,14 @@ const HEALTHY_WITHIN_MS = 120_000;
  */
 export const systemHookTimeoutMs = (): number | undefined => (e2eMode() === 'kafka' ? HEALTHY_WITHIN_MS + 60_000 : undefined);
 
+/**
+ * A test in Kafka mode waits for every hop through the broker (and, with AFTERSALES_READ_MODELS=mongo, for writes to
+ * FerretDB): a test that takes a few seconds in one process takes tens of seconds here on a busy machine. Set when a
+ * suite imports the test support, so a file's own jest.setTimeout still wins.
+ */
+const KAFKA_TEST_TIMEOUT_MS = 120_000;
+if (e2eMode() === 'kafka' && typeof jest !== 'undefined') jest.setTimeout(KAFKA_TEST_TIMEOUT_MS);
+
 export interface MultiProcessSystem {
   api: HttpClient;
   /** The namespace of this run's topics and consumer groups. */
