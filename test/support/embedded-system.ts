@@ -30,8 +30,8 @@ export async function startTestSystem(start = '2026-11-02T08:00:00.000Z', option
   const dataDir = mkdtempSync(join(tmpdir(), 'aftersales-e2e-'));
   const secret = options.auth === 'tokens' ? randomBytes(32).toString('hex') : undefined;
   const eventStore = await startTestEventStore();
-  // AFTERSALES_READ_MODELS=mongo (with AFTERSALES_MONGO_URL) runs the suites on MongoDB read models, databases of the system's own
-  const mongo = testReadModels();
+  // AFTERSALES_READ_MODELS=mongo (with AFTERSALES_MONGO_URL) runs the suites on MongoDB read models, databases of the system's own (see testReadModels)
+  const mongo = testReadModels(dataDir);
   if (e2eMode() === 'kafka') return startKafkaTestSystem(dataDir, start, secret, eventStore, mongo);
   const auth = secret ? { mode: 'hs256' as const, secret } : { mode: 'headers' as const };
   const readModels = readModelsConfigFromEnv({ ...process.env, AFTERSALES_DATA_DIR: dataDir, ...mongo.env });

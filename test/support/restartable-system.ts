@@ -22,7 +22,7 @@ export function restartableSystem(start = '2026-11-02T08:00:00.000Z') {
   const dataDir = mkdtempSync(join(tmpdir(), 'aftersales-restart-'));
   const kafka = e2eMode() === 'kafka';
   // the same read-model databases across restarts (on MongoDB), dropped with the data directory
-  const mongo = testReadModels();
+  const mongo = testReadModels(dataDir);
   let topicPrefix: string | undefined;
   let dropNamespace: (() => Promise<void>) | undefined;
   let running: Started | undefined;

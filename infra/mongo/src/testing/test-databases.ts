@@ -1,14 +1,12 @@
 import { MongoClient } from 'mongodb';
 
-/**
- * Drops every database of the server whose name is `name` or starts with `name-` (a multi-process system names each
- * process's database `<name>-<process>`), and answers the names it dropped. For test systems, each on its own databases.
- */
-export async function dropTestDatabases(url: string, name: string): Promise<string[]> {
+/** Drops the named databases that the server holds, and answers the names it dropped. For test systems' databases. */
+export async function dropTestDatabases(url: string, names: readonly string[]): Promise<string[]> {
   const client = new MongoClient(url);
   try {
     const { databases } = await client.db('admin').admin().listDatabases({ nameOnly: true });
-    const ours = databases.map((database) => database.name).filter((each) => each === name || each.startsWith(`${name}-`));
+    const wanted = new Set(names);
+    const ours = databases.map((database) => database.name).filter((each) => wanted.has(each));
     for (const each of ours) await client.db(each).dropDatabase();
     return ours;
   } finally {
