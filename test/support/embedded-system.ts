@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readModelsConfigFromEnv, startEmbedded, type RunningSystem } from '@aftersales/platform';
 import { admin, bearerTokens, HttpClient } from './http-client';
-import { e2eMode, startMultiProcessSystem } from './multi-process-system';
+import { e2eMode, startMultiProcessSystem, systemHookTimeoutMs } from './multi-process-system';
 import { startTestEventStore, type TestEventStore } from './test-event-store';
+import { testReadModels, type TestReadModels } from './test-read-models';
 import { useSystem, type Scope } from './use-system';
 
 export interface TestSystem {
@@ -29,13 +30,15 @@ export async function startTestSystem(start = '2026-11-02T08:00:00.000Z', option
   const dataDir = mkdtempSync(join(tmpdir(), 'aftersales-e2e-'));
   const secret = options.auth === 'tokens' ? randomBytes(32).toString('hex') : undefined;
   const eventStore = await startTestEventStore();
-  if (e2eMode() === 'kafka') return startKafkaTestSystem(dataDir, start, secret, eventStore);
+  // AFTERSALES_READ_MODELS=mongo (with AFTERSALES_MONGO_URL) runs the suites on MongoDB read models, databases of the system's own (see testReadModels)
+  const mongo = testReadModels(dataDir);
+  if (e2eMode() === 'kafka') return startKafkaTestSystem(dataDir, start, secret, eventStore, mongo);
   const auth = secret ? { mode: 'hs256' as const, secret } : { mode: 'headers' as const };
-  // AFTERSALES_READ_MODELS=mongo (with AFTERSALES_MONGO_URL) runs the suites on MongoDB read models, one database per system
-  const readModels = readModelsConfigFromEnv({ ...process.env, AFTERSALES_DATA_DIR: dataDir });
+  const readModels = readModelsConfigFromEnv({ ...process.env, AFTERSALES_DATA_DIR: dataDir, ...mongo.env });
   const config = { port: 0, host: '127.0.0.1', dataDir, clock: 'manual' as const, manualClockStart: start, timerPollMs: 1000, auth, eventStore: eventStore.config, readModels };
   const system = await startEmbedded(config).catch(async (error: unknown) => {
     await eventStore.stop();
+    await mongo.drop();
     throw error;
   });
   const api = new HttpClient(system.url, secret ? bearerTokens(secret) : undefined);
@@ -46,6 +49,7 @@ export async function startTestSystem(start = '2026-11-02T08:00:00.000Z', option
     stop: async () => {
       await system.close();
       await eventStore.stop();
+      await mongo.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   });
@@ -53,16 +57,16 @@ export async function startTestSystem(start = '2026-11-02T08:00:00.000Z', option
 
 /** A test system for each test of the describe block (`each`) or one for all of them (`all`), stopped after. */
 export const useTestSystem = (scope: Scope = 'each', options: TestSystemOptions = {}): TestSystem =>
-  useSystem(scope, () => startTestSystem(undefined, options), (system) => system.stop());
+  useSystem(scope, () => startTestSystem(undefined, options), (system) => system.stop(), systemHookTimeoutMs());
 
 export interface TestSystemOptions {
   /** `headers` (default): callers named by X-Actor-* headers; `tokens`: HS256 bearer tokens, as in production. */
   auth?: 'headers' | 'tokens';
 }
 
-async function startKafkaTestSystem(dataDir: string, start: string, secret: string | undefined, eventStore: TestEventStore): Promise<TestSystem> {
+async function startKafkaTestSystem(dataDir: string, start: string, secret: string | undefined, eventStore: TestEventStore, mongo: TestReadModels): Promise<TestSystem> {
   try {
-    const env: Record<string, string> = { ...eventStore.env, ...(secret ? { AFTERSALES_AUTH: '', AFTERSALES_AUTH_SECRET: secret } : {}) };
+    const env: Record<string, string> = { ...eventStore.env, ...mongo.env, ...(secret ? { AFTERSALES_AUTH: '', AFTERSALES_AUTH_SECRET: secret } : {}) };
     const running = await startMultiProcessSystem(dataDir, { clockStart: start, env });
     return withAdminCalls({
       api: secret ? new HttpClient(running.api.baseUrl, bearerTokens(secret)) : running.api,
@@ -73,11 +77,13 @@ async function startKafkaTestSystem(dataDir: string, start: string, secret: stri
         // behind rather than failing the test it served.
         await running.dropNamespace().catch((error: unknown) => console.warn(`kept ${running.topicPrefix}* on the broker: ${String(error)}`));
         await eventStore.stop();
+        await mongo.drop();
         rmSync(dataDir, { recursive: true, force: true });
       },
     });
   } catch (error) {
     await eventStore.stop();
+    await mongo.drop();
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }

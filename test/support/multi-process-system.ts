@@ -11,6 +11,23 @@ const MULTI_PROCESS = join(__dirname, '..', '..', 'apps', 'platform', 'dist', 'm
 /** `AFTERSALES_E2E_MODE=kafka`: the end-to-end suite drives the services as separate processes over Kafka. */
 export const e2eMode = (): 'embedded' | 'kafka' => (process.env.AFTERSALES_E2E_MODE === 'kafka' ? 'kafka' : 'embedded');
 
+/** How long the system waits for every process to answer /health before it gives up (a loaded machine: minutes). */
+const HEALTHY_WITHIN_MS = 120_000;
+
+/**
+ * How long a test hook may take to start or stop a system: in Kafka mode, as long as the start waits for health plus
+ * the stop's grace period (six processes starting on a busy machine take well over jest's 30 s); else jest's default.
+ */
+export const systemHookTimeoutMs = (): number | undefined => (e2eMode() === 'kafka' ? HEALTHY_WITHIN_MS + 60_000 : undefined);
+
+/**
+ * A test in Kafka mode waits for every hop through the broker (and, with AFTERSALES_READ_MODELS=mongo, for writes to
+ * FerretDB): a test that takes a few seconds in one process takes tens of seconds here on a busy machine. Set when a
+ * suite imports the test support, so a file's own jest.setTimeout still wins.
+ */
+const KAFKA_TEST_TIMEOUT_MS = 120_000;
+if (e2eMode() === 'kafka' && typeof jest !== 'undefined') jest.setTimeout(KAFKA_TEST_TIMEOUT_MS);
+
 export interface MultiProcessSystem {
   api: HttpClient;
   /** The namespace of this run's topics and consumer groups. */
@@ -77,7 +94,7 @@ export async function startMultiProcessSystem(
     stop,
     dropNamespace: async () => void (await deleteNamespace(brokers, topicPrefix)),
   };
-  await waitUntilHealthy(system, 60_000);
+  await waitUntilHealthy(system, HEALTHY_WITHIN_MS);
   return system;
 }
 

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readModelsConfigFromEnv, startEmbedded } from '@aftersales/platform';
 import { admin, HttpClient } from './http-client';
-import { e2eMode, startMultiProcessSystem } from './multi-process-system';
+import { e2eMode, startMultiProcessSystem, systemHookTimeoutMs } from './multi-process-system';
 import { openTestLog, startTestEventStore, type TestEventStore } from './test-event-store';
+import { testReadModels } from './test-read-models';
 import { useSystem } from './use-system';
 
 /** What one start of the system leaves to the helper: its address and how to stop it. */
@@ -22,6 +23,8 @@ interface Started {
 export function restartableSystem(start = '2026-11-02T08:00:00.000Z') {
   const dataDir = mkdtempSync(join(tmpdir(), 'aftersales-restart-'));
   const kafka = e2eMode() === 'kafka';
+  // the same read-model databases across restarts (on MongoDB), dropped with the data directory
+  const mongo = testReadModels(dataDir);
   let topicPrefix: string | undefined;
   let dropNamespace: (() => Promise<void>) | undefined;
   let running: Started | undefined;
@@ -30,7 +33,7 @@ export function restartableSystem(start = '2026-11-02T08:00:00.000Z') {
   const startOnce = async (): Promise<Started> => {
     eventStore ??= await startTestEventStore();
     if (!kafka) {
-      const readModels = readModelsConfigFromEnv({ ...process.env, AFTERSALES_DATA_DIR: dataDir });
+      const readModels = readModelsConfigFromEnv({ ...process.env, AFTERSALES_DATA_DIR: dataDir, ...mongo.env });
       const system = await startEmbedded({
         port: 0,
         host: '127.0.0.1',
@@ -44,7 +47,7 @@ export function restartableSystem(start = '2026-11-02T08:00:00.000Z') {
       });
       return { api: new HttpClient(system.url), stop: () => system.close() };
     }
-    const system = await startMultiProcessSystem(dataDir, { clockStart: start, topicPrefix, env: eventStore.env });
+    const system = await startMultiProcessSystem(dataDir, { clockStart: start, topicPrefix, env: { ...eventStore.env, ...mongo.env } });
     topicPrefix = system.topicPrefix;
     dropNamespace = system.dropNamespace;
     return { api: system.api, stop: system.stop };
@@ -94,6 +97,7 @@ export function restartableSystem(start = '2026-11-02T08:00:00.000Z') {
         await dropNamespace?.().catch((error: unknown) => console.warn(`kept this run's topics and groups on the broker: ${String(error)}`));
         await eventStore?.stop();
       } finally {
+        await mongo.drop();
         rmSync(dataDir, { recursive: true, force: true });
       }
     },
@@ -118,4 +122,5 @@ export const useRestartableSystem = (): RestartableSystem =>
       return system;
     },
     (system) => system.dispose(),
+    systemHookTimeoutMs(),
   );

@@ -1,6 +1,8 @@
 /**
  * Audit replay of compensation decisions against the data directory of the process that runs the refund service (the
- * embedded platform's, or `<data>/refund` of `pnpm start:kafka`): its log and its read models. Read only:
+ * embedded platform's, or `<data>/refund` of `pnpm start:kafka`): its log and its read models (where the process keeps
+ * them: `<data>/read-models.db`, or with AFTERSALES_READ_MODELS=mongo the process's MongoDB database, AFTERSALES_MONGO_DB
+ * or the one named after the data directory). Read only:
  *
  *   node apps/platform/dist/cli/audit-compensations.js --data ./data                 # verify every decision
  *   node apps/platform/dist/cli/audit-compensations.js --data ./data --from 2026-11-01T00:00:00Z --to 2026-12-01T00:00:00Z
@@ -11,7 +13,10 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { ReadModelStore } from '@aftersales/kernel';
+import { MongoReadModelStore } from '@aftersales/mongo';
 import { SqliteReadModelStore } from '@aftersales/sqlite';
+import { readModelsConfigFromEnv } from '../config';
 import { openAuditLog } from './audit-log';
 import { createCompensationAudit } from '@aftersales/refund';
 import { runAsMain, type CliOutcome } from './cli-outcome';
@@ -34,10 +39,14 @@ export async function runAuditCli(argv: string[]): Promise<CliOutcome> {
   const dataDir = resolve(values.data!);
   const readModelsPath = join(dataDir, 'read-models.db');
   const hint = '(is --data the data directory of the process running the refund service?)';
-  if (!existsSync(readModelsPath)) return { exitCode: 1, output: `no ${readModelsPath} ${hint}` };
+  const readModelsConfig = readModelsConfigFromEnv({ ...process.env, AFTERSALES_DATA_DIR: dataDir });
+  if (readModelsConfig.kind === 'sqlite' && !existsSync(readModelsPath)) return { exitCode: 1, output: `no ${readModelsPath} ${hint}` };
   const store = openAuditLog(dataDir);
   if (typeof store === 'string') return { exitCode: 1, output: `${store} ${hint}` };
-  const readModels = new SqliteReadModelStore({ path: readModelsPath });
+  const readModels: ReadModelStore =
+    readModelsConfig.kind === 'mongo'
+      ? new MongoReadModelStore({ url: readModelsConfig.url, database: readModelsConfig.database })
+      : new SqliteReadModelStore({ path: readModelsPath });
   try {
     const audit = createCompensationAudit(store, readModels);
     const period = { from: values.from, to: values.to };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { WriteBehindReadModelStore } from '@aftersales/kernel';
 import { readModelStoreContract, type StoreHarness } from '@aftersales/kernel/testing';
 import { MongoClient } from 'mongodb';
-import { describeSource, startTestMongo, testMongoSource, type RunningTestMongo } from '../testing';
+import { describeSource, dropTestDatabases, startTestMongo, testMongoSource, type RunningTestMongo } from '../testing';
 import { BatchJournal } from './batch-journal';
 import { MongoReadModelStore } from './mongo-read-model-store';
 import { writeOpsOf } from './write-ops';
@@ -124,5 +124,17 @@ describeWithServer('MongoReadModelStore on a real server', () => {
     const keys = (await client.db(database).collection('docs.orders').indexes()).map((index) => index.key);
     expect(keys).toContainEqual({ 'f.buyerId': 1, _id: 1 });
     await harness.dispose();
+  });
+
+  it("given a test system's databases, when they are dropped, then they are gone and others stay", async () => {
+    const name = `rm_drop_${randomUUID().slice(0, 8)}`;
+    for (const database of [`${name}-order`, `${name}-refund`, `${name}-kept`]) await client.db(database).collection('c').insertOne({ _id: 'x' as never });
+
+    const dropped = await dropTestDatabases(server.url, [`${name}-order`, `${name}-refund`, `${name}-never-made`]);
+
+    const left = (await client.db('admin').admin().listDatabases({ nameOnly: true })).databases.map((database) => database.name).filter((each) => each.startsWith(name));
+    expect(dropped.sort()).toEqual([`${name}-order`, `${name}-refund`]);
+    expect(left).toEqual([`${name}-kept`]);
+    await client.db(`${name}-kept`).dropDatabase();
   });
 });

@@ -1,1 +1,2 @@
 export * from './test-server';
+export * from './test-databases';
