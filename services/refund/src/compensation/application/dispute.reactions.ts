@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '@aftersales/contracts';
-import { contextFromEvent, notFound, ruleViolation } from '@aftersales/kernel';
+import { contextFromEvent, notFound, ruleViolation, waitUntil, type WaitOptions } from '@aftersales/kernel';
 import type { OrderFacts } from '../domain';
 import { disputeCompensationPlan, DISPUTE_EVENTS_COMPENSATION_REACTS_TO } from '../policies/dispute-compensation.policy';
 import { ORDER_FACTS_COLLECTION, type OrderFactsDoc } from '../projections/order-facts.projection';
@@ -31,12 +31,20 @@ export async function onDisputeEvent(h: CompensationHandlers, event: EventEnvelo
 }
 
 /**
+ * How long the decision waits for the case's approval to reach `compensation_remedy_approvals`: another consumer group
+ * writes it (in multi-process mode it may run behind this one), and the rulebook's thresholds for a case's remedy and
+ * for a compensation are the same, so a remedy that needs approval here was approved in its case.
+ */
+const CASE_APPROVAL_WAIT: WaitOptions = { timeoutMs: 15_000, intervalMs: 50 };
+
+/**
  * A remedy above the threshold needed a supervisor's approval in its case before the buyer could accept it: that
  * approval (DisputeRemedyApproved) is recorded as the compensation's, naming the supervisor and the case's event. Not
- * known here (yet): the decision waits for a supervisor in /compensations like any other.
+ * known here (yet) after the wait: the decision waits for a supervisor in /compensations like any other.
  */
 async function approvedInTheCase(h: CompensationHandlers, event: EventEnvelope, compensationId: string, remedy: { disputeId: string; remedyId: string }) {
-  const approval = await h.platform.readModels.get<RemedyApprovalDoc>(REMEDY_APPROVALS_COLLECTION, remedyApprovalId(remedy.disputeId, remedy.remedyId));
+  const readApproval = () => h.platform.readModels.get<RemedyApprovalDoc>(REMEDY_APPROVALS_COLLECTION, remedyApprovalId(remedy.disputeId, remedy.remedyId));
+  const approval = await waitUntil(readApproval, (doc) => doc !== undefined, CASE_APPROVAL_WAIT);
   if (!approval) return undefined;
   return h.run(
     compensationId,
