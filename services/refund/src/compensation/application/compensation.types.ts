@@ -1,5 +1,5 @@
 import type { EventEnvelope, RefundItem, Rulebook } from '@aftersales/contracts';
-import type { CommandContext, CommandResult, ServiceLog, ServiceRuntime } from '@aftersales/kernel';
+import type { CommandContext, CommandResult, ServiceLog, ServiceRuntime, WaitOptions } from '@aftersales/kernel';
 import type { Payouts } from '../../payouts/domain';
 import type { CompensationState } from '../domain';
 import type { CompensationView } from '../projections/compensation.document';
@@ -62,4 +62,6 @@ export interface CompensationServiceDeps {
   rulebook?: Rulebook;
   newCompensationId?: (now: Date) => string;
   log?: ServiceLog;
+  /** How long a case's remedy waits for the case's approval to be projected (default 15 s; tests in one process: none). */
+  caseApprovalWait?: WaitOptions;
 }

@@ -35,7 +35,7 @@ export async function onDisputeEvent(h: CompensationHandlers, event: EventEnvelo
  * writes it (in multi-process mode it may run behind this one), and the rulebook's thresholds for a case's remedy and
  * for a compensation are the same, so a remedy that needs approval here was approved in its case.
  */
-const CASE_APPROVAL_WAIT: WaitOptions = { timeoutMs: 15_000, intervalMs: 50 };
+const DEFAULT_CASE_APPROVAL_WAIT: WaitOptions = { timeoutMs: 15_000, intervalMs: 50 };
 
 /**
  * A remedy above the threshold needed a supervisor's approval in its case before the buyer could accept it: that
@@ -44,7 +44,7 @@ const CASE_APPROVAL_WAIT: WaitOptions = { timeoutMs: 15_000, intervalMs: 50 };
  */
 async function approvedInTheCase(h: CompensationHandlers, event: EventEnvelope, compensationId: string, remedy: { disputeId: string; remedyId: string }) {
   const readApproval = () => h.platform.readModels.get<RemedyApprovalDoc>(REMEDY_APPROVALS_COLLECTION, remedyApprovalId(remedy.disputeId, remedy.remedyId));
-  const approval = await waitUntil(readApproval, (doc) => doc !== undefined, CASE_APPROVAL_WAIT);
+  const approval = await waitUntil(readApproval, (doc) => doc !== undefined, h.deps.caseApprovalWait ?? DEFAULT_CASE_APPROVAL_WAIT);
   if (!approval) return undefined;
   return h.run(
     compensationId,

@@ -17,7 +17,8 @@ export function compensationWorld(options: Partial<PayoutServiceOptions> = {}, r
   const env = testPlatform(new Date('2026-11-02T08:00:00.000Z'));
   const provider = new FakePaymentProvider({ now: () => env.clock.now() });
   const payouts = createPayoutService(env.platform, { provider, attemptTimeoutMs: 50, log: () => undefined, ...options });
-  const compensation = createCompensationService(env.platform, { payouts: payouts.payouts, log: () => undefined });
+  // One process: a case's approval is projected before the reaction that reads it, so a missing one is missing.
+  const compensation = createCompensationService(env.platform, { payouts: payouts.payouts, log: () => undefined, caseApprovalWait: { timeoutMs: 0, intervalMs: 1 } });
   env.attach(
     [payouts.runtime, compensation.runtime, ...readSides],
     [
