@@ -144,6 +144,7 @@ describe('order commands through HTTP', () => {
 
   it('given orders, when listed by shop and status, then the list pages with a cursor', async () => {
     for (let i = 0; i < 3; i++) await placeOrder(t.api, { shopId: 'shop-list' });
+    await t.settle(); // lists are read models: on MongoDB a filtered query sees an order once its document is written
     const first = await t.api.get('/orders?shopId=shop-list&status=awaiting_payment&limit=2');
     expect(first.body.items).toHaveLength(2);
     expect(first.body.nextCursor).toBeDefined();
