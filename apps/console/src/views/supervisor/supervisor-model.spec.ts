@@ -1,6 +1,7 @@
+import type { WorkItemKind } from '../../api/work-queue';
 import { approvalCommand, breachChartRows, isApproval, recentPeriod, type QueueItem } from './supervisor-model';
 
-const item = (kind: string, extra: Partial<QueueItem> = {}): QueueItem => ({
+const item = (kind: WorkItemKind, extra: Partial<QueueItem> = {}): QueueItem => ({
   kind,
   id: `${kind}-1`,
   orderId: 'ord-1',

@@ -1,3 +1,5 @@
+import type { WorkItem } from '../../api/work-queue';
+
 /**
  * The supervisor view's pure part: the breaches chart's rows, the default period, and which command answers an
  * approval waiting in the queue (a compensation above the threshold, or a case's remedy).
@@ -31,18 +33,8 @@ export function recentPeriod(now: Date, days = 14): { from: string; to: string }
   return { from, to };
 }
 
-/** An item of GET /work-queue. */
-export interface QueueItem {
-  kind: string;
-  id: string;
-  orderId: string;
-  shopId: string;
-  status: string;
-  dueAt: string | null;
-  overdue: boolean;
-  assigneeId?: string;
-  disputeId?: string;
-}
+/** An item of GET /work-queue (the queue's own type). */
+export type QueueItem = WorkItem;
 
 export const APPROVAL_KINDS = ['compensation', 'remedy_approval'] as const;
 export const isApproval = (item: QueueItem): boolean => (APPROVAL_KINDS as readonly string[]).includes(item.kind);
