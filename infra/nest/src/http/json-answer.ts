@@ -20,9 +20,10 @@ export class JsonAnswer<T> {
 }
 
 /**
- * JSON texts of the elements of a decider state's arrays (an order's notes, its items), by identity. A state is never
- * changed once built (the command handler caches it across commands), so an element's text never goes stale, and
- * the next command's state shares most of them (a new note, the 19 before it).
+ * JSON texts of the objects of a decider state (its nested objects, the elements of its arrays: an order's address,
+ * notes, items), by identity. A state is never changed once built (the command handler caches it across commands),
+ * so an object's text never goes stale, and the next command's state shares most of them (a new note, the 19 before
+ * it, the same address).
  */
 const elementTexts = new WeakMap<object, string>();
 
@@ -61,7 +62,7 @@ function valueJson(value: unknown, cacheElements: boolean): string | undefined {
       return value ? 'true' : 'false';
     case 'object': {
       if (value === null) return 'null';
-      if (!Array.isArray(value)) return JSON.stringify(value);
+      if (!Array.isArray(value)) return elementJson(value, cacheElements); // an address, deadlines: shared by the next states
       let text = '[';
       for (let i = 0; i < value.length; i++) text += (i === 0 ? '' : ',') + elementJson(value[i], cacheElements);
       return text + ']';
@@ -78,7 +79,7 @@ function valueJson(value: unknown, cacheElements: boolean): string | undefined {
 /**
  * `JSON.stringify({ ...view, revision, eventIds })`, the body every command answers with, in less time: the view's
  * top-level values are written one by one, and when the view is the decider's state itself (`viewIsState`: never
- * changed once built) the texts of its array elements are reused from earlier answers.
+ * changed once built) the texts of its nested objects and array elements are reused from earlier answers.
  */
 export function commandBodyJson(view: object, revision: number, eventIds: readonly string[], viewIsState: boolean): string {
   if (Object.hasOwn(view, 'revision') || Object.hasOwn(view, 'eventIds') || 'toJSON' in view) {
