@@ -60,18 +60,18 @@ export function registerHttpKit(app: INestApplication, options: HttpKitOptions):
   const use = (middleware: Middleware) => app.use(middleware);
   const jsonBodyLimit = options.jsonBodyLimit ?? '1mb';
   const depthLimit = jsonDepthLimit(options.maxJsonDepth ?? DEFAULT_MAX_JSON_DEPTH);
-  let jsonParser: Middleware | undefined;
+  const body: { parser?: Middleware } = {};
   use(
     inOrder(
       methodNotAllowed(() => app.getHttpAdapter().getInstance()),
       authenticationMiddleware(options.authenticator),
       jsonContentTypeOnly(),
-      smallJsonBody(jsonBodyLimit, (req, res, next) => (jsonParser ? jsonParser(req, res, next) : next())),
+      smallJsonBody(jsonBodyLimit, (req, res, next) => (body.parser ? body.parser(req, res, next) : next())),
       depthLimit,
     ),
   );
-  jsonParser = takeJsonParser(app, jsonBodyLimit);
-  if (!jsonParser) use(depthLimit); // the parser stayed a layer of its own, after the one above: check what it read
+  body.parser = takeJsonParser(app, jsonBodyLimit);
+  if (!body.parser) use(depthLimit); // the parser stayed a layer of its own, after the one above: check what it read
 
   const config = new DocumentBuilder()
     .setTitle(options.title)
