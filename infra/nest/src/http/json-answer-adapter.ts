@@ -2,6 +2,7 @@ import { ExpressAdapter } from '@nestjs/platform-express';
 import { JsonAnswer } from './json-answer';
 
 interface ReplyResponse {
+  statusCode?: number;
   status(code: number): unknown;
   hasHeader(name: string): boolean;
   setHeader(name: string, value: string): unknown;
@@ -17,7 +18,7 @@ interface ReplyResponse {
 export class JsonAnswerExpressAdapter extends ExpressAdapter {
   override reply(response: ReplyResponse, body: unknown, statusCode?: number): unknown {
     if (!(body instanceof JsonAnswer)) return super.reply(response, body, statusCode);
-    if (statusCode) response.status(statusCode);
+    if (statusCode && response.statusCode !== statusCode) response.status(statusCode); // set before the handler, usually
     if (!response.hasHeader('Content-Type')) response.setHeader('Content-Type', 'application/json; charset=utf-8');
     return response.end(body.text);
   }
