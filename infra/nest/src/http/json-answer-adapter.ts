@@ -16,6 +16,11 @@ interface ReplyResponse {
  * Express' conditional-GET and HEAD handling never applies to.
  */
 export class JsonAnswerExpressAdapter extends ExpressAdapter {
+  /** The status Nest sets before every handler: no store when the response has it already (Node's default 200). */
+  override status(response: ReplyResponse, statusCode: number): unknown {
+    return response.statusCode === statusCode ? response : super.status(response, statusCode);
+  }
+
   override reply(response: ReplyResponse, body: unknown, statusCode?: number): unknown {
     if (!(body instanceof JsonAnswer)) return super.reply(response, body, statusCode);
     if (statusCode && response.statusCode !== statusCode) response.status(statusCode); // set before the handler, usually
