@@ -37,6 +37,11 @@ export interface HttpKitOptions {
   openApiPath?: string;
   /** Swagger UI; default `/docs`. */
   docsPath?: string;
+  /**
+   * Handlers of paths outside the API (a static console), run first in the edge's layer: each answers its own paths
+   * and passes any other request on; none of the edge (405s, authentication, JSON bodies) applies to what they answer.
+   */
+  ahead?: Middleware[];
 }
 
 /**
@@ -63,6 +68,7 @@ export function registerHttpKit(app: INestApplication, options: HttpKitOptions):
   const body: { parser?: Middleware } = {};
   use(
     inOrder(
+      ...(options.ahead ?? []),
       methodNotAllowed(() => app.getHttpAdapter().getInstance()),
       authenticationMiddleware(options.authenticator),
       jsonContentTypeOnly(),
