@@ -40,7 +40,7 @@ function quoted(key: string): string {
   return text;
 }
 
-function elementJson(element: unknown, cache: boolean): string {
+function elementJson(element: unknown, cache: boolean): string | undefined {
   if (element === null || typeof element !== 'object') return JSON.stringify(element) ?? 'null';
   if (!cache) return JSON.stringify(element);
   let text = elementTexts.get(element);
@@ -64,7 +64,7 @@ function valueJson(value: unknown, cacheElements: boolean): string | undefined {
       if (value === null) return 'null';
       if (!Array.isArray(value)) return elementJson(value, cacheElements); // an address, deadlines: shared by the next states
       let text = '[';
-      for (let i = 0; i < value.length; i++) text += (i === 0 ? '' : ',') + elementJson(value[i], cacheElements);
+      for (let i = 0; i < value.length; i++) text += (i === 0 ? '' : ',') + (elementJson(value[i], cacheElements) ?? 'null');
       return text + ']';
     }
     case 'undefined':
@@ -85,12 +85,25 @@ export function commandBodyJson(view: object, revision: number, eventIds: readon
   if (Object.hasOwn(view, 'revision') || Object.hasOwn(view, 'eventIds') || 'toJSON' in view) {
     return JSON.stringify({ ...view, revision, eventIds });
   }
-  let text = '{';
+  // Parts joined once: one flat string, where `+=` built a rope of a node per part that Node flattens again to count
+  // the answer's bytes and to write it.
+  const parts: string[] = [];
   const record = view as Record<string, unknown>;
   for (const key of Object.keys(record)) {
-    const json = valueJson(record[key], viewIsState);
+    const value = record[key];
+    if (Array.isArray(value)) {
+      parts.push(parts.length === 0 ? '{' : ',', quoted(key), ':[');
+      for (let i = 0; i < value.length; i++) {
+        if (i > 0) parts.push(',');
+        parts.push(elementJson(value[i], viewIsState) ?? 'null');
+      }
+      parts.push(']');
+      continue;
+    }
+    const json = valueJson(value, viewIsState);
     if (json === undefined) continue;
-    text += `${text.length === 1 ? '' : ','}${quoted(key)}:${json}`;
+    parts.push(parts.length === 0 ? '{' : ',', quoted(key), ':', json);
   }
-  return `${text}${text.length === 1 ? '' : ','}"revision":${valueJson(revision, false) ?? 'null'},"eventIds":${JSON.stringify(eventIds)}}`;
+  parts.push(parts.length === 0 ? '{' : ',', '"revision":', valueJson(revision, false) ?? 'null', ',"eventIds":', JSON.stringify(eventIds), '}');
+  return parts.join('');
 }
