@@ -16,6 +16,7 @@ import {
   registerHttpKit,
   JsonAnswerExpressAdapter,
   type GroupStatus,
+  type Middleware,
   type HealthCheck,
   type ProjectionAdmin,
 } from '@aftersales/nest';
@@ -47,6 +48,10 @@ export interface RunningSystem {
   auth: { mode: ResolvedAuth['settings']['mode']; secretFile?: string; createdSecret?: boolean };
   close(): Promise<void>;
 }
+
+/** The process's own routes (settle, bus lag, erasure, timers, peers), behind the services' routes. */
+@Module({})
+class ProcessAdminModule {}
 
 @Module({})
 class ProcessAppModule {
@@ -98,20 +103,24 @@ class ProcessAppModule {
       imports: [
         ...parts.services.flatMap((service) => service.modules),
         OpsModule.register({ manualClock: Boolean(parts.manualClock), providers: opsProviders }),
-      ],
-      controllers: [
-        SettleController,
-        BusController,
-        ErasureController,
-        ...(parts.manualClock ? [TimersController] : []),
-        ...(parts.servePeers ? [PeerCommandsController] : []),
-      ],
-      providers: [
-        { provide: PEER_LOGISTICS, useValue: facade('logistics') },
-        { provide: Engine, useValue: parts.engine },
-        { provide: PROCESS_STATUS, useValue: parts.status },
-        { provide: BUYER_ERASURE, useValue: { ...parts.erasure, projections: projectionAdmin } satisfies BuyerErasureDeps },
-        ...(parts.manualClock ? [{ provide: MANUAL_TIMERS, useValue: parts.manualClock.timers }] : []),
+        // Last: Nest registers routes module by module and Express tries them in that order, so the API's come first.
+        {
+          module: ProcessAdminModule,
+          controllers: [
+            SettleController,
+            BusController,
+            ErasureController,
+            ...(parts.manualClock ? [TimersController] : []),
+            ...(parts.servePeers ? [PeerCommandsController] : []),
+          ],
+          providers: [
+            { provide: PEER_LOGISTICS, useValue: facade('logistics') },
+            { provide: Engine, useValue: parts.engine },
+            { provide: PROCESS_STATUS, useValue: parts.status },
+            { provide: BUYER_ERASURE, useValue: { ...parts.erasure, projections: projectionAdmin } satisfies BuyerErasureDeps },
+            ...(parts.manualClock ? [{ provide: MANUAL_TIMERS, useValue: parts.manualClock.timers }] : []),
+          ],
+        },
       ],
     };
   }
@@ -219,9 +228,14 @@ export async function startSystem(config: RuntimeConfig, remote?: ServiceContext
   const express = app.getHttpAdapter().getInstance() as { set(setting: string, value: unknown): void; disable(setting: string): void };
   express.set('etag', false); // our ETag is the resource revision, set by the HTTP kit
   express.disable('x-powered-by');
-  // The console (a static page) first: none of the API's edge (authentication, 405s, JSON-only bodies) applies to it.
-  app.use(serveConsole());
-  registerHttpKit(app, { title: 'After-sales platform', version: '1.0.0', description: 'Orders, shipments and after-sales, event-sourced.', authenticator });
+  registerHttpKit(app, {
+    title: 'After-sales platform',
+    version: '1.0.0',
+    description: 'Orders, shipments and after-sales, event-sourced.',
+    authenticator,
+    // The console (a static page) first: none of the API's edge (authentication, 405s, JSON-only bodies) applies to it.
+    ahead: [serveConsole() as unknown as Middleware],
+  });
   app.connectMicroservice({ strategy: transport }, { inheritAppConfig: true });
 
   await engine.start({ pollTimers: config.clock === 'system', timerPollMs: config.timerPollMs });

@@ -23,6 +23,9 @@ type RequestWithParams = HttpRequestLike & { params?: Record<string, string> };
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
+  /** Owner lookups' facades by token: singletons, found once instead of searched for across modules per request. */
+  private readonly facades = new Map<unknown, unknown>();
+
   constructor(private readonly modules: ModuleRef) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -68,8 +71,12 @@ export class AccessGuard implements CanActivate {
     if (id === undefined) return undefined;
     const lookup = table.owners?.kinds[resource.kind];
     if (!table.owners || !lookup) throw new Error(`access table ${table.capability} has no owner lookup for ${resource.kind}`);
-    const facade = this.modules.get<unknown, never>(table.owners.token, { strict: false });
-    return lookup(facade, id);
+    return lookup(this.facadeOf(table.owners.token), id);
+  }
+
+  private facadeOf(token: NonNullable<AccessTable['owners']>['token']): never {
+    if (!this.facades.has(token)) this.facades.set(token, this.modules.get<unknown, never>(token, { strict: false }));
+    return this.facades.get(token) as never;
   }
 }
 

@@ -15,7 +15,11 @@ export function wwwAuthenticateOf(error: AuthenticationError): string {
 
 export const unauthorized = (error: AuthenticationError): ProblemException => new ProblemException(problem(401, error.code, error.message));
 
-const pathnameOf = (req: HttpRequestLike): string => (req.originalUrl ?? req.url).split('?')[0];
+function pathnameOf(req: HttpRequestLike): string {
+  const url = req.originalUrl ?? req.url;
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
+}
 
 /**
  * The edge's first step: every route but the public ones (health, the OpenAPI document, its UI) gets the verified

@@ -11,6 +11,8 @@ export interface HttpRequestLike {
 }
 
 export interface HttpResponseLike {
+  /** Node's response has it; a stand-in may not. */
+  statusCode?: number;
   status(code: number): unknown;
   setHeader(name: string, value: string | number | readonly string[]): unknown;
 }

@@ -50,6 +50,18 @@ describe('JsonAnswerExpressAdapter', () => {
     expect(response.body).toEqual({ ...state, revision: 2, eventIds: ['e-2'] });
   });
 
+  it('given a request, when the server makes it, then it and its response already have the prototypes Express gives them', async () => {
+    const express = app.getHttpAdapter().getInstance() as { request: object; response: object };
+    const made: boolean[] = [];
+    const server = app.getHttpServer() as { prependListener(event: 'request', listener: (req: object, res: object) => void): unknown };
+    server.prependListener('request', (req, res) => made.push(Object.getPrototypeOf(req) === express.request, Object.getPrototypeOf(res) === express.response));
+
+    const response = await request(app.getHttpServer()).get('/widgets');
+
+    expect(response.status).toBe(200);
+    expect(made).toEqual([true, true]);
+  });
+
   it('given handlers answering plain objects, when called, then Express serializes them as before', async () => {
     const list = await request(app.getHttpServer()).get('/widgets');
     const plain = await request(app.getHttpServer()).post('/widgets/plain').send({});

@@ -52,6 +52,17 @@ describe('commandBodyJson', () => {
     expect(text).toBe(spreadJson(second, 2, ['e-2']));
   });
 
+  it('given a state whose nested objects were serialized before, when the next state shares them, then each reads as it is', () => {
+    const address = { city: 'Hangzhou', street: 'West Lake 1' };
+    const first = { id: 'o-1', status: 'awaiting_payment', address, deadlines: { payBy: 'tomorrow' } };
+    commandBodyJson(first, 1, ['e-1'], true);
+    const second = { ...first, status: 'awaiting_shipment', deadlines: { ...first.deadlines, shipBy: 'later' } };
+
+    const text = commandBodyJson(second, 2, ['e-2'], true);
+
+    expect(text).toBe(spreadJson(second, 2, ['e-2']));
+  });
+
   it('given a view built afresh (not the state), when an element changes in place, then the text shows the change', () => {
     const note = { noteNo: 1, text: 'first' };
     commandBodyJson({ notes: [note] }, 1, [], false);

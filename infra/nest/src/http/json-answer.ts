@@ -20,9 +20,10 @@ export class JsonAnswer<T> {
 }
 
 /**
- * JSON texts of the elements of a decider state's arrays (an order's notes, its items), by identity. A state is never
- * changed once built (the command handler caches it across commands), so an element's text never goes stale, and
- * the next command's state shares most of them (a new note, the 19 before it).
+ * JSON texts of the objects of a decider state (its nested objects, the elements of its arrays: an order's address,
+ * notes, items), by identity. A state is never changed once built (the command handler caches it across commands),
+ * so an object's text never goes stale, and the next command's state shares most of them (a new note, the 19 before
+ * it, the same address).
  */
 const elementTexts = new WeakMap<object, string>();
 
@@ -39,7 +40,7 @@ function quoted(key: string): string {
   return text;
 }
 
-function elementJson(element: unknown, cache: boolean): string {
+function elementJson(element: unknown, cache: boolean): string | undefined {
   if (element === null || typeof element !== 'object') return JSON.stringify(element) ?? 'null';
   if (!cache) return JSON.stringify(element);
   let text = elementTexts.get(element);
@@ -61,9 +62,9 @@ function valueJson(value: unknown, cacheElements: boolean): string | undefined {
       return value ? 'true' : 'false';
     case 'object': {
       if (value === null) return 'null';
-      if (!Array.isArray(value)) return JSON.stringify(value);
+      if (!Array.isArray(value)) return elementJson(value, cacheElements); // an address, deadlines: shared by the next states
       let text = '[';
-      for (let i = 0; i < value.length; i++) text += (i === 0 ? '' : ',') + elementJson(value[i], cacheElements);
+      for (let i = 0; i < value.length; i++) text += (i === 0 ? '' : ',') + (elementJson(value[i], cacheElements) ?? 'null');
       return text + ']';
     }
     case 'undefined':
@@ -78,18 +79,31 @@ function valueJson(value: unknown, cacheElements: boolean): string | undefined {
 /**
  * `JSON.stringify({ ...view, revision, eventIds })`, the body every command answers with, in less time: the view's
  * top-level values are written one by one, and when the view is the decider's state itself (`viewIsState`: never
- * changed once built) the texts of its array elements are reused from earlier answers.
+ * changed once built) the texts of its nested objects and array elements are reused from earlier answers.
  */
 export function commandBodyJson(view: object, revision: number, eventIds: readonly string[], viewIsState: boolean): string {
   if (Object.hasOwn(view, 'revision') || Object.hasOwn(view, 'eventIds') || 'toJSON' in view) {
     return JSON.stringify({ ...view, revision, eventIds });
   }
-  let text = '{';
+  // Parts joined once: one flat string, where `+=` built a rope of a node per part that Node flattens again to count
+  // the answer's bytes and to write it.
+  const parts: string[] = [];
   const record = view as Record<string, unknown>;
   for (const key of Object.keys(record)) {
-    const json = valueJson(record[key], viewIsState);
+    const value = record[key];
+    if (Array.isArray(value)) {
+      parts.push(parts.length === 0 ? '{' : ',', quoted(key), ':[');
+      for (let i = 0; i < value.length; i++) {
+        if (i > 0) parts.push(',');
+        parts.push(elementJson(value[i], viewIsState) ?? 'null');
+      }
+      parts.push(']');
+      continue;
+    }
+    const json = valueJson(value, viewIsState);
     if (json === undefined) continue;
-    text += `${text.length === 1 ? '' : ','}${quoted(key)}:${json}`;
+    parts.push(parts.length === 0 ? '{' : ',', quoted(key), ':', json);
   }
-  return `${text}${text.length === 1 ? '' : ','}"revision":${valueJson(revision, false) ?? 'null'},"eventIds":${JSON.stringify(eventIds)}}`;
+  parts.push(parts.length === 0 ? '{' : ',', '"revision":', valueJson(revision, false) ?? 'null', ',"eventIds":', JSON.stringify(eventIds), '}');
+  return parts.join('');
 }

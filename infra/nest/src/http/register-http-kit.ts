@@ -21,6 +21,7 @@ import {
   type Middleware,
 } from './request-guards';
 import { smallJsonBody } from './small-json-body';
+import { behindApiRoutes, takeJsonParser } from './express-layers';
 
 export interface HttpKitOptions {
   title: string;
@@ -36,10 +37,11 @@ export interface HttpKitOptions {
   openApiPath?: string;
   /** Swagger UI; default `/docs`. */
   docsPath?: string;
-}
-
-interface BodyParserConfigurable {
-  useBodyParser?(type: string, options?: { limit?: string; strict?: boolean }): unknown;
+  /**
+   * Handlers of paths outside the API (a static console), run first in the edge's layer: each answers its own paths
+   * and passes any other request on; none of the edge (405s, authentication, JSON bodies) applies to what they answer.
+   */
+  ahead?: Middleware[];
 }
 
 /**
@@ -56,23 +58,26 @@ export function registerHttpKit(app: INestApplication, options: HttpKitOptions):
   // Authorisation first: the access table of every route (a route without one is refused).
   app.useGlobalGuards(new AccessGuard(app.get(ModuleRef)), new BodylessRouteGuard());
   answerUnreadableRequests(app.getHttpServer());
-  // In this order, ahead of Nest's own parsers (registered at init): route and method, content type (one Express
-  // layer for both), the JSON parser with its size limit (this one applies, Nest skips its own), then the nesting
-  // limit before any handler.
+  // In this order, in one Express layer (each layer costs Express a dispatch per request) ahead of any parser Nest
+  // registers at init (which finds the body read and skips it): route and method, who calls, content type, the body
+  // (the common small JSON body read here, the rest by the JSON parser with its size limit), the nesting limit.
+  // What a path serves is public (the OpenAPI document), so 405 comes first; then who calls; then the content type.
   const use = (middleware: Middleware) => app.use(middleware);
   const jsonBodyLimit = options.jsonBodyLimit ?? '1mb';
-  // What a path serves is public (the OpenAPI document), so 405 comes first; then who calls; then the content type.
-  // The common small JSON body is read in that layer too (smallJsonBody); the parser reads the rest.
+  const depthLimit = jsonDepthLimit(options.maxJsonDepth ?? DEFAULT_MAX_JSON_DEPTH);
+  const body: { parser?: Middleware } = {};
   use(
     inOrder(
+      ...(options.ahead ?? []),
       methodNotAllowed(() => app.getHttpAdapter().getInstance()),
       authenticationMiddleware(options.authenticator),
       jsonContentTypeOnly(),
-      smallJsonBody(jsonBodyLimit),
+      smallJsonBody(jsonBodyLimit, (req, res, next) => (body.parser ? body.parser(req, res, next) : next())),
+      depthLimit,
     ),
   );
-  (app as INestApplication & BodyParserConfigurable).useBodyParser?.('json', { limit: jsonBodyLimit });
-  use(jsonDepthLimit(options.maxJsonDepth ?? DEFAULT_MAX_JSON_DEPTH));
+  body.parser = takeJsonParser(app, jsonBodyLimit);
+  if (!body.parser) use(depthLimit); // the parser stayed a layer of its own, after the one above: check what it read
 
   const config = new DocumentBuilder()
     .setTitle(options.title)
@@ -89,14 +94,17 @@ export function registerHttpKit(app: INestApplication, options: HttpKitOptions):
   document.components = { ...document.components, schemas: { ...document.components?.schemas, Problem: ProblemSchema } };
 
   const openApiPath = options.openApiPath ?? '/openapi.json';
-  app.getHttpAdapter().get(openApiPath, (_req: unknown, res: { setHeader(n: string, v: string): void; end(b: string): void }) => {
-    res.setHeader('Content-Type', 'application/json; charset=utf-8');
-    res.end(JSON.stringify(document));
-  });
-  SwaggerModule.setup(options.docsPath ?? '/docs', app, document, {
-    raw: false,
-    customSiteTitle: `${options.title} API`,
-    swaggerOptions: { url: openApiPath },
+  // Behind the API's routes: API requests do not walk past the document's and Swagger UI's routes first.
+  behindApiRoutes(app, () => {
+    app.getHttpAdapter().get(openApiPath, (_req: unknown, res: { setHeader(n: string, v: string): void; end(b: string): void }) => {
+      res.setHeader('Content-Type', 'application/json; charset=utf-8');
+      res.end(JSON.stringify(document));
+    });
+    SwaggerModule.setup(options.docsPath ?? '/docs', app, document, {
+      raw: false,
+      customSiteTitle: `${options.title} API`,
+      swaggerOptions: { url: openApiPath },
+    });
   });
   return document;
 }

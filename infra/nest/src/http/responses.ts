@@ -18,7 +18,7 @@ export function commandResponse<S, V extends object>(
   view: (state: S) => V,
   status = 200,
 ): JsonAnswer<CommandResponseBody<V>> {
-  res.status(status);
+  if (res.statusCode !== status) res.status(status); // Nest has usually set the route's status already
   res.setHeader('ETag', etagOf(result.revision));
   if (result.replayed) res.setHeader('Idempotent-Replayed', 'true');
   const shown = view(result.state);

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { PassThrough } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { bytesOf, smallJsonBody, SMALL_JSON_BODY_BYTES } from './small-json-body';
 
 type Next = (error?: unknown) => void;
@@ -35,6 +35,31 @@ function run(middleware: Parser, text: string | Buffer, headers: Record<string, 
   });
 }
 
+/** A request whose whole message Node has parsed before the middleware runs: its body waits in the stream's buffer. */
+function runBuffered(middleware: Parser, text: string | Buffer): Promise<Outcome & { leftInBuffer: number }> {
+  const bytes = typeof text === 'string' ? Buffer.from(text) : text;
+  const req = Object.assign(new Readable({ read: () => undefined }), {
+    method: 'POST',
+    url: '/x',
+    headers: { 'content-type': 'application/json', 'content-length': String(bytes.length) },
+    body: undefined as unknown,
+    complete: true,
+  });
+  req.push(bytes);
+  req.push(null);
+  return new Promise((resolve) => {
+    middleware(req, {}, (error?: unknown) => {
+      const failure = error as { status: unknown; type: unknown; message: unknown; expose: unknown } | undefined;
+      resolve({
+        body: req.body,
+        handled: req.readableLength === 0,
+        leftInBuffer: req.readableLength,
+        ...(failure ? { error: { status: failure.status, type: failure.type, message: failure.message, expose: failure.expose } } : {}),
+      });
+    });
+  });
+}
+
 const fast = smallJsonBody('1mb') as Parser;
 const parser = bodyParser.json({ limit: '1mb' });
 
@@ -60,6 +85,22 @@ describe('smallJsonBody', () => {
 
     expect(ours.handled).toBe(true);
     expect({ body: ours.body, error: ours.error }).toEqual({ body: theirs.body, error: theirs.error });
+  });
+
+  it.each(texts)('given a body with %s that arrived with the headers, when read, then the body or error the JSON parser gives', async (_, text) => {
+    const ours = await runBuffered(fast, text);
+    const theirs = await run(parser, text);
+
+    expect(ours.leftInBuffer).toBe(0);
+    expect({ body: ours.body, error: ours.error }).toEqual({ body: theirs.body, error: theirs.error });
+  });
+
+  it('given the JSON parser as the rest, when a body larger than the small size arrives, then the parser reads it', async () => {
+    const text = JSON.stringify({ text: 'x'.repeat(SMALL_JSON_BODY_BYTES) });
+
+    const outcome = await run(smallJsonBody('1mb', parser) as Parser, text);
+
+    expect(outcome).toEqual({ body: JSON.parse(text), handled: true });
   });
 
   it.each([

@@ -13,7 +13,10 @@ export function bytesOf(limit: string): number | undefined {
   return match ? Math.floor(Number(match[1]) * UNIT_BYTES[(match[2] ?? 'b').toLowerCase()]) : undefined;
 }
 
-type BodyRequest = HttpRequestLike & Pick<Readable, 'on' | 'removeListener'>;
+type BodyRequest = HttpRequestLike & Pick<Readable, 'on' | 'removeListener' | 'read' | 'readableLength' | 'readableFlowing'> & {
+  /** Node's IncomingMessage: the whole message has been parsed (its body is buffered or already read). */
+  complete?: boolean;
+};
 
 /** An http-errors style error as the JSON parser (body-parser) raises it for text that is not JSON. */
 interface ParseFailure extends SyntaxError {
@@ -64,12 +67,12 @@ function parsed(text: string): { body: unknown } | { failure: ParseFailure } {
  * The common request, read without the JSON parser's machinery (media type parsing, a charset decoder, an async
  * resource, a dozen listeners): a small UTF-8 JSON body, `Content-Type: application/json` (`; charset=utf-8`), no
  * Content-Encoding, a Content-Length. Its body and errors are the parser's; anything else (other charsets,
- * compressed, chunked, larger than SMALL_JSON_BODY_BYTES or the parser's `limit`) is left to the parser, which skips
- * a request read here.
+ * compressed, chunked, larger than SMALL_JSON_BODY_BYTES or the parser's `limit`) goes on to `rest` (the JSON
+ * parser, run by the caller's layer), or to the next layer when there is none (the parser skips a request read here).
  */
-export function smallJsonBody(limit: string): Middleware {
+export function smallJsonBody(limit: string, rest?: Middleware): Middleware {
   const largest = Math.min(SMALL_JSON_BODY_BYTES, bytesOf(limit) ?? 0);
-  return (req, _res, next) => {
+  return (req, res, next) => {
     const { headers } = req;
     const type = headers['content-type'];
     const length = headers['content-length'];
@@ -79,15 +82,21 @@ export function smallJsonBody(limit: string): Middleware {
       headers['content-encoding'] !== undefined ||
       headers['transfer-encoding'] !== undefined
     ) {
-      return next();
+      return rest ? rest(req, res, next) : next();
     }
     const expected = Number(length);
-    if (!(expected > 0 && expected <= largest)) return next();
+    if (!(expected > 0 && expected <= largest)) return rest ? rest(req, res, next) : next();
     readBody(req as BodyRequest, expected, next);
   };
 }
 
 function readBody(req: BodyRequest, expected: number, next: (error?: unknown) => void): void {
+  // Usually the body came with the headers and Node has buffered all of it by the time authentication let the request
+  // on: taken at once, with no listeners, no flowing mode and no tick to wait for its end.
+  if (req.complete === true && req.readableFlowing === null && req.readableLength === expected) {
+    const body = req.read() as Buffer | null;
+    if (body !== null && body.length === expected) return bodyRead(req, body.toString('utf8'), next);
+  }
   const chunks: Buffer[] = [];
   let received = 0;
   const onData = (chunk: Buffer): void => {
@@ -96,11 +105,7 @@ function readBody(req: BodyRequest, expected: number, next: (error?: unknown) =>
   };
   const onEnd = (): void => {
     done();
-    const text = (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, received)).toString('utf8');
-    const outcome = parsed(text);
-    if ('failure' in outcome) return next(outcome.failure);
-    req.body = outcome.body;
-    next();
+    bodyRead(req, (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, received)).toString('utf8'), next);
   };
   const onClose = (): void => {
     done();
@@ -129,4 +134,11 @@ function readBody(req: BodyRequest, expected: number, next: (error?: unknown) =>
   req.on('end', onEnd);
   req.on('close', onClose);
   req.on('error', onError);
+}
+
+function bodyRead(req: BodyRequest, text: string, next: (error?: unknown) => void): void {
+  const outcome = parsed(text);
+  if ('failure' in outcome) return next(outcome.failure);
+  req.body = outcome.body;
+  next();
 }
