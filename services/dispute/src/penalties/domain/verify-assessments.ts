@@ -5,13 +5,25 @@ import { pointsFor, thresholdReached } from './shop-penalty-rules';
 
 type Assessment = ShopPenaltyEventData<'PenaltyPointsAssessed'>;
 type Restriction = ShopPenaltyEventData<'ShopRestricted'>;
+type Revocation = ShopPenaltyEventData<'PenaltyPointsRevoked'>;
+type Lift = ShopPenaltyEventData<'ShopRestrictionLifted'>;
+
+/** The point decisions of a stream, in log order. */
+export type PenaltyDecision = { type: 'PenaltyPointsAssessed'; data: Assessment } | { type: 'PenaltyPointsRevoked'; data: Revocation };
+
+/** What a ruling found, as a revocation's audit needs it. */
+export interface RulingFinding {
+  onAppeal: boolean;
+  /** The violation the ruling finds against the shop (none when the merchant won). */
+  stillFound?: ViolationType;
+}
 
 /** A recorded decision that recomputing from the log does not reproduce. */
 export interface PenaltyMismatch {
   assessmentId: string;
   shopId: string;
   year: number;
-  field: 'points' | 'previousPoints' | 'totalPoints' | 'violation' | 'restrictions' | 'rulebookVersion';
+  field: 'points' | 'previousPoints' | 'totalPoints' | 'violation' | 'restrictions' | 'rulebookVersion' | 'revokedAssessment' | 'reversal';
   recorded: unknown;
   recomputed: unknown;
   rule: { id: string; version: string };
@@ -22,6 +34,8 @@ export interface PenaltyAuditSources {
   rulebook(version: string): Rulebook | undefined;
   /** The violation the event with this id established; undefined when the event is not in this log. */
   violationOf(eventId: string): ViolationType | undefined;
+  /** What the ruling with this event id found; undefined when it is not in this log. */
+  rulingOf?(eventId: string): RulingFinding | undefined;
 }
 
 export interface StreamVerification {
@@ -36,11 +50,28 @@ export interface StreamVerification {
  * running total from the recomputed points before it (previous + points = total), its violation from the event it
  * was based on, and the restrictions the threshold it reached imposes (kind, threshold, end).
  */
-export function verifyPenaltyStream(assessments: Assessment[], restrictions: Restriction[], sources: PenaltyAuditSources): StreamVerification {
+export function verifyPenaltyStream(
+  decisions: PenaltyDecision[],
+  restrictions: Restriction[],
+  sources: PenaltyAuditSources,
+  lifts: Lift[] = [],
+): StreamVerification {
   const mismatches: PenaltyMismatch[] = [];
   let sourcesNotInLog = 0;
   let running = 0;
-  for (const a of assessments) {
+  let checked = 0;
+  /** Recomputed points of each assessment in force, by id. */
+  const inForce = new Map<string, number>();
+  for (const decision of decisions) {
+    checked++;
+    if (decision.type === 'PenaltyPointsRevoked') {
+      const verified = verifyRevocation(decision.data, running, inForce, lifts, sources);
+      mismatches.push(...verified.mismatches);
+      if (verified.sourceNotInLog) sourcesNotInLog++;
+      running = verified.total;
+      continue;
+    }
+    const a = decision.data;
     const rule = { id: a.ruleId, version: a.rulebookVersion };
     const mismatch = (field: PenaltyMismatch['field'], recorded: unknown, recomputed: unknown) =>
       mismatches.push({ assessmentId: a.assessmentId, shopId: a.shopId, year: a.year, field, recorded, recomputed, rule });
@@ -48,6 +79,7 @@ export function verifyPenaltyStream(assessments: Assessment[], restrictions: Res
     if (!rulebook) {
       mismatch('rulebookVersion', a.rulebookVersion, null);
       running += a.points;
+      inForce.set(a.assessmentId, a.points);
       continue;
     }
     const sourced = a.basedOn.map((id) => sources.violationOf(id)).find((v) => v !== undefined);
@@ -59,6 +91,7 @@ export function verifyPenaltyStream(assessments: Assessment[], restrictions: Res
     } catch {
       mismatch('points', a.points, null);
       running += a.points;
+      inForce.set(a.assessmentId, a.points);
       continue;
     }
     const total = running + points;
@@ -69,8 +102,34 @@ export function verifyPenaltyStream(assessments: Assessment[], restrictions: Res
     const recorded = restrictions.filter((r) => r.assessmentId === a.assessmentId).map((r) => withoutUndefined({ kind: r.kind, atPoints: r.atPoints, from: r.from, until: r.until }));
     if (JSON.stringify(recorded) !== JSON.stringify(expected)) mismatch('restrictions', recorded, expected);
     running = total;
+    inForce.set(a.assessmentId, points);
   }
-  return { checked: assessments.length, mismatches, sourcesNotInLog };
+  return { checked, mismatches, sourcesNotInLog };
+}
+
+/**
+ * A revocation takes off the recomputed points of an assessment in force (previous - points = total), is based on a
+ * ruling on appeal that no longer finds its violation, and lifts only restrictions whose threshold the total no longer
+ * reaches.
+ */
+function verifyRevocation(r: Revocation, running: number, inForce: Map<string, number>, lifts: Lift[], sources: PenaltyAuditSources) {
+  const mismatches: PenaltyMismatch[] = [];
+  const rule = { id: r.ruleId, version: r.rulebookVersion };
+  const mismatch = (field: PenaltyMismatch['field'], recorded: unknown, recomputed: unknown) =>
+    mismatches.push({ assessmentId: r.assessmentId, shopId: r.shopId, year: r.year, field, recorded, recomputed, rule });
+  const assessed = inForce.get(r.assessmentId);
+  if (assessed === undefined) mismatch('revokedAssessment', r.assessmentId, null);
+  const points = Math.min(assessed ?? r.points, running);
+  const total = running - points;
+  inForce.delete(r.assessmentId);
+  const ruling = sources.rulingOf?.(r.basedOn[0]);
+  if (ruling && (!ruling.onAppeal || ruling.stillFound === r.violation)) mismatch('reversal', { onAppeal: ruling.onAppeal, violation: r.violation }, ruling);
+  if (r.points !== points) mismatch('points', r.points, points);
+  if (r.previousPoints !== running) mismatch('previousPoints', r.previousPoints, running);
+  if (r.totalPoints !== total) mismatch('totalPoints', r.totalPoints, total);
+  const wrongLifts = lifts.filter((l) => l.revokedAssessmentId === r.assessmentId && (l.atPoints ?? 0) <= total);
+  if (wrongLifts.length > 0) mismatch('restrictions', wrongLifts.map((l) => ({ kind: l.kind, atPoints: l.atPoints })), []);
+  return { mismatches, total, sourceNotInLog: ruling === undefined };
 }
 
 function expectedRestrictions(rulebook: Rulebook, a: Assessment, previous: number, total: number) {
