@@ -41,7 +41,7 @@ describe('penalty points revoked on appeal (in-memory platform)', () => {
     expect(lifted.map((e) => [e.schemaVersion, (e.data as { reason: string }).reason])).toEqual([[2, 'points_revoked'], [2, 'points_revoked']]);
 
     const [recorded] = (await env.eventStore.readAll(0, 1000)).filter((e) => e.eventId === ruling.eventId);
-    await service.onDisputeEvent(recorded);
+    expect(await service.onDisputeEvent(recorded)).toMatchObject({ outcome: 'applied', replayed: true });
     await env.advance(7 * DAY);
     expect(await env.typesOf(STREAM)).toEqual([
       ...Array(4).fill('PenaltyPointsAssessed'),

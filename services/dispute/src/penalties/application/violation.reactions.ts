@@ -26,20 +26,23 @@ export async function onDisputeEvent(deps: PenaltiesDeps, event: EventEnvelope):
   if (!DISPUTE_EVENTS_PENALTIES_REACT_TO.includes(event.type)) return { outcome: 'ignored' };
   const revoked = await revoke(deps, event, reversalOfAppealRuling(event));
   const assessed = await assess(deps, event, violationOfRuling(event));
-  if (revoked.length === 0) return assessed;
-  const eventIds = [...revoked, ...(assessed.outcome === 'applied' ? assessed.eventIds : [])];
-  return assessed.outcome === 'refused' ? assessed : { outcome: 'applied', eventIds, replayed: assessed.outcome === 'applied' && assessed.replayed };
+  if (revoked.eventIds.length === 0 || assessed.outcome === 'refused') return assessed;
+  const assessedIds = assessed.outcome === 'applied' ? assessed.eventIds : [];
+  return { outcome: 'applied', eventIds: [...revoked.eventIds, ...assessedIds], replayed: revoked.replayed };
 }
 
-/** The revocations an appeal ruling causes; a refusal is logged (by react) and ends nothing else. Returns the events written. */
-async function revoke(deps: PenaltiesDeps, event: EventEnvelope, reversals: FindingReversed[]): Promise<string[]> {
+/** The revocations an appeal ruling causes; a refusal is logged (by react) and stops nothing else. */
+async function revoke(deps: PenaltiesDeps, event: EventEnvelope, reversals: FindingReversed[]): Promise<{ eventIds: string[]; replayed: boolean }> {
   const eventIds: string[] = [];
+  let replayed = false;
   for (const reversal of reversals) {
     const ctx = contextFromEvent(event, { group: PENALTIES_GROUP, actor: PENALTIES_ACTOR, effect: `revoke-${reversal.year}` });
     const result = await react(event, deps.log, () => runShopPenaltyCommand(deps.handler, 'RevokeAssessment', reversal, ctx));
-    if (!isRefused(result)) eventIds.push(...result.eventIds);
+    if (isRefused(result)) continue;
+    eventIds.push(...result.eventIds);
+    replayed ||= result.replayed && result.eventIds.length > 0;
   }
-  return eventIds;
+  return { eventIds, replayed };
 }
 
 /** Refund topic, group `penalties`: a late shipment's compensation records the violation at 0 points. */
