@@ -21,9 +21,9 @@ const PENALTY_TYPES = ['PenaltyPointsAssessed', 'PenaltyPointsRevoked', 'ShopRes
 const SOURCE_TYPES = ['DisputeRuled', 'CompensationDecided'] as const;
 
 interface PenaltyStream {
+  /** Assessments, revocations and lifts in log order. */
   decisions: PenaltyDecision[];
   restrictions: ShopPenaltyEventData<'ShopRestricted'>[];
-  lifts: ShopPenaltyEventData<'ShopRestrictionLifted'>[];
 }
 
 async function* pagesOf(store: EventStore, types: readonly string[], pageSize = 1000): AsyncGenerator<RecordedEvent[]> {
@@ -63,17 +63,16 @@ export function createPenaltyAudit(store: EventStore): PenaltyAudit {
         eventsRead += page.length;
         for (const event of page) {
           if (!event.streamId.startsWith('shop-penalty-') || (event.type === 'PenaltyPointsAssessed' && event.schemaVersion < 2)) continue;
-          const stream = streams.get(event.streamId) ?? { decisions: [], restrictions: [], lifts: [] };
+          const stream = streams.get(event.streamId) ?? { decisions: [], restrictions: [] };
           streams.set(event.streamId, stream);
-          if (event.type === 'PenaltyPointsAssessed' || event.type === 'PenaltyPointsRevoked') stream.decisions.push({ type: event.type, data: event.data } as PenaltyDecision);
-          else if (event.type === 'ShopRestricted') stream.restrictions.push(event.data as ShopPenaltyEventData<'ShopRestricted'>);
-          else stream.lifts.push(event.data as ShopPenaltyEventData<'ShopRestrictionLifted'>);
+          if (event.type === 'ShopRestricted') stream.restrictions.push(event.data as ShopPenaltyEventData<'ShopRestricted'>);
+          else stream.decisions.push({ type: event.type, data: event.data } as PenaltyDecision);
         }
       }
       const report: PenaltyVerificationReport = { checked: 0, mismatches: [], sourcesNotInLog: 0, eventsRead, ms: 0 };
       const sources = { rulebook: rulebookVersion, violationOf: (id: string) => violations.get(id), rulingOf: (id: string) => appealRulings.get(id) };
-      for (const { decisions, restrictions, lifts } of streams.values()) {
-        const verified = verifyPenaltyStream(decisions, restrictions, sources, lifts);
+      for (const { decisions, restrictions } of streams.values()) {
+        const verified = verifyPenaltyStream(decisions, restrictions, sources);
         report.checked += verified.checked;
         report.mismatches.push(...verified.mismatches);
         report.sourcesNotInLog += verified.sourcesNotInLog;

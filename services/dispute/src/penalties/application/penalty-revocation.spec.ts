@@ -70,7 +70,7 @@ describe('penalty points revoked on appeal (in-memory platform)', () => {
     expect(await service.getPenaltyPoints('shop-1')).toMatchObject({ points: 12, restrictions: [{ kind: 'hidden' }, { kind: 'warned' }] });
   });
 
-  it('given a revocation forged in the log without an appeal that reversed the finding, then the audit names it', async () => {
+  it('given a revocation forged in the log without an appeal that reversed the finding, then the audit names it: no reversal, wrong points and total, restrictions it should have lifted', async () => {
     const { env, service } = await shopAt12();
     const [first] = await env.eventStore.readStream(STREAM);
     const firstRuling = (first.data as { basedOn: string[] }).basedOn[0];
@@ -96,6 +96,7 @@ describe('penalty points revoked on appeal (in-memory platform)', () => {
       ['reversal', { onAppeal: false, violation: 'not_as_described' }, { onAppeal: false, stillFound: 'not_as_described' }],
       ['points', 5, 3],
       ['totalPoints', 7, 9],
+      ['restrictions', [], [{ kind: 'hidden', from: '2026-11-10T08:00:00.000Z' }, { kind: 'warned', from: '2026-11-10T08:00:00.000Z' }]],
     ]);
   });
 });

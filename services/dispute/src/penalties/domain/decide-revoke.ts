@@ -17,7 +17,7 @@ export const assessmentsReversedBy = (command: RevokeAssessment, state: ShopPena
 
 /**
  * Takes the points of each reversed assessment off the year's total; a restriction in force whose threshold the total
- * no longer reaches is lifted (points_revoked). Nothing to revoke (none made, or revoked already) decides nothing.
+ * no longer reaches is lifted (points_revoked, naming the revocation after which it was no longer reached). Nothing to revoke (none made, or revoked already) decides nothing.
  */
 export function decideRevoke(command: RevokeAssessment, state: ShopPenaltyState): ShopPenaltyEvent[] {
   if (command.basedOn.length === 0) throw invalid('a revocation names the events it is based on', [{ field: '/basedOn', message: 'empty' }]);
@@ -29,11 +29,10 @@ export function decideRevoke(command: RevokeAssessment, state: ShopPenaltyState)
   const { shopId, year } = state;
   const events: ShopPenaltyEvent[] = [];
   let total = state.totalPoints;
-  let lastRevoked = reversed[0];
+  let inForce = state.active;
   for (const a of reversed) {
     const previousPoints = total;
     total = Math.max(0, previousPoints - a.points);
-    lastRevoked = a;
     events.push(
       shopPenaltyEvent(
         'PenaltyPointsRevoked',
@@ -55,22 +54,24 @@ export function decideRevoke(command: RevokeAssessment, state: ShopPenaltyState)
         }),
       ),
     );
+    const below = inForce.filter((r) => r.atPoints > total);
+    inForce = inForce.filter((r) => r.atPoints <= total);
+    for (const r of below) {
+      events.push(
+        shopPenaltyEvent('ShopRestrictionLifted', {
+          shopId,
+          year,
+          orderId: r.orderId,
+          kind: r.kind,
+          restrictionFrom: r.from,
+          liftedAt: command.at,
+          reason: 'points_revoked',
+          revokedAssessmentId: a.assessmentId,
+          atPoints: r.atPoints,
+          totalPoints: total,
+        }),
+      );
+    }
   }
-  const lifts = state.active
-    .filter((r) => r.atPoints > total)
-    .map((r) =>
-      shopPenaltyEvent('ShopRestrictionLifted', {
-        shopId,
-        year,
-        orderId: r.orderId,
-        kind: r.kind,
-        restrictionFrom: r.from,
-        liftedAt: command.at,
-        reason: 'points_revoked',
-        revokedAssessmentId: lastRevoked.assessmentId,
-        atPoints: r.atPoints,
-        totalPoints: total,
-      }),
-    );
-  return [...events, ...lifts];
+  return events;
 }

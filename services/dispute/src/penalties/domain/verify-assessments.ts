@@ -8,8 +8,11 @@ type Restriction = ShopPenaltyEventData<'ShopRestricted'>;
 type Revocation = ShopPenaltyEventData<'PenaltyPointsRevoked'>;
 type Lift = ShopPenaltyEventData<'ShopRestrictionLifted'>;
 
-/** The point decisions of a stream, in log order. */
-export type PenaltyDecision = { type: 'PenaltyPointsAssessed'; data: Assessment } | { type: 'PenaltyPointsRevoked'; data: Revocation };
+/** The point decisions and lifts of a stream, in log order (the restrictions are matched to assessments by id). */
+export type PenaltyDecision =
+  | { type: 'PenaltyPointsAssessed'; data: Assessment }
+  | { type: 'PenaltyPointsRevoked'; data: Revocation }
+  | { type: 'ShopRestrictionLifted'; data: Lift };
 
 /** What a ruling found, as a revocation's audit needs it. */
 export interface RulingFinding {
@@ -50,28 +53,32 @@ export interface StreamVerification {
  * running total from the recomputed points before it (previous + points = total), its violation from the event it
  * was based on, and the restrictions the threshold it reached imposes (kind, threshold, end).
  */
-export function verifyPenaltyStream(
-  decisions: PenaltyDecision[],
-  restrictions: Restriction[],
-  sources: PenaltyAuditSources,
-  lifts: Lift[] = [],
-): StreamVerification {
+export function verifyPenaltyStream(decisions: PenaltyDecision[], restrictions: Restriction[], sources: PenaltyAuditSources): StreamVerification {
+  const lifts = decisions.flatMap((d) => (d.type === 'ShopRestrictionLifted' ? [d.data] : []));
   const mismatches: PenaltyMismatch[] = [];
   let sourcesNotInLog = 0;
   let running = 0;
   let checked = 0;
   /** Recomputed points of each assessment in force, by id. */
   const inForce = new Map<string, number>();
+  /** Restrictions in force (as recorded), by kind and start. */
+  let active: Restriction[] = [];
   for (const decision of decisions) {
+    if (decision.type === 'ShopRestrictionLifted') {
+      const lift = decision.data;
+      active = active.filter((r) => !(r.kind === lift.kind && r.from === lift.restrictionFrom));
+      continue;
+    }
     checked++;
     if (decision.type === 'PenaltyPointsRevoked') {
-      const verified = verifyRevocation(decision.data, running, inForce, lifts, sources);
+      const verified = verifyRevocation(decision.data, running, inForce, active, lifts, sources);
       mismatches.push(...verified.mismatches);
       if (verified.sourceNotInLog) sourcesNotInLog++;
       running = verified.total;
       continue;
     }
     const a = decision.data;
+    active = [...active, ...restrictions.filter((r) => r.assessmentId === a.assessmentId)];
     const rule = { id: a.ruleId, version: a.rulebookVersion };
     const mismatch = (field: PenaltyMismatch['field'], recorded: unknown, recomputed: unknown) =>
       mismatches.push({ assessmentId: a.assessmentId, shopId: a.shopId, year: a.year, field, recorded, recomputed, rule });
@@ -112,7 +119,7 @@ export function verifyPenaltyStream(
  * ruling on appeal that no longer finds its violation, and lifts only restrictions whose threshold the total no longer
  * reaches.
  */
-function verifyRevocation(r: Revocation, running: number, inForce: Map<string, number>, lifts: Lift[], sources: PenaltyAuditSources) {
+function verifyRevocation(r: Revocation, running: number, inForce: Map<string, number>, active: Restriction[], lifts: Lift[], sources: PenaltyAuditSources) {
   const mismatches: PenaltyMismatch[] = [];
   const rule = { id: r.ruleId, version: r.rulebookVersion };
   const mismatch = (field: PenaltyMismatch['field'], recorded: unknown, recomputed: unknown) =>
@@ -127,8 +134,9 @@ function verifyRevocation(r: Revocation, running: number, inForce: Map<string, n
   if (r.points !== points) mismatch('points', r.points, points);
   if (r.previousPoints !== running) mismatch('previousPoints', r.previousPoints, running);
   if (r.totalPoints !== total) mismatch('totalPoints', r.totalPoints, total);
-  const wrongLifts = lifts.filter((l) => l.revokedAssessmentId === r.assessmentId && (l.atPoints ?? 0) <= total);
-  if (wrongLifts.length > 0) mismatch('restrictions', wrongLifts.map((l) => ({ kind: l.kind, atPoints: l.atPoints })), []);
+  const lifted = lifts.filter((l) => l.reason === 'points_revoked' && l.revokedAssessmentId === r.assessmentId).map((l) => ({ kind: l.kind, from: l.restrictionFrom }));
+  const expected = active.filter((a) => a.atPoints > total).map((a) => ({ kind: a.kind, from: a.from }));
+  if (JSON.stringify(lifted) !== JSON.stringify(expected)) mismatch('restrictions', lifted, expected);
   return { mismatches, total, sourceNotInLog: ruling === undefined };
 }
 
