@@ -1,6 +1,6 @@
 import { validateEventData } from '../catalogue';
 import { currentRulebook } from '../rulebook';
-import { PenaltyPointsAssessedV2Event, ShopRestrictedEvent, ShopRestrictionLiftedEvent } from './penalty-events';
+import { PenaltyPointsAssessedV2Event, PenaltyPointsRevokedEvent, ShopRestrictedEvent, ShopRestrictionLiftedEvent, ShopRestrictionLiftedV2Event } from './penalty-events';
 
 describe('penalty point contracts (v2)', () => {
   const assessed = (patch: Record<string, unknown>) => validateEventData('PenaltyPointsAssessed', 2, { ...PenaltyPointsAssessedV2Event.example, ...patch });
@@ -25,5 +25,20 @@ describe('penalty point contracts (v2)', () => {
     expect(validateEventData('ShopRestricted', 1, { ...ShopRestrictedEvent.example, kind: 'banned' }).map((e) => e.path)).toEqual(['/kind']);
     expect(validateEventData('ShopRestrictionLifted', 1, { ...ShopRestrictionLiftedEvent.example, reason: 'points_reset' })).toEqual([]);
     expect(validateEventData('ShopRestrictionLifted', 1, { ...ShopRestrictionLiftedEvent.example, reason: 'forgiven' }).map((e) => e.path)).toEqual(['/reason']);
+  });
+});
+
+describe('penalty revocation contracts', () => {
+  it('a revocation records the arithmetic previous - points = total, the appeal ruling and the events it was based on', () => {
+    const { previousPoints, points, totalPoints } = PenaltyPointsRevokedEvent.example;
+    expect(previousPoints - points).toBe(totalPoints);
+    expect(validateEventData('PenaltyPointsRevoked', 1, PenaltyPointsRevokedEvent.example)).toEqual([]);
+    expect(validateEventData('PenaltyPointsRevoked', 1, { ...PenaltyPointsRevokedEvent.example, basedOn: [] }).map((e) => e.path)).toEqual(['/basedOn']);
+  });
+
+  it('a lift (v2) may say the points were revoked below its threshold; v1 lifts stay valid', () => {
+    expect(validateEventData('ShopRestrictionLifted', 2, ShopRestrictionLiftedV2Event.example)).toEqual([]);
+    expect(validateEventData('ShopRestrictionLifted', 2, ShopRestrictionLiftedEvent.example)).toEqual([]);
+    expect(validateEventData('ShopRestrictionLifted', 1, ShopRestrictionLiftedV2Event.example)).not.toEqual([]);
   });
 });

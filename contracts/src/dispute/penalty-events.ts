@@ -205,7 +205,92 @@ export const ShopRestrictionLiftedEvent = defineEvent({
 });
 export type ShopRestrictionLifted = Static<typeof ShopRestrictionLiftedEvent.schema>;
 
-/** The events the penalty decider writes (the current versions). */
-export const currentPenaltyEvents = [PenaltyPointsAssessedV2Event, ShopRestrictedEvent, ShopRestrictionLiftedEvent] as const;
+export const ShopRestrictionLiftReasons = ['expired', 'points_reset', 'points_revoked'] as const;
 
-export const penaltyEvents = [PenaltyPointsAssessedEvent, ShopPenaltyThresholdReachedEvent, ...currentPenaltyEvents] as const;
+export const ShopRestrictionLiftedV2Event = defineEvent({
+  type: 'ShopRestrictionLifted',
+  version: 2,
+  service: 'dispute',
+  description:
+    'A restriction ended: a temporary one when its time ran out (expired), any one still in force when the calendar year of the points that imposed it ended (points_reset), or when a revocation took the points below the threshold that imposed it (points_revoked, naming the assessment revoked).',
+  schema: Type.Object(
+    {
+      shopId: Id('Shop whose restriction ended'),
+      year,
+      orderId: Id('Order of the restriction (partition key)'),
+      kind: restrictionKind,
+      restrictionFrom: Timestamp('`from` of the restriction that ended'),
+      liftedAt: Timestamp('When it ended'),
+      reason: OneOf(ShopRestrictionLiftReasons, 'Its time ran out, the points that imposed it were reset, or revoked below its threshold'),
+      revokedAssessmentId: Type.Optional(Id('The assessment whose revocation took the points below the threshold (reason points_revoked)')),
+      atPoints: Type.Optional(Type.Integer({ minimum: 1, description: 'The threshold of the restriction (reason points_revoked)' })),
+      totalPoints: Type.Optional(Type.Integer({ minimum: 0, description: "The shop's points in the year after the revocation (reason points_revoked)" })),
+    },
+    { additionalProperties: false },
+  ),
+  example: {
+    shopId: 'shop-88',
+    year: 2026,
+    orderId: 'ord-20261105-0003',
+    kind: 'hidden',
+    restrictionFrom: '2026-11-18T11:00:00.000Z',
+    liftedAt: '2026-11-21T09:30:00.000Z',
+    reason: 'points_revoked',
+    revokedAssessmentId: 'pts_ord-20261105-0003_not_as_described',
+    atPoints: 12,
+    totalPoints: 9,
+  },
+});
+export type ShopRestrictionLiftedV2 = Static<typeof ShopRestrictionLiftedV2Event.schema>;
+
+export const PenaltyPointsRevokedEvent = defineEvent({
+  type: 'PenaltyPointsRevoked',
+  version: 1,
+  service: 'dispute',
+  description:
+    "The ruling on appeal no longer finds the violation an assessment was based on: its points are taken off the shop's year, previousPoints - points = totalPoints. The assessment stays on the record, marked revoked.",
+  schema: Type.Object(
+    {
+      assessmentId: Id('Assessment revoked'),
+      shopId: Id('Shop whose points are revoked'),
+      year,
+      orderId: Id('Order of the assessment (partition key)'),
+      disputeId: Type.Optional(Id('Case of the assessment and of the appeal')),
+      rulingId: Id('Ruling on appeal that reversed the finding'),
+      violation: ViolationTypeSchema,
+      previousPoints: Type.Integer({ minimum: 0, description: "Shop's total points in the year before the revocation" }),
+      points: Type.Integer({ minimum: 0, description: 'Points revoked: those the assessment gave' }),
+      totalPoints: Type.Integer({ minimum: 0, description: 'previousPoints - points' }),
+      ruleId: Type.String({ minLength: 1, description: 'Rule applied: penalty.revoked_on_appeal' }),
+      rulebookVersion: RulebookVersion('Rulebook version of the assessment whose points are revoked'),
+      basedOn: Type.Array(Id('Id of a recorded event'), {
+        minItems: 1,
+        description: 'The appeal ruling event, then the events the assessment was based on (the first ruling)',
+      }),
+      revokedAt: Timestamp('When the points were revoked'),
+    },
+    { additionalProperties: false },
+  ),
+  example: {
+    assessmentId: 'pts_ord-20261105-0003_not_as_described',
+    shopId: 'shop-88',
+    year: 2026,
+    orderId: 'ord-20261105-0003',
+    disputeId: 'dsp_3c40aa',
+    rulingId: 'rul_3c40aa_2',
+    violation: 'not_as_described',
+    previousPoints: 12,
+    points: 3,
+    totalPoints: 9,
+    ruleId: 'penalty.revoked_on_appeal',
+    rulebookVersion: '2026-12-v5',
+    basedOn: ['7a1c2e3f-0b4d-4e5f-8a6b-7c8d9e0f1a2b', '0b6f7c1e-6a52-4c0e-9d8e-2f4a1c9b7d10'],
+    revokedAt: '2026-11-21T09:30:00.000Z',
+  },
+});
+export type PenaltyPointsRevoked = Static<typeof PenaltyPointsRevokedEvent.schema>;
+
+/** The events the penalty decider writes (the current versions). */
+export const currentPenaltyEvents = [PenaltyPointsAssessedV2Event, ShopRestrictedEvent, ShopRestrictionLiftedV2Event, PenaltyPointsRevokedEvent] as const;
+
+export const penaltyEvents = [PenaltyPointsAssessedEvent, ShopPenaltyThresholdReachedEvent, ShopRestrictionLiftedEvent, ...currentPenaltyEvents] as const;

@@ -5,5 +5,6 @@ export * from './shop-penalty-rules';
 export * from './evolve-shop-penalty';
 export * from './decide-assessment';
 export * from './decide-lift';
+export * from './decide-revoke';
 export * from './shop-penalty-decider';
 export * from './verify-assessments';

@@ -26,5 +26,20 @@ export interface LiftRestriction extends ShopPenaltyCommandBase<'LiftRestriction
   reason: 'expired' | 'points_reset';
 }
 
-export type ShopPenaltyCommand = AssessViolation | LiftRestriction;
+/**
+ * A ruling on appeal decided the case again: the case's assessments of a violation it no longer finds against the shop
+ * are revoked. The case's assessments are found in the stream's state, so the first ruling need not be re-read.
+ */
+export interface RevokeAssessment extends ShopPenaltyCommandBase<'RevokeAssessment'> {
+  orderId: string;
+  disputeId: string;
+  /** The ruling on appeal. */
+  rulingId: string;
+  /** The violation the appeal ruling still finds against the shop, if any: its assessment stands. */
+  stillFound?: ViolationType;
+  /** The appeal ruling event. */
+  basedOn: string[];
+}
+
+export type ShopPenaltyCommand = AssessViolation | LiftRestriction | RevokeAssessment;
 export type ShopPenaltyTimerCommand = LiftRestriction;

@@ -2,6 +2,7 @@ import { currentRulebook, type Rulebook } from '@aftersales/contracts';
 import type { Decider } from '@aftersales/kernel';
 import { decideAssessment } from './decide-assessment';
 import { decideLift } from './decide-lift';
+import { decideRevoke } from './decide-revoke';
 import { evolveShopPenalty } from './evolve-shop-penalty';
 import type { ShopPenaltyCommand } from './shop-penalty-commands';
 import type { ShopPenaltyEvent } from './shop-penalty-events';
@@ -19,6 +20,8 @@ export function makeShopPenaltyDecider(rulebook: Rulebook = currentRulebook()): 
           return decideAssessment(command, state, rulebook);
         case 'LiftRestriction':
           return decideLift(command, state);
+        case 'RevokeAssessment':
+          return decideRevoke(command, state);
       }
     },
     evolve: evolveShopPenalty,

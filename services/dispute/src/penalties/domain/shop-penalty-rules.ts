@@ -6,6 +6,8 @@ export const PENALTY_RULES = {
   noPointsTable: 'penalty.no_points_table',
   unknownViolation: 'penalty.unknown_violation',
   yearMismatch: 'penalty.wrong_year',
+  /** An appeal ruling that no longer finds a violation revokes the points of its assessment. */
+  revokedOnAppeal: 'penalty.revoked_on_appeal',
 } as const;
 
 export interface PenaltyThreshold {

@@ -30,6 +30,16 @@ export const PenaltyPointsViewSchema = Type.Object(
         disputeId: Type.Optional(Id('Case that established it')),
         basedOn: Type.Array(Id(), { description: 'Events that established it' }),
         rule: Type.Object({ id: Type.String(), version: Type.String() }),
+        revoked: Type.Optional(
+          Type.Object(
+            {
+              at: Timestamp('When the points were revoked'),
+              rulingId: Id('Ruling on appeal that reversed the finding'),
+              basedOn: Type.Array(Id(), { description: 'The appeal ruling event, then the events the assessment was based on' }),
+            },
+            { description: 'Present when a ruling on appeal reversed the finding: its points no longer count' },
+          ),
+        ),
       }),
     ),
   },

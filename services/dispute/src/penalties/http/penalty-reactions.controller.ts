@@ -6,7 +6,8 @@ import { DISPUTE_EVENTS_PENALTIES_REACT_TO, REFUND_EVENTS_PENALTIES_REACT_TO } f
 import { PENALTIES_SERVICE_TOKEN } from './penalties.tokens';
 
 /**
- * Group `penalties`. Dispute topic: a ruling that found a violation assesses its points. Refund topic: a late
+ * Group `penalties`. Dispute topic: a ruling that found a violation assesses its points; a ruling on appeal revokes
+ * those of a finding it reverses (key consumer:penalties:<eventId>:revoke-<year>). Refund topic: a late
  * shipment's compensation records the violation at 0 points. Key consumer:penalties:<eventId>; one assessment per
  * order and violation type.
  */

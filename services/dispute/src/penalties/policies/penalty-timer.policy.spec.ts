@@ -30,6 +30,15 @@ describe('the timers that lift restrictions', () => {
     expect(penaltyTimerPolicy(recorded(closure))?.schedule?.[0]).toMatchObject({ dueAt: '2027-01-01T00:00:00.000Z', command: { kind: 'closed', reason: 'points_reset' } });
   });
 
+  it('given a restriction lifted because its points were revoked, then its lift timer is cancelled; other lifts cancel nothing', () => {
+    const lifted = (reason: string) => ({
+      type: 'ShopRestrictionLifted',
+      data: { shopId: 'shop-1', year: 2026, orderId: 'ord-4', kind: 'hidden', restrictionFrom: '2026-11-10T08:00:00.000Z', liftedAt: '2026-11-12T08:00:00.000Z', reason },
+    });
+    expect(penaltyTimerPolicy(recorded(lifted('points_revoked')))).toEqual({ cancel: ['shop-penalty-shop-1-2026:lift:hidden:2026-11-10T08:00:00.000Z'] });
+    expect(penaltyTimerPolicy(recorded(lifted('expired')))).toBeUndefined();
+  });
+
   it('given any other event or stream, then no timer', () => {
     expect(penaltyTimerPolicy(recorded({ type: 'OrderPlaced', data: { orderId: 'o-1' } }, 'order-o-1'))).toBeUndefined();
     expect(penaltyTimerPolicy(recorded(restricted(), 'elsewhere-1'))).toBeUndefined();

@@ -1,4 +1,4 @@
-import type { ShopRestricted } from '@aftersales/contracts';
+import type { ShopRestricted, ShopRestrictionLiftedV2 } from '@aftersales/contracts';
 import type { RecordedEvent, TimerInstruction, TimerPolicy } from '@aftersales/kernel';
 import { isAfter } from '@aftersales/kernel';
 import { pointsResetAt, type LiftRestriction } from '../domain';
@@ -12,10 +12,16 @@ export const penaltyTimerIds = {
 
 /**
  * Every restriction ends by a durable timer: a temporary one when its days run out, or at the reset of the year's
- * points (1 January, 00:00 UTC) if that comes first; a closure (no days) at the reset.
+ * points (1 January, 00:00 UTC) if that comes first; a closure (no days) at the reset. A restriction lifted because
+ * its points were revoked no longer needs its timer.
  */
 export const penaltyTimerPolicy: TimerPolicy = (recorded: RecordedEvent): TimerInstruction | undefined => {
-  if (recorded.type !== 'ShopRestricted' || !recorded.streamId.startsWith('shop-penalty-')) return undefined;
+  if (!recorded.streamId.startsWith('shop-penalty-')) return undefined;
+  if (recorded.type === 'ShopRestrictionLifted') {
+    const { shopId, year, kind, restrictionFrom, reason } = recorded.data as ShopRestrictionLiftedV2;
+    return reason === 'points_revoked' ? { cancel: [penaltyTimerIds.lift(shopId, year, kind, restrictionFrom)] } : undefined;
+  }
+  if (recorded.type !== 'ShopRestricted') return undefined;
   const { shopId, year, kind, from, until } = recorded.data as ShopRestricted;
   const resetAt = pointsResetAt(year);
   const expires = until !== undefined && !isAfter(until, resetAt);

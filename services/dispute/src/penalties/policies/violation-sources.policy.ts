@@ -1,5 +1,5 @@
 import type { CompensationDecided, DisputeRuled, EventEnvelope } from '@aftersales/contracts';
-import { penaltyYearOf, type AssessViolation } from '../domain';
+import { penaltyYearOf, type AssessViolation, type RevokeAssessment } from '../domain';
 
 /** The dispute events group `penalties` reacts to (the bus passes the others over). */
 export const DISPUTE_EVENTS_PENALTIES_REACT_TO: readonly string[] = ['DisputeRuled'];
@@ -7,6 +7,7 @@ export const DISPUTE_EVENTS_PENALTIES_REACT_TO: readonly string[] = ['DisputeRul
 export const REFUND_EVENTS_PENALTIES_REACT_TO: readonly string[] = ['CompensationDecided'];
 
 export type ViolationFound = Omit<AssessViolation, 'type' | 'at'>;
+export type FindingReversed = Omit<RevokeAssessment, 'type' | 'at'>;
 
 
 /**
@@ -45,4 +46,28 @@ export function violationOfCompensation(event: EventEnvelope): ViolationFound | 
     compensationId: decision.compensationId,
     basedOn: [event.eventId],
   };
+}
+
+/**
+ * A ruling on appeal decides the case again: the first ruling's finding against the shop stands only if the appeal
+ * ruling finds the same violation against the shop (merchant_wins finds none). Which assessment that was is known to
+ * the shop's penalty stream (by case), so this names the case and what the appeal still finds. The first ruling may
+ * be of the year before the appeal's (an appeal across the new year): both years' streams are asked; the one without
+ * the case's assessment decides nothing.
+ */
+export function reversalOfAppealRuling(event: EventEnvelope): FindingReversed[] {
+  if (event.type !== 'DisputeRuled') return [];
+  const ruling = event.data as DisputeRuled;
+  if (!ruling.onAppeal) return [];
+  const stillFound = ruling.outcome === 'merchant_wins' ? undefined : ruling.violation;
+  const year = penaltyYearOf(ruling.ruledAt);
+  return [year, year - 1].map((y) => ({
+    shopId: ruling.shopId,
+    year: y,
+    orderId: ruling.orderId,
+    disputeId: ruling.disputeId,
+    rulingId: ruling.rulingId,
+    ...(stillFound ? { stillFound } : {}),
+    basedOn: [event.eventId],
+  }));
 }

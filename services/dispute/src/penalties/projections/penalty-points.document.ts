@@ -14,6 +14,8 @@ export interface PenaltyViolationView {
   disputeId?: string;
   basedOn: string[];
   rule: { id: string; version: string };
+  /** Set when a ruling on appeal reversed the finding: the points no longer count in the total. */
+  revoked?: { at: string; rulingId: string; basedOn: string[] };
 }
 
 export interface PenaltyRestrictionView {

@@ -3,7 +3,7 @@ import { withoutUndefined } from '@aftersales/kernel';
 import type { ShopPenaltyEvent } from '../domain';
 import { PENALTY_POINTS_COLLECTION, penaltyPointsDocumentId, type PenaltyPointsDocument } from './penalty-points.document';
 
-const handled = new Set(['PenaltyPointsAssessed', 'ShopRestricted', 'ShopRestrictionLifted']);
+const handled = new Set(['PenaltyPointsAssessed', 'PenaltyPointsRevoked', 'ShopRestricted', 'ShopRestrictionLifted']);
 
 /** `shop_penalty_points`: one document per shop and year, folded from its penalty stream (rebuildable from the log). */
 export const penaltyPointsProjection: Projection = {
@@ -48,6 +48,11 @@ function nextDocument(doc: PenaltyPointsDocument, recorded: RecordedEvent): Pena
         rule: { id: d.ruleId, version: d.rulebookVersion },
       });
       return { ...next, points: d.totalPoints, violations: [...doc.violations, violation] };
+    }
+    case 'PenaltyPointsRevoked': {
+      const d = event.data;
+      const revoked = { at: d.revokedAt, rulingId: d.rulingId, basedOn: d.basedOn };
+      return { ...next, points: d.totalPoints, violations: doc.violations.map((v) => (v.id === d.assessmentId ? { ...v, revoked } : v)) };
     }
     case 'ShopRestricted': {
       const { kind, from, until } = event.data;
