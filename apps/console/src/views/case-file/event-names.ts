@@ -74,6 +74,7 @@ export const EVENT_NAMES_ZH: Record<string, string> = {
   DisputeFollowedUp: '纠纷回访',
   DisputeClosed: '纠纷关闭',
   PenaltyPointsAssessed: '扣分',
+  PenaltyPointsRevoked: '申诉后撤销扣分',
   ReviewPosted: '买家评价',
   ReviewModerated: '评价审核',
   ReviewContentRejected: '评价内容驳回',

@@ -99,7 +99,21 @@ function PenaltyCard({ shopId }: { shopId: string }) {
               onRow={(violation) => ({ 'data-testid': `violation-row-${violation.id}` }) as React.HTMLAttributes<HTMLElement>}
               columns={[
                 { title: t('columns.type'), dataIndex: 'type', render: (type: string) => <Tag>{t(`violationTypes.${type}`, { defaultValue: type })}</Tag> },
-                { title: t('columns.points'), dataIndex: 'points' },
+                {
+                  title: t('columns.points'),
+                  key: 'points',
+                  render: (_, violation) =>
+                    violation.revoked ? (
+                      <Space size={4}>
+                        <Typography.Text delete>{violation.points}</Typography.Text>
+                        <Tag color="green" data-testid={`revoked-${violation.id}`}>
+                          {t('penalty.revoked')}
+                        </Tag>
+                      </Space>
+                    ) : (
+                      violation.points
+                    ),
+                },
                 { title: t('columns.at'), key: 'at', render: (_, violation) => <Instant at={violation.at} /> },
                 { title: t('columns.rule'), key: 'rule', render: (_, violation) => <code>{`${violation.rule.id} (${violation.rule.version})`}</code> },
                 {

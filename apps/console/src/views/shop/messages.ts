@@ -12,6 +12,7 @@ export default {
       violations: '违规记录',
       noViolations: '无违规',
       chart: '累计扣分',
+      revoked: '申诉后撤销',
     },
     restrictionKinds: { hidden: '搜索屏蔽', warned: '公示警告', listing_barred: '禁止发布商品', closed: '关店' },
     violationTypes: {
@@ -57,6 +58,7 @@ export default {
       violations: 'Violations',
       noViolations: 'No violation',
       chart: 'Points over the year',
+      revoked: 'Revoked on appeal',
     },
     restrictionKinds: { hidden: 'Hidden in search', warned: 'Publicly warned', listing_barred: 'Barred from listing', closed: 'Closed' },
     violationTypes: {

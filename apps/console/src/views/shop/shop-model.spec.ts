@@ -39,4 +39,15 @@ describe('shop view model', () => {
       ['2026-11-05', 9],
     ]);
   });
+
+  it('given a violation revoked on appeal, then the line steps down by its points when it was revoked', () => {
+    const revoked = { ...violation('v1', 6, '2026-11-02T00:00:00.000Z'), revoked: { at: '2026-11-09T00:00:00.000Z', rulingId: 'rul_2', basedOn: ['evt-9'] } };
+    const points: PenaltyPoints = { shopId: 'shop-1', year: 2026, points: 3, restrictions: [], violations: [revoked, violation('v2', 3, '2026-11-05T00:00:00.000Z')] };
+
+    expect(pointsOverTime(points).map((step) => [step.at.slice(0, 10), step.points])).toEqual([
+      ['2026-11-02', 6],
+      ['2026-11-05', 9],
+      ['2026-11-09', 3],
+    ]);
+  });
 });

@@ -15,7 +15,18 @@ export interface PenaltyPoints {
   year: number;
   points: number;
   restrictions: { kind: string; from: string; until?: string }[];
-  violations: { id: string; type: string; points: number; at: string; orderId: string; disputeId?: string; basedOn: string[]; rule: { id: string; version: string } }[];
+  violations: {
+    id: string;
+    type: string;
+    points: number;
+    at: string;
+    orderId: string;
+    disputeId?: string;
+    basedOn: string[];
+    rule: { id: string; version: string };
+    /** The ruling on appeal that no longer found the violation: its points no longer count. */
+    revoked?: { at: string; rulingId: string; basedOn: string[] };
+  }[];
 }
 
 export const RATINGS = ['positive', 'neutral', 'negative'] as const;
@@ -31,10 +42,17 @@ export const followUpBars = (rating: ShopRating) =>
 export const percent = (rate: number | null, locale: string): string =>
   rate === null ? '—' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(rate);
 
-/** The points accumulated over the year, one step per violation in time order (the line of the points chart). */
+/**
+ * The points accumulated over the year in time order (the line of the points chart): a step up per violation, and a
+ * step down when a ruling on appeal revoked one.
+ */
 export function pointsOverTime(points: PenaltyPoints): { at: string; points: number; type: string }[] {
+  const changes = points.violations.flatMap((violation) => [
+    { at: violation.at, delta: violation.points, type: violation.type },
+    ...(violation.revoked ? [{ at: violation.revoked.at, delta: -violation.points, type: violation.type }] : []),
+  ]);
   let total = 0;
-  return [...points.violations]
+  return changes
     .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
-    .map((violation) => ({ at: violation.at, points: (total += violation.points), type: violation.type }));
+    .map((change) => ({ at: change.at, points: (total += change.delta), type: change.type }));
 }
