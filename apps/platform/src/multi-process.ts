@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
+import { createServer, type AddressInfo, type Server } from 'node:net';
 import { join } from 'node:path';
 import { startTelemetry } from '@aftersales/telemetry';
 import { announceHeadersMode, createAuthenticator, type AuthSettings } from '@aftersales/nest';
@@ -35,8 +35,8 @@ async function main(): Promise<void> {
   const layout = PROCESS_LAYOUT.map((entry) => ({ ...entry, services: entry.services.filter((service) => known.has(service)) })).filter(
     (entry) => entry.services.length > 0,
   );
-  const ports = new Map<string, number>();
-  for (const { name } of layout) ports.set(name, await freePort(config.host));
+  const chosen = await freePorts(config.host, layout.length, config.port);
+  const ports = new Map(layout.map(({ name }, index) => [name, chosen[index]]));
   const peers = layout.map(({ name }) => `${name}=http://${config.host}:${ports.get(name)}`).join(',');
   const auth = resolveAuth(config.auth, config.dataDir);
   const authenticator = createAuthenticator(auth.settings, { host: config.host });
@@ -91,15 +91,30 @@ function authEnvOf(settings: AuthSettings): Record<string, string> {
   return {};
 }
 
-function freePort(host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, host, () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
+/**
+ * `count` different free ports, none of them `besides` (the gateway's own): every port stays bound until all are
+ * chosen, because the system hands a closed port out again, and two processes on one port would answer for each other.
+ */
+async function freePorts(host: string, count: number, besides: number): Promise<number[]> {
+  const held: Server[] = [];
+  try {
+    while (held.length < count) {
+      const server = createServer();
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(0, host, () => resolve());
+      });
+      if ((server.address() as AddressInfo).port === besides) await closed(server);
+      else held.push(server);
+    }
+    return held.map((server) => (server.address() as AddressInfo).port);
+  } finally {
+    await Promise.all(held.map(closed));
+  }
+}
+
+function closed(server: Server): Promise<void> {
+  return new Promise((resolve) => server.close(() => resolve()));
 }
 
 runMain(main);

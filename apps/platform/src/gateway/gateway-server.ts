@@ -23,6 +23,7 @@ import { Coordinator } from './coordinator';
 import { eraseOnEveryProcess } from './erasure-fan-out';
 import { httpProcessAdmin } from './http-admin';
 import { callJson, expectJson, type ServiceProcess } from './process-client';
+import { strangerOnPort, type ProcessHealth } from './process-identity';
 import { RouteTemplates, templatePattern } from './route-templates';
 import type { RouteTable } from './routes';
 
@@ -240,8 +241,11 @@ export class Gateway {
     const reports = await Promise.all(
       this.options.processes().map(async (process) => {
         try {
-          const answer = await callJson<{ status: string; checks: Record<string, unknown> }>(process, 'GET', '/health');
-          return { process, status: answer.status === 200 ? 'ok' : 'down', checks: answer.body?.checks ?? {} };
+          const answer = await callJson<ProcessHealth>(process, 'GET', '/health');
+          const checks: Record<string, unknown> = answer.body?.checks ?? {};
+          const stranger = strangerOnPort(process, answer.body);
+          if (stranger) return { process, status: 'down', checks: { ...checks, identity: { status: 'down', error: stranger } } };
+          return { process, status: answer.status === 200 ? 'ok' : 'down', checks };
         } catch (error) {
           return { process, status: 'down', checks: { process: { status: 'down', error: error instanceof Error ? error.message : String(error) } } };
         }

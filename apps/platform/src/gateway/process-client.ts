@@ -8,6 +8,8 @@ export interface ServiceProcess {
   url: string;
   /** The key the platform's own calls to it carry (settle, clock, timers, projections, lag): AFTERSALES_SERVICE_KEY. */
   serviceKey?: string;
+  /** The pid its supervisor started: the process's /health names its own, so the gateway sees a stranger on the port. */
+  pid?: number;
 }
 
 export interface JsonAnswer<T = unknown> {

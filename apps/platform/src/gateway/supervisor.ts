@@ -40,15 +40,16 @@ export class Supervisor {
   }
 
   processes(): ServiceProcess[] {
-    return this.supervised.map(({ spec }) => ({
+    return this.supervised.map(({ spec, child }) => ({
       name: spec.name,
       services: spec.services,
       url: `http://${this.host}:${spec.port}`,
       serviceKey: spec.env.AFTERSALES_SERVICE_KEY,
+      pid: child?.pid,
     }));
   }
 
-  describe(): Array<ServiceProcess & { pid: number | null; restarts: number; port: number }> {
+  describe(): Array<Omit<ServiceProcess, 'pid'> & { pid: number | null; restarts: number; port: number }> {
     return this.supervised.map(({ spec, child, restarts }) => ({
       name: spec.name,
       services: spec.services,
