@@ -1,5 +1,6 @@
 import { orderEvents, type Actor } from '@aftersales/contracts';
-import { CommandHandler, SystemClock, type CommandContext } from '@aftersales/kernel';
+import { CommandHandler, SystemClock, type AggregateDefinition, type CommandContext } from '@aftersales/kernel';
+import * as orderPackage from '@aftersales/order';
 import { orderDecider, orderStreamId, type OrderCommand, type OrderState } from '@aftersales/order';
 import type { OrderEvent } from '@aftersales/contracts';
 import { SqliteEventStore, type SqliteEventStoreOptions } from '@aftersales/sqlite';
@@ -9,10 +10,12 @@ import { SeededRandom } from '../workload/seeded-random';
 const agent: Actor = { id: 'agent-17', role: 'agent' };
 const buyer: Actor = { id: 'buyer-1', role: 'buyer' };
 const schemaVersions = new Map(orderEvents.map((d) => [d.type, d.version]));
+/** An older checkout's order package has no orderAggregate. */
+const order = orderPackage as { orderAggregate?: () => AggregateDefinition<OrderCommand, OrderState, OrderEvent> };
 
 /**
  * Runs in a child process with BENCH_TARGET's packages (sections/write-section.ts). Internal API used:
- * SqliteEventStore({path, clock}), new CommandHandler(store, clock, {decider, schemaVersionOf}).handle(…),
+ * SqliteEventStore({path, clock}), new CommandHandler(store, clock, orderAggregate() ?? {decider, schemaVersionOf}).handle(…),
  * orderDecider, orderStreamId, orderEvents.
  *
  * The write path under test: the kernel CommandHandler with the order decider on a SqliteEventStore
@@ -28,10 +31,8 @@ export class CommandRig {
   constructor(path: string, storeOptions: Partial<SqliteEventStoreOptions> = {}) {
     const clock = new SystemClock();
     this.store = new SqliteEventStore({ ...storeOptions, path, clock });
-    this.handler = new CommandHandler(this.store, clock, {
-      decider: orderDecider,
-      schemaVersionOf: (type) => schemaVersions.get(type) ?? 1,
-    });
+    // the order service's own aggregate definition where the checkout has one, else its decider as the handler's
+    this.handler = new CommandHandler(this.store, clock, order.orderAggregate?.() ?? { decider: orderDecider, schemaVersionOf: (type) => schemaVersions.get(type) ?? 1 });
   }
 
   /** Places `count` orders (64 at a time, not measured) so notes have somewhere to go. */

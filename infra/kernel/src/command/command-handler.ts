@@ -47,6 +47,22 @@ export interface AggregateDefinition<C, S, E extends DomainEvent> {
    * current one. Applied to every stored event the handler folds; without it, a stored event is read as written.
    */
   upcast?(event: RecordedEvent): DomainEvent;
+  /**
+   * Lets the handler fold the state it caches in place (a hot stream's state is then not a new object per command,
+   * which the garbage collector would have to move out of its young generation). Whoever gets a state from the handler
+   * (a command's result, load) gets `copy` of it, so nothing they hold changes afterwards.
+   */
+  ownedState?: OwnedState<S, E>;
+}
+
+export interface OwnedState<S, E extends DomainEvent> {
+  /**
+   * The decider's evolve for a state nobody else holds: may change that state, and values its own evolve made for it,
+   * and answer it, or answer a new one. Never given the decider's initialState.
+   */
+  evolve(state: S, event: E): S;
+  /** A copy that evolve never changes afterwards. */
+  copy(state: S): S;
 }
 
 /** The command may need "now": pass a function and it receives the clock's time as an ISO string. */
@@ -175,17 +191,25 @@ export class CommandHandler<C, S, E extends DomainEvent> {
 
   /** Current state of a stream, folded from the log; no read at all when the store says the cached state is current. */
   async load(streamId: string): Promise<CachedStream<S>> {
+    const loaded = await this.loadCached(streamId);
+    return this.aggregate.ownedState ? { revision: loaded.revision, state: this.aggregate.ownedState.copy(loaded.state) } : loaded;
+  }
+
+  /** The cached entry, brought up to date: the handler's own (with ownedState, its state is folded in place). */
+  private async loadCached(streamId: string): Promise<CachedStream<S>> {
     const current = this.cachedIfCurrent(streamId);
     if (current) return current;
     this.dropCacheIfReadsChanged();
     const cached = this.cache.get(streamId);
     const from = cached ? cached.revision + 1 : 0;
+    // a command may fold the cached state in place while the read is under way: fold what it was at the read
+    const base = cached ? { revision: cached.revision, state: this.aggregate.ownedState?.copy(cached.state) ?? cached.state } : undefined;
     const events = await this.store.readStream(streamId, from);
     if (events.length === 0 && cached) return cached;
-    const base = cached ?? { revision: -1, state: this.aggregate.decider.initialState };
+    const start = base ?? { revision: -1, state: this.aggregate.decider.initialState };
     const loaded = {
-      revision: events.length ? events[events.length - 1].revision : base.revision,
-      state: this.foldStored(base.state, events),
+      revision: events.length ? events[events.length - 1].revision : start.revision,
+      state: this.foldStored(start.state, events),
     };
     this.remember(streamId, loaded);
     return loaded;
@@ -202,7 +226,7 @@ export class CommandHandler<C, S, E extends DomainEvent> {
   private attempt(streamId: string, input: CommandInput<C>, ctx: CommandContext, traced?: TracedCommand): Promise<CommandResult<S>> {
     try {
       const current = this.cachedIfCurrent(streamId);
-      if (!current) return this.load(streamId).then((loaded) => this.decideAndAppend(streamId, loaded, input, ctx, traced));
+      if (!current) return this.loadCached(streamId).then((loaded) => this.decideAndAppend(streamId, loaded, input, ctx, traced));
       return this.decideAndAppend(streamId, current, input, ctx, traced);
     } catch (error) {
       return Promise.reject(error);
@@ -228,7 +252,7 @@ export class CommandHandler<C, S, E extends DomainEvent> {
     }
     const decided = this.aggregate.decider.decide(command, current.state);
     if (decided.length === 0 && !ctx.commandKey) {
-      return Promise.resolve({ streamId, revision: current.revision, state: current.state, eventIds: [], events: [], replayed: false });
+      return Promise.resolve({ streamId, revision: current.revision, state: this.shown(current.state), eventIds: [], events: [], replayed: false });
     }
     // One metadata object for the events of one command: they share it, and the store only reads it.
     const metadata = { occurredAt: now, correlationId: ctx.correlationId ?? randomUuid(), causationId: ctx.causationId ?? null, actor: ctx.actor, trace: ctx.trace };
@@ -241,9 +265,20 @@ export class CommandHandler<C, S, E extends DomainEvent> {
     const append = () => this.store.append(streamId, newEvents, decided.length ? expected : 'any', { commandKey: ctx.commandKey });
     const appended = traced ? inSpan('append', appendSpanOptions(streamId, newEvents.length, expected), append) : append();
     return appended.then((result) => {
-      const state = fold(this.aggregate.decider, current.state, decided);
       const revision = decided.length ? result.revision : current.revision;
-      this.remember(streamId, { revision, state });
+      const { ownedState } = this.aggregate;
+      let state: S;
+      if (ownedState) {
+        // the entry and its state are the handler's: they change in place (commands on a stream take turns)
+        state = fold(current.revision < 0 ? this.aggregate.decider : ownedState, current.state, decided);
+        current.revision = revision;
+        current.state = state;
+        this.remember(streamId, current);
+        state = ownedState.copy(state);
+      } else {
+        state = fold(this.aggregate.decider, current.state, decided);
+        this.remember(streamId, { revision, state });
+      }
       const eventIds = new Array<string>(result.events.length);
       for (let i = 0; i < eventIds.length; i++) eventIds[i] = result.events[i].eventId;
       return { streamId, revision, state, eventIds, events: result.events, replayed: false };
@@ -278,6 +313,11 @@ export class CommandHandler<C, S, E extends DomainEvent> {
     }
     for (const event of events) state = decider.evolve(state, this.aggregate.upcast(event) as E);
     return state;
+  }
+
+  /** A state the handler caches, as it may leave the handler: a copy when the handler folds its states in place. */
+  private shown(state: S): S {
+    return this.aggregate.ownedState ? this.aggregate.ownedState.copy(state) : state;
   }
 
   /** State folded before an erasure may hold what the erasure removed: it is folded again from the log. */

@@ -1,5 +1,5 @@
 export * from './order-service';
-export { orderStreamId, type OrderCommandInput, type OrderCommandResult } from './order-handler';
+export { orderAggregate, orderStreamId, type OrderCommandInput, type OrderCommandResult } from './order-handler';
 export * from './orders.types';
 export { CONSUMER_GROUP, type ReactionOutcome } from './reaction-outcome';
 export { SCHEDULER_ACTOR } from './order.timers';

@@ -1,8 +1,7 @@
 import { orderEvents, type OrderEvent } from '@aftersales/contracts';
 import type { Projection, RecordedEvent, UnitOfWork } from '@aftersales/kernel';
-import { evolveOrder, type OrderState } from '../domain';
+import { evolveOrder, evolveOrderInPlace, type OrderState } from '../domain';
 import { documentAt, ORDERS_COLLECTION, type OrderDocument } from './order.document';
-import { evolveOrderInPlace } from './evolve-in-place';
 
 type Fold = (current: OrderDocument | null, event: OrderEvent) => OrderState;
 

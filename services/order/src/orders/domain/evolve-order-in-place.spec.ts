@@ -1,6 +1,9 @@
 import { orderEvents, type OrderEvent } from '@aftersales/contracts';
-import { orderDecider, evolveOrder, type OrderCommand, type OrderState } from '../domain';
-import { evolveOrderInPlace } from './evolve-in-place';
+import { copyOrder, evolveOrderInPlace } from './evolve-order-in-place';
+import { evolveOrder } from './evolve-order';
+import { orderDecider } from './order-decider';
+import type { OrderCommand } from './order-commands';
+import type { OrderState } from './order-state';
 import {
   address,
   cancel,
@@ -89,7 +92,7 @@ const histories: Record<string, OrderCommand[]> = {
   'an order with more notes than it carries': [placeOrder(), ...Array.from({ length: 25 }, (_, i) => note(`note ${i + 1}`, hoursAfterT0(1 + i)))],
 };
 
-describe('evolveOrderInPlace (the orders rebuild fold)', () => {
+describe('evolveOrderInPlace (the orders rebuild fold, and the command handler’s cache)', () => {
   it.each(Object.entries(histories))('given %s, then every document it folds serialises exactly as evolveOrder’s', (_, commands) => {
     const events = eventsOf(commands);
 
@@ -109,5 +112,15 @@ describe('evolveOrderInPlace (the orders rebuild fold)', () => {
     for (const events of perHistory) inPlaceDocuments(events);
 
     expect(perHistory).toEqual(before);
+  });
+
+  it.each(Object.entries(histories))('given %s folded in place, then a copy taken after each event still shows that event’s order at the end', (_, commands) => {
+    const events = eventsOf(commands);
+    let state: OrderState = null;
+    const copies: OrderState[] = [];
+
+    for (const event of events) copies.push(copyOrder((state = evolveOrderInPlace(state, event))));
+
+    expect(copies.map((copy) => JSON.stringify(copy))).toEqual(immutableDocuments(events));
   });
 });

@@ -1,14 +1,17 @@
 import type { OrderEvent } from '@aftersales/contracts';
 import { withoutUndefined } from '@aftersales/kernel';
-import { evolveOrder, noteOf, RECENT_NOTES, type Order } from '../domain';
+import { evolveOrder } from './evolve-order';
+import { noteOf, RECENT_NOTES, type Order } from './order-state';
 
 /**
- * evolveOrder for a document nobody else holds (a rebuild's, until it is committed): the frequent events set the
- * document's own top-level fields instead of copying all of them into a new object (a spread of an order costs about a
- * microsecond, plus the garbage). Nested values are still replaced, never changed, since they may be shared with the
- * events they came from. The fields are set in the order evolveOrder's spreads list them, so the document serialises
- * to the same JSON, keys in the same order. Events that remove a field, or that this function does not know, go through
- * evolveOrder itself and answer its new object.
+ * evolveOrder for an order nobody else holds: a rebuild's document until it is committed, and the state the command
+ * handler caches (it hands out copies: copyOrder). The frequent events set the order's own top-level fields instead of
+ * copying all of them into a new object, and a note goes into the order's own list of recent notes: a cached order
+ * that is replaced on every note is garbage the collector has to move out of the young generation first, which on the
+ * busy write path cost more than the copy itself. Other nested values are replaced, never changed, since they may be
+ * shared with the events they came from. The fields are set in the order evolveOrder's spreads list them, so the order
+ * serialises to the same JSON, keys in the same order. Events that remove a field, or that this function does not
+ * know, go through evolveOrder itself and answer its new object.
  */
 export function evolveOrderInPlace(order: Order | null, event: OrderEvent): Order | null {
   if (order === null || event.type === 'OrderPlaced') return evolveOrder(order, event);
@@ -30,13 +33,12 @@ export function evolveOrderInPlace(order: Order | null, event: OrderEvent): Orde
       order.closedAt = event.data.closedAt;
       if (event.data.cancellationReason !== undefined) order.cancellationReason = event.data.cancellationReason;
       return order;
-    case 'OrderNoteAdded': {
-      const notes = order.notes.slice(1 - RECENT_NOTES);
-      notes.push(noteOf(event.data));
-      order.notes = notes;
+    case 'OrderNoteAdded':
+      // the list is the order's own: evolve makes it, no event carries it, and copyOrder copies it
+      order.notes.push(noteOf(event.data));
+      if (order.notes.length > RECENT_NOTES) order.notes.shift();
       order.notesCount += 1;
       return order;
-    }
     case 'ShippingAddressChanged':
       order.address = event.data.address;
       return order;
@@ -89,4 +91,12 @@ export function evolveOrderInPlace(order: Order | null, event: OrderEvent): Orde
     default:
       return evolveOrder(order, event);
   }
+}
+
+/**
+ * What a holder of an order folded in place may keep: a copy that nothing changes afterwards (its own top-level fields
+ * and list of notes; the other nested values are never changed in place).
+ */
+export function copyOrder(order: Order | null): Order | null {
+  return order === null ? null : { ...order, notes: order.notes.slice() };
 }
