@@ -1,7 +1,7 @@
 import type { OrderEvent } from '@aftersales/contracts';
 import { withoutUndefined } from '@aftersales/kernel';
 import { evolveOrder } from './evolve-order';
-import { noteOf, RECENT_NOTES, type Order } from './order-state';
+import { noteOf, RECENT_NOTES, type Order, type OrderNote } from './order-state';
 
 /**
  * evolveOrder for an order nobody else holds: a rebuild's document until it is committed, and the state the command
@@ -35,8 +35,7 @@ export function evolveOrderInPlace(order: Order | null, event: OrderEvent): Orde
       return order;
     case 'OrderNoteAdded':
       // the list is the order's own: evolve makes it, no event carries it, and copyOrder copies it
-      order.notes.push(noteOf(event.data));
-      if (order.notes.length > RECENT_NOTES) order.notes.shift();
+      addRecentNote(order.notes, noteOf(event.data));
       order.notesCount += 1;
       return order;
     case 'ShippingAddressChanged':
@@ -91,6 +90,16 @@ export function evolveOrderInPlace(order: Order | null, event: OrderEvent): Orde
     default:
       return evolveOrder(order, event);
   }
+}
+
+/** A full list moves up by one in place: no bigger backing store to grow into, and no trimmed one left behind. */
+function addRecentNote(notes: OrderNote[], note: OrderNote): void {
+  if (notes.length < RECENT_NOTES) {
+    notes.push(note);
+    return;
+  }
+  for (let i = 1; i < notes.length; i++) notes[i - 1] = notes[i];
+  notes[notes.length - 1] = note;
 }
 
 /**
