@@ -65,6 +65,8 @@ export interface RuntimeConfig {
   auth: AuthConfig;
   /** Multi-process mode: the secret the platform's own processes prove themselves to each other with. */
   serviceKey?: string;
+  /** `pnpm start:kafka`: the name its supervisor gave this start of the process, which its /health repeats. */
+  processInstance?: string;
   /**
    * The buyers' data keys (crypto-shredding): a SQLite file apart from the log, default `<dataDir>/keys.db`; the
    * processes of one system share it.
@@ -101,6 +103,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeConf
     ...(services.length > 0 ? { services } : {}),
     auth: authConfigFromEnv(env),
     ...(env.AFTERSALES_SERVICE_KEY ? { serviceKey: env.AFTERSALES_SERVICE_KEY } : {}),
+    ...(env.AFTERSALES_PROCESS_INSTANCE ? { processInstance: env.AFTERSALES_PROCESS_INSTANCE } : {}),
     ...(env.AFTERSALES_KEYS_PATH ? { keysPath: resolve(env.AFTERSALES_KEYS_PATH) } : {}),
   };
 }

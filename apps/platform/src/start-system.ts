@@ -189,7 +189,10 @@ export async function startSystem(config: RuntimeConfig, remote?: ServiceContext
       : undefined;
   const checks: HealthCheck[] = [
     // who answers on this port: the gateway checks it is the process its supervisor started, not a stranger on the port
-    { name: 'process', check: async () => ({ pid: process.pid, services: definitions.map((definition) => definition.name) }) },
+    {
+      name: 'process',
+      check: async () => ({ services: definitions.map((definition) => definition.name), ...(config.processInstance ? { instance: config.processInstance } : {}) }),
+    },
     { name: 'eventStore', check: async () => void (await platform.eventStore.headPosition()) },
     { name: 'readModels', check: async () => void (await platform.readModels.checkpoint('health')) },
     { name: 'timers', check: async () => void (await platform.timers.checkpoint()) },

@@ -8,8 +8,11 @@ export interface ServiceProcess {
   url: string;
   /** The key the platform's own calls to it carry (settle, clock, timers, projections, lag): AFTERSALES_SERVICE_KEY. */
   serviceKey?: string;
-  /** The pid its supervisor started: the process's /health names its own, so the gateway sees a stranger on the port. */
-  pid?: number;
+  /**
+   * The name its supervisor gave this start of it (AFTERSALES_PROCESS_INSTANCE): the process's /health repeats it, so the
+   * gateway tells a stranger on the port from its own process.
+   */
+  instance?: string;
 }
 
 export interface JsonAnswer<T = unknown> {

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { ServiceProcess } from './process-client';
 
@@ -12,6 +13,8 @@ export interface ProcessSpec {
 interface Supervised {
   spec: ProcessSpec;
   child: ChildProcess | undefined;
+  /** A fresh name per start: a process left over from an earlier start, or another system's, does not have it. */
+  instance: string | undefined;
   restarts: number;
 }
 
@@ -32,7 +35,7 @@ export class Supervisor {
     private readonly host: string,
     private readonly log: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
   ) {
-    this.supervised = specs.map((spec) => ({ spec, child: undefined, restarts: 0 }));
+    this.supervised = specs.map((spec) => ({ spec, child: undefined, instance: undefined, restarts: 0 }));
   }
 
   start(): void {
@@ -40,16 +43,16 @@ export class Supervisor {
   }
 
   processes(): ServiceProcess[] {
-    return this.supervised.map(({ spec, child }) => ({
+    return this.supervised.map(({ spec, instance }) => ({
       name: spec.name,
       services: spec.services,
       url: `http://${this.host}:${spec.port}`,
       serviceKey: spec.env.AFTERSALES_SERVICE_KEY,
-      pid: child?.pid,
+      instance,
     }));
   }
 
-  describe(): Array<Omit<ServiceProcess, 'pid'> & { pid: number | null; restarts: number; port: number }> {
+  describe(): Array<ServiceProcess & { pid: number | null; restarts: number; port: number }> {
     return this.supervised.map(({ spec, child, restarts }) => ({
       name: spec.name,
       services: spec.services,
@@ -77,8 +80,16 @@ export class Supervisor {
 
   private spawn(entry: Supervised): void {
     const { spec } = entry;
+    entry.instance = randomBytes(9).toString('base64url');
     const child = spawn(process.execPath, [MAIN], {
-      env: { ...process.env, ...spec.env, PORT: String(spec.port), HOST: this.host, AFTERSALES_SERVICES: spec.services.join(',') },
+      env: {
+        ...process.env,
+        ...spec.env,
+        PORT: String(spec.port),
+        HOST: this.host,
+        AFTERSALES_SERVICES: spec.services.join(','),
+        AFTERSALES_PROCESS_INSTANCE: entry.instance,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     entry.child = child;
