@@ -374,6 +374,86 @@ export const ReviewFollowUpRemedyGrantedEvent = defineEvent({
 });
 export type ReviewFollowUpRemedyGranted = Static<typeof ReviewFollowUpRemedyGrantedEvent.schema>;
 
+export const ReviewFollowUpRemedyRefusedEvent = defineEvent({
+  type: 'ReviewFollowUpRemedyRefused',
+  version: 1,
+  service: 'review',
+  description:
+    'The refund service refused to pay a partial refund granted in the follow-up (FollowUpRefundRefused): the order could no longer refund that much and nothing was paid. The shop may offer a smaller partial refund instead.',
+  schema: Type.Object(
+    {
+      ...FollowUpKeys,
+      buyerId: Id('Buyer the remedy was granted to'),
+      remedyId: Id('Remedy refused'),
+      kind: OneOf(FollowUpRemedyKinds, 'What the buyer was granted (partial_refund)'),
+      amount: Money('What the remedy granted, in minor units'),
+      refundable: Money('What the order could still refund when it was refused, in minor units'),
+      currency: Currency,
+      ruleId: RuleId('refund.amount_exceeds_refundable'),
+      explanation: Text('Why nothing was paid, in words (from the refund service)', 1000),
+      refundId: Id('The refund it would have been'),
+      basedOn: Type.Array(Id('Event id'), { minItems: 1, description: 'The FollowUpRefundRefused event this records' }),
+      refusedAt: Timestamp('When the refund service refused it'),
+    },
+    { additionalProperties: false },
+  ),
+  example: {
+    followUpId: 'rfu_5e0c2a91d4b7',
+    reviewId: 'rev_8f1a20',
+    orderId: 'ord-20261105-0011',
+    shopId: 'shop-88',
+    buyerId: 'buyer-8192',
+    remedyId: 'rem-1',
+    kind: 'partial_refund',
+    amount: 15000,
+    refundable: 10000,
+    currency: 'CNY',
+    ruleId: 'refund.amount_exceeds_refundable',
+    explanation: 'partial refund rem-1 of review follow-up rfu_5e0c2a91d4b7 asks 15000; the order can still refund 10000: nothing paid',
+    refundId: 'rfd_rfu_5e0c2a91d4b7_rem-1',
+    basedOn: ['0b6f7c1e-6a52-4c0e-9d8e-2f4a1c9b7d10'],
+    refusedAt: '2026-11-20T08:40:02.000Z',
+  },
+});
+export type ReviewFollowUpRemedyRefused = Static<typeof ReviewFollowUpRemedyRefusedEvent.schema>;
+
+export const ReviewFollowUpRemedyPaidEvent = defineEvent({
+  type: 'ReviewFollowUpRemedyPaid',
+  version: 1,
+  service: 'review',
+  description:
+    'The refund service paid a partial refund granted in the follow-up (RefundFollowUpResolved): the remedy is carried out through the named refund.',
+  schema: Type.Object(
+    {
+      ...FollowUpKeys,
+      buyerId: Id('Buyer the refund pays'),
+      remedyId: Id('Remedy paid'),
+      kind: OneOf(FollowUpRemedyKinds, 'What the buyer was granted (partial_refund)'),
+      amount: Money('What the refund pays, in minor units'),
+      currency: Currency,
+      refundId: Id('The refund that pays it'),
+      basedOn: Type.Array(Id('Event id'), { minItems: 1, description: 'The RefundFollowUpResolved event this records' }),
+      paidAt: Timestamp('When the refund service opened the refund that pays it'),
+    },
+    { additionalProperties: false },
+  ),
+  example: {
+    followUpId: 'rfu_5e0c2a91d4b7',
+    reviewId: 'rev_8f1a20',
+    orderId: 'ord-20261105-0011',
+    shopId: 'shop-88',
+    buyerId: 'buyer-8192',
+    remedyId: 'rem-1',
+    kind: 'partial_refund',
+    amount: 1500,
+    currency: 'CNY',
+    refundId: 'rfd_rfu_5e0c2a91d4b7_rem-1',
+    basedOn: ['0b6f7c1e-6a52-4c0e-9d8e-2f4a1c9b7d11'],
+    paidAt: '2026-11-20T08:40:02.000Z',
+  },
+});
+export type ReviewFollowUpRemedyPaid = Static<typeof ReviewFollowUpRemedyPaidEvent.schema>;
+
 export const ReviewFollowUpClosedEvent = defineEvent({
   type: 'ReviewFollowUpClosed',
   version: 1,
@@ -415,6 +495,8 @@ export const currentReviewFollowUpEvents = [
   ReviewFollowUpRemedyApprovedEvent,
   ReviewFollowUpRemedyRejectedEvent,
   ReviewFollowUpRemedyGrantedEvent,
+  ReviewFollowUpRemedyRefusedEvent,
+  ReviewFollowUpRemedyPaidEvent,
   ReviewFollowUpClosedEvent,
 ] as const;
 

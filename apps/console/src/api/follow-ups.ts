@@ -8,10 +8,16 @@ export interface FollowUpRemedy {
   amount?: number;
   currency: string;
   note: string;
-  status: 'awaiting_approval' | 'granted' | 'rejected';
+  /** A granted partial refund becomes paid, or refused when the order can no longer refund that much. */
+  status: 'awaiting_approval' | 'granted' | 'rejected' | 'refused' | 'paid';
   requiresSupervisorApproval: boolean;
   proposedBy: string;
   proposedAt: string;
+  /** The refund that pays it (paid) or would have (refused). */
+  refundId?: string;
+  /** Refused: what the order could still refund, and why nothing was paid. */
+  refundable?: number;
+  explanation?: string;
 }
 
 /** A bad-review follow-up (GET /review-follow-ups/{id}). */

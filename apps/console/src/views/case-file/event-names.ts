@@ -88,5 +88,7 @@ export const EVENT_NAMES_ZH: Record<string, string> = {
   ReviewFollowUpRemedyApproved: '主管批准回访补偿',
   ReviewFollowUpRemedyRejected: '主管驳回回访补偿',
   ReviewFollowUpRemedyGranted: '回访补偿发放',
+  ReviewFollowUpRemedyRefused: '回访退款被拒',
+  ReviewFollowUpRemedyPaid: '回访退款已付',
   ReviewFollowUpClosed: '回访关闭',
 };

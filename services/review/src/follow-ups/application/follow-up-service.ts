@@ -8,11 +8,12 @@ import { closeFollowUp, contactBuyer, decideRemedy, proposeRemedy } from './foll
 import { fireFollowUpTimer } from './follow-up.timers';
 import { followUpQueries, type FollowUpQueries } from './follow-ups.queries';
 import type { ClosureInput, ContactInput, FollowUpDeps, RemedyDecisionInput, RemedyInput } from './follow-ups.types';
+import { onRefundEvent } from './refund.reactions';
 import { FOLLOW_UP_REVIEWS, onReviewEvent, type FollowUpReactionOutcome } from './review.reactions';
 
 type Command<I> = (followUpId: string, input: I, ctx: CommandContext) => Promise<FollowUpCommandResult>;
 
-/** The follow-up capability's facade: commands, the reaction to reviews, timers and reads of `review-follow-up-<id>` streams. */
+/** The follow-up capability's facade: commands, the reactions to reviews and refunds, timers and reads of `review-follow-up-<id>` streams. */
 export interface FollowUpService extends FollowUpQueries {
   contactBuyer: Command<ContactInput>;
   proposeRemedy: Command<RemedyInput>;
@@ -20,6 +21,8 @@ export interface FollowUpService extends FollowUpQueries {
   closeFollowUp: Command<ClosureInput>;
   /** Review topic, group `review-follow-ups`: published neutral/negative reviews open follow-ups, upward revisions close them. */
   onReviewEvent(event: EventEnvelope): Promise<FollowUpReactionOutcome>;
+  /** Refund topic, group `review-follow-ups`: a granted partial refund the refund service refused or paid. */
+  onRefundEvent(event: EventEnvelope): Promise<FollowUpReactionOutcome>;
   readonly runtime: ServiceRuntime;
 }
 
@@ -52,6 +55,7 @@ export function createFollowUpService(platform: Platform, options: FollowUpServi
     closeFollowUp: (id, input, ctx) => then(closeFollowUp(deps, id, input, ctx)),
     ...followUpQueries(deps),
     onReviewEvent: (event) => onReviewEvent(deps, event),
+    onRefundEvent: (event) => onRefundEvent(deps, event),
     runtime: {
       name: FOLLOW_UP_SERVICE,
       projections: [followUpsProjection],

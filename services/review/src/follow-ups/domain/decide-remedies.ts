@@ -13,15 +13,15 @@ const CURRENCY = 'CNY';
  * The shop offers a remedy. A goodwill credit carries an amount and is given once per follow-up: the same one posted
  * again changes nothing, another is refused; it is at most the rulebook's goodwill bound, and above the approval
  * threshold it waits for a supervisor. A partial refund (an integer amount in fen) is granted at once, once per follow-up,
- * and paid by the refund service, which caps it by what the order can still refund. Resends and explanations are
- * granted at once.
+ * and paid by the refund service, which refuses it when the order can no longer refund that much; a refused one leaves
+ * room for another. Resends and explanations are granted at once.
  */
 export function decideProposeRemedy(command: ProposeFollowUpRemedy, state: FollowUpState, rulebook: Rulebook): ReviewFollowUpEvent[] {
   const f = requireFollowUp(state, command.followUpId);
   requireOpen(f, 'offering a remedy');
   checkAmount(command, rulebook);
   if (MONEY_KINDS.has(command.kind)) {
-    const given = f.remedies.find((r) => r.kind === command.kind && r.status !== 'rejected');
+    const given = f.remedies.find((r) => r.kind === command.kind && r.status !== 'rejected' && r.status !== 'refused');
     if (given && given.amount === command.amount) return [];
     if (given) {
       const code = given.status === 'awaiting_approval' ? FollowUpRules.remedyPending : FollowUpRules.remedyAlreadyGranted;

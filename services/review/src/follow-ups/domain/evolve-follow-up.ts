@@ -54,6 +54,12 @@ export function evolveFollowUp(state: FollowUpState, event: ReviewFollowUpEvent)
       return { ...state, remedies: withRemedy(state.remedies, event.data.remedyId, { status: 'rejected', approverId: event.data.approverId }) };
     case 'ReviewFollowUpRemedyGranted':
       return { ...state, remedies: withRemedy(state.remedies, event.data.remedyId, { status: 'granted' }) };
+    case 'ReviewFollowUpRemedyRefused': {
+      const { remedyId, refundId, refundable, explanation } = event.data;
+      return { ...state, remedies: withRemedy(state.remedies, remedyId, { status: 'refused', refundId, refundable, explanation }) };
+    }
+    case 'ReviewFollowUpRemedyPaid':
+      return { ...state, remedies: withRemedy(state.remedies, event.data.remedyId, { status: 'paid', refundId: event.data.refundId }) };
     case 'ReviewFollowUpClosed':
       return { ...state, status: 'closed', outcome: event.data.outcome, closedAt: event.data.closedAt };
   }

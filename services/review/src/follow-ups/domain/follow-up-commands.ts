@@ -80,6 +80,35 @@ export interface CloseFollowUpOnRevision {
   at: string;
 }
 
+/** The refund service refused to pay a granted partial refund (FollowUpRefundRefused): the order could not refund that much. */
+export interface RecordRemedyRefused {
+  type: 'RecordRemedyRefused';
+  followUpId: string;
+  remedyId: string;
+  refundId: string;
+  amount: number;
+  refundable: number;
+  currency: string;
+  ruleId: string;
+  explanation: string;
+  /** The FollowUpRefundRefused event. */
+  basedOn: string;
+  at: string;
+}
+
+/** The refund service paid a granted partial refund (RefundFollowUpResolved). */
+export interface RecordRemedyPaid {
+  type: 'RecordRemedyPaid';
+  followUpId: string;
+  remedyId: string;
+  refundId: string;
+  amount: number;
+  currency: string;
+  /** The RefundFollowUpResolved event. */
+  basedOn: string;
+  at: string;
+}
+
 export type FollowUpCommand =
   | OpenFollowUp
   | CheckFollowUpDeadline
@@ -88,4 +117,6 @@ export type FollowUpCommand =
   | ApproveFollowUpRemedy
   | RejectFollowUpRemedy
   | CloseFollowUp
-  | CloseFollowUpOnRevision;
+  | CloseFollowUpOnRevision
+  | RecordRemedyRefused
+  | RecordRemedyPaid;

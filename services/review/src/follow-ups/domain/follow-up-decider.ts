@@ -3,6 +3,7 @@ import type { Decider } from '@aftersales/kernel';
 import { decideCloseFollowUp, decideCloseOnRevision, decideContactBuyer } from './decide-handling';
 import { decideCheckFollowUpDeadline, decideOpenFollowUp } from './decide-opening';
 import { decideApproveRemedy, decideProposeRemedy, decideRejectRemedy } from './decide-remedies';
+import { decideRecordRemedyPaid, decideRecordRemedyRefused } from './decide-remedy-payment';
 import type { FollowUpCommand } from './follow-up-commands';
 import type { ReviewFollowUpEvent } from './follow-up-events';
 import { initialFollowUpState, type FollowUpState } from './follow-up-state';
@@ -33,6 +34,10 @@ export function makeFollowUpDecider(rulebook: Rulebook): FollowUpDecider {
           return decideCloseFollowUp(command, state);
         case 'CloseFollowUpOnRevision':
           return decideCloseOnRevision(command, state);
+        case 'RecordRemedyRefused':
+          return decideRecordRemedyRefused(command, state);
+        case 'RecordRemedyPaid':
+          return decideRecordRemedyPaid(command, state);
       }
     },
   };

@@ -17,4 +17,5 @@ export const FollowUpRules = {
   remedyAlreadyGranted: 'review_follow_up.money_remedy_already_given',
   remedyPending: 'review_follow_up.remedy_pending',
   remedyNotAwaitingApproval: 'review_follow_up.remedy_not_awaiting_approval',
+  remedyNotAwaitingPayment: 'review_follow_up.remedy_not_awaiting_payment',
 } as const;

@@ -1,6 +1,6 @@
 import type { FollowUpClosingOutcome, FollowUpMetric, FollowUpRemedyKind, ReviewRating } from '@aftersales/contracts';
 
-export type FollowUpRemedyStatus = 'awaiting_approval' | 'granted' | 'rejected';
+export type FollowUpRemedyStatus = 'awaiting_approval' | 'granted' | 'rejected' | 'refused' | 'paid';
 
 export interface FollowUpRemedy {
   id: string;
@@ -15,6 +15,11 @@ export interface FollowUpRemedy {
   proposedBy: string;
   proposedAt: string;
   approverId?: string;
+  /** The refund that pays it (paid) or would have (refused). */
+  refundId?: string;
+  /** Refused: what the order could still refund, and why nothing was paid. */
+  refundable?: number;
+  explanation?: string;
 }
 
 export interface FollowUpDeadline {

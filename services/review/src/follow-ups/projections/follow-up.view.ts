@@ -26,6 +26,11 @@ export interface FollowUpView {
     proposedBy: string;
     proposedAt: string;
     approverId?: string;
+    /** The refund that pays it (paid) or would have (refused). */
+    refundId?: string;
+    /** Refused: what the order could still refund, and why nothing was paid. */
+    refundable?: number;
+    explanation?: string;
   }[];
   outcome?: string;
   closedAt?: string;

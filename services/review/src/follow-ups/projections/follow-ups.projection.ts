@@ -18,6 +18,8 @@ export const FOLLOW_UP_EVENT_TYPES: ReadonlySet<string> = new Set([
   'ReviewFollowUpRemedyApproved',
   'ReviewFollowUpRemedyRejected',
   'ReviewFollowUpRemedyGranted',
+  'ReviewFollowUpRemedyRefused',
+  'ReviewFollowUpRemedyPaid',
   'ReviewFollowUpClosed',
 ]);
 

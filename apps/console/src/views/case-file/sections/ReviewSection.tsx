@@ -69,11 +69,18 @@ export function ReviewSection({ review, followUps, actions, now, onOpen }: Props
               dataSource={f.remedies}
               renderItem={(remedy) => (
                 <List.Item data-testid={`follow-up-remedy-${remedy.id}`} actions={[<ActionButtons key="act" actions={actionsOn(actions, remedy.id)} onOpen={onOpen} />]}>
-                  <Flex wrap gap={8} align="center">
-                    <Tag>{t(`vocab.remedyKind.${remedy.kind}`, { defaultValue: remedy.kind })}</Tag>
-                    {remedy.amount !== undefined && <Money minor={remedy.amount} currency={remedy.currency} />}
-                    <span>{remedy.note}</span>
-                    <StatusTag status={remedy.status} />
+                  <Flex vertical gap={4}>
+                    <Flex wrap gap={8} align="center">
+                      <Tag>{t(`vocab.remedyKind.${remedy.kind}`, { defaultValue: remedy.kind })}</Tag>
+                      {remedy.amount !== undefined && <Money minor={remedy.amount} currency={remedy.currency} />}
+                      <span>{remedy.note}</span>
+                      <StatusTag status={remedy.status} testId={`follow-up-remedy-status-${remedy.id}`} />
+                    </Flex>
+                    {remedy.status === 'refused' && (
+                      <Typography.Text type="danger" data-testid={`follow-up-remedy-refusal-${remedy.id}`}>
+                        {t('followUps.refundable')}: <Money minor={remedy.refundable ?? 0} currency={remedy.currency} />. {remedy.explanation}
+                      </Typography.Text>
+                    )}
                   </Flex>
                 </List.Item>
               )}
