@@ -94,7 +94,7 @@ describe('bad-review follow-up', () => {
     expect((await t.api.get(`/review-follow-ups/${id}`, agent)).body.remedies).toEqual([expect.objectContaining({ status: 'paid', refundId: refunds[0].id })]);
   });
 
-  it('given an order already fully refunded, when the shop grants a partial refund, then the follow-up shows it refused with what the order could still refund and why, nothing is paid, and a smaller one can be offered', async () => {
+  it('given an order already fully refunded, when the shop grants a partial refund, then the follow-up shows it refused with what the order could still refund and why, nothing is paid, the work queue shows remedy_refused until the shop offers something else, and a smaller one can be offered', async () => {
     const order = await completedOrder(t.api);
     const refund = await requestRefund(t.api, { orderId: order.id, type: 'refund_only', reason: 'quality', amount: order.total });
     await refundCommand(t.api, refund.id, 'approval');
@@ -112,10 +112,19 @@ describe('bad-review follow-up', () => {
       expect.objectContaining({ id: 'rem-1', kind: 'partial_refund', amount: 1500, status: 'refused', refundable: 0, explanation: expect.stringContaining('nothing paid') }),
     ]);
     expect((await t.api.get(`/orders/${order.id}/refunds`, buyer)).body.items.map((r: { id: string }) => r.id)).toEqual([refund.id]);
+    const queuedFollowUp = async () =>
+      ((await t.api.get('/work-queue?kind=review_follow_up', agent)).body.items as Array<{ id: string; status: string }>).find((item) => item.id === id);
+    expect(await queuedFollowUp()).toMatchObject({ status: 'remedy_refused' });
 
     const smaller = await t.api.post(`/review-follow-ups/${id}/remedies`, { kind: 'partial_refund', amount: 500, note: '5 CNY back instead' }, agent);
     expect(smaller.status).toBe(201);
     expect(smaller.body.remedies).toEqual([expect.objectContaining({ id: 'rem-1', status: 'refused' }), expect.objectContaining({ id: 'rem-2', amount: 500, status: 'granted' })]);
+    await t.settle();
+    // nothing is left to refund, so the smaller one is refused too; an explanation is what the shop can still offer
+    expect(await queuedFollowUp()).toMatchObject({ status: 'remedy_refused' });
+    await followUpCommand(t.api, id, 'remedies', { kind: 'explanation', note: 'the courier crushed the box; we changed courier' });
+    await t.settle();
+    expect(await queuedFollowUp()).toMatchObject({ status: 'open' });
   });
 
   it("given a goodwill credit above the threshold, then it waits for a supervisor; the agent may not approve it, the supervisor's approval pays it", async () => {

@@ -2,7 +2,7 @@ import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 const GOOD = /^(approved|refunded|resolved|completed|delivered|paid|published|accepted|settled|succeeded)$/;
-const BAD = /^(rejected|refused|failed|overdue|cancelled|closed_by_timeout|breached|escalated|held)$/;
+const BAD = /^(rejected|refused|remedy_refused|failed|overdue|cancelled|closed_by_timeout|breached|escalated|held)$/;
 const WAITING = /^(requested|open|pending|awaiting_.*|waiting_.*|in_review|proposed)$/;
 
 /** A status in the viewer's language (common:status.<status>, the raw status when not translated), coloured by kind. */

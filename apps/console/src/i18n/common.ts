@@ -67,6 +67,7 @@ export default {
       waiting_buyer: '待买家处理',
       escalated: '已升级',
       contacted: '已联系',
+      remedy_refused: '退款补偿被拒',
     },
   },
   en: {
@@ -136,6 +137,7 @@ export default {
       waiting_buyer: 'Waiting for the buyer',
       escalated: 'Escalated',
       contacted: 'Contacted',
+      remedy_refused: 'Remedy refused',
     },
   },
 };

@@ -10,14 +10,24 @@ export interface FollowUpWork extends SubjectState {
   resolveBy: string;
   contacted: boolean;
   breached: string[];
+  /** The refund service refused the partial refund the shop granted, and the shop has offered nothing since. */
+  remedyRefused?: boolean;
 }
 
-const FOLLOW_UP_EVENTS = ['ReviewFollowUpOpened', 'ReviewFollowUpBuyerContacted', 'ReviewFollowUpSlaBreached', 'ReviewFollowUpClosed'] as const;
+const FOLLOW_UP_EVENTS = [
+  'ReviewFollowUpOpened',
+  'ReviewFollowUpBuyerContacted',
+  'ReviewFollowUpSlaBreached',
+  'ReviewFollowUpRemedyRefused',
+  'ReviewFollowUpRemedyProposed',
+  'ReviewFollowUpClosed',
+] as const;
 
 /**
  * Bad-review follow-ups from their opening until closed, due at their next running deadline (first contact until the
  * buyer is contacted, then resolution), overdue once `ReviewFollowUpSlaBreached` recorded a breach of a deadline still
- * running.
+ * running. A follow-up whose granted partial refund the refund service refused shows `remedy_refused` until the shop
+ * offers another remedy (a closed follow-up takes none, so it stays off the queue).
  */
 export const reviewFollowUpWork: WorkSource<FollowUpWork> = {
   name: 'review_follow_up',
@@ -48,6 +58,10 @@ export const reviewFollowUpWork: WorkSource<FollowUpWork> = {
         return { ...state, contacted: true };
       case 'ReviewFollowUpSlaBreached':
         return { ...state, breached: [...new Set([...state.breached, String(data.metric)])] };
+      case 'ReviewFollowUpRemedyRefused':
+        return { ...state, remedyRefused: true };
+      case 'ReviewFollowUpRemedyProposed':
+        return state.remedyRefused ? { ...state, remedyRefused: false } : state;
       case 'ReviewFollowUpClosed':
         return undefined;
       default:
@@ -62,7 +76,7 @@ export const reviewFollowUpWork: WorkSource<FollowUpWork> = {
         id: state.followUpId,
         orderId: state.orderId,
         shopId: state.shopId,
-        status: state.contacted ? 'contacted' : 'open',
+        status: state.remedyRefused ? 'remedy_refused' : state.contacted ? 'contacted' : 'open',
         dueAt: state.contacted ? state.resolveBy : state.firstContactBy,
         overdue: state.breached.some((metric) => running.includes(metric)),
       },

@@ -29,7 +29,7 @@ const WorkItemSchema = Type.Object({
   id: Type.String({ description: 'The refund, case, evidence request, compensation, follow-up or remedy id' }),
   orderId: Type.String(),
   shopId: Type.String(),
-  status: Type.String({ description: 'Where the item stands (the refund’s or the case’s status; requested/overdue; awaiting_approval; open/contacted)' }),
+  status: Type.String({ description: 'Where the item stands (the refund’s or the case’s status; requested/overdue; awaiting_approval; open/contacted/remedy_refused)' }),
   dueAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'Its deadline; null when none runs (sorted last)' }),
   overdue: Type.Boolean({ description: 'A breach event recorded that the deadline passed' }),
   assigneeId: Type.Optional(Type.String()),

@@ -45,4 +45,27 @@ describe('work queue: bad-review follow-ups', () => {
     expect(late.map((i) => i.id)).toEqual(['rfu_1']);
     expect(await read()).toEqual([]);
   });
+
+  it('given the shop’s partial refund was refused by the refund service, then the follow-up shows remedy_refused until the shop offers another', async () => {
+    const { store, read } = await queueAfter([
+      followUpOpened('rfu_1', 'shop-1', at(3), at(5)),
+      followUpEvent('ReviewFollowUpBuyerContacted', 'rfu_1', { contactedAt: at(2, 10) }),
+      followUpEvent('ReviewFollowUpRemedyRefused', 'rfu_1', { remedyId: 'rem-1', amount: 1500, refundable: 0 }),
+    ]);
+    const refused = await read();
+    await queueAfter([followUpEvent('ReviewFollowUpRemedyProposed', 'rfu_1', { remedyId: 'rem-2', kind: 'partial_refund', amount: 500 })], store);
+
+    expect(refused.map((i) => [i.id, i.status, i.dueAt])).toEqual([['rfu_1', 'remedy_refused', at(5)]]);
+    expect((await read()).map((i) => [i.id, i.status])).toEqual([['rfu_1', 'contacted']]);
+  });
+
+  it('given a refusal recorded after the follow-up closed, then it stays off the queue (a closed follow-up takes no remedy)', async () => {
+    const { read } = await queueAfter([
+      followUpOpened('rfu_1', 'shop-1', at(3), at(5)),
+      followUpEvent('ReviewFollowUpClosed', 'rfu_1', { outcome: 'resolved' }),
+      followUpEvent('ReviewFollowUpRemedyRefused', 'rfu_1', { remedyId: 'rem-1', amount: 1500, refundable: 0 }),
+    ]);
+
+    expect(await read()).toEqual([]);
+  });
 });
