@@ -10,9 +10,14 @@ import type { FollowUp, FollowUpRemedy, FollowUpState } from './follow-up-state'
  * not decisions, so they are recorded on a closed follow-up too: the refund may be decided after the shop closed it.
  */
 
-function requireAwaitingPayment(f: FollowUp, remedyId: string, what: string): FollowUpRemedy {
-  const remedy = f.remedies.find((r) => r.id === remedyId);
-  if (!remedy) throw notFound('remedy', remedyId);
+/**
+ * The granted partial refund an outcome is about, or undefined when that outcome is already recorded (a redelivered
+ * fact changes nothing); refuses a remedy that is not a granted partial refund.
+ */
+function awaitingPayment(f: FollowUp, command: RecordRemedyRefused | RecordRemedyPaid, outcome: 'refused' | 'paid', what: string): FollowUpRemedy | undefined {
+  const remedy = f.remedies.find((r) => r.id === command.remedyId);
+  if (!remedy) throw notFound('remedy', command.remedyId);
+  if (remedy.status === outcome && remedy.refundId === command.refundId) return undefined;
   if (remedy.kind !== 'partial_refund' || remedy.status !== 'granted') {
     throw illegalTransition(what, `${remedy.kind} ${remedy.status}`, FollowUpRules.remedyNotAwaitingPayment);
   }
@@ -22,9 +27,8 @@ function requireAwaitingPayment(f: FollowUp, remedyId: string, what: string): Fo
 /** The order could no longer refund the granted partial refund: the remedy is refused, with what was refundable. The same refusal again changes nothing. */
 export function decideRecordRemedyRefused(command: RecordRemedyRefused, state: FollowUpState): ReviewFollowUpEvent[] {
   const f = requireFollowUp(state, command.followUpId);
-  const recorded = f.remedies.find((r) => r.id === command.remedyId);
-  if (recorded?.status === 'refused' && recorded.refundId === command.refundId) return [];
-  const remedy = requireAwaitingPayment(f, command.remedyId, 'recording a refused refund');
+  const remedy = awaitingPayment(f, command, 'refused', 'recording a refused refund');
+  if (!remedy) return [];
   return [
     followUpEvent('ReviewFollowUpRemedyRefused', {
       ...followUpKeys(f),
@@ -46,9 +50,8 @@ export function decideRecordRemedyRefused(command: RecordRemedyRefused, state: F
 /** The refund service paid the granted partial refund through a refund: the remedy is paid. The same payment again changes nothing. */
 export function decideRecordRemedyPaid(command: RecordRemedyPaid, state: FollowUpState): ReviewFollowUpEvent[] {
   const f = requireFollowUp(state, command.followUpId);
-  const recorded = f.remedies.find((r) => r.id === command.remedyId);
-  if (recorded?.status === 'paid' && recorded.refundId === command.refundId) return [];
-  const remedy = requireAwaitingPayment(f, command.remedyId, 'recording a paid refund');
+  const remedy = awaitingPayment(f, command, 'paid', 'recording a paid refund');
+  if (!remedy) return [];
   return [
     followUpEvent('ReviewFollowUpRemedyPaid', {
       ...followUpKeys(f),

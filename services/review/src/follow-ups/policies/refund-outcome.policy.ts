@@ -1,22 +1,13 @@
 import type { FollowUpRefundRefused, RefundFollowUpResolved } from '@aftersales/contracts';
+import type { RecordRemedyPaid, RecordRemedyRefused } from '../domain';
 
 /** The refund events the follow-ups react to (group `review-follow-ups`, refund topic): what became of a granted partial refund. */
 export const REFUND_EVENTS_FOLLOW_UPS_REACT_TO: readonly string[] = ['FollowUpRefundRefused', 'RefundFollowUpResolved'];
 
-export type RefundOutcomeReaction =
-  | {
-      kind: 'refused';
-      followUpId: string;
-      remedyId: string;
-      refundId: string;
-      amount: number;
-      refundable: number;
-      currency: string;
-      ruleId: string;
-      explanation: string;
-    }
-  | { kind: 'paid'; followUpId: string; remedyId: string; refundId: string; amount: number; currency: string }
-  | undefined;
+/** The command's input, plus which outcome it records: the refund event's facts without its cause. */
+type Outcome<C extends RecordRemedyRefused | RecordRemedyPaid, K extends string> = Omit<C, 'type' | 'basedOn' | 'at'> & { kind: K };
+
+export type RefundOutcomeReaction = Outcome<RecordRemedyRefused, 'refused'> | Outcome<RecordRemedyPaid, 'paid'> | undefined;
 
 /** Which follow-up remedy a refund event reports on; none for refunds another cause (not a bad-review follow-up) brought. */
 export function refundOutcomeReactionTo(event: { type: string; data: unknown }): RefundOutcomeReaction {
